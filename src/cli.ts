@@ -1,0 +1,72 @@
+// The command-line program: subcommands, shared options, and the one error boundary that turns
+// typed errors into a message on stderr and an exit code (FORMATS.md §4). Nothing below calls
+// process.exit; main() returns the exit code and bin/bpm.js sets it.
+import { Command, CommanderError } from 'commander';
+import type { CliEnv } from './cli/env.js';
+import { register as registerValidate } from './cli/validate.js';
+import { register as registerSchema } from './cli/schema.js';
+import { register as registerInit } from './cli/init.js';
+import { UsageError } from './errors.js';
+import { VERSION } from './version.js';
+
+const REGISTRARS = [registerValidate, registerInit, registerSchema];
+
+export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promise<number> {
+  const env: CliEnv = {
+    cwd: partial.cwd ?? process.cwd(),
+    stdout: partial.stdout ?? process.stdout,
+    stderr: partial.stderr ?? process.stderr,
+    env: partial.env ?? process.env,
+    exitCode: 0,
+  };
+  const args = argv.slice(2);
+  // Fast path: `bpm --version` builds no program.
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    env.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const verbose = args.includes('--verbose');
+  const program = buildProgram(env);
+  try {
+    await program.parseAsync(argv);
+    return env.exitCode;
+  } catch (e) {
+    return await report(e, env, verbose, args);
+  }
+}
+
+function buildProgram(env: CliEnv): Command {
+  const program = new Command('bpm');
+  program
+    .description('预算绩效管理 budget performance management: validate, review, variance, score')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => env.stdout.write(s),
+      writeErr: (s) => env.stderr.write(s),
+    });
+  for (const register of REGISTRARS) register(program, env);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => env.stdout.write(s), writeErr: (s) => env.stderr.write(s) });
+  return program;
+}
+
+async function report(e: unknown, env: CliEnv, verbose: boolean, args: string[]): Promise<number> {
+  if (e instanceof CommanderError) {
+    // Help and version were printed by commander; everything else is a usage error (exit 2).
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    if (e.code === 'commander.executeSubCommandAsync') return 0;
+    return 2;
+  }
+  const { t, resolveLang } = await import('./i18n/index.js');
+  const langFlag = args[args.indexOf('--lang') + 1];
+  const lang = resolveLang(args.includes('--lang') ? langFlag : undefined, env.env);
+  if (e instanceof UsageError) {
+    env.stderr.write(`bpm: ${t(lang, e.key, e.args)}\n`);
+    return e.exitCode;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  env.stderr.write(`bpm: ${t(lang, 'internal-error', { message: err.message })}\n`);
+  if (verbose && err.stack) env.stderr.write(err.stack + '\n');
+  return 2;
+}

@@ -1,0 +1,44 @@
+// Shared option definitions and helpers for the subcommands.
+import { Option, type Command } from 'commander';
+import { resolveLang } from '../i18n/index.js';
+import type { CliEnv, CommonOptions, Resolved } from './env.js';
+import { UsageError } from '../errors.js';
+
+export function addCommonOptions(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format / 输出格式').choices([...formats]).default(defaultFormat))
+    .option('-o, --output <file>', 'write to a file (atomically; never over an input) / 写入文件')
+    .addOption(new Option('--lang <lang>', 'language of messages / 输出语言 (default: from LANG)').choices(['zh', 'en']))
+    .option('--policy <policy>', 'scoring policy: self, key or a ScoringPolicy file / 评分规则')
+    .option('--strategy <file>', 'StrategyPlan file / 战略规划文件')
+    .option('--encoding <encoding>', 'force the CSV encoding (utf8, gbk, gb18030, utf16le) / 指定 CSV 编码')
+    .option('-q, --quiet', 'errors only / 只显示错误')
+    .option('--no-color', 'no colours / 不使用颜色')
+    .option('--verbose', 'show stack traces of internal errors / 显示内部错误堆栈');
+}
+
+/** Language and colour for this run: colour only on a terminal, never with --no-color or FORCE_COLOR=0. */
+export function resolveCommon(opts: CommonOptions, env: CliEnv): Resolved {
+  const lang = resolveLang(opts.lang, env.env);
+  const force = env.env.FORCE_COLOR;
+  let color = Boolean(env.stdout.isTTY) && opts.output === undefined;
+  if (force !== undefined) color = force !== '0' && force !== 'false';
+  if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') color = false;
+  if (opts.color === false) color = false;
+  return { lang, color };
+}
+
+export function parseNonNegativeInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError('invalid-option', { option: name, value });
+    return Number(value);
+  };
+}
+
+export function parseNumberOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError('invalid-option', { option: name, value });
+    return n;
+  };
+}

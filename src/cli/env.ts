@@ -1,0 +1,29 @@
+// What a command needs from the outside world, injectable so tests can run the CLI in-process.
+import type { Lang } from '../i18n/index.js';
+
+export interface CliEnv {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Set by a command's action; main() returns it. */
+  exitCode: number;
+}
+
+/** Options every reporting command shares (FORMATS.md §4). */
+export interface CommonOptions {
+  format?: string;
+  output?: string;
+  lang?: string;
+  policy?: string;
+  strategy?: string;
+  quiet?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  encoding?: string;
+}
+
+export interface Resolved {
+  lang: Lang;
+  color: boolean;
+}

@@ -1,0 +1,31 @@
+import { escapePointer } from '../normalise.js';
+import { suggest } from '../suggest.js';
+import type { EvaluationRule, Finding } from './types.js';
+
+/**
+ * An Evaluation's project exists as a dossier in the same run, and every indicator code it
+ * names (actuals, panels, claimed scores) exists in that dossier.
+ */
+export const evaluationRefs: EvaluationRule = {
+  id: 'evaluation-refs',
+  severity: 'error',
+  scope: 'evaluation',
+  codes: ['evaluation-unknown-project', 'evaluation-unknown-indicator'],
+  check(e, ctx) {
+    const file = e.origin.file;
+    const d = ctx.dossierByCode.get(e.project);
+    if (!d) {
+      return [{ file, path: '/project', code: 'evaluation-unknown-project', args: { project: e.project, suggestion: suggest(e.project, ctx.dossierByCode.keys()) ?? null } }];
+    }
+    const codes = d.indicators.map((i) => i.code);
+    const known = new Set(codes);
+    const out: Finding[] = [];
+    const check = (section: string, code: string) => {
+      if (!known.has(code)) out.push({ file, path: `/${section}/${escapePointer(code)}`, key: true, code: 'evaluation-unknown-indicator', args: { indicator: code, project: e.project, suggestion: suggest(code, codes) ?? null } });
+    };
+    for (const code of Object.keys(e.actuals)) check('actuals', code);
+    for (const code of Object.keys(e.panels)) check('panels', code);
+    for (const code of Object.keys(e.claimed?.indicators ?? {})) check('claimed/indicators', code);
+    return out;
+  },
+};

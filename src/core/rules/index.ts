@@ -1,0 +1,49 @@
+// The registry of semantic rules run by `bpm validate` (and reused by review and score).
+// Adding a rule: one file here, one line below, one fixture folder under
+// test/fixtures/validate/<code>/ and its messages in src/i18n/catalog/validate.ts.
+import type { Rule } from './types.js';
+import { adjustments } from './adjustments.js';
+import { budgetScheduleSum } from './budget-schedule-sum.js';
+import { budgetSourcesSum } from './budget-sources-sum.js';
+import { evaluationActuals } from './evaluation-actuals.js';
+import { evaluationDuplicate } from './evaluation-duplicate.js';
+import { evaluationRefs } from './evaluation-refs.js';
+import { indicatorCodeDuplicate } from './indicator-code-duplicate.js';
+import { level2Known } from './level2-known.js';
+import { milestones } from './milestones.js';
+import { objectivesExist } from './objectives-exist.js';
+import { periodDates } from './period-dates.js';
+import { policyConsistency } from './policy-consistency.js';
+import { projectCodeDuplicate } from './project-code-duplicate.js';
+import { requiredLevels } from './required-levels.js';
+import { strategyConsistency } from './strategy-consistency.js';
+import { targetUnit } from './target-unit.js';
+import { vague } from './vague.js';
+import { weightsSum } from './weights-sum.js';
+
+export const RULES: readonly Rule[] = [
+  // dossier
+  indicatorCodeDuplicate,
+  level2Known,
+  targetUnit,
+  weightsSum,
+  budgetSourcesSum,
+  budgetScheduleSum,
+  milestones,
+  requiredLevels,
+  vague,
+  objectivesExist,
+  periodDates,
+  adjustments,
+  // evaluation
+  evaluationRefs,
+  evaluationActuals,
+  // policy, strategy
+  policyConsistency,
+  strategyConsistency,
+  // across the batch
+  projectCodeDuplicate,
+  evaluationDuplicate,
+];
+
+export type { Rule, RuleContext, Finding, PolicyDocument } from './types.js';

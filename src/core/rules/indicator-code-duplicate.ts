@@ -1,0 +1,18 @@
+import type { DossierRule, Finding } from './types.js';
+
+/** Indicator codes are unique in a dossier: actuals and monitoring data are keyed by them. */
+export const indicatorCodeDuplicate: DossierRule = {
+  id: 'indicator-code-duplicate',
+  severity: 'error',
+  scope: 'dossier',
+  check(d) {
+    const first = new Map<string, number>();
+    const out: Finding[] = [];
+    d.indicators.forEach((ind, i) => {
+      const prev = first.get(ind.code);
+      if (prev === undefined) first.set(ind.code, i);
+      else out.push({ file: d.origin.file, path: `/indicators/${i}/code`, args: { code: ind.code, first: prev + 1 } });
+    });
+    return out;
+  },
+};

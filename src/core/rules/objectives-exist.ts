@@ -1,0 +1,18 @@
+import { suggest } from '../suggest.js';
+import type { DossierRule, Finding } from './types.js';
+
+/** When a StrategyPlan is known, every objective a dossier serves exists in it (与战略规划衔接). */
+export const objectivesExist: DossierRule = {
+  id: 'unknown-objective',
+  severity: 'error',
+  scope: 'dossier',
+  check(d, ctx) {
+    const ids = ctx.objectiveIds;
+    if (!ids) return [];
+    const out: Finding[] = [];
+    d.objectives.forEach((o, i) => {
+      if (!ids.has(o)) out.push({ file: d.origin.file, path: `/project/objectives/${i}`, args: { objective: o, suggestion: suggest(o, ids) ?? null } });
+    });
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+import { sum, text, type Dec } from '../decimal.js';
+import { GRADE_ALIASES } from '../aliases.js';
+import type { Finding, PolicyRule } from './types.js';
+
+/**
+ * A policy adds up and its grades make sense: section weights + execution weight = 100; grade
+ * bands in descending order of their minimum, each grade once, the lowest starting at 0, all
+ * within 0-100; qualitative bands inside [0, 1] with each default inside its band.
+ */
+export const policyConsistency: PolicyRule = {
+  id: 'policy-consistency',
+  severity: 'error',
+  scope: 'policy',
+  codes: ['policy-weights-total', 'grade-bands', 'qualitative-band'],
+  check({ file, doc, policy }) {
+    const out: Finding[] = [];
+    const total = sum(Object.values(policy.sections) as Dec[]).plus(policy.executionWeight);
+    if (!total.equals(100)) {
+      out.push({ file, path: doc.sections ? '/sections' : doc.execution ? '/execution' : '', code: 'policy-weights-total', args: { total: text(total), sections: text(sum(Object.values(policy.sections) as Dec[])), execution: text(policy.executionWeight) } });
+    }
+    if (doc.grades) {
+      const seen = new Set<string>();
+      doc.grades.forEach((g, i) => {
+        const grade = GRADE_ALIASES[g.grade];
+        if (seen.has(grade)) out.push({ file, path: `/grades/${i}/grade`, code: 'grade-bands', args: { problem: 'duplicate', grade, min: g.min } });
+        seen.add(grade);
+        if (i > 0 && g.min >= doc.grades![i - 1].min) out.push({ file, path: `/grades/${i}/min`, code: 'grade-bands', args: { problem: 'order', grade, min: g.min } });
+      });
+      const lowest = Math.min(...doc.grades.map((g) => g.min));
+      if (lowest !== 0) out.push({ file, path: '/grades', code: 'grade-bands', args: { problem: 'no-zero', grade: '', min: lowest } });
+    }
+    for (const level of ['achieved', 'partial', 'failed'] as const) {
+      const q = policy.qualitative[level];
+      const [lo, hi] = q.band;
+      if (lo.greaterThan(hi) || q.default.lessThan(lo) || q.default.greaterThan(hi)) {
+        out.push({ file, path: doc.qualitative?.[level] ? `/qualitative/${level}` : '', code: 'qualitative-band', args: { level, low: text(lo), high: text(hi), default: text(q.default) } });
+      }
+    }
+    return out;
+  },
+};

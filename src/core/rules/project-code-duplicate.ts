@@ -1,0 +1,19 @@
+import type { BatchRule, Finding } from './types.js';
+
+/** Project codes are unique across a batch: evaluations and monitoring rows are keyed by them. */
+export const projectCodeDuplicate: BatchRule = {
+  id: 'project-code-duplicate',
+  severity: 'error',
+  scope: 'batch',
+  check(ctx) {
+    const byCode = new Map<string, string[]>();
+    for (const d of ctx.dossiers) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d.origin.file]);
+    const out: Finding[] = [];
+    for (const [code, files] of byCode) {
+      if (files.length < 2) continue;
+      const sorted = [...files].sort();
+      for (const file of sorted.slice(1)) out.push({ file, path: '/project/code', args: { code, other: sorted[0] } });
+    }
+    return out;
+  },
+};

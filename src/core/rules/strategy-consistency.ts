@@ -1,0 +1,21 @@
+import type { Finding, StrategyRule } from './types.js';
+
+/** Objective ids are unique in a plan and every parent exists. */
+export const strategyConsistency: StrategyRule = {
+  id: 'strategy-consistency',
+  severity: 'error',
+  scope: 'strategy',
+  codes: ['objective-duplicate', 'objective-unknown-parent'],
+  check(plan) {
+    const out: Finding[] = [];
+    const ids = new Set<string>();
+    plan.objectives.forEach((o, i) => {
+      if (ids.has(o.id)) out.push({ file: plan.origin.file, path: `/objectives/${i}/id`, code: 'objective-duplicate', args: { objective: o.id } });
+      ids.add(o.id);
+    });
+    plan.objectives.forEach((o, i) => {
+      if (o.parent !== undefined && !ids.has(o.parent)) out.push({ file: plan.origin.file, path: `/objectives/${i}/parent`, code: 'objective-unknown-parent', args: { objective: o.id, parent: o.parent } });
+    });
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+import { text } from '../decimal.js';
+import type { DossierRule, Finding } from './types.js';
+
+/**
+ * A numeric target needs a unit, a "%" target lies in 0-100, and a quantitative operator needs
+ * a numeric target (text belongs to qualitative indicators).
+ */
+export const targetUnit: DossierRule = {
+  id: 'target-unit',
+  severity: 'error',
+  scope: 'dossier',
+  codes: ['target-unit-missing', 'percent-out-of-range', 'target-not-number'],
+  check(d) {
+    const out: Finding[] = [];
+    d.indicators.forEach((ind, i) => {
+      const base = `/indicators/${i}`;
+      if (ind.operator === 'qualitative') return;
+      if (!ind.target) {
+        out.push({ file: d.origin.file, path: `${base}/target`, code: 'target-not-number', args: { indicator: ind.code, target: ind.targetText, operator: ind.operator } });
+        return;
+      }
+      if (!ind.unit || ind.unit.trim() === '') {
+        out.push({ file: d.origin.file, path: base, code: 'target-unit-missing', args: { indicator: ind.code, target: text(ind.target) } });
+      } else if (ind.unit.trim() === '%' && (ind.target.isNegative() || ind.target.greaterThan(100))) {
+        out.push({ file: d.origin.file, path: `${base}/target`, code: 'percent-out-of-range', args: { indicator: ind.code, target: text(ind.target) } });
+      }
+    });
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+import { sum, text } from '../decimal.js';
+import { LEVEL1, type Level1 } from '../model.js';
+import { sectionOf } from '../policy.js';
+import { LEVEL1_ZH } from '../aliases.js';
+import type { DossierRule, Finding } from './types.js';
+
+/**
+ * Indicator weights per level-1 section add up to the policy's section weight (财预〔2020〕10号:
+ * output 50, effect 30, satisfaction 10 under `self`). An indicator whose section the policy
+ * does not score is reported too.
+ */
+export const weightsSum: DossierRule = {
+  id: 'weights-sum',
+  severity: 'error',
+  scope: 'dossier',
+  codes: ['weights-sum', 'section-not-in-policy'],
+  check(d, ctx) {
+    const policy = ctx.policyFor(d);
+    const out: Finding[] = [];
+    const bySection = new Map<Level1, number[]>();
+    d.indicators.forEach((ind, i) => {
+      const s = sectionOf(policy, ind.level1);
+      if (policy.sections[s] === undefined) {
+        out.push({ file: d.origin.file, path: `/indicators/${i}/level1`, code: 'section-not-in-policy', args: { level1: ind.level1, level1Zh: LEVEL1_ZH[ind.level1], policy: policy.name, sections: Object.keys(policy.sections).join(', ') } });
+        return;
+      }
+      bySection.set(s, [...(bySection.get(s) ?? []), i]);
+    });
+    for (const s of LEVEL1) {
+      const expected = policy.sections[s];
+      if (expected === undefined) continue;
+      const idx = bySection.get(s) ?? [];
+      const actual = sum(idx.map((i) => d.indicators[i].weight));
+      if (!actual.equals(expected)) {
+        out.push({
+          file: d.origin.file,
+          // Point at the first indicator of the section, or the indicator list when there is none.
+          path: idx.length ? `/indicators/${idx[0]}/weight` : '/indicators',
+          args: { section: s, sectionZh: LEVEL1_ZH[s], actual: text(actual), expected: text(expected), policy: policy.name, count: idx.length },
+        });
+      }
+    }
+    return out;
+  },
+};

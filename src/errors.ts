@@ -1,0 +1,24 @@
+// Typed errors. Helpers throw these; only the CLI's error boundary (src/cli.ts) turns them into
+// a message and an exit code. Nothing else calls process.exit.
+import type { Args } from './core/diagnostics.js';
+
+/** Bad command line, configuration, or an input that cannot be read at all: exit code 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    /** i18n key of the message. */
+    readonly key: string,
+    readonly args: Args = {},
+  ) {
+    super(`${key} ${JSON.stringify(args)}`);
+    this.name = 'UsageError';
+  }
+}
+
+/** An input file or directory that cannot be read (missing, permission, a loop): exit code 2. */
+export class InputError extends UsageError {
+  constructor(key: string, args: Args = {}) {
+    super(key, args);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,98 @@
+// `stylish`: the default, for a person at a terminal (after ESLint's formatter of that name).
+//
+//   p/dossier.yaml
+//     12:5  error    指标权重合计为 90,应为 100  weights-sum
+//      3:1  warning  Goal is vague               vague-goal
+//
+//   ✖ 2 problems (1 error, 1 warning) in 1 file
+//
+// Columns are padded by terminal width, so Chinese (two columns a character) and English line
+// up. Only files with something to show are listed; report-level diagnostics come first.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Diagnostic, Severity } from '../../core/diagnostics.js';
+import type { FormatOptions, ValidateReport } from '../../core/report.js';
+import { t } from '../../i18n/index.js';
+import {
+  groups,
+  isPosition,
+  messageOf,
+  normalizeNewlines,
+  severityLabel,
+  showControls,
+  summaryLine,
+  type Group,
+} from './shared.js';
+import { padEndWidth, padStartWidth, stringWidth } from './width.js';
+
+const INDENT = '  ';
+const GAP = '  ';
+
+export function stylish(report: ValidateReport, opts: FormatOptions): string {
+  // Colour is decided by opts.color alone, never by chalk's own terminal detection.
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const shown = groups(report, opts.quiet === true).filter((g) => g.diagnostics.length > 0);
+  const blocks = shown.map((g) => block(g, opts, c));
+  const summary = summaryLine(report, shown, opts);
+  const errors = shown.some((g) => g.diagnostics.some((d) => d.severity === 'error'));
+  const warnings = shown.some((g) => g.diagnostics.some((d) => d.severity === 'warning'));
+  const paint = errors ? c.red.bold : warnings ? c.yellow.bold : c.green.bold;
+  return [...blocks, paint(summary)].join('\n\n') + '\n';
+}
+
+interface Row {
+  line: string;
+  column: string;
+  severity: Severity;
+  label: string;
+  /** The message's lines; the code goes after the first. */
+  message: string[];
+  code: string;
+}
+
+function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
+  const heading = g.file === undefined ? t(opts.lang, 'fmt.general') : clean(g.file);
+  const rows = g.diagnostics.map((d) => row(d, opts));
+  const lineW = Math.max(0, ...rows.map((r) => r.line.length));
+  const colW = Math.max(0, ...rows.map((r) => r.column.length));
+  const loc = (r: Row): string => {
+    if (lineW === 0) return '';
+    if (r.line === '') return ' '.repeat(lineW + (colW > 0 ? colW + 1 : 0));
+    // Line right-aligned, column left-aligned, so that the colons line up.
+    const col = colW === 0 ? '' : r.column === '' ? ' '.repeat(colW + 1) : `:${r.column.padEnd(colW)}`;
+    return padStartWidth(r.line, lineW) + col;
+  };
+  const sevW = Math.max(...rows.map((r) => stringWidth(r.label)));
+  const msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
+  const locW = lineW === 0 ? 0 : lineW + (colW > 0 ? colW + 1 : 0);
+  const lines = [c.underline(heading)];
+  for (const r of rows) {
+    const lead = locW > 0 ? INDENT + c.dim(loc(r)) + GAP : INDENT;
+    lines.push(
+      lead + sevColor(c, r.severity)(padEndWidth(r.label, sevW)) + GAP + padEndWidth(r.message[0], msgW) + GAP + c.dim(r.code),
+    );
+    // Continuation lines of a multi-line message stay in the message column.
+    const indent = ' '.repeat(INDENT.length + (locW > 0 ? locW + GAP.length : 0) + sevW + GAP.length);
+    for (const more of r.message.slice(1)) lines.push(indent + more);
+  }
+  return lines.join('\n');
+}
+
+function row(d: Diagnostic, opts: FormatOptions): Row {
+  return {
+    line: isPosition(d.line) ? String(d.line) : '',
+    column: isPosition(d.line) && isPosition(d.column) ? String(d.column) : '',
+    severity: d.severity,
+    label: severityLabel(d.severity, opts.lang),
+    message: clean(messageOf(d, opts.lang)).split('\n'),
+    code: clean(d.code),
+  };
+}
+
+/** Terminal-safe text: visible control characters, tabs as spaces, LF line ends. */
+function clean(text: string): string {
+  return showControls(normalizeNewlines(text).replace(/\t/g, ' '));
+}
+
+function sevColor(c: ChalkInstance, s: Severity): ChalkInstance {
+  return s === 'error' ? c.red : s === 'warning' ? c.yellow : c.blue;
+}

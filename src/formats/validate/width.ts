@@ -1,0 +1,102 @@
+// Terminal column width of text, for aligning stylish output that mixes Chinese and English.
+// East Asian Wide (W) and Fullwidth (F) characters take two columns (Unicode UAX #11);
+// combining marks, zero-width characters and variation selectors take none. Ambiguous (A)
+// characters count as one, as in terminals that are not set to a CJK "ambiguous is wide" mode.
+// A compact table instead of a dependency: it covers CJK, Hangul, kana, fullwidth forms and
+// emoji presentation characters, which is what bpm's messages and file names contain.
+
+// [first, last] code point ranges, sorted, of characters two columns wide.
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], // Hangul Jamo initials
+  [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x23f0, 0x23f0], [0x23f3, 0x23f3],
+  [0x25fd, 0x25fe], [0x2614, 0x2615], [0x2630, 0x2637], [0x2648, 0x2653], [0x267f, 0x267f],
+  [0x268a, 0x268f], [0x2693, 0x2693], [0x26a1, 0x26a1], [0x26aa, 0x26ab], [0x26bd, 0x26be],
+  [0x26c4, 0x26c5], [0x26ce, 0x26ce], [0x26d4, 0x26d4], [0x26ea, 0x26ea], [0x26f2, 0x26f3],
+  [0x26f5, 0x26f5], [0x26fa, 0x26fa], [0x26fd, 0x26fd], [0x2705, 0x2705], [0x270a, 0x270b],
+  [0x2728, 0x2728], [0x274c, 0x274c], [0x274e, 0x274e], [0x2753, 0x2755], [0x2757, 0x2757],
+  [0x2795, 0x2797], [0x27b0, 0x27b0], [0x27bf, 0x27bf], [0x2b1b, 0x2b1c], [0x2b50, 0x2b50],
+  [0x2b55, 0x2b55],
+  [0x2e80, 0x303e], // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
+  [0x3041, 0x33ff], // kana, bopomofo, Hangul compatibility jamo, kanbun, CJK strokes, enclosed
+  [0x3400, 0x9fff], // CJK extension A, Yijing hexagrams (wide since Unicode 16), CJK unified
+  [0xa000, 0xa4cf], // Yi
+  [0xa960, 0xa97f], // Hangul Jamo extended A
+  [0xac00, 0xd7a3], // Hangul syllables
+  [0xf900, 0xfaff], // CJK compatibility ideographs
+  [0xfe10, 0xfe19], // vertical forms
+  [0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
+  [0xff00, 0xff60], // fullwidth ASCII and punctuation (，（）：etc.)
+  [0xffe0, 0xffe6], // fullwidth signs (￥ …)
+  [0x16fe0, 0x16fe4], [0x16ff0, 0x16ff1], [0x17000, 0x18cd5], [0x18d00, 0x18d08],
+  [0x1aff0, 0x1b2fb], // kana supplement / extended, Nushu
+  [0x1d300, 0x1d376], // Tai Xuan Jing, counting rods
+  [0x1f004, 0x1f004], [0x1f0cf, 0x1f0cf], [0x1f18e, 0x1f18e], [0x1f191, 0x1f19a],
+  [0x1f200, 0x1f202], [0x1f210, 0x1f23b], [0x1f240, 0x1f248], [0x1f250, 0x1f251],
+  [0x1f260, 0x1f265],
+  [0x1f300, 0x1f320], [0x1f32d, 0x1f335], [0x1f337, 0x1f37c], [0x1f37e, 0x1f393],
+  [0x1f3a0, 0x1f3ca], [0x1f3cf, 0x1f3d3], [0x1f3e0, 0x1f3f0], [0x1f3f4, 0x1f3f4],
+  [0x1f3f8, 0x1f43e], [0x1f440, 0x1f440], [0x1f442, 0x1f4fc], [0x1f4ff, 0x1f53d],
+  [0x1f54b, 0x1f54e], [0x1f550, 0x1f567], [0x1f57a, 0x1f57a], [0x1f595, 0x1f596],
+  [0x1f5a4, 0x1f5a4], [0x1f5fb, 0x1f64f], [0x1f680, 0x1f6c5], [0x1f6cc, 0x1f6cc],
+  [0x1f6d0, 0x1f6d2], [0x1f6d5, 0x1f6d7], [0x1f6dc, 0x1f6df], [0x1f6eb, 0x1f6ec],
+  [0x1f6f4, 0x1f6fc], [0x1f7e0, 0x1f7eb], [0x1f7f0, 0x1f7f0], [0x1f90c, 0x1f93a],
+  [0x1f93c, 0x1f945], [0x1f947, 0x1f9ff], [0x1fa70, 0x1faff],
+  [0x20000, 0x2fffd], // CJK extensions B-F and compatibility supplement
+  [0x30000, 0x3fffd], // CJK extensions G-H
+];
+
+// Ranges of characters that take no column.
+const ZERO: ReadonlyArray<readonly [number, number]> = [
+  [0x0300, 0x036f], // combining diacritical marks
+  [0x0483, 0x0489], [0x0591, 0x05bd], [0x0610, 0x061a], [0x064b, 0x065f],
+  [0x1ab0, 0x1aff], [0x1dc0, 0x1dff],
+  [0x200b, 0x200f], // zero-width space, joiners, direction marks
+  [0x2028, 0x202e], [0x2060, 0x2064],
+  [0x20d0, 0x20ff], // combining marks for symbols
+  [0x302a, 0x302d], // ideographic tone marks (combining)
+  [0x3099, 0x309a], // combining kana voiced marks
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfe20, 0xfe2f], [0xfeff, 0xfeff],
+  [0x1f3fb, 0x1f3ff], // emoji skin-tone modifiers (join the preceding emoji)
+  [0xe0000, 0xe0fff], // tags, variation selectors supplement
+];
+
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, cp: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [first, last] = ranges[mid];
+    if (cp < first) hi = mid - 1;
+    else if (cp > last) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Columns that one code point occupies in a terminal: 0, 1 or 2. */
+export function codePointWidth(cp: number): 0 | 1 | 2 {
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // control characters
+  if (cp < 0x300) return 1; // fast path: ASCII and Latin-1
+  if (inRanges(ZERO, cp)) return 0;
+  return inRanges(WIDE, cp) ? 2 : 1;
+}
+
+/** Terminal width of `text` (no ANSI escapes expected: measure before colouring). */
+export function stringWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += codePointWidth(ch.codePointAt(0) ?? 0);
+  return width;
+}
+
+/** `text` followed by spaces up to `width` columns. */
+export function padEndWidth(text: string, width: number): string {
+  const gap = width - stringWidth(text);
+  return gap > 0 ? text + ' '.repeat(gap) : text;
+}
+
+/** Spaces, then `text`, up to `width` columns. */
+export function padStartWidth(text: string, width: number): string {
+  const gap = width - stringWidth(text);
+  return gap > 0 ? ' '.repeat(gap) + text : text;
+}

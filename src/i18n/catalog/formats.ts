@@ -1,0 +1,118 @@
+import type { CatalogPair } from '../index.js';
+
+// Words used by the output formats themselves (summary lines, table headings, --help text).
+// Chinese punctuation follows the project documents (ASCII parentheses and commas).
+export const formats: CatalogPair = {
+  en: {
+    'fmt.severity.error': 'error',
+    'fmt.severity.warning': 'warning',
+    'fmt.severity.info': 'info',
+
+    'fmt.count.problem.one': '{n} problem',
+    'fmt.count.problem.other': '{n} problems',
+    'fmt.count.error.one': '{n} error',
+    'fmt.count.error.other': '{n} errors',
+    'fmt.count.warning.one': '{n} warning',
+    'fmt.count.warning.other': '{n} warnings',
+    'fmt.count.info.one': '{n} info',
+    'fmt.count.info.other': '{n} infos',
+    'fmt.count.file.one': '{n} file',
+    'fmt.count.file.other': '{n} files',
+
+    'fmt.summary.problems': '✖ {problems} ({errors}, {warnings}) in {files}',
+    'fmt.summary.problemsNoFile': '✖ {problems} ({errors}, {warnings})',
+    'fmt.summary.clean': '✔ {files} checked, no problems',
+    'fmt.summary.cleanQuiet': '✔ {files} checked, no errors',
+    'fmt.summary.infos': '; {infos}',
+
+    'fmt.general': 'General',
+
+    'fmt.md.title.validate': 'bpm validate',
+    'fmt.md.title.review': 'bpm review',
+    'fmt.md.overview': 'Overview',
+    'fmt.md.clean': '✔ Files without problems',
+    'fmt.md.col.location': 'Line:Col',
+    'fmt.md.col.severity': 'Severity',
+    'fmt.md.col.code': 'Code',
+    'fmt.md.col.message': 'Message',
+    'fmt.md.col.file': 'File',
+    'fmt.md.col.kind': 'Kind',
+    'fmt.md.col.score': 'Score',
+    'fmt.md.col.verdict': 'Verdict',
+    'fmt.md.col.dimensions': 'Dimensions',
+    'fmt.md.col.errors': 'Errors',
+    'fmt.md.col.warnings': 'Warnings',
+
+    'fmt.verdict.pass': 'pass',
+    'fmt.verdict.revise': 'revise',
+
+    'fmt.kind.ProjectDossier': 'ProjectDossier',
+    'fmt.kind.Evaluation': 'Evaluation',
+    'fmt.kind.ScoringPolicy': 'ScoringPolicy',
+    'fmt.kind.StrategyPlan': 'StrategyPlan',
+    'fmt.kind.MonitoringData': 'MonitoringData',
+
+    'fmt.desc.stylish': 'human-readable, grouped by file (default)',
+    'fmt.desc.json': 'machine-readable JSON (stable contract)',
+    'fmt.desc.junit': 'JUnit XML for CI test reports (GitLab, Jenkins)',
+    'fmt.desc.sarif': 'SARIF 2.1.0 for GitHub code scanning',
+    'fmt.desc.github': 'GitHub Actions annotations (workflow commands)',
+    'fmt.desc.markdown': 'Markdown report (pull request comments, job summaries)',
+  },
+  zh: {
+    'fmt.severity.error': '错误',
+    'fmt.severity.warning': '警告',
+    'fmt.severity.info': '提示',
+
+    'fmt.count.problem.one': '{n} 个问题',
+    'fmt.count.problem.other': '{n} 个问题',
+    'fmt.count.error.one': '{n} 个错误',
+    'fmt.count.error.other': '{n} 个错误',
+    'fmt.count.warning.one': '{n} 个警告',
+    'fmt.count.warning.other': '{n} 个警告',
+    'fmt.count.info.one': '{n} 条提示',
+    'fmt.count.info.other': '{n} 条提示',
+    'fmt.count.file.one': '{n} 个文件',
+    'fmt.count.file.other': '{n} 个文件',
+
+    'fmt.summary.problems': '✖ 共 {problems}({errors},{warnings}),涉及 {files}',
+    'fmt.summary.problemsNoFile': '✖ 共 {problems}({errors},{warnings})',
+    'fmt.summary.clean': '✔ 已检查 {files},未发现问题',
+    'fmt.summary.cleanQuiet': '✔ 已检查 {files},未发现错误',
+    'fmt.summary.infos': ';另有 {infos}',
+
+    'fmt.general': '总体',
+
+    'fmt.md.title.validate': 'bpm 校验报告',
+    'fmt.md.title.review': 'bpm 绩效目标审核报告',
+    'fmt.md.overview': '概览',
+    'fmt.md.clean': '✔ 无问题的文件',
+    'fmt.md.col.location': '行:列',
+    'fmt.md.col.severity': '级别',
+    'fmt.md.col.code': '代码',
+    'fmt.md.col.message': '说明',
+    'fmt.md.col.file': '文件',
+    'fmt.md.col.kind': '类型',
+    'fmt.md.col.score': '得分',
+    'fmt.md.col.verdict': '结论',
+    'fmt.md.col.dimensions': '分项得分',
+    'fmt.md.col.errors': '错误',
+    'fmt.md.col.warnings': '警告',
+
+    'fmt.verdict.pass': '通过',
+    'fmt.verdict.revise': '需修改',
+
+    'fmt.kind.ProjectDossier': '绩效目标申报',
+    'fmt.kind.Evaluation': '绩效评价',
+    'fmt.kind.ScoringPolicy': '评分规则',
+    'fmt.kind.StrategyPlan': '战略规划',
+    'fmt.kind.MonitoringData': '监控数据',
+
+    'fmt.desc.stylish': '按文件分组的可读输出(默认)',
+    'fmt.desc.json': '机器可读的 JSON(稳定格式)',
+    'fmt.desc.junit': 'JUnit XML,用于 CI 测试报告(GitLab、Jenkins)',
+    'fmt.desc.sarif': 'SARIF 2.1.0,用于 GitHub 代码扫描',
+    'fmt.desc.github': 'GitHub Actions 注释(工作流命令)',
+    'fmt.desc.markdown': 'Markdown 报告(合并请求评论、作业摘要)',
+  },
+};

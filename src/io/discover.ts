@@ -1,0 +1,289 @@
+// Turns command-line path arguments (files, directories, globs) into a sorted list of input
+// files. Directories are walked; globs are matched by a small matcher of our own because
+// Node 20 has no fs.glob. Nothing here prints: problems are thrown as InputError.
+import { constants as fsConstants, promises as fsp } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { compileGlob, hasGlobChars, type GlobPattern, type Segment } from './glob.js';
+
+export interface Found {
+  /** Absolute path as reached (not resolved through symlinks). */
+  abs: string;
+  /** Relative to cwd with forward slashes when inside cwd, else absolute. */
+  display: string;
+  /** Named on the command line (a file or a glob match) rather than found by walking. */
+  explicit: boolean;
+}
+
+export interface DiscoverResult {
+  files: Found[];
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Extensions (with the dot) of files picked up by walking and by globs. */
+  extensions?: string[];
+}
+
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.csv'];
+
+/** Directories never walked into (besides any directory whose name starts with a dot). */
+const SKIPPED_DIRS = new Set(['node_modules']);
+
+interface Hit extends Found {
+  real: string;
+}
+
+interface WalkContext {
+  cwd: string;
+  extensions: Set<string>;
+  hits: Hit[];
+}
+
+export async function discover(args: string[], opts: DiscoverOptions): Promise<DiscoverResult> {
+  const cwd = path.resolve(opts.cwd);
+  const ctx: WalkContext = {
+    cwd,
+    extensions: new Set((opts.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase())),
+    hits: [],
+  };
+  const list = args.length > 0 ? args : ['.'];
+  // Arguments are independent; resolving them in parallel keeps a long argument list fast.
+  await Promise.all(list.map((arg) => discoverArg(arg, ctx)));
+  return { files: dedupe(ctx.hits) };
+}
+
+async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
+  const abs = path.resolve(ctx.cwd, arg);
+  let stat;
+  try {
+    stat = await fsp.stat(abs);
+  } catch (err) {
+    const code = errCode(err);
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && hasGlobChars(arg)) {
+      await discoverGlob(arg, ctx);
+      return;
+    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('missing-file', { file: arg });
+    throw new InputError('unreadable-file', { file: arg });
+  }
+  if (stat.isDirectory()) {
+    const real = await realpathOr(abs, arg);
+    await walkDir(abs, real, new Set([real]), ctx, arg);
+    return;
+  }
+  // Any extension is accepted for a file named explicitly: the user asked for it.
+  try {
+    await fsp.access(abs, fsConstants.R_OK);
+  } catch {
+    throw new InputError('unreadable-file', { file: arg });
+  }
+  ctx.hits.push({ abs, display: displayPath(ctx.cwd, abs), explicit: true, real: await realpathOr(abs, arg) });
+}
+
+/**
+ * Walks `dir` recursively. `ancestors` holds the real paths of the directories on the way down:
+ * a symlink that resolves to one of them would recurse forever, so it is skipped. Sibling
+ * symlinks to the same directory are both walked; their files are de-duplicated by real path.
+ */
+async function walkDir(dir: string, real: string, ancestors: Set<string>, ctx: WalkContext, arg: string): Promise<void> {
+  const entries = await readDir(dir, ctx, arg);
+  const subdirs: Promise<void>[] = [];
+  for (const ent of entries) {
+    const name = ent.name;
+    const childAbs = path.join(dir, name);
+    let isDir = ent.isDirectory();
+    let isFile = ent.isFile();
+    let childReal = path.join(real, name);
+    if (ent.isSymbolicLink()) {
+      const target = await followLink(childAbs);
+      if (!target) continue;
+      isDir = target.isDir;
+      isFile = !target.isDir;
+      childReal = target.real;
+    }
+    if (isDir) {
+      if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
+      if (ancestors.has(childReal)) continue; // a symlink loop
+      const next = new Set(ancestors).add(childReal);
+      subdirs.push(walkDir(childAbs, childReal, next, ctx, arg));
+    } else if (isFile && ctx.extensions.has(path.extname(name).toLowerCase())) {
+      ctx.hits.push({ abs: childAbs, display: displayPath(ctx.cwd, childAbs), explicit: false, real: childReal });
+    }
+  }
+  await Promise.all(subdirs);
+}
+
+async function discoverGlob(pattern: string, ctx: WalkContext): Promise<void> {
+  const before = ctx.hits.length;
+  for (const glob of compileGlob(pattern)) {
+    const base = path.resolve(ctx.cwd, glob.base);
+    let real: string;
+    try {
+      const st = await fsp.stat(base);
+      if (!st.isDirectory()) continue;
+      real = await fsp.realpath(base);
+    } catch (err) {
+      const code = errCode(err);
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      throw new InputError('unreadable-file', { file: displayPath(ctx.cwd, base) });
+    }
+    await walkGlob(base, real, new Set([real]), startStates(glob), false, glob, ctx, pattern);
+  }
+  if (ctx.hits.length === before) throw new InputError('unmatched-glob', { pattern });
+}
+
+/**
+ * Matches the glob's segments against the tree below its base, like an NFA: `states` are the
+ * indexes of the segments that the entries of `dir` may match next. `**` matches zero or more
+ * directories, never dot-directories or node_modules unless a literal segment names them.
+ * A directory matched by the whole pattern is walked, as if the shell had expanded the glob
+ * (`projects/*`); `covered` says an ancestor was walked already.
+ */
+async function walkGlob(
+  dir: string,
+  real: string,
+  ancestors: Set<string>,
+  states: number[],
+  covered: boolean,
+  glob: GlobPattern,
+  ctx: WalkContext,
+  pattern: string,
+): Promise<void> {
+  const segs = glob.segments;
+  const entries = await readDir(dir, ctx, pattern);
+  const subdirs: Promise<void>[] = [];
+  for (const ent of entries) {
+    const name = ent.name;
+    const whole = states.some((s) => segmentMatchesLast(segs, s, name));
+    const dirStates = nextStates(segs, states, name);
+    if (!whole && dirStates.length === 0) continue;
+    const childAbs = path.join(dir, name);
+    let isDir = ent.isDirectory();
+    let isFile = ent.isFile();
+    let childReal = path.join(real, name);
+    if (ent.isSymbolicLink()) {
+      const target = await followLink(childAbs);
+      if (!target) continue;
+      isDir = target.isDir;
+      isFile = !target.isDir;
+      childReal = target.real;
+    }
+    if (isFile) {
+      if (whole && ctx.extensions.has(path.extname(name).toLowerCase())) {
+        ctx.hits.push({ abs: childAbs, display: displayPath(ctx.cwd, childAbs), explicit: true, real: childReal });
+      }
+    } else if (isDir && !ancestors.has(childReal)) {
+      const next = new Set(ancestors).add(childReal);
+      const walk = whole && !covered && !name.startsWith('.') && !SKIPPED_DIRS.has(name);
+      if (walk) subdirs.push(walkDir(childAbs, childReal, next, ctx, pattern));
+      if (dirStates.length > 0) {
+        subdirs.push(walkGlob(childAbs, childReal, next, dirStates, covered || walk, glob, ctx, pattern));
+      }
+    }
+  }
+  await Promise.all(subdirs);
+}
+
+/** Initial states: segment 0, plus every segment reachable by letting `**` match nothing. */
+function startStates(glob: GlobPattern): number[] {
+  return closure(glob.segments, [0]);
+}
+
+function closure(segs: Segment[], states: number[]): number[] {
+  const out = new Set<number>();
+  const stack = [...states];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (out.has(s)) continue;
+    out.add(s);
+    if (s < segs.length && segs[s].kind === 'globstar') stack.push(s + 1);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Whether a file called `name` completes the pattern from state `s`. */
+function segmentMatchesLast(segs: Segment[], s: number, name: string): boolean {
+  if (s >= segs.length) return false;
+  const seg = segs[s];
+  if (seg.kind === 'globstar') {
+    // `dir/**` matches every file below dir.
+    return closure(segs, [s + 1]).includes(segs.length) && !name.startsWith('.');
+  }
+  return seg.test(name) && closure(segs, [s + 1]).includes(segs.length);
+}
+
+/** The states for the entries of a subdirectory called `name`. */
+function nextStates(segs: Segment[], states: number[], name: string): number[] {
+  const next: number[] = [];
+  const hidden = name.startsWith('.') || SKIPPED_DIRS.has(name);
+  for (const s of states) {
+    if (s >= segs.length) continue;
+    const seg = segs[s];
+    if (seg.kind === 'globstar') {
+      if (!hidden) next.push(s);
+    } else if (seg.test(name) && (!hidden || seg.literal || seg.source.startsWith('.'))) {
+      next.push(s + 1);
+    }
+  }
+  return closure(segs, next).filter((s) => s < segs.length);
+}
+
+async function readDir(dir: string, ctx: WalkContext, arg: string): Promise<Dirent[]> {
+  try {
+    return await fsp.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = errCode(err);
+    // Removed while walking, or not a directory after all: nothing to report.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new InputError('unreadable-file', { file: dir === path.resolve(ctx.cwd, arg) ? arg : displayPath(ctx.cwd, dir) });
+  }
+}
+
+/** Target of a symlink, or null when it is dangling or a self-loop (skipped silently). */
+async function followLink(p: string): Promise<{ isDir: boolean; real: string } | null> {
+  try {
+    const st = await fsp.stat(p);
+    return { isDir: st.isDirectory(), real: await fsp.realpath(p) };
+  } catch {
+    return null;
+  }
+}
+
+async function realpathOr(abs: string, arg: string): Promise<string> {
+  try {
+    return await fsp.realpath(abs);
+  } catch {
+    throw new InputError('unreadable-file', { file: arg });
+  }
+}
+
+/** Keeps one entry per real file (an explicit one if any), sorted by display path. */
+function dedupe(hits: Hit[]): Found[] {
+  const sorted = [...hits].sort((a, b) => cmp(a.display, b.display));
+  const byReal = new Map<string, Hit>();
+  for (const h of sorted) {
+    const prev = byReal.get(h.real);
+    if (!prev || (h.explicit && !prev.explicit)) byReal.set(h.real, h);
+  }
+  return [...byReal.values()]
+    .sort((a, b) => cmp(a.display, b.display))
+    .map(({ abs, display, explicit }) => ({ abs, display, explicit }));
+}
+
+/** Relative to cwd with forward slashes when inside cwd, else the absolute path. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  if (rel === '') return '.';
+  if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return abs;
+  return rel.split(path.sep).join('/');
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function errCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | null)?.code;
+}

@@ -1,0 +1,174 @@
+// Text decoding for input files (monitoring CSVs and YAML documents alike): byte-order marks,
+// UTF-8, UTF-16 and the GB18030/GBK files that Excel writes on Chinese Windows.
+import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
+import iconv from 'iconv-lite';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { UsageError } from '../errors.js';
+
+/** Names of the encodings bpm reads, as reported back to the caller. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+  diagnostics: Diagnostic[];
+}
+
+const ALIASES: Record<string, TextEncoding> = {
+  utf8: 'utf-8',
+  utf16le: 'utf-16le',
+  ucs2: 'utf-16le',
+  utf16be: 'utf-16be',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
+};
+
+/**
+ * The encoding named by `--encoding` (`utf8`, `UTF-8`, `gbk`, `gb18030`, `utf16le` …). GBK and
+ * GB2312 are read as GB18030, which is a superset of both. Throws UsageError for other names.
+ */
+export function normalizeEncoding(name: string): TextEncoding {
+  const enc = ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  if (!enc) throw new UsageError('unknown-encoding', { encoding: name });
+  return enc;
+}
+
+export interface Detection {
+  encoding: TextEncoding;
+  /** Bytes of byte-order mark to skip. */
+  bom: number;
+  /** A UTF-8 BOM in front of bytes that are not UTF-8 (read as GB18030 instead). */
+  mismatch: boolean;
+}
+
+/**
+ * The encoding of a file from its first bytes, given whether the bytes after any BOM are valid
+ * UTF-8 (the caller checks the whole file: a GBK character may come late in a big file).
+ */
+export function detectEncoding(head: Uint8Array, forced: string | undefined, restIsUtf8: (bom: number) => boolean): Detection {
+  if (forced !== undefined) {
+    const encoding = normalizeEncoding(forced);
+    return { encoding, bom: bomLength(head, encoding), mismatch: false };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2, mismatch: false };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2, mismatch: false };
+  if (hasUtf8Bom(head)) {
+    // Some tools put a UTF-8 BOM in front of GBK text: trust the bytes, not the BOM.
+    return restIsUtf8(3) ? { encoding: 'utf-8', bom: 3, mismatch: false } : { encoding: 'gb18030', bom: 3, mismatch: true };
+  }
+  return { encoding: restIsUtf8(0) ? 'utf-8' : 'gb18030', bom: 0, mismatch: false };
+}
+
+function hasUtf8Bom(b: Uint8Array): boolean {
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+/** The BOM to skip when the encoding is forced. A UTF-8 BOM is skipped for GB18030 too (a lie). */
+function bomLength(b: Uint8Array, enc: TextEncoding): number {
+  if (enc === 'utf-8' || enc === 'gb18030') return hasUtf8Bom(b) ? 3 : 0;
+  if (enc === 'utf-16le') return b[0] === 0xff && b[1] === 0xfe ? 2 : 0;
+  return b[0] === 0xfe && b[1] === 0xff ? 2 : 0;
+}
+
+export interface ChunkDecoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
+/** A decoder that can be fed a file in chunks; characters split across chunks are handled. */
+export function createDecoder(enc: TextEncoding): ChunkDecoder {
+  if (enc === 'utf-8') {
+    const d = new StringDecoder('utf8');
+    return { write: (b) => d.write(b), end: () => d.end() };
+  }
+  if (enc === 'gb18030') {
+    const d = iconv.getDecoder('gb18030', { stripBOM: false });
+    return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+  }
+  const d = new TextDecoder(enc, { ignoreBOM: true });
+  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+}
+
+/**
+ * Decodes a whole file. Detection: UTF-8 with BOM, UTF-16LE/BE with BOM, UTF-8 without BOM when
+ * the bytes are valid UTF-8, else GB18030 (covers GBK and GB2312). `forced` overrides it.
+ * Reports `encoding-mismatch` (UTF-8 BOM in front of GBK bytes) and `binary-content` (a NUL
+ * character: not a text file, or UTF-16 without a BOM). The text is returned in full either way.
+ */
+export function decodeText(bytes: Buffer, forced?: string, file?: string): DecodedText {
+  const det = detectEncoding(bytes, forced, (bom) => isUtf8(bytes.subarray(bom)));
+  const d = createDecoder(det.encoding);
+  const text = d.write(bytes.subarray(det.bom)) + d.end();
+  const diagnostics: Diagnostic[] = [];
+  if (det.mismatch) diagnostics.push(mismatchDiagnostic(file));
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const { line, column } = positionOf(text, nul);
+    diagnostics.push(binaryDiagnostic(file, line, column));
+  }
+  return { text, encoding: det.encoding, diagnostics };
+}
+
+export function mismatchDiagnostic(file: string | undefined): Diagnostic {
+  return { code: 'encoding-mismatch', severity: 'warning', file, line: 1, column: 1, args: { declared: 'utf-8', actual: 'gb18030' } };
+}
+
+export function binaryDiagnostic(file: string | undefined, line: number, column: number): Diagnostic {
+  return { code: 'binary-content', severity: 'error', file, line, column, args: {} };
+}
+
+/** 1-based line and column of `index`; CRLF, CR and LF each end one line. */
+export function positionOf(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10 && i + 1 < index) i++;
+      line++;
+      lineStart = i + 1;
+    } else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/**
+ * Checks a file for UTF-8 validity chunk by chunk: a multi-byte sequence split between two
+ * chunks is carried over to the next one.
+ */
+export class Utf8Validator {
+  private carry: Buffer = Buffer.alloc(0);
+  private valid = true;
+
+  write(chunk: Buffer): boolean {
+    if (!this.valid) return false;
+    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = incompleteTail(buf);
+    this.carry = Buffer.from(buf.subarray(cut));
+    this.valid = isUtf8(buf.subarray(0, cut));
+    return this.valid;
+  }
+
+  end(): boolean {
+    if (this.valid && this.carry.length > 0) this.valid = isUtf8(this.carry);
+    return this.valid;
+  }
+}
+
+/** Index where an incomplete multi-byte sequence at the end of `b` begins (b.length if none). */
+function incompleteTail(b: Buffer): number {
+  const n = b.length;
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const c = b[i];
+    if ((c & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return n - i < need ? i : n;
+  }
+  return n;
+}

@@ -1,0 +1,138 @@
+// The one function every command uses to emit its output: stdout, or a file written atomically
+// (temporary file in the same directory, fsync, rename), never over one of the inputs.
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface WriteOutputOptions {
+  /** -o/--output as given on the command line; stdout when absent. */
+  output?: string;
+  cwd: string;
+  /** Absolute paths of every input file: the output must not replace one of them. */
+  inputs: string[];
+  /** Defaults to process.stdout. */
+  stdout?: NodeJS.WritableStream;
+  /**
+   * Called once the temporary file is written and synced, just before it is renamed over the
+   * target. A throw aborts the write like any I/O error (tests use it to inject a failure).
+   */
+  beforeRename?: (tempPath: string) => void | Promise<void>;
+}
+
+export async function writeOutput(text: string | Buffer, opts: WriteOutputOptions): Promise<void> {
+  if (opts.output === undefined || opts.output === '-') {
+    await writeStream(opts.stdout ?? process.stdout, text);
+    return;
+  }
+  const file = opts.output;
+  const target = path.resolve(opts.cwd, file);
+  for (const input of opts.inputs) {
+    if (await isSameFile(target, path.resolve(opts.cwd, input))) throw new UsageError('output-is-input', { file });
+  }
+  await writeAtomic(target, text, file, opts.beforeRename);
+}
+
+/**
+ * Whether two paths name the same file: same device and inode when both exist (this also
+ * catches hard links and case-insensitive file systems), else the same real path, resolving a
+ * not-yet-existing file through its parent directory's real path.
+ */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([statOrNull(a), statOrNull(b)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  const [ra, rb] = await Promise.all([realish(a), realish(b)]);
+  return ra === rb;
+}
+
+async function statOrNull(p: string) {
+  try {
+    return await fsp.stat(p);
+  } catch {
+    return null;
+  }
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+async function realish(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fsp.realpath(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    if (parent === abs) return abs;
+    return path.join(await realish(parent), path.basename(abs));
+  }
+}
+
+async function writeAtomic(
+  target: string,
+  data: string | Buffer,
+  file: string,
+  beforeRename: WriteOutputOptions['beforeRename'],
+): Promise<void> {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    // Keep the permissions of a file being replaced; a new file gets the default (umask).
+    const existing = await statOrNull(target);
+    const handle = await fsp.open(temp, 'wx', 0o666);
+    created = true;
+    try {
+      if (existing?.isFile()) await handle.chmod(existing.mode & 0o7777);
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (beforeRename) await beforeRename(temp);
+    await fsp.rename(temp, target);
+    created = false;
+    await syncDir(dir);
+  } catch (err) {
+    if (created) await fsp.rm(temp, { force: true }).catch(() => undefined);
+    throw new UsageError('write-failed', { file, reason: reasonOf(err) });
+  }
+}
+
+/** Makes the rename durable; not every platform can fsync a directory, so failures are ignored. */
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const h = await fsp.open(dir, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+/** Writes to a stream and waits until the data is handed over (respects back-pressure). */
+function writeStream(stream: NodeJS.WritableStream, data: string | Buffer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      stream.removeListener('error', onError);
+      // The reader went away (`bpm … | head`): nothing left to deliver, not a failure of ours.
+      if (err.code === 'EPIPE') resolve();
+      else reject(new UsageError('write-failed', { file: '<stdout>', reason: reasonOf(err) }));
+    };
+    stream.on('error', onError);
+    stream.write(data, (err?: Error | null) => {
+      if (err) {
+        onError(err as NodeJS.ErrnoException);
+        return;
+      }
+      stream.removeListener('error', onError);
+      resolve();
+    });
+  });
+}
+
+function reasonOf(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | null;
+  if (e && typeof e.code === 'string') return e.code;
+  return e instanceof Error ? e.message : String(err);
+}

@@ -1,0 +1,57 @@
+// Resolving a policy reference — a built-in name (`self`, `key`) or a ScoringPolicy file that
+// `extends` another — into an effective Policy. Cycles and unreadable files are reported, never
+// followed forever.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { applyPolicyDoc } from '../core/normalise.js';
+import { builtinPolicy, type Policy } from '../core/policy.js';
+import type { ScoringPolicyDoc } from '../core/schema-types.js';
+import { validateSchema } from './schema.js';
+import { parseYaml } from './yaml.js';
+
+export class PolicyLoadError extends Error {
+  constructor(
+    readonly key: string,
+    readonly args: Record<string, string>,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(`${key}: ${JSON.stringify(args)}`);
+  }
+}
+
+export function isBuiltinPolicy(ref: string): boolean {
+  return builtinPolicy(ref) !== undefined;
+}
+
+/**
+ * The effective policy of a ScoringPolicy document already parsed from `abs`: its `extends`
+ * chain resolved (default `self`).
+ */
+export function resolvePolicyDoc(doc: ScoringPolicyDoc, abs: string, chain: string[] = []): Policy {
+  const base = resolvePolicyRef(doc.extends ?? 'self', dirname(abs), [...chain, abs]);
+  return applyPolicyDoc(base, doc);
+}
+
+/** A built-in name or a path (relative to `baseDir`) → the effective Policy. Throws PolicyLoadError. */
+export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] = []): Policy {
+  const builtin = builtinPolicy(ref);
+  if (builtin) return builtin;
+  const abs = resolve(baseDir, ref);
+  if (chain.includes(abs)) throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].join(' → ') });
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new PolicyLoadError('policy-unreadable', { file: ref, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  const parsed = parseYaml(text, ref);
+  const data = parsed.data as Record<string, unknown> | undefined;
+  if (!data || parsed.diagnostics.some((d) => d.severity === 'error')) {
+    throw new PolicyLoadError('policy-invalid', { file: ref }, parsed.diagnostics);
+  }
+  if (data.kind !== 'ScoringPolicy') throw new PolicyLoadError('policy-not-a-policy', { file: ref, kind: String(data.kind) });
+  const errors = validateSchema('ScoringPolicy', data, ref).map((d) => ({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') }));
+  if (errors.length) throw new PolicyLoadError('policy-invalid', { file: ref }, errors);
+  return resolvePolicyDoc(data as unknown as ScoringPolicyDoc, abs, chain);
+}

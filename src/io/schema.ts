@@ -1,0 +1,142 @@
+// JSON Schema validation of bpm documents (schemas/ is the single source of structure) and
+// the translation of ajv's errors into bpm diagnostics with stable codes.
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { DocKind } from '../core/report.js';
+import { suggest } from '../core/suggest.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats?: string[]) => Ajv2020;
+
+export const SCHEMA_FILES: Record<DocKind, string> = {
+  ProjectDossier: 'project-dossier.schema.json',
+  Evaluation: 'evaluation.schema.json',
+  ScoringPolicy: 'scoring-policy.schema.json',
+  StrategyPlan: 'strategy-plan.schema.json',
+};
+
+export const DOC_KINDS = Object.keys(SCHEMA_FILES) as DocKind[];
+
+const schemaDir = new URL('../../schemas/', import.meta.url);
+
+export function readSchema(kind: DocKind): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(SCHEMA_FILES[kind], schemaDir), 'utf8')) as Record<string, unknown>;
+}
+
+let ajv: Ajv2020 | undefined;
+const validators = new Map<DocKind, ValidateFunction>();
+
+function validatorFor(kind: DocKind): ValidateFunction {
+  let v = validators.get(kind);
+  if (!v) {
+    ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false, verbose: true }), ['date']);
+    v = ajv.compile(readSchema(kind));
+    validators.set(kind, v);
+  }
+  return v;
+}
+
+/** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
+export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic[] {
+  const validate = validatorFor(kind);
+  if (validate(data)) return [];
+  return translateErrors(validate.errors ?? [], file);
+}
+
+function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of pruneAlternatives(errors)) {
+    const d = translate(e, file);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * With allErrors, an `anyOf` that fails reports every branch's errors. Keep only the branch
+ * that came closest (fewest errors other than a plain type mismatch); if every branch failed on
+ * its type alone, keep the single `anyOf` error, reported as a wrong type.
+ */
+function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  if (anyOfs.length === 0) return errors;
+  const drop = new Set<ErrorObject>();
+  for (const a of anyOfs) {
+    const prefix = a.schemaPath + '/';
+    const inner = errors.filter((e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(a.instancePath));
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of inner) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    const typeOnly = (list: ErrorObject[]) => list.every((e) => e.keyword === 'type' && e.instancePath === a.instancePath);
+    const candidates = [...branches.values()].filter((l) => !typeOnly(l));
+    for (const e of inner) drop.add(e);
+    if (candidates.length > 0) {
+      candidates.sort((x, y) => x.length - y.length);
+      for (const e of candidates[0]) drop.delete(e);
+      drop.add(a);
+    }
+  }
+  return errors.filter((e) => !drop.has(e));
+}
+
+function translate(e: ErrorObject, file: string): Diagnostic | undefined {
+  const path = e.instancePath;
+  const base = { severity: 'error' as const, file, path };
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const known = Object.keys((e.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const hint = suggest(key, known);
+      return { ...base, code: 'unknown-key', path: `${path}/${escape(key)}`, args: { key, suggestion: hint ?? null, known: known.join(', ') } };
+    }
+    case 'propertyNames':
+      return undefined; // reported by the nested enum error on the name itself
+    case 'required':
+      return { ...base, code: 'missing-field', args: { field: String(p.missingProperty) } };
+    case 'type':
+      return { ...base, code: 'wrong-type', args: { expected: String(p.type), actual: typeName(e.data) } };
+    case 'anyOf':
+    case 'oneOf':
+      return { ...base, code: 'wrong-type', args: { expected: 'one of the documented forms', actual: typeName(e.data) } };
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const value = String(e.data);
+      if (e.propertyName !== undefined) {
+        const name = String(e.propertyName);
+        return { ...base, code: 'unknown-key', path: `${path}/${escape(name)}`, args: { key: name, suggestion: suggest(name, allowed) ?? null, known: allowed.join(', ') } };
+      }
+      return { ...base, code: 'invalid-value', args: { value, allowed: allowed.join(', '), suggestion: suggest(value, allowed) ?? null } };
+    }
+    case 'const':
+      return { ...base, code: 'invalid-value', args: { value: String(e.data), allowed: String(p.allowedValue), suggestion: null } };
+    case 'pattern':
+    case 'format':
+      return { ...base, code: 'invalid-format', args: { value: String(e.data), format: String(p.format ?? p.pattern) } };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { ...base, code: 'out-of-range', args: { value: String(e.data), comparison: String(p.comparison), limit: String(p.limit) } };
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+      return { ...base, code: e.keyword === 'minLength' && e.data === '' ? 'empty-value' : 'wrong-size', args: { limit: String(p.limit), keyword: e.keyword } };
+    default:
+      return { ...base, code: 'schema-violation', args: { detail: e.message ?? e.keyword } };
+  }
+}
+
+function escape(seg: string): string {
+  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}

@@ -1,0 +1,228 @@
+// Loading a run: command-line paths → files → parsed, schema-checked, normalised documents
+// and the rule context. Every problem becomes a diagnostic on the file that holds it; only a
+// path that cannot be read at all (missing file, unmatched glob) throws.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Dossier, Evaluation, StrategyPlan } from '../core/model.js';
+import { normaliseDossier, normaliseEvaluation, normaliseStrategy } from '../core/normalise.js';
+import { builtinPolicy, type Policy } from '../core/policy.js';
+import type { DocKind, FileKind } from '../core/report.js';
+import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
+import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/schema-types.js';
+import { UsageError } from '../errors.js';
+import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
+import { discover, type Found } from './discover.js';
+import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
+import { DOC_KINDS, validateSchema } from './schema.js';
+import { parseYaml, type Position } from './yaml.js';
+
+/** A YAML document larger than this is refused (a dossier is a few kilobytes). */
+export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+
+export interface LoadOptions {
+  cwd: string;
+  /** --policy: a built-in name or a ScoringPolicy file. */
+  policy?: string;
+  /** --strategy: a StrategyPlan file. */
+  strategy?: string;
+  /** --encoding for CSV files. */
+  encoding?: string;
+  /** Parse monitoring CSV rows (validate and variance need them; score only for defaults). */
+  readCsv?: boolean;
+}
+
+export interface LoadedFile {
+  file: string;
+  abs: string;
+  kind: FileKind | null;
+  diagnostics: Diagnostic[];
+  /** Position of a JSON pointer in this file (YAML documents only). */
+  locate?: (pointer: string, key?: boolean) => Position;
+}
+
+export interface MonitoringFile {
+  file: string;
+  abs: string;
+  rows: MonitoringRow[];
+}
+
+export interface Workspace {
+  files: LoadedFile[];
+  dossiers: Dossier[];
+  evaluations: Evaluation[];
+  strategies: StrategyPlan[];
+  policies: PolicyDocument[];
+  monitoring: MonitoringFile[];
+  /** The policy named by --policy (or the single ScoringPolicy of the run), if any. */
+  defaultPolicy: Policy;
+  ctx: RuleContext;
+  /** Absolute paths of every input, so output never overwrites one. */
+  inputs: string[];
+  /** Run-level diagnostics (no file). */
+  diagnostics: Diagnostic[];
+}
+
+const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
+
+export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
+  const { files: found } = await discover(paths, { cwd: opts.cwd });
+  const extra: Found[] = [];
+  if (opts.strategy) {
+    const s = await discover([opts.strategy], { cwd: opts.cwd });
+    extra.push(...s.files);
+  }
+  const seen = new Set(found.map((f) => f.abs));
+  const all = [...found, ...extra.filter((f) => !seen.has(f.abs))];
+
+  const ws: Workspace = {
+    files: [],
+    dossiers: [],
+    evaluations: [],
+    strategies: [],
+    policies: [],
+    monitoring: [],
+    defaultPolicy: builtinPolicy('self')!,
+    ctx: undefined as unknown as RuleContext,
+    inputs: all.map((f) => f.abs),
+    diagnostics: [],
+  };
+  const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
+
+  for (const f of all) {
+    const loaded = f.abs.toLowerCase().endsWith('.csv') ? await loadCsv(f, opts, ws) : await loadYaml(f, ws, policyDocs);
+    if (loaded) ws.files.push(loaded);
+  }
+
+  for (const { doc, file } of policyDocs) {
+    try {
+      ws.policies.push({ file: file.file, doc, policy: resolvePolicyDoc(doc, file.abs) });
+    } catch (e) {
+      if (!(e instanceof PolicyLoadError)) throw e;
+      file.diagnostics.push({ code: e.key, severity: 'error', file: file.file, path: '/extends', args: e.args, ...file.locate?.('/extends') });
+    }
+  }
+
+  if (opts.policy) {
+    try {
+      ws.defaultPolicy = resolvePolicyRef(opts.policy, opts.cwd);
+    } catch (e) {
+      if (e instanceof PolicyLoadError) throw new UsageError(e.key, { ...e.args, detail: e.diagnostics.map(formatShort).join('; ') });
+      throw e;
+    }
+  } else if (ws.policies.length === 1) {
+    ws.defaultPolicy = ws.policies[0].policy;
+  }
+
+  ws.ctx = buildContext(ws, opts);
+  return ws;
+}
+
+function formatShort(d: Diagnostic): string {
+  return `${d.file ?? ''}:${d.line ?? 1}:${d.column ?? 1} ${d.code}`;
+}
+
+async function readBytes(f: Found, ws: Workspace): Promise<Buffer | undefined> {
+  try {
+    const st = await stat(f.abs);
+    if (st.isDirectory()) {
+      ws.diagnostics.push({ code: 'is-a-directory', severity: 'error', file: f.display, line: 1, column: 1 });
+      return undefined;
+    }
+    return await readFile(f.abs);
+  } catch (e) {
+    throw new UsageError('unreadable-file', { file: f.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+}
+
+async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
+  const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
+  const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
+  const bytes = await readBytes(f, ws);
+  if (!bytes) return undefined;
+  if (bytes.length > MAX_YAML_BYTES) {
+    if (!f.explicit) return undefined;
+    diag({ code: 'file-too-large', severity: 'error', args: { size: bytes.length, limit: MAX_YAML_BYTES } });
+    return loaded;
+  }
+  const decoded = decodeText(bytes);
+  const text = decoded.text;
+  // Walked directories hold other YAML too: skip what is not a bpm document, silently.
+  if (!f.explicit && !BPM_API.test(text)) return undefined;
+  for (const d of decoded.diagnostics) diag({ ...d });
+  if (decoded.diagnostics.some((d) => d.severity === 'error')) return loaded;
+
+  const parsed = parseYaml(text, f.display);
+  loaded.locate = parsed.locate;
+  loaded.diagnostics.push(...parsed.diagnostics);
+  const data = parsed.data as Record<string, unknown> | undefined;
+  if (!data) return loaded;
+  if (data.apiVersion !== 'bpm/v1') {
+    if (!f.explicit) return undefined;
+    diag({ code: 'not-bpm-document', severity: 'error', path: '/apiVersion', args: { apiVersion: String(data.apiVersion ?? '') }, ...parsed.locate('/apiVersion') });
+    return loaded;
+  }
+  const kind = data.kind as DocKind;
+  if (!DOC_KINDS.includes(kind)) {
+    diag({ code: 'unknown-kind', severity: 'error', path: '/kind', args: { kind: String(data.kind ?? ''), kinds: DOC_KINDS.join(', ') }, ...parsed.locate('/kind') });
+    return loaded;
+  }
+  loaded.kind = kind;
+  const schemaErrors = validateSchema(kind, data, f.display);
+  for (const d of schemaErrors) loaded.diagnostics.push({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') });
+  if (schemaErrors.length) return loaded;
+
+  switch (kind) {
+    case 'ProjectDossier':
+      ws.dossiers.push(normaliseDossier(data as unknown as ProjectDossierDoc, f.display));
+      break;
+    case 'Evaluation':
+      ws.evaluations.push(normaliseEvaluation(data as unknown as EvaluationDoc, f.display));
+      break;
+    case 'StrategyPlan':
+      ws.strategies.push(normaliseStrategy(data as unknown as StrategyPlanDoc, f.display));
+      break;
+    case 'ScoringPolicy':
+      policyDocs.push({ doc: data as unknown as ScoringPolicyDoc, file: loaded });
+      break;
+  }
+  return loaded;
+}
+
+async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<LoadedFile | undefined> {
+  const bytes = await readBytes(f, ws);
+  if (!bytes) return undefined;
+  const res = parseMonitoringCsv(bytes, f.display, { encoding: opts.encoding });
+  ws.monitoring.push({ file: f.display, abs: f.abs, rows: res.rows });
+  return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: res.diagnostics };
+}
+
+function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
+  const dossierByCode = new Map<string, Dossier>();
+  for (const d of ws.dossiers) if (!dossierByCode.has(d.code)) dossierByCode.set(d.code, d);
+  const evalPolicy = new Map<string, Policy>();
+  if (!opts.policy) {
+    // An evaluation may name its policy; it then governs its project's weights too.
+    const byFile = new Map(ws.files.map((f) => [f.file, f]));
+    for (const e of ws.evaluations) {
+      if (!e.policy || evalPolicy.has(e.project)) continue;
+      const file = byFile.get(e.origin.file);
+      try {
+        evalPolicy.set(e.project, resolvePolicyRef(e.policy, dirname(file?.abs ?? opts.cwd)));
+      } catch (err) {
+        if (!(err instanceof PolicyLoadError)) throw err;
+        file?.diagnostics.push({ code: err.key, severity: 'error', file: e.origin.file, path: '/policy', args: err.args, ...file.locate?.('/policy') });
+      }
+    }
+  }
+  const ids = ws.strategies.length ? new Set(ws.strategies.flatMap((s) => s.objectives.map((o) => o.id))) : undefined;
+  return {
+    dossiers: ws.dossiers,
+    evaluations: ws.evaluations,
+    strategies: ws.strategies,
+    policies: ws.policies,
+    policyFor: (d) => evalPolicy.get(d.code) ?? ws.defaultPolicy,
+    objectiveIds: ids,
+    dossierByCode,
+  };
+}

@@ -1,0 +1,45 @@
+// Test helpers: run the CLI in-process (fast) or as a real process (end-to-end).
+import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/bpm.js', import.meta.url));
+export const fixture = (...parts: string[]) => fileURLToPath(new URL(`../fixtures/${parts.join('/')}`, import.meta.url));
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `bpm ...args` in-process with an injected cwd and captured output. */
+export async function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const code = await main(['node', 'bpm', ...args], {
+    cwd: opts.cwd ?? ROOT,
+    stdout,
+    stderr,
+    env: { LANG: 'en_US.UTF-8', FORCE_COLOR: '0', ...opts.env },
+  });
+  return { code, stdout: out, stderr: err };
+}
+
+/** Spawns the real binary (bin/bpm.js, compiled dist/) — for end-to-end tests. */
+export function spawnBpm(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): RunResult {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', FORCE_COLOR: '0', ...opts.env },
+    input: opts.input,
+    encoding: 'utf8',
+    timeout: opts.timeout ?? 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
