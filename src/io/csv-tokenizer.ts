@@ -93,6 +93,8 @@ export class CsvTokenizer {
     let nextLF = -2;
     let nextCR = -2;
     let nextQ = -2;
+    let nextD = -2;
+    const delim = this.delimStr;
     while (i < n) {
       if (this.inRecord) {
         i = this.slow(s, i);
@@ -112,7 +114,17 @@ export class CsvTokenizer {
       }
       const recLine = this.line;
       this.line++;
-      const fields = s.slice(i, eol).split(this.delimStr);
+      const fields: string[] = [];
+      for (let a = i; ; ) {
+        // Cached like the line ends: a line without a delimiter must not rescan the chunk.
+        if (nextD !== -1 && nextD < a) nextD = s.indexOf(delim, a);
+        if (nextD === -1 || nextD > eol) {
+          fields.push(s.slice(a, eol));
+          break;
+        }
+        fields.push(s.slice(a, nextD));
+        a = nextD + 1;
+      }
       if (s.charCodeAt(eol) === CR) {
         if (eol + 1 === n) this.skipLF = true;
         i = s.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;

@@ -4,12 +4,13 @@ import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { InputError } from '../errors.js';
-import { CsvTokenizer, MAX_RECORD, type RawRecord } from './csv-tokenizer.js';
-import { binaryDiagnostic, createDecoder, decodeText, detectEncoding, mismatchDiagnostic, Utf8Validator } from './encoding.js';
-import { parseNumber } from './number.js';
+import { MonitoringCsvReader } from './csv-reader.js';
+import { createDecoder, decodeText, detectEncoding, mismatchDiagnostic, Utf8Validator } from './encoding.js';
 
 export { decodeText } from './encoding.js';
 export { parseNumber } from './number.js';
+export { MAX_DIAGNOSTICS } from './csv-reader.js';
+export { MAX_RECORD } from './csv-tokenizer.js';
 
 export interface MonitoringRow {
   file: string;
@@ -31,6 +32,8 @@ export interface MonitoringRow {
 export interface CsvOptions {
   /** Forced encoding (`--encoding`): utf8, gbk, gb18030, utf16le, utf16be. */
   encoding?: string;
+  /** Bytes read at a time by streamMonitoringCsv (default 1 MiB; tests use tiny chunks). */
+  chunkSize?: number;
 }
 
 export interface ParsedCsv {
@@ -39,28 +42,8 @@ export interface ParsedCsv {
   encoding: string;
 }
 
-type Column = 'project' | 'period' | 'metric' | 'value' | 'note';
-
-const REQUIRED: readonly Column[] = ['project', 'period', 'metric', 'value'];
-
-const HEADER_ALIASES: Record<Column, string[]> = {
-  project: ['project', '项目编码', '项目代码', '项目'],
-  period: ['period', '期间', '季度', '月份'],
-  metric: ['metric', '指标编码', '指标', '指标代码'],
-  value: ['value', '累计值', '数值', '实际值', '值'],
-  note: ['note', '说明', '偏差原因', '备注'],
-};
-
-const HEADER_LOOKUP = new Map<string, Column>();
-for (const [col, names] of Object.entries(HEADER_ALIASES) as Array<[Column, string[]]>) {
-  for (const n of names) HEADER_LOOKUP.set(n.toLowerCase(), col);
-}
-
-/** At most this many diagnostics per file are kept; the rest are counted in one more. */
-export const MAX_DIAGNOSTICS = 10_000;
-
-/** Bytes read at a time by streamMonitoringCsv. */
-const CHUNK = 1 << 20;
+/** 512 KiB: as fast as larger chunks, with a lower peak memory. */
+const DEFAULT_CHUNK = 1 << 19;
 
 /** Parses a whole monitoring CSV file held in memory. */
 export function parseMonitoringCsv(bytes: Buffer, file: string, opts: CsvOptions = {}): ParsedCsv {
@@ -94,16 +77,24 @@ export async function streamMonitoringCsv(
   try {
     fh = await fsp.open(path, 'r');
   } catch (err) {
-    throw new InputError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing-file' : 'unreadable-file', { file });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('missing-file', { file });
+    throw new InputError('unreadable-file', { file, reason: code ?? String(err) });
   }
+  const CHUNK = Math.max(4, opts.chunkSize ?? DEFAULT_CHUNK);
   try {
+    // A fresh buffer per chunk: decoders may keep a reference to the previous one.
     const read = async (position: number): Promise<Buffer> => {
       const buf = Buffer.allocUnsafe(CHUNK);
       let filled = 0;
-      while (filled < CHUNK) {
-        const { bytesRead } = await fh.read(buf, filled, CHUNK - filled, position + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
+      try {
+        while (filled < CHUNK) {
+          const { bytesRead } = await fh.read(buf, filled, CHUNK - filled, position + filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+      } catch (err) {
+        throw new InputError('unreadable-file', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
       }
       return buf.subarray(0, filled);
     };
@@ -158,214 +149,8 @@ export async function streamMonitoringCsv(
     if (!stopped) feed(decoder.end());
     reader.end();
     return { diagnostics: reader.diagnostics, rows, encoding: det.encoding };
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError('unreadable-file', { file });
   } finally {
     await fh.close();
   }
 }
 
-/**
- * Turns decoded text, pushed in chunks of any size, into monitoring rows and diagnostics.
- * The delimiter is taken from the header line: comma, or tab (Excel's "Unicode text") or
- * semicolon when they are more frequent there.
- */
-class MonitoringCsvReader {
-  readonly diagnostics: Diagnostic[] = [];
-  private omitted = 0;
-  private sniff = '';
-  private tokenizer: CsvTokenizer | null = null;
-  private columns: Partial<Record<Column, number>> | null = null;
-  private headerSeen = false;
-  private width = 0;
-  private stopped = false;
-
-  constructor(
-    private readonly file: string,
-    private readonly onRow: (row: MonitoringRow) => void,
-  ) {}
-
-  push(text: string): void {
-    if (this.stopped || text.length === 0) return;
-    if (this.tokenizer) {
-      this.tokenizer.push(text);
-      return;
-    }
-    this.sniff += text;
-    const delimiter = sniffDelimiter(this.sniff, false);
-    if (delimiter !== null) this.start(delimiter);
-  }
-
-  /** Input stops at a NUL character: reports binary content there and drops the partial record. */
-  stopAtBinary(): void {
-    if (this.stopped) return;
-    const tok = this.tokenizer ?? this.start(sniffDelimiter(this.sniff, true) ?? ',');
-    tok.abort();
-    this.stopped = true;
-    this.report(binaryDiagnostic(this.file, tok.line, tok.column));
-    if (this.omitted > 0) this.reportOmitted();
-  }
-
-  end(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    const tok = this.tokenizer ?? this.start(sniffDelimiter(this.sniff, true) ?? ',');
-    tok.end();
-    const anyError = this.diagnostics.some((d) => d.severity === 'error');
-    if (!this.headerSeen && !anyError) this.report(this.diag('csv-empty', 1, 1, {}));
-    if (this.omitted > 0) this.reportOmitted();
-  }
-
-  report(d: Diagnostic): void {
-    if (this.diagnostics.length < MAX_DIAGNOSTICS) this.diagnostics.push(d);
-    else this.omitted++;
-  }
-
-  private reportOmitted(): void {
-    const last = this.diagnostics[this.diagnostics.length - 1];
-    this.diagnostics.push(this.diag('csv-too-many-problems', last?.line ?? 1, 1, { omitted: this.omitted, max: MAX_DIAGNOSTICS }, 'warning'));
-  }
-
-  private start(delimiter: string): CsvTokenizer {
-    const tok = new CsvTokenizer(delimiter, {
-      record: (rec) => this.record(rec),
-      problem: (code, line, column, args) =>
-        this.report(this.diag(code, line, column, args, code === 'csv-stray-quote' ? 'warning' : 'error')),
-    });
-    this.tokenizer = tok;
-    const text = this.sniff;
-    this.sniff = '';
-    tok.push(text);
-    return tok;
-  }
-
-  private diag(code: string, line: number, column: number, args: Diagnostic['args'], severity: Diagnostic['severity'] = 'error'): Diagnostic {
-    return { code, severity, file: this.file, line, column, args };
-  }
-
-  private record(rec: RawRecord): void {
-    const f = rec.fields;
-    if (isBlank(f) && !rec.tooLong) return;
-    if (!this.headerSeen) {
-      this.headerSeen = true;
-      this.header(rec);
-      return;
-    }
-    const cols = this.columns;
-    if (!cols) return; // the header is broken and was reported: no rows from this file
-    if (rec.tooLong) {
-      this.report(this.diag('csv-record-too-long', rec.line, 1, { max: MAX_RECORD }));
-      return;
-    }
-    if (f.length !== this.width) {
-      this.report(this.diag('csv-column-count', rec.line, 1, { expected: this.width, actual: f.length }));
-      return;
-    }
-    const project = f[cols.project!].trim();
-    const period = f[cols.period!].trim();
-    const metric = f[cols.metric!].trim();
-    for (const [name, v] of [['project', project], ['period', period], ['metric', metric]] as const) {
-      if (v === '') {
-        const [line, column] = fieldPosition(rec, cols[name]!);
-        this.report(this.diag('csv-empty-cell', line, column, { column: name }));
-        return;
-      }
-    }
-    const raw = f[cols.value!].trim();
-    let value: string | null = null;
-    let percent = false;
-    if (raw === '') {
-      const [line, column] = fieldPosition(rec, cols.value!);
-      this.report(this.diag('value-empty', line, column, { metric }));
-    } else {
-      const num = parseNumber(raw);
-      if (num) {
-        value = num.value;
-        percent = num.percent;
-      } else {
-        const [line, column] = fieldPosition(rec, cols.value!);
-        this.report(this.diag('value-not-number', line, column, { value: raw }));
-      }
-    }
-    const row: MonitoringRow = { file: this.file, line: rec.line, project, period, metric, value, percent };
-    if (cols.note !== undefined) {
-      const note = f[cols.note].trim();
-      if (note !== '') row.note = note;
-    }
-    this.onRow(row);
-  }
-
-  private header(rec: RawRecord): void {
-    const found: Partial<Record<Column, number>> = {};
-    let ok = true;
-    rec.fields.forEach((cell, k) => {
-      const name = cell.trim();
-      if (name === '') return; // an empty header cell (a trailing comma): ignored
-      const col = HEADER_LOOKUP.get(name.toLowerCase()) ?? HEADER_LOOKUP.get(stripUnit(name).toLowerCase());
-      const [line, column] = fieldPosition(rec, k);
-      if (!col) {
-        this.report(this.diag('csv-unknown-column', line, column, { column: name }, 'warning'));
-      } else if (found[col] !== undefined) {
-        this.report(this.diag('csv-duplicate-column', line, column, { column: col, header: name }));
-        ok = false;
-      } else {
-        found[col] = k;
-      }
-    });
-    for (const col of REQUIRED) {
-      if (found[col] === undefined) {
-        this.report(this.diag('csv-missing-column', rec.line, 1, { column: col }));
-        ok = false;
-      }
-    }
-    if (rec.tooLong) {
-      this.report(this.diag('csv-record-too-long', rec.line, 1, { max: MAX_RECORD }));
-      ok = false;
-    }
-    this.width = rec.fields.length;
-    this.columns = ok ? found : null;
-  }
-}
-
-function isBlank(fields: string[]): boolean {
-  for (const f of fields) if (f.trim() !== '') return false;
-  return true;
-}
-
-/** `累计值(万元)`, `value (%)`: a unit in brackets after the column name is not part of it. */
-function stripUnit(name: string): string {
-  return name.replace(/\s*[(（][^()（）]*[)）]$/u, '');
-}
-
-/** Line and column of field `k`; computed from the cell lengths for a one-line record. */
-function fieldPosition(rec: RawRecord, k: number): [number, number] {
-  if (rec.positions) return rec.positions[k] ?? [rec.line, 1];
-  let column = 1;
-  for (let j = 0; j < k; j++) column += rec.fields[j].length + 1;
-  return [rec.line, column];
-}
-
-/**
- * The delimiter from the first line that has content, once that line is complete (or `final`):
- * the most frequent of comma, tab and semicolon outside quotes; comma on a tie.
- */
-function sniffDelimiter(text: string, final: boolean): string | null {
-  let start = 0;
-  while (start < text.length && (text[start] === '\r' || text[start] === '\n' || text[start] === ' ')) start++;
-  let end = -1;
-  let inQuotes = false;
-  const counts = { ',': 0, '\t': 0, ';': 0 };
-  for (let i = start; i < text.length && i < start + 65536; i++) {
-    const c = text[i];
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === '\n' || c === '\r')) {
-      end = i;
-      break;
-    } else if (!inQuotes && (c === ',' || c === '\t' || c === ';')) counts[c]++;
-  }
-  if (end < 0 && !final && text.length < start + 65536) return null;
-  if (counts['\t'] > counts[','] && counts['\t'] >= counts[';']) return '\t';
-  if (counts[';'] > counts[',']) return ';';
-  return ',';
-}

@@ -66,7 +66,7 @@ async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
       return;
     }
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('missing-file', { file: arg });
-    throw new InputError('unreadable-file', { file: arg });
+    throw new InputError('unreadable-file', { file: arg, reason: reasonOf(err) });
   }
   if (stat.isDirectory()) {
     const real = await realpathOr(abs, arg);
@@ -76,8 +76,8 @@ async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
   // Any extension is accepted for a file named explicitly: the user asked for it.
   try {
     await fsp.access(abs, fsConstants.R_OK);
-  } catch {
-    throw new InputError('unreadable-file', { file: arg });
+  } catch (err) {
+    throw new InputError('unreadable-file', { file: arg, reason: reasonOf(err) });
   }
   ctx.hits.push({ abs, display: displayPath(ctx.cwd, abs), explicit: true, real: await realpathOr(abs, arg) });
 }
@@ -127,7 +127,7 @@ async function discoverGlob(pattern: string, ctx: WalkContext): Promise<void> {
     } catch (err) {
       const code = errCode(err);
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-      throw new InputError('unreadable-file', { file: displayPath(ctx.cwd, base) });
+      throw new InputError('unreadable-file', { file: displayPath(ctx.cwd, base), reason: reasonOf(err) });
     }
     await walkGlob(base, real, new Set([real]), startStates(glob), false, glob, ctx, pattern);
   }
@@ -237,7 +237,8 @@ async function readDir(dir: string, ctx: WalkContext, arg: string): Promise<Dire
     const code = errCode(err);
     // Removed while walking, or not a directory after all: nothing to report.
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw new InputError('unreadable-file', { file: dir === path.resolve(ctx.cwd, arg) ? arg : displayPath(ctx.cwd, dir) });
+    const file = dir === path.resolve(ctx.cwd, arg) ? arg : displayPath(ctx.cwd, dir);
+    throw new InputError('unreadable-file', { file, reason: reasonOf(err) });
   }
 }
 
@@ -254,8 +255,8 @@ async function followLink(p: string): Promise<{ isDir: boolean; real: string } |
 async function realpathOr(abs: string, arg: string): Promise<string> {
   try {
     return await fsp.realpath(abs);
-  } catch {
-    throw new InputError('unreadable-file', { file: arg });
+  } catch (err) {
+    throw new InputError('unreadable-file', { file: arg, reason: reasonOf(err) });
   }
 }
 
@@ -286,4 +287,8 @@ function cmp(a: string, b: string): number {
 
 function errCode(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | null)?.code;
+}
+
+function reasonOf(err: unknown): string {
+  return errCode(err) ?? String(err);
 }

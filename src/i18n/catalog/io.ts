@@ -7,7 +7,7 @@ export const io: CatalogPair = {
     // Errors (UsageError / InputError keys)
     'missing-file': 'No such file or directory: {file}',
     'unmatched-glob': 'No files match the pattern {pattern}',
-    'unreadable-file': 'Cannot read {file}',
+    'unreadable-file': 'Cannot read {file} ({reason})',
     'output-is-input': 'Refusing to write the output to {file}: it is one of the input files',
     'write-failed': 'Could not write {file} ({reason}); nothing was written',
     'unknown-encoding': 'Unknown encoding "{encoding}" (use utf8, gbk, gb18030, utf16le or utf16be)',
@@ -32,7 +32,7 @@ export const io: CatalogPair = {
   zh: {
     'missing-file': '文件或目录不存在:{file}',
     'unmatched-glob': '没有文件匹配模式 {pattern}',
-    'unreadable-file': '无法读取 {file}',
+    'unreadable-file': '无法读取 {file}({reason})',
     'output-is-input': '拒绝把输出写入 {file}:它是输入文件之一',
     'write-failed': '无法写入 {file}({reason}),未写入任何内容',
     'unknown-encoding': '未知编码“{encoding}”(可用 utf8、gbk、gb18030、utf16le、utf16be)',
