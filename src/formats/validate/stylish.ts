@@ -23,6 +23,8 @@ import {
   type Group,
 } from './shared.js';
 import { padEndWidth, padStartWidth, stringWidth } from './width.js';
+import { fileReview } from './review-parts.js';
+import { batchBlock, scoreLine } from './review-stylish.js';
 
 const INDENT = '  ';
 const GAP = '  ';
@@ -30,8 +32,11 @@ const GAP = '  ';
 export function stylish(report: ValidateReport, opts: FormatOptions): string {
   // Colour is decided by opts.color alone, never by chalk's own terminal detection.
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const shown = groups(report, opts.quiet === true).filter((g) => g.diagnostics.length > 0);
+  // A dossier reviewed by `bpm review` is shown even without problems: its score is news.
+  const shown = groups(report, opts.quiet === true).filter((g) => g.diagnostics.length > 0 || (g.result && fileReview(g.result)));
   const blocks = shown.map((g) => block(g, opts, c));
+  const batch = batchBlock(report, opts, c);
+  if (batch !== '') blocks.push(batch);
   const summary = summaryLine(report, shown, opts);
   const errors = shown.some((g) => g.diagnostics.some((d) => d.severity === 'error'));
   const warnings = shown.some((g) => g.diagnostics.some((d) => d.severity === 'warning'));
@@ -65,6 +70,8 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
   const locW = lineW === 0 ? 0 : lineW + (colW > 0 ? colW + 1 : 0);
   const lines = [c.underline(heading)];
+  const review = g.result ? fileReview(g.result) : undefined;
+  if (review) lines.push(scoreLine(review, opts, c));
   for (const r of rows) {
     const lead = locW > 0 ? INDENT + c.dim(loc(r)) + GAP : INDENT;
     lines.push(
