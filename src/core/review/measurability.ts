@@ -20,6 +20,28 @@ export function vagueObject(phrase: string): string {
   return s === '' ? phrase : s;
 }
 
+const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/**
+ * The dossier's own numeric targets as a sentence a vague goal could be rewritten into: output
+ * quantities and effects first, at most three ("举办社区文化活动场次 ≥ 50 场、参与活动市民人次 ≥ 10000 人次").
+ */
+export function targetSentence(d: Dossier): string {
+  const rank = (l: string, l2: string) => (l === 'output' && l2 === 'quantity' ? 0 : l === 'effect' ? 1 : 2);
+  const picked = d.indicators
+    .filter(isNumeric)
+    .map((ind, i) => ({ ind, i, r: rank(ind.level1, ind.level2) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, 3);
+  return picked.map(({ ind }) => `${ind.name} ${OP[ind.operator]} ${text(ind.target)}${ind.unit && ind.unit !== '%' ? ' ' : ''}${ind.unit ?? ''}`).join('、');
+}
+
+/** 2025-12-31 → 2025年12月31日. */
+export function dateZh(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
 export const measurability: Dimension = {
   name: 'measurability',
   review(d: Dossier, ctx) {
@@ -42,14 +64,16 @@ export const measurability: Dimension = {
     const goalClauses = clauses(d.goal);
     const vague = vaguePhrases(d.goal);
     const numbered = hasNumber(d.goal);
+    const example = targetSentence(d);
     for (const phrase of vague) {
-      add('required', 'review-vague-goal', '/goal', { phrase, object: vagueObject(phrase), deadline: deadline(d) }, 'vague-goal');
+      const args = { phrase, object: vagueObject(phrase), deadline: deadline(d), deadlineZh: dateZh(deadline(d)) };
+      add('required', 'review-vague-goal', '/goal', example ? { ...args, targets: example, hint: 'use-targets' } : args, 'vague-goal');
     }
     if (!numbered) add('required', 'review-goal-no-number', '/goal', {}, 'goal-no-number');
     const clarity = numbered ? D.max(0, new D(1).minus(share(vague.length, Math.max(goalClauses.length, 1)))) : new D(0);
 
     const timed = hasTimePhrase(d.goal);
-    if (!timed) add('suggestion', 'review-goal-no-deadline', '/goal', { deadline: deadline(d) });
+    if (!timed) add('suggestion', 'review-goal-no-deadline', '/goal', { deadline: deadline(d), deadlineZh: dateZh(deadline(d)) });
 
     let measurable = 0;
     inds.forEach((ind) => {
