@@ -74,7 +74,8 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
       suggestions: diagnostics.filter((x) => x.severity !== 'error').map(item),
     };
     perDossier.push(diagnostics);
-    files.push({ file: f.file, kind: f.kind, valid: !diagnostics.some((x) => x.severity === 'error'), diagnostics, review: fileReview });
+    // `valid` keeps its validate meaning (well-formed); the verdict says whether the goals pass.
+    files.push({ file: f.file, kind: f.kind, valid: f.valid, diagnostics, review: fileReview });
   }
 
   const all = [...checked.diagnostics, ...files.flatMap((f) => f.diagnostics)];

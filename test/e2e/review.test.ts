@@ -49,7 +49,7 @@ describe('e2e: bpm review', () => {
     expect(j.code).to.equal(1);
     const json = JSON.parse(j.stdout);
     expect(json).to.include({ tool: 'bpm', command: 'review' });
-    // 13 dossiers: the strategy plan and the policy are context, not reviewed.
+    // Only dossiers: the strategy plan and the policy are context, not reviewed.
     expect(json.files.map((f: { kind: string }) => f.kind)).to.satisfy((ks: string[]) => ks.every((k) => k === 'ProjectDossier'));
     expect(json.review.dossiers).to.equal(json.files.length);
     expect(json.review.pass + json.review.revise).to.equal(json.review.dossiers);

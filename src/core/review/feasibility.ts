@@ -35,6 +35,50 @@ export function unitCostOf(d: Dossier): UnitCost | undefined {
   return { value: d.budget.total.times(money).dividedBy(out.target.times(q.factor)), base: q.base, indicator: out.code };
 }
 
+interface PeerGroup {
+  /** Unit costs of the group, ascending. */
+  sorted: Dec[];
+  /** Each dossier's position in `sorted`. */
+  index: Map<Dossier, number>;
+}
+
+function groupKey(category: string, base: string): string {
+  return `${category}\u0000${base}`;
+}
+
+// Unit costs grouped by category and output unit, computed once per run (the dossier list is the
+// same array for every dossier of a run), so a batch of n dossiers costs O(n log n), not O(n²).
+const GROUPS = new WeakMap<readonly Dossier[], Map<string, PeerGroup>>();
+
+function peerGroups(all: readonly Dossier[]): Map<string, PeerGroup> {
+  let groups = GROUPS.get(all);
+  if (groups) return groups;
+  const entries = new Map<string, { d: Dossier; v: Dec }[]>();
+  for (const d of all) {
+    const uc = d.category ? unitCostOf(d) : undefined;
+    if (!uc || !d.category) continue;
+    const key = groupKey(d.category, uc.base);
+    const list = entries.get(key) ?? [];
+    list.push({ d, v: uc.value });
+    entries.set(key, list);
+  }
+  groups = new Map();
+  for (const [key, list] of entries) {
+    list.sort((a, b) => a.v.comparedTo(b.v));
+    groups.set(key, { sorted: list.map((x) => x.v), index: new Map(list.map((x, i) => [x.d, i])) });
+  }
+  GROUPS.set(all, groups);
+  return groups;
+}
+
+/** Median of an ascending list without its element at `skip` ("the other projects"). */
+export function medianWithout(sorted: readonly Dec[], skip: number): Dec {
+  const at = (i: number) => sorted[i < skip ? i : i + 1];
+  const n = sorted.length - 1;
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1 ? at(mid) : at(mid - 1).plus(at(mid)).dividedBy(2);
+}
+
 export function median(xs: readonly Dec[]): Dec {
   const s = [...xs].sort((a, b) => a.comparedTo(b));
   const mid = Math.floor(s.length / 2);
@@ -83,20 +127,15 @@ export const feasibility: Dimension = {
     let status: 'ok' | 'high' | 'low' | 'not-compared' = 'not-compared';
     let med: Dec | null = null;
     let peers = 0;
-    if (own && d.category) {
-      const others: Dec[] = [];
-      for (const p of ctx.dossiers) {
-        if (p === d || p.category !== d.category) continue;
-        const uc = unitCostOf(p);
-        if (uc && uc.base === own.base) others.push(uc.value);
-      }
-      peers = others.length;
+    const group = own && d.category ? peerGroups(ctx.dossiers).get(groupKey(d.category, own.base)) : undefined;
+    if (own && group) {
+      const self = group.index.get(d);
+      peers = self === undefined ? group.sorted.length : group.sorted.length - 1;
       if (peers >= MIN_PEERS) {
-        med = median(others);
+        med = self === undefined ? median(group.sorted) : medianWithout(group.sorted, self);
         const f = ctx.policy.review.unitCostFactor;
         status = own.value.greaterThan(med.times(f)) ? 'high' : own.value.lessThan(med.dividedBy(f)) ? 'low' : 'ok';
         if (status !== 'ok') {
-          const out = d.indicators.find((i) => i.code === own.indicator);
           add('required', 'review-unit-cost-outlier', '/budget/total', {
             direction: status,
             unitCost: text(round(own.value, 2)),
@@ -105,8 +144,8 @@ export const feasibility: Dimension = {
             ratio: text(round(own.value.dividedBy(med), 2)),
             factor: text(f),
             peers,
-            category: d.category,
-            indicator: out?.code ?? own.indicator,
+            category: d.category as string,
+            indicator: own.indicator,
           });
         }
       }

@@ -5,7 +5,7 @@
 //            + 0.2 × measurable targets / indicators (a number with a unit, or a concrete
 //                    qualitative description)
 // Vague wording is found by validate's `vaguePhrases` (提高, 加强, 进一步 … with no number).
-import { D, min, text } from '../decimal.js';
+import { D, min, round, text } from '../decimal.js';
 import type { Dossier } from '../model.js';
 import { hasNumber, vaguePhrases, VAGUE_WORDS } from '../rules/vague.js';
 import { blend, deadline, finder, isNumeric, pathOf, share } from './shared.js';
@@ -100,7 +100,7 @@ export const measurability: Dimension = {
       facts: {
         indicators: inds.length,
         quantitative,
-        quantitativeShare: shareQ,
+        quantitativeShare: round(shareQ, 4),
         minQuantitativeShare: minShare,
         vaguePhrases: vague,
         goalHasDeadline: timed,

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { dec, text } from '../../../src/core/decimal.js';
 import { dateZh, vagueObject } from '../../../src/core/review/measurability.js';
-import { median } from '../../../src/core/review/feasibility.js';
+import { median, medianWithout } from '../../../src/core/review/feasibility.js';
 import { clauses, commitments, hasTimePhrase, overlap, tokens } from '../../../src/core/review/text.js';
 import { costUnit, moneyFactor, quantityUnit } from '../../../src/core/review/units.js';
 import { commonProblems } from '../../../src/core/review/index.js';
@@ -61,6 +61,17 @@ describe('review: batch helpers', () => {
   it('takes the median of an odd and an even number of values', () => {
     expect(text(median([dec(3), dec(1), dec(2)]))).to.equal('2');
     expect(text(median([dec(4), dec(1), dec(2), dec(3)]))).to.equal('2.5');
+  });
+
+  it('takes the median of the others without re-sorting', () => {
+    const sorted = [dec(1), dec(2), dec(3), dec(10)];
+    expect(text(medianWithout(sorted, 3))).to.equal('2');
+    expect(text(medianWithout(sorted, 0))).to.equal('3');
+    expect(text(medianWithout(sorted, 1))).to.equal('3');
+    expect(text(medianWithout([dec(1), dec(2), dec(3)], 1))).to.equal('2');
+    for (let skip = 0; skip < sorted.length; skip++) {
+      expect(text(medianWithout(sorted, skip))).to.equal(text(median(sorted.filter((_, i) => i !== skip))));
+    }
   });
 
   it('ranks common problems by dossiers, then findings, then code', () => {
