@@ -87,3 +87,23 @@ describe('review: batch helpers', () => {
     ]);
   });
 });
+
+describe('review: messages', () => {
+  it('every review code has a message and a title in both languages', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { review: catalog } = await import('../../../src/i18n/catalog/review.js');
+    const dir = new URL('../../../src/core/review/', import.meta.url);
+    const codes = new Set<string>();
+    for (const f of readdirSync(dir)) {
+      for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/'(review-[a-z-]+)'/g)) codes.add(m[1]);
+    }
+    expect(codes.size).to.be.at.least(20);
+    for (const code of codes) {
+      for (const lang of ['en', 'zh'] as const) {
+        expect(catalog[lang][code], `${lang} ${code}`).to.be.a('string');
+        expect(catalog[lang][`title.${code}`], `${lang} title.${code}`).to.be.a('string');
+      }
+    }
+    expect(Object.keys(catalog.en).sort()).to.deep.equal(Object.keys(catalog.zh).sort());
+  });
+});
