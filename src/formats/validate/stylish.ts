@@ -9,7 +9,7 @@
 // Columns are padded by terminal width, so Chinese (two columns a character) and English line
 // up. Only files with something to show are listed; report-level diagnostics come first.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Diagnostic, Severity } from '../../core/diagnostics.js';
+import { severityRank, type Diagnostic, type Severity } from '../../core/diagnostics.js';
 import type { FormatOptions, ValidateReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import {
@@ -56,7 +56,10 @@ interface Row {
 
 function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const heading = g.file === undefined ? t(opts.lang, 'fmt.general') : clean(g.file);
-  const rows = g.diagnostics.map((d) => row(d, opts));
+  // A reviewed dossier lists its required changes before its suggestions, as the review letter does.
+  const reviewed = g.result !== undefined && fileReview(g.result) !== undefined;
+  const ordered = reviewed ? [...g.diagnostics].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)) : g.diagnostics;
+  const rows = ordered.map((d) => row(d, opts));
   const lineW = Math.max(0, ...rows.map((r) => r.line.length));
   const colW = Math.max(0, ...rows.map((r) => r.column.length));
   const loc = (r: Row): string => {

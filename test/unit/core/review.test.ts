@@ -181,6 +181,15 @@ describe('bpm review: unit cost against peers of the same category', () => {
     expect(report.review).to.deep.equal({ dossiers: 4, pass: 3, revise: 1, commonProblems: [{ code: 'review-unit-cost-outlier', count: 1, dossiers: 1 }] });
   });
 
+  it('flags a unit cost far below its peers too (an under-funded or mis-stated output)', async () => {
+    const report = await run([fixture('review', 'unit-cost-low')]);
+    expect(report.files.map((_, i) => rev(report, i).verdict)).to.deep.equal(['pass', 'pass', 'pass', 'revise']);
+    // 100 万元 / 500 场 = 2000 元 per 场 against a median of 20000.
+    expect(report.files[3].diagnostics.map((x) => [x.code, x.line, x.args?.direction, x.args?.unitCost, x.args?.ratio])).to.deep.equal([
+      ['review-unit-cost-outlier', 12, 'low', '2000', '0.1'],
+    ]);
+  });
+
   it('needs at least three peers', async () => {
     const dir = fixture('review', 'unit-cost');
     const report = await run([`${dir}/a`, `${dir}/b`, `${dir}/d`]);
