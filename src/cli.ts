@@ -4,12 +4,13 @@
 import { Command, CommanderError } from 'commander';
 import type { CliEnv } from './cli/env.js';
 import { register as registerValidate } from './cli/validate.js';
+import { register as registerReview } from './cli/review.js';
 import { register as registerSchema } from './cli/schema.js';
 import { register as registerInit } from './cli/init.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
-const REGISTRARS = [registerValidate, registerInit, registerSchema];
+const REGISTRARS = [registerValidate, registerReview, registerInit, registerSchema];
 
 export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promise<number> {
   const env: CliEnv = {

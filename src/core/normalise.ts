@@ -192,6 +192,8 @@ function applyReviewSection(p: Policy, r: Record<string, unknown> | undefined): 
   p.review.minQuantitativeShare = n('minQuantitativeShare') ?? p.review.minQuantitativeShare;
   p.review.maxTargetToBaseline = n('maxTargetToBaseline') ?? p.review.maxTargetToBaseline;
   p.review.unitCostFactor = n('unitCostFactor') ?? p.review.unitCostFactor;
+  p.review.costBudgetFactor = n('costBudgetFactor') ?? p.review.costBudgetFactor;
+  p.review.maxQuarterShare = n('maxQuarterShare') ?? p.review.maxQuarterShare;
   if (Array.isArray(r.requiredSections)) p.review.requiredSections = (r.requiredSections as string[]).map((s) => LEVEL1_ALIASES[s]).filter(Boolean);
   if (r.weights && typeof r.weights === 'object') {
     for (const [k, v] of Object.entries(r.weights as Record<string, unknown>)) if (typeof v === 'number') p.review.weights[k] = dec(v);

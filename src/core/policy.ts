@@ -19,6 +19,10 @@ export interface ReviewThresholds {
   maxTargetToBaseline: Dec;
   /** A unit cost outside median × [1/f, f] of its category is an outlier. */
   unitCostFactor: Dec;
+  /** Unit-cost target × output target off the budget total by more than this factor is inconsistent. */
+  costBudgetFactor: Dec;
+  /** A quarter planned to spend more than this share of the budget (Q1: front-, Q4: back-loaded). */
+  maxQuarterShare: Dec;
   /** Level-1 sections every dossier must cover. */
   requiredSections: Level1[];
   /** Dimension weights (points out of 100). */
@@ -93,6 +97,8 @@ function selfPolicy(): Policy {
       minQuantitativeShare: d(0.6),
       maxTargetToBaseline: d(2),
       unitCostFactor: d(3),
+      costBudgetFactor: d(1.5),
+      maxQuarterShare: d(0.4),
       requiredSections: ['output', 'effect', 'satisfaction'],
       weights: {
         completeness: d(25),

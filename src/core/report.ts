@@ -23,6 +23,39 @@ export interface ValidateSummary {
   warnings: number;
 }
 
+/** One item of a review's `required` or `suggestions` list (JSON shape). */
+export interface ReviewItem {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** The review dimension that found it; null for a validation problem. */
+  dimension: string | null;
+  message: string;
+  path: string | null;
+  line: number | null;
+  column: number | null;
+}
+
+/** The per-file `review` object of `bpm review` (FORMATS.md §5), as JSON. */
+export interface FileReview {
+  project: { code: string; name: string; department: string; category: string | null } | null;
+  /** 0-100; 0 for a dossier that could not be read (it cannot pass). */
+  score: number;
+  minScore: number;
+  verdict: 'pass' | 'revise';
+  dimensions: Record<string, { score: number; weight: number } & Record<string, unknown>>;
+  required: ReviewItem[];
+  suggestions: ReviewItem[];
+}
+
+/** Batch summary of `bpm review` (top-level `review` in JSON): verdicts and the most common problems. */
+export interface ReviewBatchSummary {
+  dossiers: number;
+  pass: number;
+  revise: number;
+  /** Codes by the number of dossiers that show them (then by occurrences): what to train departments on. */
+  commonProblems: { code: string; count: number; dossiers: number }[];
+}
+
 /** The report of `bpm validate` (and, with `review` objects, of `bpm review`). */
 export interface ValidateReport {
   command: 'validate' | 'review';
@@ -30,6 +63,8 @@ export interface ValidateReport {
   /** Diagnostics that belong to no file (e.g. an unmatched glob); rarely non-empty. */
   diagnostics: Diagnostic[];
   summary: ValidateSummary;
+  /** Added by `bpm review`. */
+  review?: ReviewBatchSummary;
 }
 
 export interface FormatOptions {

@@ -375,7 +375,83 @@ export interface ScoringPolicyDoc {
       possible?: number;
     };
   };
-  review?: {};
+  /**
+   * bpm review 的评分与判定阈值 / Scores and thresholds of bpm review
+   */
+  review?: {
+    /**
+     * 审核得分不低于此值且无必须修改项为通过(默认 80) / A dossier passes at or above this score with no required change (default 80)
+     */
+    minScore?: number;
+    /**
+     * 0-1,默认 0.6 / 0-1, default 0.6
+     */
+    minQuantitativeShare?: number;
+    /**
+     * 超过视为不切实际(默认 2) / Above this a target is unrealistic (default 2)
+     */
+    maxTargetToBaseline?: number;
+    /**
+     * 与同类项目中位数相比超出 [1/f, f] 为异常(默认 3) / Outside median × [1/f, f] of the same category is an outlier (default 3)
+     */
+    unitCostFactor?: number;
+    /**
+     * 单位成本×产出与预算相差超过此倍数为不一致(默认 1.5) / Unit-cost target × output off the budget by more than this factor is inconsistent (default 1.5)
+     */
+    costBudgetFactor?: number;
+    /**
+     * 一季度或四季度超过此比例为前期/后期集中(默认 0.4) / Q1 or Q4 above this share of the budget is front-/back-loaded (default 0.4)
+     */
+    maxQuarterShare?: number;
+    /**
+     * 每个绩效目标必须包含的一级指标(默认 产出、效益、满意度) / Level-1 sections every dossier must have (default output, effect, satisfaction)
+     */
+    requiredSections?: (
+      | 'output'
+      | '产出指标'
+      | '产出'
+      | 'effect'
+      | '效益指标'
+      | '效益'
+      | 'satisfaction'
+      | '满意度指标'
+      | '满意度'
+      | 'cost'
+      | '成本指标'
+      | '成本'
+      | 'decision'
+      | '决策'
+      | '决策指标'
+      | 'process'
+      | '过程'
+      | '过程指标'
+    )[];
+    /**
+     * 各审核维度的分值,合计宜为 100 / Points per review dimension; should add up to 100
+     */
+    weights?: {
+      /**
+       * 默认 25 / Default 25
+       */
+      completeness?: number;
+      /**
+       * 默认 25 / Default 25
+       */
+      measurability?: number;
+      /**
+       * 默认 15 / Default 15
+       */
+      relevance?: number;
+      /**
+       * 默认 20 / Default 20
+       */
+      feasibility?: number;
+      /**
+       * 默认 15 / Default 15
+       */
+      budget?: number;
+    };
+  };
 }
 
 /**

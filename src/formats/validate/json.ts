@@ -33,6 +33,8 @@ export function json(report: ValidateReport, opts: FormatOptions): string {
       errors: report.summary.errors,
       warnings: report.summary.warnings,
     },
+    // bpm review: verdicts across the batch and the most common problems.
+    ...(report.review !== undefined ? { review: report.review } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

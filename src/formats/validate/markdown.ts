@@ -12,6 +12,8 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
 import { hasMessage, t } from '../../i18n/index.js';
+import { reviewLetter, reviewOverview } from './review-markdown.js';
+import { fileReview } from './review-parts.js';
 import { groups, location, messageOf, normalizeNewlines, severityLabel, showControls, summaryLine } from './shared.js';
 
 export function markdown(report: ValidateReport, opts: FormatOptions): string {
@@ -21,16 +23,29 @@ export function markdown(report: ValidateReport, opts: FormatOptions): string {
   const out: string[] = [`# ${t(lang, `fmt.md.title.${report.command}`)}`, '', escapeMd(summaryLine(report, withProblems, opts))];
 
   const reviewed = report.command === 'review' || report.files.some((f) => f.review !== undefined);
-  if (reviewed && report.files.length > 0) {
+  const batch = reviewOverview(report, opts);
+  if (batch.length > 0) out.push(...batch);
+  else if (reviewed && report.files.length > 0) {
     out.push('', `## ${t(lang, 'fmt.md.overview')}`, '', ...overview(report.files, opts));
   }
 
+  // A dossier reviewed by `bpm review` gets its review opinion (which lists every problem of the
+  // file) instead of the plain table.
+  const letters = new Set<string>();
+  for (const g of shown) {
+    const r = g.result ? fileReview(g.result) : undefined;
+    if (!g.result || !r) continue;
+    letters.add(g.result.file);
+    out.push(...reviewLetter(g.result, r, opts));
+  }
+
   for (const g of withProblems) {
+    if (g.file !== undefined && letters.has(g.file)) continue;
     const heading = g.file === undefined ? t(lang, 'fmt.general') : escapeMd(g.file);
     out.push('', `## ${heading}`, '', ...table(g.diagnostics, opts));
   }
 
-  const clean = shown.filter((g) => g.file !== undefined && g.diagnostics.length === 0);
+  const clean = shown.filter((g) => g.file !== undefined && g.diagnostics.length === 0 && !letters.has(g.file));
   if (clean.length > 0) {
     out.push('', `## ${t(lang, 'fmt.md.clean')}`, '', ...clean.map((g) => `- ${escapeMd(g.file as string)}`));
   }

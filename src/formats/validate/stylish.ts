@@ -9,7 +9,7 @@
 // Columns are padded by terminal width, so Chinese (two columns a character) and English line
 // up. Only files with something to show are listed; report-level diagnostics come first.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Diagnostic, Severity } from '../../core/diagnostics.js';
+import { severityRank, type Diagnostic, type Severity } from '../../core/diagnostics.js';
 import type { FormatOptions, ValidateReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import {
@@ -23,6 +23,8 @@ import {
   type Group,
 } from './shared.js';
 import { padEndWidth, padStartWidth, stringWidth } from './width.js';
+import { fileReview } from './review-parts.js';
+import { batchBlock, scoreLine } from './review-stylish.js';
 
 const INDENT = '  ';
 const GAP = '  ';
@@ -30,8 +32,11 @@ const GAP = '  ';
 export function stylish(report: ValidateReport, opts: FormatOptions): string {
   // Colour is decided by opts.color alone, never by chalk's own terminal detection.
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const shown = groups(report, opts.quiet === true).filter((g) => g.diagnostics.length > 0);
+  // A dossier reviewed by `bpm review` is shown even without problems: its score is news.
+  const shown = groups(report, opts.quiet === true).filter((g) => g.diagnostics.length > 0 || (g.result && fileReview(g.result)));
   const blocks = shown.map((g) => block(g, opts, c));
+  const batch = batchBlock(report, opts, c);
+  if (batch !== '') blocks.push(batch);
   const summary = summaryLine(report, shown, opts);
   const errors = shown.some((g) => g.diagnostics.some((d) => d.severity === 'error'));
   const warnings = shown.some((g) => g.diagnostics.some((d) => d.severity === 'warning'));
@@ -51,7 +56,10 @@ interface Row {
 
 function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const heading = g.file === undefined ? t(opts.lang, 'fmt.general') : clean(g.file);
-  const rows = g.diagnostics.map((d) => row(d, opts));
+  // A reviewed dossier lists its required changes before its suggestions, as the review letter does.
+  const reviewed = g.result !== undefined && fileReview(g.result) !== undefined;
+  const ordered = reviewed ? [...g.diagnostics].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)) : g.diagnostics;
+  const rows = ordered.map((d) => row(d, opts));
   const lineW = Math.max(0, ...rows.map((r) => r.line.length));
   const colW = Math.max(0, ...rows.map((r) => r.column.length));
   const loc = (r: Row): string => {
@@ -65,6 +73,8 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
   const locW = lineW === 0 ? 0 : lineW + (colW > 0 ? colW + 1 : 0);
   const lines = [c.underline(heading)];
+  const review = g.result ? fileReview(g.result) : undefined;
+  if (review) lines.push(scoreLine(review, opts, c));
   for (const r of rows) {
     const lead = locW > 0 ? INDENT + c.dim(loc(r)) + GAP : INDENT;
     lines.push(

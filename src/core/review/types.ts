@@ -1,0 +1,50 @@
+// Shapes of the goal-quality review (绩效目标审核, seed §三.1): a dossier is reviewed along five
+// named dimensions; each produces a score out of its weight, the facts it measured, and findings
+// that say what must change (`required`) or could be better (`suggestion`).
+import type { Args } from '../diagnostics.js';
+import type { Dec } from '../decimal.js';
+import type { Dossier } from '../model.js';
+import type { Policy } from '../policy.js';
+
+export type DimensionName = 'completeness' | 'measurability' | 'relevance' | 'feasibility' | 'budget';
+export const DIMENSIONS: readonly DimensionName[] = ['completeness', 'measurability', 'relevance', 'feasibility', 'budget'];
+
+/** `required`: the bureau sends the dossier back; `suggestion`: advice that does not block. */
+export type FindingLevel = 'required' | 'suggestion';
+
+export interface ReviewFinding {
+  code: string;
+  level: FindingLevel;
+  /** The dimension that found it; `overall` for the total score below the bar. */
+  dimension: DimensionName | 'overall';
+  file: string;
+  /** JSON pointer into the dossier. */
+  path: string;
+  args: Args;
+  /** The validate rule code this finding replaces (same file, path and shared arguments). */
+  covers?: string;
+}
+
+/** What a dimension measured: numbers as exact decimals until the command turns them into JSON. */
+export type Facts = Record<string, unknown>;
+
+export interface DimensionResult {
+  name: DimensionName;
+  /** Fraction of the dimension achieved, 0-1 (unrounded). */
+  fraction: Dec;
+  facts: Facts;
+  findings: ReviewFinding[];
+}
+
+export interface ReviewContext {
+  policy: Policy;
+  /** Every dossier of the run (peers for unit-cost comparison). */
+  dossiers: readonly Dossier[];
+  /** Strategic objective ids known in the run; undefined when no StrategyPlan was given. */
+  objectiveIds: ReadonlySet<string> | undefined;
+}
+
+export interface Dimension {
+  name: DimensionName;
+  review(d: Dossier, ctx: ReviewContext): Omit<DimensionResult, 'name'>;
+}

@@ -1,0 +1,45 @@
+// The parts of the stylish output that only `bpm review` reports have: a score line under each
+// dossier's heading, and after the dossiers a table of all of them with scores and verdicts and
+// the most common problems across the batch.
+import type { ChalkInstance } from 'chalk';
+import type { FileReview, FormatOptions, ValidateReport } from '../../core/report.js';
+import { t } from '../../i18n/index.js';
+import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, verdictLabel } from './review-parts.js';
+import { padEndWidth, padStartWidth, stringWidth } from './width.js';
+
+export function scoreLine(r: FileReview, opts: FormatOptions, c: ChalkInstance): string {
+  const text = t(opts.lang, 'review.stylish.score', { score: r.score, minimum: r.minScore, verdict: verdictLabel(r.verdict, opts.lang) });
+  return '  ' + (r.verdict === 'pass' ? c.green : c.red)(text);
+}
+
+/** Batch table and common problems (only for two or more dossiers); '' otherwise. */
+export function batchBlock(report: ValidateReport, opts: FormatOptions, c: ChalkInstance): string {
+  const lang = opts.lang;
+  const batch = batchSummary(report.review);
+  const rows = batchRows(report.files, lang);
+  if (!batch || rows.length < 2) return '';
+  const h = (k: string): string => t(lang, `review.col.${k}`);
+  const table: string[][] = [
+    [h('project'), h('score'), h('verdict'), h('required'), h('suggestions')],
+    ...rows.map((r) => [r.project, r.score, r.verdict, String(r.required), String(r.suggestions)]),
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => stringWidth(row[i]))));
+  const right = [false, true, false, true, true];
+  const fmt = (row: string[]): string => '  ' + row.map((cell, i) => (right[i] ? padStartWidth(cell, widths[i]) : padEndWidth(cell, widths[i]))).join('  ').trimEnd();
+  const lines = [c.underline(t(lang, 'review.batch.title')), c.dim(fmt(table[0]))];
+  rows.forEach((r, i) => {
+    const line = fmt(table[i + 1]);
+    lines.push(r.review.verdict === 'pass' ? line : c.red(line));
+  });
+  const common = batch.commonProblems.slice(0, COMMON_LIMIT);
+  if (common.length > 0) {
+    lines.push('', c.underline(t(lang, 'review.common.title')));
+    const cw = Math.max(...common.map((p) => stringWidth(p.code)));
+    const tw = Math.max(...common.map((p) => stringWidth(codeTitle(p.code, lang))));
+    for (const p of common) {
+      lines.push(`  ${padEndWidth(p.code, cw)}  ${padEndWidth(codeTitle(p.code, lang), tw)}  ${h('dossiers')} ${p.dossiers} · ${h('count')} ${p.count}`);
+    }
+  }
+  lines.push('', t(lang, 'review.batch.summary', { dossiers: batch.dossiers, pass: batch.pass, revise: batch.revise }));
+  return lines.join('\n');
+}
