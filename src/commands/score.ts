@@ -121,12 +121,15 @@ export function reportFileName(project: ProjectScore, format: string): string {
   return path.basename(`${project.code}.${ext}`);
 }
 
+const OPERATOR_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
 function findingMessage(f: ScoreFinding, lang: Lang, unit: string): string {
   const args: Args = { ...f.args, unit: f.args.unit === undefined ? unit : f.args.unit };
   if (lang === 'en' && typeof args.actionEn === 'string') args.action = args.actionEn;
   if (typeof args.grade === 'string') args.gradeLabel = t(lang, `score.grade.${args.grade}`);
   if (typeof args.level === 'string') args.levelLabel = t(lang, `score.level.${args.level}`);
   if (typeof args.item === 'string') args.itemLabel = args.item;
+  if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
   return t(lang, `score.f.${f.code}`, args);
 }
 

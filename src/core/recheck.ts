@@ -34,10 +34,11 @@ export function recheck(input: RecheckInput): { discrepancies: Discrepancy[]; fi
     if (input.execution.executed === null && c.execution.greaterThan(0)) out.push({ item: 'execution', claimed: c.execution, computed: input.execution.score, reason: 'no-actual' });
     else compare('execution', c.execution, input.execution.score);
   }
-  const byCode = new Map(input.indicators.map((i) => [i.code, i]));
-  for (const [code, claimed] of Object.entries(c.indicators).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const ind = byCode.get(code);
-    if (!ind) continue; // an unknown code is reported by validation (evaluation-refs)
+  // In the table's (the dossier's) order; an unknown code is reported by validation (evaluation-refs).
+  for (const ind of input.indicators) {
+    const code = ind.code;
+    const claimed = c.indicators[code];
+    if (claimed === undefined) continue;
     if (ind.method === 'missing' && claimed.greaterThan(0)) {
       // Points (often full points) for an indicator whose actual value nobody reported.
       out.push({ item: `indicator:${code}`, claimed, computed: ind.score, reason: 'no-actual' });

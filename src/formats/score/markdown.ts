@@ -16,7 +16,7 @@ export function markdown(report: ScoreReport, opts: FormatOptions): string {
   const out: string[] = [];
   if (report.batch) {
     out.push(`# ${t(lang, 'score.title.batch', { count: report.projects.length })}`, '', ...batch(report, opts), '', `## ${t(lang, 'score.h.details')}`);
-    for (const p of report.projects) out.push('', ...project(p, report, opts, '###'));
+    for (const { project: p } of report.ranking) out.push('', ...project(p, report, opts, '###'));
   } else if (report.projects[0]) {
     out.push(...project(report.projects[0], report, opts, '#'));
   }
@@ -85,7 +85,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
     const claimed = p.discrepancies.length;
     if (claimed) {
       out.push('', `${h2} ${t(lang, 'score.h.discrepancies')}`, '', row([h('item'), h('claimed'), h('computed'), h('reason')]), row(['---', '---:', '---:', '---']));
-      for (const x of p.discrepancies) out.push(row([escapeMd(discrepancyItem(x.item, lang)), claimedText(x.claimed, lang, d), claimedText(x.computed, lang, d), t(lang, `score.reason.${x.reason}`)]));
+      for (const x of p.discrepancies) out.push(row([escapeMd(discrepancyItem(x.item, lang, p)), claimedText(x.claimed, lang, d), claimedText(x.computed, lang, d), t(lang, `score.reason.${x.reason}`)]));
     }
   }
   if (p.recommendation) {

@@ -76,10 +76,16 @@ export function kindHeading(kind: FindingKind, lang: Lang): string {
   return t(lang, { achievement: 'score.h.achievements', problem: 'score.h.problems', recommendation: 'score.h.recommendations', data: 'score.h.data' }[kind]);
 }
 
-export function discrepancyItem(item: string, lang: Lang): string {
+export function discrepancyItem(item: string, lang: Lang, p?: ProjectScore): string {
+  if (item.startsWith('indicator:') && p) {
+    const code = item.slice('indicator:'.length);
+    const ind = p.indicators.find((i) => i.code === code);
+    return ind ? `${code} ${ind.name}` : code;
+  }
+  if (item.startsWith('section:')) return sectionLabel(item.slice('section:'.length) as Level1, lang);
   if (item === 'execution') return t(lang, 'score.col.item.execution');
   if (item === 'total') return t(lang, 'score.col.item.total');
-  if (item === 'total-arithmetic') return `${t(lang, 'score.col.item.total')} (${t(lang, 'score.reason.arithmetic')})`;
+  if (item === 'total-arithmetic') return t(lang, 'score.col.item.total');
   if (item === 'grade') return t(lang, 'score.col.grade');
   return item;
 }
@@ -93,4 +99,17 @@ export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number)
 /** The total as shown: "98.30", or "—" for an incomplete or invalid project. */
 export function totalText(p: ProjectScore, decimals: number): string {
   return fixed(p.total, decimals);
+}
+
+/** Text cut to about `max` display columns with an ellipsis (terminal tables only). */
+export function clip(text: string, max: number): string {
+  let width = 0;
+  let out = '';
+  for (const ch of text) {
+    const w = /[\u1100-\uFFFF]/.test(ch) ? 2 : 1;
+    if (width + w > max) return out + '…';
+    width += w;
+    out += ch;
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES, type Grade } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
-import { actualText, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
 export function table(report: ScoreReport, opts: FormatOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -66,17 +66,20 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   for (const s of p.sections) {
     for (const i of p.indicators.filter((x) => x.section === s.section)) {
       const score = i.score === null ? c.red('—') : i.score.equals(i.weight) ? fixed(i.score, d) : c.yellow(fixed(i.score, d));
-      ind.push([i.code, sectionLabel(i.level1, lang), level2Label(i.level1, i.level2, lang), i.name, targetText(i), actualText(i, lang), plain(i.weight), score]);
+      ind.push([i.code, sectionLabel(i.level1, lang), level2Label(i.level1, i.level2, lang), clip(i.name, 28), clip(targetText(i), 28), actualText(i, lang), plain(i.weight), score]);
     }
     ind.push([{ colSpan: 6, content: c.dim(`${sectionLabel(s.section, lang)} ${t(lang, 'score.row.sum')}`) }, plain(s.weight), c.bold(fixed(s.score, d))]);
   }
   ind.push([{ colSpan: 6, content: c.dim(t(lang, 'score.row.execution')) }, plain(e.weight), fixed(e.score, d)]);
   ind.push([{ colSpan: 6, content: c.bold(t(lang, 'score.row.total')) }, '100', c.bold(p.total === null ? `(${fixed(p.partialTotal, d)})` : fixed(p.total, d))]);
   out.push('', c.bold(t(lang, 'score.h.indicators')), ind.toString());
+  for (const i of p.indicators.filter((x) => x.survey || x.panel || x.method === 'default' || x.method === 'linear')) {
+    out.push(c.dim(`  ${i.code}: ${methodText(i, lang, d)}`));
+  }
 
   if (p.discrepancies.length) {
     const rc = grid([h('item'), h('claimed'), h('computed'), h('reason')], c, ['left', 'right', 'right', 'left']);
-    for (const x of p.discrepancies) rc.push([discrepancyItem(x.item, lang), c.red(claimedText(x.claimed, lang, d)), claimedText(x.computed, lang, d), t(lang, `score.reason.${x.reason}`)]);
+    for (const x of p.discrepancies) rc.push([discrepancyItem(x.item, lang, p), c.red(claimedText(x.claimed, lang, d)), claimedText(x.computed, lang, d), t(lang, `score.reason.${x.reason}`)]);
     out.push('', c.bold(t(lang, 'score.h.discrepancies')), rc.toString());
   }
 
