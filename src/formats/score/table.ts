@@ -8,7 +8,10 @@ import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES, type Grade } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
+import { columns } from './columns.js';
 import { actualText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+
+const ATTENTION_SHOWN = 50;
 
 export function table(report: ScoreReport, opts: FormatOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -106,12 +109,18 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
   const h = (k: string) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const out: string[] = [c.bold(t(lang, 'score.title.batch', { count: report.projects.length })) + c.dim(`  (${h('policy')}: ${report.policy})`)];
-  const rk = grid([h('rank'), h('code'), h('name'), h('department'), h('total'), h('grade'), h('rate'), h('discrepancies')], c, ['right', 'left', 'left', 'left', 'right', 'left', 'right', 'right']);
-  for (const { rank, project: p } of report.ranking) {
-    const total = p.total === null ? c.red(t(lang, `score.status.${p.status}`)) : c.bold(fixed(p.total, d));
-    rk.push([rank === null ? '—' : String(rank), p.code, p.name, p.department, total, gradeColor(c, p.grade)(gradeLabel(p.grade, lang)), percent(p.execution.rate), p.discrepancies.length ? c.red(String(p.discrepancies.length)) : '0']);
-  }
-  out.push(c.bold(t(lang, 'score.h.ranking')), rk.toString());
+  const rows = report.ranking.map(({ rank, project: p }) => [
+    rank === null ? '—' : String(rank),
+    p.code,
+    p.name,
+    p.department,
+    p.total === null ? { text: t(lang, `score.status.${p.status}`), style: c.red } : { text: fixed(p.total, d), style: c.bold },
+    { text: gradeLabel(p.grade, lang), style: gradeColor(c, p.grade) },
+    percent(p.execution.rate),
+    p.discrepancies.length ? { text: String(p.discrepancies.length), style: c.red } : '0',
+  ]);
+  const rk = columns([h('rank'), h('code'), h('name'), h('department'), h('total'), h('grade'), h('rate'), h('discrepancies')], rows, [true, false, false, false, true, false, true, true], c);
+  out.push(c.bold(t(lang, 'score.h.ranking')) + '\n' + rk);
 
   const s = report.summary;
   const max = Math.max(1, ...GRADES.map((g) => s.grades[g]));
@@ -122,13 +131,14 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
   });
   out.push(c.bold(t(lang, 'score.h.distribution')) + '\n' + bars.join('\n'));
 
-  const dep = grid([h('department'), h('projects'), h('scored'), h('mean')], c, ['left', 'right', 'right', 'right']);
-  for (const x of report.departments) dep.push([x.department, String(x.projects), String(x.scored), fixed(x.mean, d)]);
-  out.push(c.bold(t(lang, 'score.h.departments')) + '\n' + dep.toString());
+  const dep = columns([h('department'), h('projects'), h('scored'), h('mean')], report.departments.map((x) => [x.department, String(x.projects), String(x.scored), fixed(x.mean, d)]), [false, true, true, true], c);
+  out.push(c.bold(t(lang, 'score.h.departments')) + '\n' + dep);
 
   if (report.attention.length) {
     const byCode = new Map(report.projects.map((p) => [p.code, p]));
-    const lines = report.attention.map((a) => `  ${c.yellow('⚠')} ${a.code} ${byCode.get(a.code)?.name ?? ''}: ${a.reasons.map((r) => t(lang, `score.attention.${r}`)).join(', ')}`);
+    // A terminal list stays readable: the first 50, then a count (json/csv/markdown list all).
+    const lines = report.attention.slice(0, ATTENTION_SHOWN).map((a) => `  ${c.yellow('⚠')} ${a.code} ${byCode.get(a.code)?.name ?? ''}: ${a.reasons.map((r) => t(lang, `score.attention.${r}`)).join(', ')}`);
+    if (report.attention.length > ATTENTION_SHOWN) lines.push(`  … ${t(lang, 'score.line.more', { count: report.attention.length - ATTENTION_SHOWN })}`);
     out.push(c.bold(t(lang, 'score.h.attention')) + '\n' + lines.join('\n'));
   }
   out.push(t(lang, 'score.line.summary', summaryArgs(report)));
