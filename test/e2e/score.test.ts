@@ -79,3 +79,39 @@ describe('e2e: bpm score', () => {
     expect(zh.stdout).to.include('自评表复核').and.include('等级 中');
   });
 });
+
+describe('e2e: bpm score inputs', () => {
+  it('takes the executed amount from --data when the evaluation has none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-data-'));
+    cpSync(fixture('score', 'monitoring-default'), join(dir, 'p'), { recursive: true });
+    cpSync(join(dir, 'p/monitoring.csv'), join(dir, 'spend.csv'));
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'p/monitoring.csv'));
+    const without = JSON.parse((await runCli(['score', 'p', '--format', 'json'], { cwd: dir })).stdout);
+    expect(without.projects[0]).to.include({ status: 'incomplete', total: null });
+    expect(without.projects[0].findings.map((f: { code: string }) => f.code)).to.include('missing-executed');
+    const r = await runCli(['score', 'p', '--data', 'spend.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).to.equal(0);
+    expect(JSON.parse(r.stdout).projects[0].execution).to.include({ executed: 95, source: 'monitoring', score: 9.5 });
+  });
+
+  it('reports a dossier without an evaluation as incomplete', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-noeval-'));
+    cpSync(join(ROOT, 'examples/culture-community-events/dossier.yaml'), join(dir, 'dossier.yaml'));
+    const r = await runCli(['score', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code).to.equal(1);
+    const p = JSON.parse(r.stdout).projects[0];
+    expect(p).to.include({ status: 'incomplete', total: null, grade: null });
+    expect(p.findings.map((f: { code: string }) => f.code)).to.deep.equal(['no-evaluation']);
+  });
+
+  it('names the policy whose section weights a dossier does not follow, and does not score it', async () => {
+    const r = await runCli(['score', 'examples/culture-community-events', '--policy', 'key', '--format', 'json']);
+    expect(r.code).to.equal(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.policy).to.equal('key');
+    expect(j.policyValues.execution.weight).to.equal(0);
+    expect(j.projects[0].status).to.equal('invalid');
+    expect(j.diagnostics.map((d: { code: string }) => d.code)).to.include('weights-sum');
+  });
+});

@@ -63,7 +63,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   const e = p.execution;
   const budget = grid([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')], c, ['right', 'right', 'right', 'right', 'right', 'right']);
   budget.push([plain(e.initial), plain(e.budget), plain(e.executed), plain(e.weight), percent(e.rate), fixed(e.score, d)]);
-  out.push('', c.bold(`${t(lang, 'score.h.budget')} (${p.budgetUnit})`) + (e.source === 'monitoring' ? c.dim(` — ${t(lang, 'score.line.executedFrom', { period: '' }).replace(/[(（][^)）]*[)）]/, '').trim()}`) : ''), budget.toString());
+  out.push('', c.bold(`${t(lang, 'score.h.budget')} (${p.budgetUnit})`) + (e.source === 'monitoring' ? c.dim(` — ${t(lang, 'score.line.executedFromMonitoring')}`) : ''), budget.toString());
 
   const ind = grid([h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score')], c, ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right']);
   for (const s of p.sections) {
