@@ -4,16 +4,15 @@
 import path from 'node:path';
 import { attention, departments, rank, summarise } from '../core/batch.js';
 import { D, type Dec } from '../core/decimal.js';
-import { sortDiagnostics, type Args, type Diagnostic } from '../core/diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { checkMonitoring } from '../core/monitoring-checks.js';
 import type { Dossier, Evaluation } from '../core/model.js';
 import { parsePeriod, compareDates } from '../core/periods.js';
 import type { Policy } from '../core/policy.js';
 import { runRules } from '../core/run-rules.js';
-import type { ProjectScore, ScoreFinding, ScoreReport } from '../core/score-types.js';
+import type { ProjectScore, ScoreReport } from '../core/score-types.js';
 import { scoreProject } from '../core/scoring.js';
 import type { Lang } from '../i18n/index.js';
-import { t } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
 import type { MonitoringRow } from '../io/csv.js';
 import { loadWorkspace, type LoadOptions, type Workspace } from '../io/workspace.js';
@@ -57,7 +56,6 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
       ? invalidProject(d, e, policy)
       : scoreProject({ dossier: d, evaluation: e, policy, monitoringSpend: spend(d), allowMissing: opts.allowMissing });
     p.diagnostics = diagnostics.filter((x) => x.file !== undefined && files.includes(x.file));
-    for (const f of p.findings) f.message = findingMessage(f, opts.lang, p.budgetUnit);
     projects.push(p);
     opts.onProgress?.(i + 1, dossiers.length);
   });
@@ -119,18 +117,6 @@ export function reportFileName(project: ProjectScore, format: string): string {
   const ext = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv' }[format] ?? 'txt';
   // Codes are restricted to letters, digits, '.', '_' and '-' by the schema; basename guards anyway.
   return path.basename(`${project.code}.${ext}`);
-}
-
-const OPERATOR_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
-
-function findingMessage(f: ScoreFinding, lang: Lang, unit: string): string {
-  const args: Args = { ...f.args, unit: f.args.unit === undefined ? unit : f.args.unit };
-  if (lang === 'en' && typeof args.actionEn === 'string') args.action = args.actionEn;
-  if (typeof args.grade === 'string') args.gradeLabel = t(lang, `score.grade.${args.grade}`);
-  if (typeof args.level === 'string') args.levelLabel = t(lang, `score.level.${args.level}`);
-  if (typeof args.item === 'string') args.itemLabel = args.item;
-  if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
-  return t(lang, `score.f.${f.code}`, args);
 }
 
 function invalidProject(d: Dossier, e: Evaluation | undefined, policy: Policy): ProjectScore {

@@ -44,11 +44,11 @@ function splitLines(src: string): Line[] {
   const out: Line[] = [];
   let text = src;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Tabs (separators or indentation, YAML treats them specially), unusual line breaks, a CR
+  // that is not part of CRLF, and control characters: the full parser.
+  if (/[\u0000-\u0008\t\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/.test(text)) bail();
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    // Tabs (separators or indentation, YAML treats them specially) and unusual line breaks or
-    // control characters: the full parser.
-    if (/[\u0000-\u0008\t\u000b\u000c\u000e-\u001f\u007f\r\u0085\u2028\u2029\ufeff]/.test(line)) bail();
     let indent = 0;
     while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
     const rest = line.slice(indent);

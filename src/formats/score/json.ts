@@ -1,21 +1,25 @@
 // `json`: the stable machine contract of FORMATS.md §5. Scores are numbers already rounded to
 // the policy's decimals; ratios are given to 4 decimals and rates (percent) to 2. Fields beyond
 // the contract (policyValues, partialTotal, ranking, departments, attention, per-indicator
-// name/level/survey/panel, per-finding kind/args, per-discrepancy reason) are additions.
+// name/level/survey/panel, per-finding kind, per-discrepancy reason) are additions.
 import { type Dec, num, round } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Policy } from '../../core/policy.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { IndicatorScore, ProjectScore, ScoreReport } from '../../core/score-types.js';
+import { findingText } from './shared.js';
 
 export function json(report: ScoreReport, opts: FormatOptions): string {
+  // Projects are serialised one at a time and spliced in, so that a batch of ten thousand
+  // never holds every project's JSON object at once (the text is the same as one stringify).
+  const PLACEHOLDER = '\u0000projects\u0000';
   const out = {
     tool: 'bpm',
     version: opts.version,
     command: 'score',
     policy: report.policy,
     policyValues: policyValues(report.policyValues),
-    projects: report.projects.map(project),
+    projects: PLACEHOLDER,
     ranking: report.ranking.filter((r) => r.rank !== null).map((r) => ({ rank: r.rank, code: r.project.code, total: n(r.project.total) })),
     departments: report.departments.map((d) => ({ department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) })),
     attention: report.attention,
@@ -29,7 +33,16 @@ export function json(report: ScoreReport, opts: FormatOptions): string {
     },
     diagnostics: report.diagnostics.map(diagnostic),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  // The key with its unescaped quotes only occurs as structure, never inside a string value.
+  const marker = `"projects": ${JSON.stringify(PLACEHOLDER)}`;
+  const text = JSON.stringify(out, null, 2);
+  const at = text.indexOf(marker);
+  const head = text.slice(0, at) + '"projects": ';
+  const tail = text.slice(at + marker.length);
+  const projects = report.projects.length
+    ? '[\n' + report.projects.map((p) => '    ' + JSON.stringify(project(p, opts), null, 2).replace(/\n/g, '\n    ')).join(',\n') + '\n  ]'
+    : '[]';
+  return head + projects + tail + '\n';
 }
 
 function n(x: Dec | null | undefined, places?: number): number | null {
@@ -37,7 +50,7 @@ function n(x: Dec | null | undefined, places?: number): number | null {
   return num(places === undefined ? x : round(x, places));
 }
 
-function project(p: ProjectScore): Record<string, unknown> {
+function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> {
   const e = p.execution;
   return {
     code: p.code,
@@ -54,7 +67,7 @@ function project(p: ProjectScore): Record<string, unknown> {
     sections: Object.fromEntries(p.sections.map((s) => [s.section, { weight: n(s.weight), score: n(s.score) }])),
     indicators: p.indicators.map(indicator),
     composite: p.composite ? { score: n(p.composite.score), grade: p.composite.grade, parts: p.composite.parts.map((x) => ({ by: x.by, score: n(x.score), weight: n(x.weight) })) } : null,
-    findings: p.findings.map((f) => ({ code: f.code, severity: f.severity, kind: f.kind, ...(f.indicator ? { indicator: f.indicator } : {}), message: f.message ?? f.code, args: f.args })),
+    findings: p.findings.map((f) => ({ code: f.code, severity: f.severity, kind: f.kind, ...(f.indicator ? { indicator: f.indicator } : {}), message: findingText(f, opts.lang, p.budgetUnit) })),
     discrepancies: p.discrepancies.map((d) => ({ item: d.item, claimed: typeof d.claimed === 'string' ? d.claimed : n(d.claimed), computed: d.computed === null || typeof d.computed === 'string' ? d.computed : n(d.computed), reason: d.reason })),
     recommendation: p.recommendation ? { adjustPct: n(p.recommendation.adjustPct), nextBudget: n(p.recommendation.nextBudget), action: p.recommendation.action } : null,
     adjustments: p.adjustments,

@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
-import { actualText, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, findingText, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
 export function markdown(report: ScoreReport, opts: FormatOptions): string {
   const lang = opts.lang;
@@ -78,7 +78,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
   for (const kind of FINDING_KINDS) {
     if (!groups[kind].length) continue;
     out.push('', `**${kindHeading(kind, lang)}**`, '');
-    for (const f of groups[kind]) out.push(`- ${escapeMd(f.message ?? f.code)}`);
+    for (const f of groups[kind]) out.push(`- ${escapeMd(findingText(f, opts.lang, p.budgetUnit))}`);
   }
 
   if (p.discrepancies.length || e.score !== null) {

@@ -2,6 +2,7 @@
 // language, and the grouping of findings for a reader.
 import { LEVEL2 } from '../../core/aliases.js';
 import { type Dec, round } from '../../core/decimal.js';
+import type { Args } from '../../core/diagnostics.js';
 import type { Grade, Level1 } from '../../core/model.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/score-types.js';
@@ -112,4 +113,21 @@ export function clip(text: string, max: number): string {
     out += ch;
   }
   return out;
+}
+
+const OPERATOR_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/**
+ * A finding as a sentence in the chosen language (rendered when a format needs it, so that a
+ * batch ranking of thousands of projects does not render sentences nobody reads).
+ */
+export function findingText(f: ScoreFinding, lang: Lang, unit: string): string {
+  if (f.message !== undefined) return f.message;
+  const args: Args = { ...f.args, unit: f.args.unit === undefined ? unit : f.args.unit };
+  if (lang === 'en' && typeof args.actionEn === 'string') args.action = args.actionEn;
+  if (typeof args.grade === 'string') args.gradeLabel = t(lang, `score.grade.${args.grade}`);
+  if (typeof args.level === 'string') args.levelLabel = t(lang, `score.level.${args.level}`);
+  if (typeof args.item === 'string') args.itemLabel = args.item;
+  if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
+  return t(lang, `score.f.${f.code}`, args);
 }

@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES, type Grade } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
 import { columns } from './columns.js';
-import { actualText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
 const ATTENTION_SHOWN = 50;
 
@@ -93,7 +93,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
     out.push('', c.bold(kindHeading(kind, lang)));
     for (const f of list) {
       const mark = f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('⚠') : kind === 'achievement' ? c.green('✔') : c.blue('•');
-      out.push(`  ${mark} ${f.message ?? f.code}`);
+      out.push(`  ${mark} ${findingText(f, opts.lang, p.budgetUnit)}`);
     }
   }
   return out.join('\n');
