@@ -10,16 +10,13 @@ import type { IndicatorScore, ProjectScore, ScoreReport } from '../../core/score
 import { findingText } from './shared.js';
 
 export function json(report: ScoreReport, opts: FormatOptions): string {
-  // Projects are serialised one at a time and spliced in, so that a batch of ten thousand
-  // never holds every project's JSON object at once (the text is the same as one stringify).
-  const PLACEHOLDER = '\u0000projects\u0000';
   const out = {
     tool: 'bpm',
     version: opts.version,
     command: 'score',
     policy: report.policy,
     policyValues: policyValues(report.policyValues),
-    projects: PLACEHOLDER,
+    projects: report.projects.map((p) => project(p, opts)),
     ranking: report.ranking.filter((r) => r.rank !== null).map((r) => ({ rank: r.rank, code: r.project.code, total: n(r.project.total) })),
     departments: report.departments.map((d) => ({ department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) })),
     attention: report.attention,
@@ -33,16 +30,7 @@ export function json(report: ScoreReport, opts: FormatOptions): string {
     },
     diagnostics: report.diagnostics.map(diagnostic),
   };
-  // The key with its unescaped quotes only occurs as structure, never inside a string value.
-  const marker = `"projects": ${JSON.stringify(PLACEHOLDER)}`;
-  const text = JSON.stringify(out, null, 2);
-  const at = text.indexOf(marker);
-  const head = text.slice(0, at) + '"projects": ';
-  const tail = text.slice(at + marker.length);
-  const projects = report.projects.length
-    ? '[\n' + report.projects.map((p) => '    ' + JSON.stringify(project(p, opts), null, 2).replace(/\n/g, '\n    ')).join(',\n') + '\n  ]'
-    : '[]';
-  return head + projects + tail + '\n';
+  return JSON.stringify(out, null, 2) + '\n';
 }
 
 function n(x: Dec | null | undefined, places?: number): number | null {
