@@ -32,7 +32,8 @@ export function register(program: Command, env: CliEnv): void {
         import('../version.js'),
         import('node:path'),
       ]);
-      const progress = progressBar(env);
+      const { t } = await import('../i18n/index.js');
+      const progress = progressBar(env, { files: t(lang, 'score.progress.files'), projects: t(lang, 'score.progress.projects') });
       const { report, workspace } = await score({
         paths,
         cwd: env.cwd,
@@ -62,20 +63,26 @@ export function register(program: Command, env: CliEnv): void {
     });
 }
 
-/** A one-line progress bar on stderr, only on a terminal and only for a large batch. */
-function progressBar(env: CliEnv): { update: (done: number, total: number) => void; done: () => void } {
+/**
+ * A one-line progress bar on stderr, only on a terminal and only for a large batch: first the
+ * files being read, then the projects being scored.
+ */
+function progressBar(env: CliEnv, label: Record<'files' | 'projects', string>): { update: (done: number, total: number, phase: 'files' | 'projects') => void; done: () => void } {
   let shown = false;
-  let last = -1;
+  let last = '';
   return {
-    update(done, total) {
-      if (!env.stderr.isTTY || total <= PROGRESS_ABOVE) return;
+    update(done, total, phase) {
+      // Files come three per project (dossier, evaluation, monitoring): scale the threshold.
+      const large = phase === 'files' ? total > PROGRESS_ABOVE * 3 : total > PROGRESS_ABOVE;
+      if (!env.stderr.isTTY || !large) return;
       const pct = Math.floor((done / total) * 100);
-      if (pct === last && done !== total) return;
-      last = pct;
+      const key = `${phase}${pct}`;
+      if (key === last && done !== total) return;
+      last = key;
       shown = true;
       const width = 30;
       const fill = Math.round((done / total) * width);
-      env.stderr.write(`\r[${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${done}/${total} ${pct}%`);
+      env.stderr.write(`\r\x1b[2K[${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${label[phase]} ${done}/${total} ${pct}%`);
     },
     done() {
       if (shown) env.stderr.write('\r\x1b[2K');

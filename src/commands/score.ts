@@ -24,8 +24,8 @@ export interface ScoreOptions extends LoadOptions {
   data?: string[];
   allowMissing?: boolean;
   failUnder?: number;
-  /** Called while scoring a batch (progress bar). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called while reading files and while scoring (progress bar). */
+  onProgress?: (done: number, total: number, phase: 'files' | 'projects') => void;
 }
 
 export interface ScoreResult {
@@ -35,7 +35,8 @@ export interface ScoreResult {
 
 export async function score(opts: ScoreOptions): Promise<ScoreResult> {
   const paths = [...(opts.paths.length ? opts.paths : ['.']), ...(opts.data ?? [])];
-  const ws = await loadWorkspace(paths, { ...opts, readCsv: true });
+  const onFile = opts.onProgress ? (done: number, total: number) => opts.onProgress!(done, total, 'files') : undefined;
+  const ws = await loadWorkspace(paths, { ...opts, readCsv: true, onFile });
   const diagnostics = placeDiagnostics(ws, opts.lang);
   const errorFiles = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file as string));
 
@@ -57,7 +58,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
       : scoreProject({ dossier: d, evaluation: e, policy, monitoringSpend: spend(d), allowMissing: opts.allowMissing });
     p.diagnostics = diagnostics.filter((x) => x.file !== undefined && files.includes(x.file));
     projects.push(p);
-    opts.onProgress?.(i + 1, dossiers.length);
+    opts.onProgress?.(i + 1, dossiers.length, 'projects');
   });
   projects.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 

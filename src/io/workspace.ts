@@ -30,6 +30,8 @@ export interface LoadOptions {
   encoding?: string;
   /** Parse monitoring CSV rows (validate and variance need them; score only for defaults). */
   readCsv?: boolean;
+  /** Called after each input file is loaded (a progress bar for large batches). */
+  onFile?: (done: number, total: number) => void;
 }
 
 export interface LoadedFile {
@@ -89,11 +91,11 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
-  for (const f of all) {
+  for (const [i, f] of all.entries()) {
     const bytes = readBytes(f, ws);
-    if (!bytes) continue;
-    const loaded = f.abs.toLowerCase().endsWith('.csv') ? loadCsv(f, opts, ws, bytes) : loadYaml(f, ws, policyDocs, bytes);
+    const loaded = !bytes ? undefined : f.abs.toLowerCase().endsWith('.csv') ? loadCsv(f, opts, ws, bytes) : loadYaml(f, ws, policyDocs, bytes);
     if (loaded) ws.files.push(loaded);
+    opts.onFile?.(i + 1, all.length);
   }
 
   for (const { doc, file } of policyDocs) {
