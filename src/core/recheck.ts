@@ -51,11 +51,15 @@ export function recheck(input: RecheckInput): { discrepancies: Discrepancy[]; fi
 
   if (c.total !== undefined) {
     // The claimed total against the sum of the claimed parts, when the parts cover the table.
-    const coversIndicators = input.indicators.every((i) => c.indicators[i.code] !== undefined);
+    const coversIndicators = input.indicators.length > 0 && input.indicators.every((i) => c.indicators[i.code] !== undefined);
     const coversExecution = c.execution !== undefined || input.execution.weight.isZero();
-    if (coversIndicators && coversExecution) {
-      const parts = sum([c.execution ?? ZERO, ...input.indicators.map((i) => c.indicators[i.code])]);
-      if (!round(parts, policy.decimals).equals(round(c.total, policy.decimals))) out.push({ item: 'total-arithmetic', claimed: c.total, computed: parts, reason: 'arithmetic' });
+    // A table that prints only section subtotals is checked against those instead.
+    const coversSections = input.sections.length > 0 && input.sections.every((s) => c.sections[s.section] !== undefined);
+    let parts: Dec | undefined;
+    if (coversIndicators && coversExecution) parts = sum([c.execution ?? ZERO, ...input.indicators.map((i) => c.indicators[i.code])]);
+    else if (coversSections && coversExecution) parts = sum([c.execution ?? ZERO, ...input.sections.map((s) => c.sections[s.section])]);
+    if (parts !== undefined && !round(parts, policy.decimals).equals(round(c.total, policy.decimals))) {
+      out.push({ item: 'total-arithmetic', claimed: c.total, computed: parts, reason: 'arithmetic' });
     }
     if (input.total === null) out.push({ item: 'total', claimed: c.total, computed: null, reason: 'no-actual' });
     else compare('total', c.total, input.total);

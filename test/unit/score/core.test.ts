@@ -57,3 +57,22 @@ describe('score core: ranking', () => {
     expect(rows.map((r) => `${r.rank}:${r.project.code}`)).to.deep.equal(['1:A', '2:B', '2:C', '4:E', 'null:D']);
   });
 });
+
+describe('score core: recheck of a table that prints section subtotals only', () => {
+  it('checks the claimed total against the claimed sections and execution', async () => {
+    const { recheck } = await import('../../../src/core/recheck.js');
+    const policy = builtinPolicy('self')!;
+    const section = (s: 'output' | 'effect' | 'satisfaction', w: number, score: string) => ({ section: s, weight: d(w), score: d(score) });
+    const r = recheck({
+      claimed: { execution: d(9), indicators: {}, sections: { output: d(45), effect: d(28), satisfaction: d(9) }, total: d(92), origin: { file: 'e.yaml', path: '/claimed' } },
+      execution: { budget: d(100), initial: d(100), executed: d(90), source: 'evaluation', rate: d(90), weight: d(10), score: d(9) },
+      indicators: [],
+      sections: [section('output', 50, '45'), section('effect', 30, '28'), section('satisfaction', 10, '9')],
+      total: d(91),
+      grade: 'excellent',
+      policy,
+    });
+    // 9 + 45 + 28 + 9 = 91, not the 92 printed; and 92 is 1 point (> 0.5) above the computed 91.
+    expect(r.discrepancies.map((x) => `${x.item}:${String(x.claimed)}:${String(x.computed)}`)).to.deep.equal(['total-arithmetic:92:91', 'total:92:91']);
+  });
+});
