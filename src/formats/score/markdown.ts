@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
-import { actualText, findingText, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
 export function markdown(report: ScoreReport, opts: FormatOptions): string {
   const lang = opts.lang;
@@ -37,7 +37,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
   const h = (k: string) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const h2 = h1 + '#';
-  const out: string[] = [`${h1} ${escapeMd(p.name)}(${escapeMd(p.code)})`, ''];
+  const out: string[] = [`${h1} ${escapeMd(paren(lang, p.name, p.code))}`, ''];
   out.push(row([h('code'), h('name'), h('department'), h('unit'), h('year'), h('total'), h('grade')]), row(Array(7).fill('---')));
   out.push(row([escapeMd(p.code), escapeMd(p.name), escapeMd(p.department), escapeMd(p.unit ?? '—'), String(p.year), p.total === null ? '—' : `**${fixed(p.total, d)}**`, gradeLabel(p.grade, lang)]));
   out.push('');
@@ -46,10 +46,10 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
   if (p.adjustments.length) out.push(`> ${escapeMd(t(lang, 'score.line.adjusted', { dates: p.adjustments.join(', ') }))}`, '');
 
   const e = p.execution;
-  out.push(`${h2} ${t(lang, 'score.h.budget')}(${p.budgetUnit})`, '');
+  out.push(`${h2} ${paren(lang, t(lang, 'score.h.budget'), p.budgetUnit)}`, '');
   out.push(row([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')]), row(Array(6).fill('---:')));
   out.push(row([plain(e.initial), plain(e.budget), plain(e.executed), plain(e.weight), percent(e.rate), fixed(e.score, d)]));
-  if (e.note) out.push('', `${h('note')}:${escapeMd(e.note)}`);
+  if (e.note) out.push('', escapeMd(colon(lang, h('note'), e.note)));
 
   out.push('', `${h2} ${t(lang, 'score.h.indicators')}`, '');
   out.push(row([h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score'), h('note')]), row(['---', '---', '---', '---', '---', '---:', '---:', '---']));
@@ -64,12 +64,12 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
   const methods = p.indicators.filter((i) => i.survey || i.panel || i.method === 'default' || i.method === 'linear');
   if (methods.length) {
     out.push('');
-    for (const i of methods) out.push(`- ${escapeMd(i.code)} ${escapeMd(i.name)}:${escapeMd(methodText(i, lang, d))}`);
+    for (const i of methods) out.push(`- ${escapeMd(colon(lang, `${i.code} ${i.name}`, methodText(i, lang, d)))}`);
   }
 
   if (p.composite) {
-    out.push('', `${h2} ${t(lang, 'score.h.composite')}`, '', row([h('by'), h('score'), h('weight')]), row(['---', '---:', '---:']));
-    for (const x of p.composite.parts) out.push(row([x.by, fixed(x.score, d), plain(x.weight)]));
+    out.push('', `${h2} ${t(lang, 'score.h.composite')}`, '', row([h('by'), h('score'), h('assessorWeight')]), row(['---', '---:', '---:']));
+    for (const x of p.composite.parts) out.push(row([t(lang, `score.role.${x.by}`), fixed(x.score, d), plain(x.weight)]));
     out.push(row([`**${h('composite')}**`, `**${fixed(p.composite.score, d)}**`, gradeLabel(p.composite.grade, lang)]));
   }
 
@@ -115,7 +115,7 @@ function batch(report: ScoreReport, opts: FormatOptions): string[] {
   if (report.attention.length) {
     const byCode = new Map(report.projects.map((p) => [p.code, p]));
     out.push('', `## ${t(lang, 'score.h.attention')}`, '');
-    for (const a of report.attention) out.push(`- ${escapeMd(a.code)} ${escapeMd(byCode.get(a.code)?.name ?? '')}:${a.reasons.map((r) => t(lang, `score.attention.${r}`)).join(', ')}`);
+    for (const a of report.attention) out.push(`- ${escapeMd(colon(lang, `${a.code} ${byCode.get(a.code)?.name ?? ''}`, a.reasons.map((r) => t(lang, `score.attention.${r}`)).join(lang === 'zh' ? '、' : ', ')))}`);
   }
   return out;
 }

@@ -131,3 +131,13 @@ export function findingText(f: ScoreFinding, lang: Lang, unit: string): string {
   if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
   return t(lang, `score.f.${f.code}`, args);
 }
+
+/** "text (note)" in English, "text（note）" in Chinese. */
+export function paren(lang: Lang, text: string, note: string): string {
+  return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
+}
+
+/** "label: text" in English, "label：text" in Chinese. */
+export function colon(lang: Lang, label: string, text: string): string {
+  return lang === 'zh' ? `${label}：${text}` : `${label}: ${text}`;
+}

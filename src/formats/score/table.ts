@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES, type Grade } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
 import { columns } from './columns.js';
-import { actualText, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
 const ATTENTION_SHOWN = 50;
 
@@ -49,13 +49,13 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   const h = (k: string) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const out: string[] = [];
-  out.push(c.bold(`${p.name} (${p.code})`));
+  out.push(c.bold(paren(lang, p.name, p.code)));
   out.push(`${h('department')}: ${p.department}${p.unit ? ` · ${h('unit')}: ${p.unit}` : ''} · ${h('year')}: ${p.year} · ${h('policy')}: ${p.policy}`);
   if (p.status === 'scored') out.push(gradeColor(c, p.grade).bold(t(lang, 'score.line.total', { total: fixed(p.total, d), grade: gradeLabel(p.grade, lang) })));
   else if (p.status === 'incomplete') out.push(c.red.bold(t(lang, 'score.line.incomplete', { partial: fixed(p.partialTotal, d) })));
   else out.push(c.red.bold(t(lang, 'score.line.invalid')));
   if (p.composite) {
-    out.push(t(lang, 'score.line.composite', { score: fixed(p.composite.score, d), grade: gradeLabel(p.composite.grade, lang), parts: p.composite.parts.map((x) => `${x.by} ${fixed(x.score, d)}×${plain(x.weight)}`).join(', ') }));
+    out.push(t(lang, 'score.line.composite', { score: fixed(p.composite.score, d), grade: gradeLabel(p.composite.grade, lang), parts: p.composite.parts.map((x) => `${t(lang, `score.role.${x.by}`)} ${fixed(x.score, d)}×${plain(x.weight)}`).join(lang === 'zh' ? '、' : ', ') }));
   }
   if (p.adjustments.length) out.push(c.dim(t(lang, 'score.line.adjusted', { dates: p.adjustments.join(', ') })));
   if (p.status === 'invalid') return out.join('\n');
@@ -63,7 +63,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   const e = p.execution;
   const budget = grid([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')], c, ['right', 'right', 'right', 'right', 'right', 'right']);
   budget.push([plain(e.initial), plain(e.budget), plain(e.executed), plain(e.weight), percent(e.rate), fixed(e.score, d)]);
-  out.push('', c.bold(`${t(lang, 'score.h.budget')} (${p.budgetUnit})`) + (e.source === 'monitoring' ? c.dim(` — ${t(lang, 'score.line.executedFromMonitoring')}`) : ''), budget.toString());
+  out.push('', c.bold(paren(lang, t(lang, 'score.h.budget'), p.budgetUnit)) + (e.source === 'monitoring' ? c.dim(` — ${t(lang, 'score.line.executedFromMonitoring')}`) : ''), budget.toString());
 
   const ind = grid([h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score')], c, ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right']);
   for (const s of p.sections) {
