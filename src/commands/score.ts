@@ -38,6 +38,14 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
   const onFile = opts.onProgress ? (done: number, total: number) => opts.onProgress!(done, total, 'files') : undefined;
   const ws = await loadWorkspace(paths, { ...opts, readCsv: true, onFile });
   const diagnostics = placeDiagnostics(ws, opts.lang);
+  // Diagnostics by file, so that attaching them to projects stays linear in a large batch.
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.file === undefined) continue;
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const errorFiles = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file as string));
 
   const evalByCode = new Map<string, Evaluation>();
@@ -56,7 +64,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     const p = files.some((f) => errorFiles.has(f))
       ? invalidProject(d, e, policy)
       : scoreProject({ dossier: d, evaluation: e, policy, monitoringSpend: spend(d), allowMissing: opts.allowMissing });
-    p.diagnostics = diagnostics.filter((x) => x.file !== undefined && files.includes(x.file));
+    p.diagnostics = files.flatMap((f) => byFile.get(f) ?? []);
     projects.push(p);
     opts.onProgress?.(i + 1, dossiers.length, 'projects');
   });

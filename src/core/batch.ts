@@ -38,7 +38,11 @@ export function summarise(projects: readonly ProjectScore[], decimals: number): 
 
 export function departments(projects: readonly ProjectScore[], decimals: number): DepartmentSummary[] {
   const by = new Map<string, ProjectScore[]>();
-  for (const p of projects) by.set(p.department, [...(by.get(p.department) ?? []), p]);
+  for (const p of projects) {
+    const list = by.get(p.department);
+    if (list) list.push(p);
+    else by.set(p.department, [p]);
+  }
   return [...by.entries()]
     .map(([department, list]) => {
       const totals = list.flatMap((p) => (p.total === null ? [] : [p.total]));
