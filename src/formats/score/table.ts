@@ -18,7 +18,7 @@ export function table(report: ScoreReport, opts: FormatOptions): string {
   const parts: string[] = [];
   if (report.batch) parts.push(batch(report, opts, c));
   else if (report.projects[0]) parts.push(project(report.projects[0], report, opts, c));
-  else parts.push(t(opts.lang, 'score.line.summary', summaryArgs(report)));
+  else parts.push(t(opts.lang, 'score.line.noProjects'));
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
   if (errors.length || warnings.length) {
