@@ -176,7 +176,10 @@ export const evaluation = {
       project: { ...code, ...t('项目编码', 'Project code', '对应申报表的 project.code', "The dossier's project.code") },
       evaluator: t('评价主体', 'Evaluator', '', '', { enum: roleEnum, default: 'self' }),
       policy: string('评分规则', 'Scoring policy', '内置名称(self/key)或评分规则文件路径', 'A built-in name (self, key) or a ScoringPolicy file path'),
-      budget: obj({ executed: number('全年执行数', 'Executed', '默认取监控数据最后一期累计支出', 'Default: the last cumulative spend in monitoring data', { minimum: 0 }) }),
+      budget: obj({
+        executed: number('全年执行数', 'Executed', '默认取监控数据最后一期累计支出', 'Default: the last cumulative spend in monitoring data', { minimum: 0 }),
+        note: string('执行偏差原因', 'Execution note', '预算执行率偏低的原因', 'Why budget execution fell short'),
+      }),
       actuals: t('实际完成值', 'Actuals', '按指标编码', 'By indicator code', { type: 'object', additionalProperties: actual }),
       panels: t('专家评分', 'Expert panels', '每个指标的专家个人评分', 'Individual expert scores (points) per indicator', {
         type: 'object',

@@ -111,6 +111,8 @@ export interface Evaluation {
   evaluator: Role;
   policy?: string;
   executed?: Dec;
+  /** Why budget execution fell short (budget.note). */
+  executedNote?: string;
   actuals: Record<string, Actual>;
   panels: Record<string, { scores: Dec[]; origin: Origin }>;
   assessments: { by: Role; score: Dec; origin: Origin }[];

@@ -107,6 +107,7 @@ export function normaliseEvaluation(doc: EvaluationDoc, file: string): Evaluatio
     evaluator: (doc.evaluator ?? 'self') as Role,
     policy: doc.policy,
     executed: doc.budget?.executed !== undefined ? dec(doc.budget.executed) : undefined,
+    executedNote: doc.budget?.note,
     actuals,
     panels,
     assessments: (doc.assessments ?? []).map((a, i) => ({ by: a.by as Role, score: dec(a.score), origin: { file, path: `/assessments/${i}` } })),

@@ -190,6 +190,10 @@ export interface EvaluationDoc {
      * 默认取监控数据最后一期累计支出 / Default: the last cumulative spend in monitoring data
      */
     executed?: number;
+    /**
+     * 预算执行率偏低的原因 / Why budget execution fell short
+     */
+    note?: string;
   };
   /**
    * 按指标编码 / By indicator code

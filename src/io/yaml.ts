@@ -4,6 +4,7 @@
 // that are not mappings become diagnostics; this module never throws on bad input.
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { parseYamlFast } from './yaml-fast.js';
 
 export interface Position {
   line: number;
@@ -25,6 +26,18 @@ export interface ParsedYaml {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): ParsedYaml {
+  // Most bpm documents are plain block YAML: read them on the fast path and build the node tree
+  // (for positions) only when a diagnostic needs one. Anything unusual takes the full parser.
+  const fast = parseYamlFast(text);
+  if (fast !== undefined) {
+    let full: ParsedYaml | undefined;
+    return { data: fast, diagnostics: [], locate: (pointer, key) => (full ??= parseYamlFull(text, file)).locate(pointer, key) };
+  }
+  return parseYamlFull(text, file);
+}
+
+/** The full parser: node tree, positions and every YAML problem as a diagnostic. */
+export function parseYamlFull(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => {

@@ -1,0 +1,32 @@
+// Result application (结果应用) and multi-subject evaluation (多元评价主体).
+//   composite = Σ(weight_role × score_role) / Σ weight_role over the self score (the computed
+//   total, under the evaluation's own role) and each assessment; a role the policy does not
+//   weigh counts 1, so by default the composite is the plain mean. Rounded once, half-up.
+//   nextBudget = budget in force × (1 + adjustPct / 100), rounded to 2 places (money).
+import { type Dec, HUNDRED, ONE, round, sum } from './decimal.js';
+import type { Evaluation, Grade } from './model.js';
+import { assessorWeight, gradeFor, type Policy } from './policy.js';
+import type { Composite, Recommendation } from './score-types.js';
+
+export function composite(selfScore: Dec, evaluation: Evaluation, policy: Policy): Composite | null {
+  if (evaluation.assessments.length === 0) return null;
+  const parts = [
+    { by: evaluation.evaluator, score: selfScore, weight: assessorWeight(policy, evaluation.evaluator) },
+    ...evaluation.assessments.map((a) => ({ by: a.by, score: a.score, weight: assessorWeight(policy, a.by) })),
+  ];
+  const totalWeight = sum(parts.map((p) => p.weight));
+  if (totalWeight.isZero()) return null;
+  const score = round(sum(parts.map((p) => p.weight.times(p.score))).dividedBy(totalWeight), policy.decimals);
+  return { score, grade: gradeFor(policy, score), parts };
+}
+
+export function recommendation(grade: Grade, budgetInForce: Dec, policy: Policy): Recommendation {
+  const a = policy.application[grade];
+  return {
+    grade,
+    adjustPct: a.adjustPct,
+    nextBudget: round(budgetInForce.times(ONE.plus(a.adjustPct.dividedBy(HUNDRED))), 2),
+    action: a.action,
+    actionEn: a.actionEn,
+  };
+}

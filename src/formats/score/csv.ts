@@ -1,0 +1,70 @@
+// `csv`: UTF-8 with a BOM (so that Excel on Chinese Windows opens it correctly), CRLF line ends
+// and RFC 4180 quoting. A batch gives one row per project in ranking order; a single project
+// gives one row per scored item (execution, each indicator, the total) like a published
+// 自评表. Text cells that Excel would read as a formula are prefixed with an apostrophe.
+import type { FormatOptions } from '../../core/report.js';
+import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
+import { t } from '../../i18n/index.js';
+import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText } from './shared.js';
+
+export function csv(report: ScoreReport, opts: FormatOptions): string {
+  const rows = report.batch ? ranking(report, opts) : items(report.projects[0], report, opts);
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function ranking(report: ScoreReport, opts: FormatOptions): string[][] {
+  const h = (k: string) => t(opts.lang, `score.col.${k}`);
+  const d = report.decimals;
+  const header = ['rank', 'code', 'name', 'department', 'status', 'total', 'grade', 'rate', 'executionScore', 'composite', 'discrepancies', 'adjustPct', 'nextBudget', 'action'];
+  const label = [h('rank'), h('code'), h('name'), h('department'), h('status'), h('total'), h('grade'), h('rate'), t(opts.lang, 'score.row.execution'), h('composite'), h('discrepancies'), h('adjustPct'), h('nextBudget'), h('action')];
+  const rows = report.ranking.map(({ rank, project: p }) => [
+    rank === null ? '' : String(rank),
+    p.code,
+    p.name,
+    p.department,
+    t(opts.lang, `score.status.${p.status}`),
+    p.total === null ? '' : fixed(p.total, d),
+    p.grade ? gradeLabel(p.grade, opts.lang) : '',
+    p.execution.rate === null ? '' : fixed(p.execution.rate, 2),
+    p.execution.score === null ? '' : fixed(p.execution.score, d),
+    p.composite ? fixed(p.composite.score, d) : '',
+    String(p.discrepancies.length),
+    p.recommendation ? plain(p.recommendation.adjustPct) : '',
+    p.recommendation ? fixed(p.recommendation.nextBudget, 2) : '',
+    p.recommendation ? (opts.lang === 'en' ? (p.recommendation.actionEn ?? p.recommendation.action) : p.recommendation.action) : '',
+  ]);
+  // The first row carries the column titles in the chosen language; machines can rely on order.
+  return [opts.lang === 'en' ? header : label, ...rows];
+}
+
+function items(p: ProjectScore | undefined, report: ScoreReport, opts: FormatOptions): string[][] {
+  const h = (k: string) => t(opts.lang, `score.col.${k}`);
+  const rows: string[][] = [[h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score'), h('ratio'), h('method'), h('note')]];
+  if (!p) return rows;
+  const d = report.decimals;
+  const e = p.execution;
+  rows.push(['execution', '', '', t(opts.lang, 'score.row.execution'), plain(e.budget), plain(e.executed), plain(e.weight), fixed(e.score, d), percent(e.rate), '', e.note ?? '']);
+  for (const i of p.indicators) {
+    rows.push([
+      i.code,
+      sectionLabel(i.level1, opts.lang),
+      level2Label(i.level1, i.level2, opts.lang),
+      i.name,
+      targetText(i),
+      actualText(i, opts.lang),
+      plain(i.weight),
+      fixed(i.score, d),
+      i.ratio === null ? '' : plain(i.ratio, 4),
+      t(opts.lang, `score.method.${i.method}`),
+      i.note ?? '',
+    ]);
+  }
+  rows.push(['total', '', '', t(opts.lang, 'score.row.total'), '', '', '100', p.total === null ? '' : fixed(p.total, d), '', p.grade ? gradeLabel(p.grade, opts.lang) : t(opts.lang, `score.status.${p.status}`), '']);
+  return rows;
+}
+
+function cell(v: string): string {
+  let s = v;
+  if (/^[=+@\t\r]/.test(s) || (/^-/.test(s) && !/^-\d/.test(s))) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,110 @@
+// `json`: the stable machine contract of FORMATS.md §5. Scores are numbers already rounded to
+// the policy's decimals; ratios are given to 4 decimals and rates (percent) to 2. Fields beyond
+// the contract (policyValues, partialTotal, ranking, departments, attention, per-indicator
+// name/level/survey/panel, per-finding kind, per-discrepancy reason) are additions.
+import { type Dec, num, round } from '../../core/decimal.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Policy } from '../../core/policy.js';
+import type { FormatOptions } from '../../core/report.js';
+import type { IndicatorScore, ProjectScore, ScoreReport } from '../../core/score-types.js';
+import { findingText } from './shared.js';
+
+export function json(report: ScoreReport, opts: FormatOptions): string {
+  const out = {
+    tool: 'bpm',
+    version: opts.version,
+    command: 'score',
+    policy: report.policy,
+    policyValues: policyValues(report.policyValues),
+    projects: report.projects.map((p) => project(p, opts)),
+    ranking: report.ranking.filter((r) => r.rank !== null).map((r) => ({ rank: r.rank, code: r.project.code, total: n(r.project.total) })),
+    departments: report.departments.map((d) => ({ department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) })),
+    attention: report.attention,
+    summary: {
+      projects: report.summary.projects,
+      scored: report.summary.scored,
+      incomplete: report.summary.incomplete,
+      invalid: report.summary.invalid,
+      mean: n(report.summary.mean),
+      grades: report.summary.grades,
+    },
+    diagnostics: report.diagnostics.map(diagnostic),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function n(x: Dec | null | undefined, places?: number): number | null {
+  if (x === null || x === undefined) return null;
+  return num(places === undefined ? x : round(x, places));
+}
+
+function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> {
+  const e = p.execution;
+  return {
+    code: p.code,
+    name: p.name,
+    department: p.department,
+    unit: p.unit ?? null,
+    year: p.year,
+    policy: p.policy,
+    status: p.status,
+    total: n(p.total),
+    partialTotal: n(p.partialTotal),
+    grade: p.grade,
+    execution: { budget: n(e.budget), initial: n(e.initial), executed: n(e.executed), source: e.source, rate: n(e.rate, 2), weight: n(e.weight), score: n(e.score), note: e.note ?? null },
+    sections: Object.fromEntries(p.sections.map((s) => [s.section, { weight: n(s.weight), score: n(s.score) }])),
+    indicators: p.indicators.map(indicator),
+    composite: p.composite ? { score: n(p.composite.score), grade: p.composite.grade, parts: p.composite.parts.map((x) => ({ by: x.by, score: n(x.score), weight: n(x.weight) })) } : null,
+    findings: p.findings.map((f) => ({ code: f.code, severity: f.severity, kind: f.kind, ...(f.indicator ? { indicator: f.indicator } : {}), message: findingText(f, opts.lang, p.budgetUnit) })),
+    discrepancies: p.discrepancies.map((d) => ({ item: d.item, claimed: typeof d.claimed === 'string' ? d.claimed : n(d.claimed), computed: d.computed === null || typeof d.computed === 'string' ? d.computed : n(d.computed), reason: d.reason })),
+    recommendation: p.recommendation ? { adjustPct: n(p.recommendation.adjustPct), nextBudget: n(p.recommendation.nextBudget), action: p.recommendation.action } : null,
+    adjustments: p.adjustments,
+    budgetUnit: p.budgetUnit,
+    diagnostics: p.diagnostics.map(diagnostic),
+  };
+}
+
+function indicator(i: IndicatorScore): Record<string, unknown> {
+  return {
+    code: i.code,
+    name: i.name,
+    level1: i.level1,
+    level2: i.level2,
+    section: i.section,
+    operator: i.operator,
+    unit: i.unit ?? null,
+    weight: n(i.weight),
+    target: i.target === null ? i.targetText : n(i.target),
+    actual: i.level ?? n(i.actual),
+    ratio: n(i.ratio, 4),
+    score: n(i.score),
+    method: i.method,
+    adjusted: i.adjusted,
+    note: i.note ?? null,
+    ...(i.survey ? { survey: { respondents: i.survey.respondents, satisfied: i.survey.satisfied, rate: n(i.survey.rate, 2), margin: n(i.survey.margin, 2) } } : {}),
+    ...(i.panel ? { panel: { scores: i.panel.scores.map((x) => n(x)), method: i.panel.method, combined: n(i.panel.combined, 4), spread: n(i.panel.spread) } } : {}),
+  };
+}
+
+function diagnostic(d: Diagnostic): Record<string, unknown> {
+  return { code: d.code, severity: d.severity, message: d.message ?? d.code, file: d.file ?? null, path: d.path ?? null, line: d.line ?? null, column: d.column ?? null };
+}
+
+/** The policy's values as plain JSON (numbers), so a report says exactly which rules applied. */
+export function policyValues(p: Policy): Record<string, unknown> {
+  return {
+    name: p.name,
+    lineage: p.lineage,
+    sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, n(v)])),
+    execution: { weight: n(p.executionWeight) },
+    grades: p.grades.map((g) => ({ min: n(g.min), grade: g.grade })),
+    reverse: p.reverse,
+    qualitative: Object.fromEntries(Object.entries(p.qualitative).map(([k, b]) => [k, { band: [n(b.band[0]), n(b.band[1])], default: n(b.default) }])),
+    overAchievement: n(p.overAchievement),
+    panel: { method: p.panel.method, minRaters: p.panel.minRaters, spread: n(p.panel.spread) },
+    assessorWeights: Object.fromEntries(Object.entries(p.assessorWeights).map(([k, v]) => [k, n(v)])),
+    decimals: p.decimals,
+    recheck: { tolerance: n(p.recheck.tolerance) },
+    application: Object.fromEntries(Object.entries(p.application).map(([k, a]) => [k, { adjustPct: n(a.adjustPct), action: a.action }])),
+  };
+}

@@ -1,0 +1,143 @@
+// Helpers shared by the score formats: numbers at the report's decimals, labels in the chosen
+// language, and the grouping of findings for a reader.
+import { LEVEL2 } from '../../core/aliases.js';
+import { type Dec, round } from '../../core/decimal.js';
+import type { Args } from '../../core/diagnostics.js';
+import type { Grade, Level1 } from '../../core/model.js';
+import type { FormatOptions } from '../../core/report.js';
+import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/score-types.js';
+import { t } from '../../i18n/index.js';
+
+export type Lang = FormatOptions['lang'];
+
+/** A score or amount at a fixed number of decimals ("98.30"); "—" for null. */
+export function fixed(x: Dec | null | undefined, places: number): string {
+  return x === null || x === undefined ? '—' : round(x, places).toFixed(places);
+}
+
+/** Plain decimal text without trailing zeros ("386.4"); "—" for null. */
+export function plain(x: Dec | null | undefined, places = 4): string {
+  return x === null || x === undefined ? '—' : round(x, places).toFixed();
+}
+
+/** A percentage with 2 decimals ("96.00%"). */
+export function percent(x: Dec | null | undefined): string {
+  return x === null || x === undefined ? '—' : `${round(x, 2).toFixed(2)}%`;
+}
+
+export function gradeLabel(g: Grade | null | undefined, lang: Lang): string {
+  return g ? t(lang, `score.grade.${g}`) : '—';
+}
+
+export function sectionLabel(s: Level1, lang: Lang): string {
+  return t(lang, `score.section.${s}`);
+}
+
+export function level2Label(level1: Level1, level2: string, lang: Lang): string {
+  if (lang === 'zh') return LEVEL2[level1]?.[level2] ?? level2;
+  return level2;
+}
+
+const OP_ZH: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/** The target as a reader expects it: "≥50 场", "≤6.5 万元/场", or the qualitative text. */
+export function targetText(i: IndicatorScore): string {
+  if (i.operator === 'qualitative' || i.target === null) return i.targetText;
+  return `${OP_ZH[i.operator] ?? i.operator}${i.target.toFixed()}${unitSuffix(i.unit)}`;
+}
+
+export function actualText(i: IndicatorScore, lang: Lang): string {
+  if (i.level) return t(lang, `score.level.${i.level}`);
+  if (i.actual === null) return '—';
+  const value = i.survey ? round(i.actual, 2).toFixed() : i.actual.toFixed();
+  return `${value}${unitSuffix(i.unit)}`;
+}
+
+function unitSuffix(unit: string | undefined): string {
+  if (!unit) return '';
+  return unit === '%' ? '%' : ` ${unit}`;
+}
+
+export function methodText(i: IndicatorScore, lang: Lang, decimals: number): string {
+  let s = t(lang, `score.method.${i.method}`);
+  if (i.survey) s += '; ' + t(lang, 'score.line.survey', { satisfied: i.survey.satisfied, respondents: i.survey.respondents, margin: fixed(i.survey.margin, 2) });
+  if (i.panel) s += '; ' + t(lang, 'score.line.panel', { scores: i.panel.scores.map((x) => x.toFixed()).join(', '), combined: fixed(i.panel.combined, decimals), method: i.panel.method });
+  return s;
+}
+
+export const FINDING_KINDS: readonly FindingKind[] = ['achievement', 'problem', 'recommendation', 'data'];
+
+export function findingsByKind(p: ProjectScore): Record<FindingKind, ScoreFinding[]> {
+  const out: Record<FindingKind, ScoreFinding[]> = { achievement: [], problem: [], recommendation: [], data: [] };
+  for (const f of p.findings) out[f.kind].push(f);
+  return out;
+}
+
+export function kindHeading(kind: FindingKind, lang: Lang): string {
+  return t(lang, { achievement: 'score.h.achievements', problem: 'score.h.problems', recommendation: 'score.h.recommendations', data: 'score.h.data' }[kind]);
+}
+
+export function discrepancyItem(item: string, lang: Lang, p?: ProjectScore): string {
+  if (item.startsWith('indicator:') && p) {
+    const code = item.slice('indicator:'.length);
+    const ind = p.indicators.find((i) => i.code === code);
+    return ind ? `${code} ${ind.name}` : code;
+  }
+  if (item.startsWith('section:')) return sectionLabel(item.slice('section:'.length) as Level1, lang);
+  if (item === 'execution') return t(lang, 'score.col.item.execution');
+  if (item === 'total') return t(lang, 'score.col.item.total');
+  if (item === 'total-arithmetic') return t(lang, 'score.col.item.total');
+  if (item === 'grade') return t(lang, 'score.col.grade');
+  return item;
+}
+
+export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number): string {
+  if (x === null) return '—';
+  if (typeof x === 'string') return gradeLabel(x, lang);
+  return fixed(x, decimals);
+}
+
+/** The total as shown: "98.30", or "—" for an incomplete or invalid project. */
+export function totalText(p: ProjectScore, decimals: number): string {
+  return fixed(p.total, decimals);
+}
+
+/** Text cut to about `max` display columns with an ellipsis (terminal tables only). */
+export function clip(text: string, max: number): string {
+  let width = 0;
+  let out = '';
+  for (const ch of text) {
+    const w = /[\u1100-\uFFFF]/.test(ch) ? 2 : 1;
+    if (width + w > max) return out + '…';
+    width += w;
+    out += ch;
+  }
+  return out;
+}
+
+const OPERATOR_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/**
+ * A finding as a sentence in the chosen language (rendered when a format needs it, so that a
+ * batch ranking of thousands of projects does not render sentences nobody reads).
+ */
+export function findingText(f: ScoreFinding, lang: Lang, unit: string): string {
+  if (f.message !== undefined) return f.message;
+  const args: Args = { ...f.args, unit: f.args.unit === undefined ? unit : f.args.unit };
+  if (lang === 'en' && typeof args.actionEn === 'string') args.action = args.actionEn;
+  if (typeof args.grade === 'string') args.gradeLabel = t(lang, `score.grade.${args.grade}`);
+  if (typeof args.level === 'string') args.levelLabel = t(lang, `score.level.${args.level}`);
+  if (typeof args.item === 'string') args.itemLabel = args.item;
+  if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
+  return t(lang, `score.f.${f.code}`, args);
+}
+
+/** "text (note)" in English, "text（note）" in Chinese. */
+export function paren(lang: Lang, text: string, note: string): string {
+  return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
+}
+
+/** "label: text" in English, "label：text" in Chinese. */
+export function colon(lang: Lang, label: string, text: string): string {
+  return lang === 'zh' ? `${label}：${text}` : `${label}: ${text}`;
+}
