@@ -2,7 +2,7 @@
 // and a LineCounter so that any JSON pointer (an ajv instancePath, a rule's path) can be turned
 // into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
 // that are not mappings become diagnostics; this module never throws on bad input.
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface Position {
@@ -63,8 +63,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     diagnostics.push({ code: 'multiple-documents', severity: 'error', file, ...at(second), args: { count: docs.length } });
   }
 
+  const openers = unclosedFlowCollections(doc);
   for (const err of doc.errors) {
-    const pos = err.linePos?.[0] ? { line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
+    // An unclosed `[` or `{` is noticed where the text ends; point at the bracket instead.
+    const opener = /end with an? [\]}]/.test(err.message) ? openers.shift() : undefined;
+    const pos = opener !== undefined ? at(opener) : err.linePos?.[0] ? { line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
     const code = err.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
     diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
   }
@@ -94,6 +97,21 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { data: undefined, diagnostics, locate };
   }
   return { data, diagnostics, locate };
+}
+
+/**
+ * Start offsets of flow collections (`[…]`, `{…}`) that the parser closed only at an error,
+ * innermost first: their range ends where the text ran out or the indentation broke.
+ */
+function unclosedFlowCollections(doc: Document.Parsed): number[] {
+  const ends = new Set(doc.errors.map((e) => e.pos[0]));
+  const found: number[] = [];
+  visit(doc, {
+    Collection(_key, node) {
+      if (node.flow && node.range && ends.has(node.range[1])) found.push(node.range[0]);
+    },
+  });
+  return found.sort((a, b) => b - a);
 }
 
 /** Decodes one JSON Pointer segment (RFC 6901). */
