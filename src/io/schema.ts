@@ -46,7 +46,10 @@ export function validateSchema(kind: DocKind, data: unknown, file: string): Diag
 
 function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A date like 2025-7-1 fails both its pattern and its format: one problem, reported once.
+  const patterned = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   for (const e of pruneAlternatives(errors)) {
+    if (e.keyword === 'format' && patterned.has(e.instancePath)) continue;
     const d = translate(e, file);
     if (d) out.push(d);
   }
@@ -114,8 +117,10 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
     case 'const':
       return { ...base, code: 'invalid-value', args: { value: String(e.data), allowed: String(p.allowedValue), suggestion: null } };
     case 'pattern':
-    case 'format':
-      return { ...base, code: 'invalid-format', args: { value: String(e.data), format: String(p.format ?? p.pattern) } };
+    case 'format': {
+      const format = String(p.format ?? p.pattern);
+      return { ...base, code: 'invalid-format', args: { value: String(e.data), format: FORMAT_NAMES[format] ?? format } };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -124,12 +129,21 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
     case 'minItems':
     case 'maxItems':
     case 'minLength':
-    case 'maxLength':
-      return { ...base, code: e.keyword === 'minLength' && e.data === '' ? 'empty-value' : 'wrong-size', args: { limit: String(p.limit), keyword: e.keyword } };
+    case 'maxLength': {
+      const bound = `${e.keyword.startsWith('min') ? '≥' : '≤'} ${String(p.limit)}`;
+      return { ...base, code: e.keyword === 'minLength' && e.data === '' ? 'empty-value' : 'wrong-size', args: { limit: String(p.limit), keyword: e.keyword, bound } };
+    }
     default:
       return { ...base, code: 'schema-violation', args: { detail: e.message ?? e.keyword } };
   }
 }
+
+/** Schema formats and patterns as a person writes them (the same in every language). */
+const FORMAT_NAMES: Record<string, string> = {
+  date: 'YYYY-MM-DD',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'YYYY-MM-DD',
+  '^[A-Za-z0-9._-]+$': 'A-Z a-z 0-9 . _ -',
+};
 
 function escape(seg: string): string {
   return seg.replace(/~/g, '~0').replace(/\//g, '~1');

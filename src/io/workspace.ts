@@ -99,7 +99,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
       ws.policies.push({ file: file.file, doc, policy: resolvePolicyDoc(doc, file.abs) });
     } catch (e) {
       if (!(e instanceof PolicyLoadError)) throw e;
-      file.diagnostics.push({ code: e.key, severity: 'error', file: file.file, path: '/extends', args: e.args, ...file.locate?.('/extends') });
+      file.diagnostics.push({ code: e.key, severity: 'error', file: file.file, path: '/extends', args: policyArgs(e), ...file.locate?.('/extends') });
     }
   }
 
@@ -107,7 +107,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     try {
       ws.defaultPolicy = resolvePolicyRef(opts.policy, opts.cwd);
     } catch (e) {
-      if (e instanceof PolicyLoadError) throw new UsageError(e.key, { ...e.args, detail: e.diagnostics.map(formatShort).join('; ') });
+      if (e instanceof PolicyLoadError) throw new UsageError(e.key, policyArgs(e));
       throw e;
     }
   } else if (ws.policies.length === 1) {
@@ -116,6 +116,11 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
 
   ws.ctx = buildContext(ws, opts);
   return ws;
+}
+
+/** Message arguments of a policy that cannot be used, with its own problems summarised. */
+function policyArgs(e: PolicyLoadError): Record<string, string> {
+  return { ...e.args, detail: e.diagnostics.map(formatShort).join('; ') };
 }
 
 function formatShort(d: Diagnostic): string {
@@ -211,7 +216,7 @@ function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
         evalPolicy.set(e.project, resolvePolicyRef(e.policy, dirname(file?.abs ?? opts.cwd)));
       } catch (err) {
         if (!(err instanceof PolicyLoadError)) throw err;
-        file?.diagnostics.push({ code: err.key, severity: 'error', file: e.origin.file, path: '/policy', args: err.args, ...file.locate?.('/policy') });
+        file?.diagnostics.push({ code: err.key, severity: 'error', file: e.origin.file, path: '/policy', args: policyArgs(err), ...file.locate?.('/policy') });
       }
     }
   }

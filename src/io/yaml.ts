@@ -68,8 +68,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     // An unclosed `[` or `{` is noticed where the text ends; point at the bracket instead.
     const opener = /end with an? [\]}]/.test(err.message) ? openers.shift() : undefined;
     const pos = opener !== undefined ? at(opener) : err.linePos?.[0] ? { line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
-    const code = err.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
+    if (err.code === 'DUPLICATE_KEY') {
+      // The error points at the repeated key; name it (the parser's text is English only).
+      const key = (/^[^:\n]*/.exec(text.slice(err.pos[0])) ?? [''])[0].trim();
+      diagnostics.push({ code: 'duplicate-key', severity: 'error', file, ...pos, args: { key, detail: firstLine(err.message) } });
+      continue;
+    }
+    diagnostics.push({ code: 'yaml-syntax', severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
   }
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0] ? { line: w.linePos[0].line, column: w.linePos[0].col } : at(w.pos[0]);

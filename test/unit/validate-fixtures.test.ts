@@ -95,6 +95,18 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
     });
   }
 
+  it('renders every fixture diagnostic in Chinese and English with no placeholder left unfilled', async () => {
+    for (const c of CASES) {
+      for (const lang of ['zh', 'en'] as const) {
+        const { report } = await validate({ paths: c.paths, cwd: c.dir, lang, strategy: c.strategy, policy: c.policy });
+        for (const d of [...report.diagnostics, ...report.files.flatMap((f) => f.diagnostics)]) {
+          expect(d.message, `${c.name} ${lang} ${d.code}`).to.be.a('string').and.not.match(/\{\w+\}/);
+          expect(d.message, `${c.name} ${lang} ${d.code}`).to.not.equal(d.code);
+        }
+      }
+    }
+  });
+
   it('has a fixture for every code a semantic rule can emit', () => {
     const covered = new Set(CASES.flatMap((c) => c.diagnostics.map((d) => d.code)));
     expect(ruleCodes().filter((code) => !covered.has(code))).to.deep.equal([]);
@@ -105,7 +117,7 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
     const classes = [
       'unknown-key', 'missing-field', 'wrong-type', 'invalid-value', 'invalid-format', 'out-of-range', 'wrong-size', 'empty-value',
       'yaml-syntax', 'duplicate-key', 'empty-file', 'not-a-mapping', 'multiple-documents', 'yaml-alias-bomb', 'not-bpm-document', 'unknown-kind',
-      'policy-unreadable',
+      'policy-unreadable', 'policy-invalid', 'policy-not-a-policy', 'policy-cycle',
     ];
     expect(classes.filter((code) => !covered.has(code))).to.deep.equal([]);
   });
