@@ -74,7 +74,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       diagnostics.push({ code: 'duplicate-key', severity: 'error', file, ...pos, args: { key, detail: firstLine(err.message) } });
       continue;
     }
-    diagnostics.push({ code: 'yaml-syntax', severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
+    // The parser survives absurd nesting but its composer can run out of stack there.
+    const code = /call stack/i.test(err.message) ? 'yaml-too-deep' : 'yaml-syntax';
+    diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
   }
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0] ? { line: w.linePos[0].line, column: w.linePos[0].col } : at(w.pos[0]);
