@@ -3,6 +3,7 @@
 // test/fixtures/validate/<code>/ and its messages in src/i18n/catalog/validate.ts.
 import type { Rule } from './types.js';
 import { adjustedMilestones } from './adjusted-milestones.js';
+import { adjustedWeights } from './adjusted-weights.js';
 import { adjustments } from './adjustments.js';
 import { budgetSanity } from './budget-sanity.js';
 import { budgetScheduleSum } from './budget-schedule-sum.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   periodDates,
   adjustments,
   adjustedMilestones,
+  adjustedWeights,
   // evaluation
   evaluationRefs,
   evaluationActuals,
