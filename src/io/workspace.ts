@@ -10,6 +10,7 @@ import { builtinPolicy, type Policy } from '../core/policy.js';
 import type { DocKind, FileKind } from '../core/report.js';
 import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/schema-types.js';
+import { suggest } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
 import { discover, type Found } from './discover.js';
@@ -61,6 +62,8 @@ export interface Workspace {
   inputs: string[];
   /** Run-level diagnostics (no file). */
   diagnostics: Diagnostic[];
+  /** Project codes of dossiers that failed their schema. */
+  invalidDossierCodes: Set<string>;
 }
 
 const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
@@ -86,6 +89,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     ctx: undefined as unknown as RuleContext,
     inputs: all.map((f) => f.abs),
     diagnostics: [],
+    invalidDossierCodes: new Set(),
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
@@ -169,13 +173,17 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
   }
   const kind = data.kind as DocKind;
   if (!DOC_KINDS.includes(kind)) {
-    diag({ code: 'unknown-kind', severity: 'error', path: '/kind', args: { kind: String(data.kind ?? ''), kinds: DOC_KINDS.join(', ') }, ...parsed.locate('/kind') });
+    diag({ code: 'unknown-kind', severity: 'error', path: '/kind', args: { kind: String(data.kind ?? ''), kinds: DOC_KINDS.join(', '), suggestion: suggest(String(data.kind ?? ''), DOC_KINDS) ?? null }, ...parsed.locate('/kind') });
     return loaded;
   }
   loaded.kind = kind;
   const schemaErrors = validateSchema(kind, data, f.display);
   for (const d of schemaErrors) loaded.diagnostics.push({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') });
-  if (schemaErrors.length) return loaded;
+  if (schemaErrors.length) {
+    const code = (data.project as Record<string, unknown> | undefined)?.code;
+    if (kind === 'ProjectDossier' && typeof code === 'string') ws.invalidDossierCodes.add(code);
+    return loaded;
+  }
 
   switch (kind) {
     case 'ProjectDossier':
@@ -229,5 +237,6 @@ function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
     policyFor: (d) => evalPolicy.get(d.code) ?? ws.defaultPolicy,
     objectiveIds: ids,
     dossierByCode,
+    invalidDossierCodes: ws.invalidDossierCodes,
   };
 }
