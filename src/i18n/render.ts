@@ -6,7 +6,13 @@ export function renderMessage(d: Diagnostic, lang: Lang): string {
   const suggestion = d.args?.suggestion;
   const hinted = suggestion !== undefined && suggestion !== null && suggestion !== '';
   // With a did-you-mean hint, a shorter form of the message (if the catalog has one) reads better.
-  let msg = t(lang, hinted && hasMessage(`${d.code}.suggested`) ? `${d.code}.suggested` : d.code, d.args ?? {});
+  // A finding may name a variant of its code's message (`grade-bands.order`): same code, a
+  // sentence that fits the case better.
+  const variant = typeof d.args?.variant === 'string' ? `${d.code}.${d.args.variant}` : undefined;
+  let key = d.code;
+  if (variant && hasMessage(variant)) key = variant;
+  else if (hinted && hasMessage(`${d.code}.suggested`)) key = `${d.code}.suggested`;
+  let msg = t(lang, key, d.args ?? {});
   if (hinted) msg += t(lang, 'hint.did-you-mean', { suggestion });
   return msg;
 }

@@ -56,6 +56,12 @@ describe('diagnostic codes and their messages', () => {
     expect(INPUT_CODES.filter((c) => !text.includes(`'${c}'`))).to.deep.equal([]);
   });
 
+  it('has every message variant (<code>.<variant>) of a known code in both languages', () => {
+    const known = new Set(ALL);
+    const variants = (keys: Set<string>) => [...keys].filter((k) => k.includes('.') && known.has(k.slice(0, k.indexOf('.')))).sort();
+    expect(variants(en)).to.deep.equal(variants(zh));
+  });
+
   it('has no title without a code', () => {
     const known = new Set(ALL);
     const orphans = [...en, ...zh].filter((k) => k.startsWith('title.') && !known.has(k.slice('title.'.length)));

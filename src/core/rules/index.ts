@@ -10,6 +10,7 @@ import { budgetScheduleSum } from './budget-schedule-sum.js';
 import { budgetSourcesSum } from './budget-sources-sum.js';
 import { evaluationActuals } from './evaluation-actuals.js';
 import { evaluationDuplicate } from './evaluation-duplicate.js';
+import { evaluationFigures } from './evaluation-figures.js';
 import { evaluationRefs } from './evaluation-refs.js';
 import { indicatorCodeDuplicate } from './indicator-code-duplicate.js';
 import { level2Known } from './level2-known.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   // evaluation
   evaluationRefs,
   evaluationActuals,
+  evaluationFigures,
   // policy, strategy
   policyConsistency,
   strategyConsistency,
