@@ -15,6 +15,8 @@ import { validate } from '../../src/commands/validate.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { ruleCodes } from '../../src/core/run-rules.js';
 import { MAX_YAML_BYTES } from '../../src/io/workspace.js';
+import { MAX_DIAGNOSTICS } from '../../src/io/csv.js';
+import { MAX_RECORD } from '../../src/io/csv-tokenizer.js';
 import { fixture } from '../helpers/run.js';
 
 interface Expected {
@@ -129,6 +131,23 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
       'csv-stray-quote', 'csv-empty-cell', 'value-empty', 'value-not-number', 'binary-content', 'encoding-mismatch',
     ];
     expect(csv.filter((code) => !covered.has(code))).to.deep.equal([]);
+  });
+
+  // Too big to commit: generated.
+  it('csv-record-too-long and csv-too-many-problems: oversized rows and floods of problems are capped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-csv-'));
+    try {
+      writeFileSync(join(dir, 'long.csv'), 'project,period,metric,value\nA,2025-Q1,spend,' + '9'.repeat(MAX_RECORD + 10) + '\n');
+      assertMatches(await run({ dir, paths: ['long.csv'] }), [{ file: 'long.csv', code: 'csv-record-too-long', severity: 'error', line: 2, column: 1 }]);
+      // 5 rows more than the cap: the cap's worth of value-not-number, then one summary warning.
+      writeFileSync(join(dir, 'many.csv'), 'project,period,metric,value\n' + 'A,2025-Q1,spend,abc\n'.repeat(MAX_DIAGNOSTICS + 5));
+      const found = await run({ dir, paths: ['many.csv'] });
+      expect(found.filter((d) => d.code === 'value-not-number')).to.have.length(MAX_DIAGNOSTICS);
+      const summary = found.filter((d) => d.code === 'csv-too-many-problems');
+      expect(summary.map((d) => [d.severity, d.line, d.column, d.args?.omitted])).to.deep.equal([['warning', MAX_DIAGNOSTICS + 1, 1, 5]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // Too big to commit: generated. An explicit file over the limit is an error; walked, it is skipped.
