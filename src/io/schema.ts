@@ -100,11 +100,17 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
       return undefined; // reported by the nested enum error on the name itself
     case 'required':
       return { ...base, code: 'missing-field', args: { field: String(p.missingProperty) } };
-    case 'type':
-      return { ...base, code: 'wrong-type', args: { expected: String(p.type), actual: typeName(e.data) } };
+    case 'type': {
+      const expected = String(p.type);
+      // A hint for the two slips analysts make most: quoted or unit-laden numbers, a single
+      // value where a list belongs.
+      const variant = /number|integer/.test(expected) ? 'number' : expected === 'array' ? 'array' : undefined;
+      const actual = typeName(e.data);
+      return { ...base, code: 'wrong-type', args: { expected, actual, expectedZh: typeZh(expected), actualZh: typeZh(actual), ...(variant ? { variant } : {}) } };
+    }
     case 'anyOf':
     case 'oneOf':
-      return { ...base, code: 'wrong-type', args: { expected: 'one of the documented forms', actual: typeName(e.data) } };
+      return { ...base, code: 'wrong-type', args: { expected: 'one of the documented forms', actual: typeName(e.data), expectedZh: '文档规定的形式之一', actualZh: typeZh(typeName(e.data)) } };
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const value = String(e.data);
@@ -147,6 +153,16 @@ const FORMAT_NAMES: Record<string, string> = {
 
 function escape(seg: string): string {
   return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+const TYPE_ZH: Record<string, string> = { string: '文本', number: '数值', integer: '整数', object: '键值映射', array: '列表', boolean: '布尔值', null: '空值' };
+
+/** Chinese names of JSON types ("number,string" → "数值或文本"). */
+function typeZh(type: string): string {
+  return type
+    .split(',')
+    .map((x) => TYPE_ZH[x.trim()] ?? x.trim())
+    .join('或');
 }
 
 function typeName(v: unknown): string {
