@@ -100,7 +100,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const pos = doc.contents?.range ? at(doc.contents.range[0]) : start;
-    diagnostics.push({ code: 'not-a-mapping', severity: 'error', file, ...pos, args: { type: Array.isArray(data) ? 'sequence' : data === null ? 'null' : typeof data } });
+    const type = Array.isArray(data) ? 'sequence' : data === null ? 'null' : typeof data;
+    const names: Record<string, string> = { sequence: '列表', null: '空文档', string: '一段文本', number: '一个数值', boolean: '布尔值' };
+    const typeZh = names[type] ?? type;
+    diagnostics.push({ code: 'not-a-mapping', severity: 'error', file, ...pos, args: { type, typeZh } });
     return { data: undefined, diagnostics, locate };
   }
   return { data, diagnostics, locate };

@@ -1,5 +1,5 @@
 import { sum, text, type Dec } from '../decimal.js';
-import { GRADE_ALIASES, GRADE_ZH } from '../aliases.js';
+import { GRADE_ALIASES, GRADE_ZH, QUAL_ZH } from '../aliases.js';
 import type { Finding, PolicyRule } from './types.js';
 
 /**
@@ -34,7 +34,7 @@ export const policyConsistency: PolicyRule = {
       const q = policy.qualitative[level];
       const [lo, hi] = q.band;
       if (lo.greaterThan(hi) || q.default.lessThan(lo) || q.default.greaterThan(hi)) {
-        out.push({ file, path: doc.qualitative?.[level] ? `/qualitative/${level}` : '', code: 'qualitative-band', args: { level, low: text(lo), high: text(hi), default: text(q.default) } });
+        out.push({ file, path: doc.qualitative?.[level] ? `/qualitative/${level}` : '', code: 'qualitative-band', args: { level, levelZh: QUAL_ZH[level], low: text(lo), high: text(hi), default: text(q.default) } });
       }
     }
     return out;

@@ -178,7 +178,7 @@ export const validate: CatalogPair = {
     'yaml-syntax': 'YAML 语法错误:{detail};请检查此处的缩进、括号和引号',
     'yaml-warning': 'YAML 警告:{detail}',
     'yaml-alias-bomb': 'YAML 别名展开次数过多("十亿笑声"攻击),拒绝展开;请直接写出取值,不要使用 &锚点 和 *别名',
-    'not-a-mapping': '文档是 {type},而不是键值映射;bpm 文档以"apiVersion: bpm/v1"和"kind: …"开头',
+    'not-a-mapping': '文档是{typeZh},而不是键值映射;bpm 文档以"apiVersion: bpm/v1"和"kind: …"开头',
     'file-too-large': '文件大小 {size} 字节,超过 bpm YAML 文档上限 {limit} 字节;请按项目拆分为多个文件',
     'not-bpm-document': '不是 bpm 文档:apiVersion 为"{apiVersion}",应为"bpm/v1";请添加"apiVersion: bpm/v1",或不要指定此文件',
     'unknown-kind': '未知的文档类型"{kind}";应为 {kinds} 之一',
@@ -241,7 +241,7 @@ export const validate: CatalogPair = {
     'grade-bands.order': '"{gradeZh}"档的下限 {min} 不低于上一档的下限 {previousMin};请按下限从高到低排列等级',
     'grade-bands.duplicate': '"{gradeZh}"等级出现了第二次(下限 {min});每个等级只能出现一次',
     'grade-bands.no-zero': '最低一档"{gradeZh}"的下限为 {min},低于 {min} 的得分不在任何等级内;最低一档的下限应为 0',
-    'qualitative-band': '定性等级"{level}"的区间 [{low}, {high}] 与默认值 {default} 不一致;区间为 0–1 的比例,下限不大于上限,默认值须在区间内',
+    'qualitative-band': '定性等级"{levelZh}"的区间 [{low}, {high}] 与默认值 {default} 不一致;区间为 0–1 的比例,下限不大于上限,默认值须在区间内',
     'objective-duplicate': '战略目标编号"{objective}"重复;每个目标的编号须唯一',
     'objective-unknown-parent': '战略目标 {objective} 的上级目标"{parent}"不在规划中',
 
