@@ -27,8 +27,8 @@ export const io: CatalogPair = {
     'csv-record-too-long': 'This row is longer than {max} characters and was skipped (an unclosed quote?)',
     'csv-empty-cell': 'The {column} cell is empty; the row was skipped',
     'csv-too-many-problems': '{omitted} more problems in this file were not listed (at most {max} are shown)',
-    'value-empty': 'The value of {metric} is empty',
-    'value-not-number': '"{value}" is not a number',
+    'value-empty': 'The value of {metric} is empty; enter the figure at the end of the period, or delete the row',
+    'value-not-number': '"{value}" is not a number; write digits such as 1234.5, 1,234.5 or 85%',
   },
   zh: {
     'missing-file': '文件或目录不存在:{file}',
@@ -51,7 +51,7 @@ export const io: CatalogPair = {
     'csv-record-too-long': '此行超过 {max} 个字符,已跳过(引号未闭合?)',
     'csv-empty-cell': '{column} 单元格为空,已跳过此行',
     'csv-too-many-problems': '此文件还有 {omitted} 个问题未列出(最多显示 {max} 个)',
-    'value-empty': '{metric} 的数值为空',
-    'value-not-number': '“{value}”不是数字',
+    'value-empty': '{metric} 的数值为空;请填写期末数值,或删除此行',
+    'value-not-number': '“{value}”不是数字;请填写阿拉伯数字,如 1234.5、1,234.5 或 85%',
   },
 };
