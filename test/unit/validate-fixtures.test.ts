@@ -150,14 +150,18 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
     }
   });
 
-  // Too big to commit: generated. An explicit file over the limit is an error; walked, it is skipped.
+  // Too big to commit: generated. A bpm file over the limit is an error, named or walked; other
+  // YAML over the limit is an error when named and skipped when walked.
   it('file-too-large: a YAML file over the size limit is refused without being parsed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bpm-large-'));
     try {
-      const body = 'apiVersion: bpm/v1\nkind: ProjectDossier\n' + '# padding\n'.repeat(Math.ceil(MAX_YAML_BYTES / 10) + 1);
-      writeFileSync(join(dir, 'big.yaml'), body);
-      assertMatches(await run({ dir, paths: ['big.yaml'] }), [{ file: 'big.yaml', code: 'file-too-large', severity: 'error', line: 1, column: 1 }]);
-      expect(await run({ dir, paths: ['.'] })).to.deep.equal([]);
+      const padding = '# padding\n'.repeat(Math.ceil(MAX_YAML_BYTES / 10) + 1);
+      writeFileSync(join(dir, 'big.yaml'), 'apiVersion: bpm/v1\nkind: ProjectDossier\n' + padding);
+      writeFileSync(join(dir, 'other.yml'), 'services: {}\n' + padding);
+      const tooLarge = (file: string): Expected => ({ file, code: 'file-too-large', severity: 'error', line: 1, column: 1 });
+      assertMatches(await run({ dir, paths: ['big.yaml'] }), [tooLarge('big.yaml')]);
+      assertMatches(await run({ dir, paths: ['other.yml'] }), [tooLarge('other.yml')]);
+      assertMatches(await run({ dir, paths: ['.'] }), [tooLarge('big.yaml')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
