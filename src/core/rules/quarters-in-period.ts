@@ -19,6 +19,8 @@ export const quartersInPeriod: DossierRule = {
     const end = parseDate(d.period.end);
     // A broken period is reported by period-dates; nothing sensible to compare against here.
     if (!start || !end || compareDates(start, end) > 0) return [];
+    // A period wholly outside the fiscal year is one problem (period-outside-year), not eight.
+    if (start.y > d.year || end.y < d.year) return [];
     const outside = (q: Quarter) => {
       const n = QUARTERS.indexOf(q) + 1;
       const qStart: YMD = { y: d.year, m: 3 * n - 2, d: 1 };
