@@ -1,8 +1,8 @@
 // YAML with positions. Parses one bpm document with the `yaml` package, keeping the node tree
-// and a LineCounter so that any JSON pointer (an ajv instancePath, a rule's path) can be turned
-// into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
+// and an index of line starts so that any JSON pointer (an ajv instancePath, a rule's path) can
+// be turned into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
 // that are not mappings become diagnostics; this module never throws on bad input.
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
+import { parseAllDocuments, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface Position {
@@ -25,11 +25,19 @@ export interface ParsedYaml {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
+  // Positions come from our own index of line starts: the parser's LineCounter misses the line
+  // breaks it skips while recovering from an error, which put later errors on the wrong line.
+  const starts = lineStarts(text);
   const at = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: Math.max(0, offset - starts[lo]) + 1 };
   };
   const start: Position = { line: 1, column: 1 };
 
@@ -41,7 +49,6 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
-      lineCounter,
       uniqueKeys: true,
       version: '1.2',
       schema: 'core',
@@ -64,22 +71,27 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 
   const openers = unclosedFlowCollections(doc);
+  // After one syntax error the parser often reports every following token of the line: the
+  // first error of a line is the one to fix.
+  const linesWithError = new Set<number>();
   for (const err of doc.errors) {
     // An unclosed `[` or `{` is noticed where the text ends; point at the bracket instead.
     const opener = /end with an? [\]}]/.test(err.message) ? openers.shift() : undefined;
-    const pos = opener !== undefined ? at(opener) : err.linePos?.[0] ? { line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
+    const pos = at(opener ?? err.pos[0]);
     if (err.code === 'DUPLICATE_KEY') {
       // The error points at the repeated key; name it (the parser's text is English only).
       const key = (/^[^:\n]*/.exec(text.slice(err.pos[0])) ?? [''])[0].trim();
       diagnostics.push({ code: 'duplicate-key', severity: 'error', file, ...pos, args: { key, detail: firstLine(err.message) } });
       continue;
     }
+    if (linesWithError.has(pos.line)) continue;
+    linesWithError.add(pos.line);
     // The parser survives absurd nesting but its composer can run out of stack there.
     const code = /call stack/i.test(err.message) ? 'yaml-too-deep' : 'yaml-syntax';
     diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
   }
   for (const w of doc.warnings) {
-    const pos = w.linePos?.[0] ? { line: w.linePos[0].line, column: w.linePos[0].col } : at(w.pos[0]);
+    const pos = at(w.pos[0]);
     diagnostics.push({ code: 'yaml-warning', severity: 'warning', file, ...pos, args: { detail: firstLine(w.message) } });
   }
 
@@ -122,6 +134,16 @@ function unclosedFlowCollections(doc: Document.Parsed): number[] {
     },
   });
   return found.sort((a, b) => b - a);
+}
+
+/** Offsets where each line starts; a line ends at LF, CRLF or a lone CR (YAML line breaks). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
+  }
+  return out;
 }
 
 /** Decodes one JSON Pointer segment (RFC 6901). */
