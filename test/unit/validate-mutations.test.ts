@@ -68,4 +68,24 @@ describe('validate: random edits of a valid dossier', function () {
       { numRuns: 300, seed: 20251126 },
     );
   });
+
+  it('the same holds for the monitoring CSV beside it', async () => {
+    writeFileSync(join(dir, 'dossier.yaml'), VALID);
+    const csv = readFileSync(fixture('validate', '_valid', 'monitoring.csv'), 'utf8');
+    const csvEdit = fc.oneof(edit, fc.record({ kind: fc.constant('replace-char' as const), at: fc.nat(), ch: fc.constantFrom(',', '"', '\r', '\n', ';', '\t', '%', '，') }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(csvEdit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        const text = edits.reduce(apply, csv);
+        writeFileSync(join(dir, 'monitoring.csv'), text);
+        const { report } = await validate({ paths: ['monitoring.csv', 'dossier.yaml'], cwd: dir, lang: 'zh' });
+        const lines = text.split(/\r\n|\r|\n/);
+        for (const d of report.files.flatMap((f) => f.diagnostics)) {
+          const where = `${d.code} at ${d.line}:${d.column}`;
+          expect(d.line, where).to.be.a('number').and.within(1, lines.length + 1);
+          expect(d.column, where).to.be.a('number').and.within(1, (lines[(d.line as number) - 1] ?? '').length + 1);
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
 });
