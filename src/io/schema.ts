@@ -109,8 +109,12 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
       return { ...base, code: 'wrong-type', args: { expected, actual, expectedZh: typeZh(expected), actualZh: typeZh(actual), ...(variant ? { variant } : {}) } };
     }
     case 'anyOf':
-    case 'oneOf':
-      return { ...base, code: 'wrong-type', args: { expected: 'one of the documented forms', actual: typeName(e.data), expectedZh: '文档规定的形式之一', actualZh: typeZh(typeName(e.data)) } };
+    case 'oneOf': {
+      // The schema's bilingual description ("中文 / English") says which forms are allowed.
+      const [zh, en] = String(e.parentSchema?.description ?? '').split(' / ');
+      const forms = en ? { expected: en.charAt(0).toLowerCase() + en.slice(1), expectedZh: zh } : { expected: 'one of the documented forms', expectedZh: '文档规定的形式之一' };
+      return { ...base, code: 'wrong-type', args: { ...forms, actual: typeName(e.data), actualZh: typeZh(typeName(e.data)) } };
+    }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const value = String(e.data);
