@@ -8,10 +8,10 @@ export const io: CatalogPair = {
     'missing-file': 'No such file or directory: {file}',
     'unmatched-glob': 'No files match the pattern {pattern}',
     'unreadable-file': 'Cannot read {file}',
-    'empty-directory': 'No YAML or CSV files in the directory {dir} (skipped: node_modules and dot-directories)',
     'output-is-input': 'Refusing to write the output to {file}: it is one of the input files',
     'write-failed': 'Could not write {file} ({reason}); nothing was written',
     'unknown-encoding': 'Unknown encoding "{encoding}" (use utf8, gbk, gb18030, utf16le or utf16be)',
+    'empty-directory': 'No YAML or CSV files in the directory {dir} (skipped: node_modules and dot-directories)',
     // Encoding diagnostics
     'encoding-mismatch': 'The file starts with a UTF-8 byte-order mark but is not UTF-8; it was read as GB18030/GBK',
     'binary-content':
@@ -34,10 +34,10 @@ export const io: CatalogPair = {
     'missing-file': '文件或目录不存在:{file}',
     'unmatched-glob': '没有文件匹配模式 {pattern}',
     'unreadable-file': '无法读取 {file}',
-    'empty-directory': '目录 {dir} 中没有 YAML 或 CSV 文件(node_modules 和以点开头的目录不会遍历)',
     'output-is-input': '拒绝把输出写入 {file}:它是输入文件之一',
     'write-failed': '无法写入 {file}({reason}),未写入任何内容',
     'unknown-encoding': '未知编码“{encoding}”(可用 utf8、gbk、gb18030、utf16le、utf16be)',
+    'empty-directory': '目录 {dir} 中没有 YAML 或 CSV 文件(node_modules 和以点开头的目录不会遍历)',
     'encoding-mismatch': '文件以 UTF-8 字节顺序标记(BOM)开头,但内容不是 UTF-8,已按 GB18030/GBK 读取',
     'binary-content':
       '文件在此处含有 NUL 字符:不是文本文件(或是没有 BOM 的 UTF-16,可试用 --encoding utf16le),其后内容未读取',
