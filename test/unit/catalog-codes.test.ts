@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { ruleCodes } from '../../src/core/run-rules.js';
 import { catalogKeys } from '../../src/i18n/index.js';
+import { validate as validateCatalog } from '../../src/i18n/catalog/validate.js';
 import { INPUT_CODES } from '../../src/io/codes.js';
 import { ROOT } from '../helpers/run.js';
 
@@ -62,9 +63,9 @@ describe('diagnostic codes and their messages', () => {
     expect(variants(en)).to.deep.equal(variants(zh));
   });
 
-  it('has no title without a code', () => {
+  it('has no title in the validate catalog without a validate code (other commands keep their own)', () => {
     const known = new Set(ALL);
-    const orphans = [...en, ...zh].filter((k) => k.startsWith('title.') && !known.has(k.slice('title.'.length)));
-    expect(orphans).to.deep.equal([]);
+    const keys = [...Object.keys(validateCatalog.en), ...Object.keys(validateCatalog.zh)];
+    expect(keys.filter((k) => k.startsWith('title.') && !known.has(k.slice('title.'.length)))).to.deep.equal([]);
   });
 });
