@@ -252,9 +252,9 @@ export const policy = {
       recheck: obj({ tolerance: number('复核容差', 'Tolerance', '', '', { minimum: 0 }) }),
       application: t('结果应用', 'Result application', '', '', obj(
         Object.fromEntries(
-          ['excellent', 'good', 'fair', 'poor'].map((g) => [
+          [['excellent', '优'], ['good', '良'], ['fair', '中'], ['poor', '差']].map(([g, zh]) => [
             g,
-            obj({ adjustPct: number('预算调整百分比', 'Budget adjustment %', '', '', { minimum: -100 }), action: string('措施', 'Action', '', '') }),
+            t(`${zh}等次`, `Grade ${g}`, '', '', obj({ adjustPct: number('预算调整百分比', 'Budget adjustment %', '', '', { minimum: -100 }), action: string('措施', 'Action', '', '') })),
           ]),
         ),
       )),

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliEnv } from './env.js';
 import { UsageError } from '../errors.js';
 
@@ -19,6 +19,7 @@ export function register(program: Command, env: CliEnv): void {
     .argument('[kind]', 'ProjectDossier (default), Evaluation, ScoringPolicy or StrategyPlan')
     .option('-o, --output <file>', 'write to a file / 写入文件')
     .option('--list', 'list the kinds and schema files / 列出文档类型')
+    .addOption(new Option('--lang <lang>', 'language of messages / 输出语言').choices(['zh', 'en']))
     .action(async (kind: string | undefined, opts: { output?: string; list?: boolean }) => {
       const [{ readSchema, SCHEMA_FILES }, { writeOutput }] = await Promise.all([import('../io/schema.js'), import('../io/output.js')]);
       if (opts.list) {

@@ -1,6 +1,6 @@
 // Chinese (and symbol) aliases accepted on input, mapped to the canonical English values, and
 // the canonical level-2 values by level 1 (FORMATS.md §1.1).
-import type { Basis, Grade, Level1, Operator, QualLevel } from './model.js';
+import type { Basis, Grade, Level1, Operator, QualLevel, Role } from './model.js';
 
 export const LEVEL1_ALIASES: Record<string, Level1> = {
   output: 'output', 产出指标: 'output', 产出: 'output',
@@ -56,6 +56,11 @@ export const GRADE_ZH: Record<Grade, string> = { excellent: '优', good: '良', 
 export const QUAL_ALIASES: Record<string, QualLevel> = {
   achieved: 'achieved', 达成: 'achieved', partial: 'partial', 部分达成: 'partial', failed: 'failed', 未达成: 'failed',
 };
+
+export const QUAL_ZH: Record<QualLevel, string> = { achieved: '达成', partial: '部分达成', failed: '未达成' };
+
+/** Evaluation subjects (评价主体) in Chinese. */
+export const ROLE_ZH: Record<Role, string> = { self: '单位自评', finance: '财政评价', expert: '专家评价', public: '公众评价', 'third-party': '第三方评价' };
 
 export const BASIS_ALIASES: Record<string, Basis> = {
   plan: 'plan', 计划标准: 'plan', industry: 'industry', 行业标准: 'industry', history: 'history', 历史标准: 'history', other: 'other', 其他: 'other',

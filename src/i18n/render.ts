@@ -1,11 +1,19 @@
 // Turns diagnostics (code + args) into sentences in the chosen language.
 import type { Diagnostic } from '../core/diagnostics.js';
-import { t, type Lang } from './index.js';
+import { hasMessage, t, type Lang } from './index.js';
 
 export function renderMessage(d: Diagnostic, lang: Lang): string {
-  let msg = t(lang, d.code, d.args ?? {});
   const suggestion = d.args?.suggestion;
-  if (suggestion !== undefined && suggestion !== null && suggestion !== '') msg += t(lang, 'hint.did-you-mean', { suggestion });
+  const hinted = suggestion !== undefined && suggestion !== null && suggestion !== '';
+  // With a did-you-mean hint, a shorter form of the message (if the catalog has one) reads better.
+  // A finding may name a variant of its code's message (`grade-bands.order`): same code, a
+  // sentence that fits the case better.
+  const variant = typeof d.args?.variant === 'string' ? `${d.code}.${d.args.variant}` : undefined;
+  let key = d.code;
+  if (variant && hasMessage(variant)) key = variant;
+  else if (hinted && hasMessage(`${d.code}.suggested`)) key = `${d.code}.suggested`;
+  let msg = t(lang, key, d.args ?? {});
+  if (hinted) msg += t(lang, 'hint.did-you-mean', { suggestion });
   return msg;
 }
 

@@ -70,7 +70,12 @@ async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
   }
   if (stat.isDirectory()) {
     const real = await realpathOr(abs, arg);
-    await walkDir(abs, real, new Set([real]), ctx, arg);
+    // Walked on its own so that an empty directory is noticed even among other arguments.
+    const sub: WalkContext = { ...ctx, hits: [] };
+    await walkDir(abs, real, new Set([real]), sub, arg);
+    // Like an unmatched glob: a directory with nothing to read is a mistyped path, not success.
+    if (sub.hits.length === 0) throw new InputError('empty-directory', { dir: arg });
+    ctx.hits.push(...sub.hits);
     return;
   }
   // Any extension is accepted for a file named explicitly: the user asked for it.

@@ -2,7 +2,7 @@
 // `extends` another — into an effective Policy. Cycles and unreadable files are reported, never
 // followed forever.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applyPolicyDoc } from '../core/normalise.js';
 import { builtinPolicy, type Policy } from '../core/policy.js';
@@ -38,7 +38,11 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
   const builtin = builtinPolicy(ref);
   if (builtin) return builtin;
   const abs = resolve(baseDir, ref);
-  if (chain.includes(abs)) throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].join(' → ') });
+  if (chain.includes(abs)) {
+    // Relative to the first file of the chain: short, and no local directories in the message.
+    const base = dirname(chain[0]);
+    throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].map((p) => relative(base, p).split(sep).join('/')).join(' → ') });
+  }
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');

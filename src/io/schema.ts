@@ -46,7 +46,10 @@ export function validateSchema(kind: DocKind, data: unknown, file: string): Diag
 
 function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A date like 2025-7-1 fails both its pattern and its format: one problem, reported once.
+  const patterned = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   for (const e of pruneAlternatives(errors)) {
+    if (e.keyword === 'format' && patterned.has(e.instancePath)) continue;
     const d = translate(e, file);
     if (d) out.push(d);
   }
@@ -97,11 +100,21 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
       return undefined; // reported by the nested enum error on the name itself
     case 'required':
       return { ...base, code: 'missing-field', args: { field: String(p.missingProperty) } };
-    case 'type':
-      return { ...base, code: 'wrong-type', args: { expected: String(p.type), actual: typeName(e.data) } };
+    case 'type': {
+      const expected = String(p.type);
+      // A hint for the two slips analysts make most: quoted or unit-laden numbers, a single
+      // value where a list belongs.
+      const variant = /number|integer/.test(expected) ? 'number' : expected === 'array' ? 'array' : undefined;
+      const actual = typeName(e.data);
+      return { ...base, code: 'wrong-type', args: { expected, actual, expectedZh: typeZh(expected), actualZh: typeZh(actual), ...(variant ? { variant } : {}) } };
+    }
     case 'anyOf':
-    case 'oneOf':
-      return { ...base, code: 'wrong-type', args: { expected: 'one of the documented forms', actual: typeName(e.data) } };
+    case 'oneOf': {
+      // The schema's bilingual description ("中文 / English") says which forms are allowed.
+      const [zh, en] = String(e.parentSchema?.description ?? '').split(' / ');
+      const forms = en ? { expected: en.charAt(0).toLowerCase() + en.slice(1), expectedZh: zh } : { expected: 'one of the documented forms', expectedZh: '文档规定的形式之一' };
+      return { ...base, code: 'wrong-type', args: { ...forms, actual: typeName(e.data), actualZh: typeZh(typeName(e.data)) } };
+    }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const value = String(e.data);
@@ -114,8 +127,10 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
     case 'const':
       return { ...base, code: 'invalid-value', args: { value: String(e.data), allowed: String(p.allowedValue), suggestion: null } };
     case 'pattern':
-    case 'format':
-      return { ...base, code: 'invalid-format', args: { value: String(e.data), format: String(p.format ?? p.pattern) } };
+    case 'format': {
+      const format = String(p.format ?? p.pattern);
+      return { ...base, code: 'invalid-format', args: { value: String(e.data), format: FORMAT_NAMES[format] ?? format } };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -124,15 +139,34 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
     case 'minItems':
     case 'maxItems':
     case 'minLength':
-    case 'maxLength':
-      return { ...base, code: e.keyword === 'minLength' && e.data === '' ? 'empty-value' : 'wrong-size', args: { limit: String(p.limit), keyword: e.keyword } };
+    case 'maxLength': {
+      const bound = `${e.keyword.startsWith('min') ? '≥' : '≤'} ${String(p.limit)}`;
+      return { ...base, code: e.keyword === 'minLength' && e.data === '' ? 'empty-value' : 'wrong-size', args: { limit: String(p.limit), keyword: e.keyword, bound } };
+    }
     default:
       return { ...base, code: 'schema-violation', args: { detail: e.message ?? e.keyword } };
   }
 }
 
+/** Schema formats and patterns as a person writes them (the same in every language). */
+const FORMAT_NAMES: Record<string, string> = {
+  date: 'YYYY-MM-DD',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'YYYY-MM-DD',
+  '^[A-Za-z0-9._-]+$': 'A-Z a-z 0-9 . _ -',
+};
+
 function escape(seg: string): string {
   return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+const TYPE_ZH: Record<string, string> = { string: '文本', number: '数值', integer: '整数', object: '键值映射', array: '列表', boolean: '布尔值', null: '空值' };
+
+/** Chinese names of JSON types ("number,string" → "数值或文本"). */
+function typeZh(type: string): string {
+  return type
+    .split(',')
+    .map((x) => TYPE_ZH[x.trim()] ?? x.trim())
+    .join('或');
 }
 
 function typeName(v: unknown): string {

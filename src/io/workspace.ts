@@ -10,6 +10,7 @@ import { builtinPolicy, type Policy } from '../core/policy.js';
 import type { DocKind, FileKind } from '../core/report.js';
 import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/schema-types.js';
+import { suggest } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
 import { discover, type Found } from './discover.js';
@@ -63,6 +64,8 @@ export interface Workspace {
   inputs: string[];
   /** Run-level diagnostics (no file). */
   diagnostics: Diagnostic[];
+  /** Project codes of dossiers that failed their schema. */
+  invalidDossierCodes: Set<string>;
 }
 
 const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
@@ -88,6 +91,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     ctx: undefined as unknown as RuleContext,
     inputs: all.map((f) => f.abs),
     diagnostics: [],
+    invalidDossierCodes: new Set(),
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
@@ -103,7 +107,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
       ws.policies.push({ file: file.file, doc, policy: resolvePolicyDoc(doc, file.abs) });
     } catch (e) {
       if (!(e instanceof PolicyLoadError)) throw e;
-      file.diagnostics.push({ code: e.key, severity: 'error', file: file.file, path: '/extends', args: e.args, ...file.locate?.('/extends') });
+      file.diagnostics.push({ code: e.key, severity: 'error', file: file.file, path: '/extends', args: policyArgs(e), ...file.locate?.('/extends') });
     }
   }
 
@@ -111,7 +115,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     try {
       ws.defaultPolicy = resolvePolicyRef(opts.policy, opts.cwd);
     } catch (e) {
-      if (e instanceof PolicyLoadError) throw new UsageError(e.key, { ...e.args, detail: e.diagnostics.map(formatShort).join('; ') });
+      if (e instanceof PolicyLoadError) throw new UsageError(e.key, policyArgs(e));
       throw e;
     }
   } else if (ws.policies.length === 1) {
@@ -120,6 +124,11 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
 
   ws.ctx = buildContext(ws, opts);
   return ws;
+}
+
+/** Message arguments of a policy that cannot be used, with its own problems summarised. */
+function policyArgs(e: PolicyLoadError): Record<string, string> {
+  return { ...e.args, detail: e.diagnostics.map(formatShort).join('; ') };
 }
 
 function formatShort(d: Diagnostic): string {
@@ -148,7 +157,8 @@ function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; 
   const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
   const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
   if (bytes.length > MAX_YAML_BYTES) {
-    if (!f.explicit) return undefined;
+    // Walked: only a file that says it is a bpm document is worth a word; others are skipped.
+    if (!f.explicit && !BPM_API.test(bytes.subarray(0, 64 * 1024).toString('utf8'))) return undefined;
     diag({ code: 'file-too-large', severity: 'error', args: { size: bytes.length, limit: MAX_YAML_BYTES } });
     return loaded;
   }
@@ -171,13 +181,17 @@ function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; 
   }
   const kind = data.kind as DocKind;
   if (!DOC_KINDS.includes(kind)) {
-    diag({ code: 'unknown-kind', severity: 'error', path: '/kind', args: { kind: String(data.kind ?? ''), kinds: DOC_KINDS.join(', ') }, ...parsed.locate('/kind') });
+    diag({ code: 'unknown-kind', severity: 'error', path: '/kind', args: { kind: String(data.kind ?? ''), kinds: DOC_KINDS.join(', '), suggestion: suggest(String(data.kind ?? ''), DOC_KINDS) ?? null }, ...parsed.locate('/kind') });
     return loaded;
   }
   loaded.kind = kind;
   const schemaErrors = validateSchema(kind, data, f.display);
   for (const d of schemaErrors) loaded.diagnostics.push({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') });
-  if (schemaErrors.length) return loaded;
+  if (schemaErrors.length) {
+    const code = (data.project as Record<string, unknown> | undefined)?.code;
+    if (kind === 'ProjectDossier' && typeof code === 'string') ws.invalidDossierCodes.add(code);
+    return loaded;
+  }
 
   switch (kind) {
     case 'ProjectDossier':
@@ -216,7 +230,7 @@ function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
         evalPolicy.set(e.project, resolvePolicyRef(e.policy, dirname(file?.abs ?? opts.cwd)));
       } catch (err) {
         if (!(err instanceof PolicyLoadError)) throw err;
-        file?.diagnostics.push({ code: err.key, severity: 'error', file: e.origin.file, path: '/policy', args: err.args, ...file.locate?.('/policy') });
+        file?.diagnostics.push({ code: err.key, severity: 'error', file: e.origin.file, path: '/policy', args: policyArgs(err), ...file.locate?.('/policy') });
       }
     }
   }
@@ -229,5 +243,6 @@ function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
     policyFor: (d) => evalPolicy.get(d.code) ?? ws.defaultPolicy,
     objectiveIds: ids,
     dossierByCode,
+    invalidDossierCodes: ws.invalidDossierCodes,
   };
 }

@@ -1,8 +1,8 @@
 // YAML with positions. Parses one bpm document with the `yaml` package, keeping the node tree
-// and a LineCounter so that any JSON pointer (an ajv instancePath, a rule's path) can be turned
-// into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
+// and an index of line starts so that any JSON pointer (an ajv instancePath, a rule's path) can
+// be turned into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
 // that are not mappings become diagnostics; this module never throws on bad input.
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { parseAllDocuments, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { parseYamlFast } from './yaml-fast.js';
 
@@ -38,11 +38,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 
 /** The full parser: node tree, positions and every YAML problem as a diagnostic. */
 export function parseYamlFull(text: string, file: string): ParsedYaml {
-  const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
+  // Positions come from our own index of line starts: the parser's LineCounter misses the line
+  // breaks it skips while recovering from an error, which put later errors on the wrong line.
+  const starts = lineStarts(text);
   const at = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: Math.max(0, offset - starts[lo]) + 1 };
   };
   const start: Position = { line: 1, column: 1 };
 
@@ -54,7 +62,6 @@ export function parseYamlFull(text: string, file: string): ParsedYaml {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
-      lineCounter,
       uniqueKeys: true,
       version: '1.2',
       schema: 'core',
@@ -76,13 +83,28 @@ export function parseYamlFull(text: string, file: string): ParsedYaml {
     diagnostics.push({ code: 'multiple-documents', severity: 'error', file, ...at(second), args: { count: docs.length } });
   }
 
+  const openers = unclosedFlowCollections(doc);
+  // After one syntax error the parser often reports every following token of the line: the
+  // first error of a line is the one to fix.
+  const linesWithError = new Set<number>();
   for (const err of doc.errors) {
-    const pos = err.linePos?.[0] ? { line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
-    const code = err.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    // An unclosed `[` or `{` is noticed where the text ends; point at the bracket instead.
+    const opener = /end with an? [\]}]/.test(err.message) ? openers.shift() : undefined;
+    const pos = at(opener ?? err.pos[0]);
+    if (err.code === 'DUPLICATE_KEY') {
+      // The error points at the repeated key; name it (the parser's text is English only).
+      const key = (/^[^:\n]*/.exec(text.slice(err.pos[0])) ?? [''])[0].trim();
+      diagnostics.push({ code: 'duplicate-key', severity: 'error', file, ...pos, args: { key, detail: firstLine(err.message) } });
+      continue;
+    }
+    if (linesWithError.has(pos.line)) continue;
+    linesWithError.add(pos.line);
+    // The parser survives absurd nesting but its composer can run out of stack there.
+    const code = /call stack/i.test(err.message) ? 'yaml-too-deep' : 'yaml-syntax';
     diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
   }
   for (const w of doc.warnings) {
-    const pos = w.linePos?.[0] ? { line: w.linePos[0].line, column: w.linePos[0].col } : at(w.pos[0]);
+    const pos = at(w.pos[0]);
     diagnostics.push({ code: 'yaml-warning', severity: 'warning', file, ...pos, args: { detail: firstLine(w.message) } });
   }
 
@@ -103,10 +125,38 @@ export function parseYamlFull(text: string, file: string): ParsedYaml {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const pos = doc.contents?.range ? at(doc.contents.range[0]) : start;
-    diagnostics.push({ code: 'not-a-mapping', severity: 'error', file, ...pos, args: { type: Array.isArray(data) ? 'sequence' : data === null ? 'null' : typeof data } });
+    const type = Array.isArray(data) ? 'sequence' : data === null ? 'null' : typeof data;
+    const names: Record<string, string> = { sequence: '列表', null: '空文档', string: '一段文本', number: '一个数值', boolean: '布尔值' };
+    const typeZh = names[type] ?? type;
+    diagnostics.push({ code: 'not-a-mapping', severity: 'error', file, ...pos, args: { type, typeZh } });
     return { data: undefined, diagnostics, locate };
   }
   return { data, diagnostics, locate };
+}
+
+/**
+ * Start offsets of flow collections (`[…]`, `{…}`) that the parser closed only at an error,
+ * innermost first: their range ends where the text ran out or the indentation broke.
+ */
+function unclosedFlowCollections(doc: Document.Parsed): number[] {
+  const ends = new Set(doc.errors.map((e) => e.pos[0]));
+  const found: number[] = [];
+  visit(doc, {
+    Collection(_key, node) {
+      if (node.flow && node.range && ends.has(node.range[1])) found.push(node.range[0]);
+    },
+  });
+  return found.sort((a, b) => b - a);
+}
+
+/** Offsets where each line starts; a line ends at LF, CRLF or a lone CR (YAML line breaks). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
+  }
+  return out;
 }
 
 /** Decodes one JSON Pointer segment (RFC 6901). */

@@ -1,3 +1,4 @@
+import { QUAL_ZH } from '../aliases.js';
 import { text } from '../decimal.js';
 import type { EvaluationRule, Finding } from './types.js';
 
@@ -27,7 +28,9 @@ export const evaluationActuals: EvaluationRule = {
       }
       const qualitative = ind.operator === 'qualitative';
       if (qualitative !== (a.kind === 'qualitative')) {
-        out.push({ file, path, code: 'actual-kind-mismatch', args: { indicator: ind.code, expected: qualitative ? 'level' : 'number', actual: a.kind } });
+        // `form` is YAML, the same in every language: what to write instead.
+        const form = qualitative ? '{level: achieved | partial | failed, score: …}' : ind.level1 === 'satisfaction' ? '{survey: {respondents: …, satisfied: …}}' : '{value: …, note: …}';
+        out.push({ file, path, code: 'actual-kind-mismatch', args: { indicator: ind.code, expected: qualitative ? 'level' : 'number', actual: a.kind, form } });
         continue;
       }
       if (a.kind === 'qualitative' && a.score !== undefined) {
@@ -37,7 +40,7 @@ export const evaluationActuals: EvaluationRule = {
         // Lower bound included; upper excluded except for a band that ends at 100%.
         const inside = a.score.greaterThanOrEqualTo(low) && (hi.equals(1) ? a.score.lessThanOrEqualTo(high) : a.score.lessThan(high));
         if (!inside) {
-          out.push({ file, path: `${path}/score`, code: 'qualitative-score-out-of-band', args: { indicator: ind.code, score: text(a.score), level: a.level, low: text(low), high: text(high), upperIncluded: hi.equals(1) } });
+          out.push({ file, path: `${path}/score`, code: 'qualitative-score-out-of-band', args: { indicator: ind.code, score: text(a.score), level: a.level, levelZh: QUAL_ZH[a.level], low: text(low), high: text(high), upperIncluded: hi.equals(1), range: `[${text(low)}, ${text(high)}${hi.equals(1) ? ']' : ')'}` } });
         }
       }
     }

@@ -1,3 +1,4 @@
+import { ROLE_ZH } from '../aliases.js';
 import type { BatchRule, Finding } from './types.js';
 
 /** One evaluation per project and evaluator in a run; a second one would be ambiguous. */
@@ -13,7 +14,7 @@ export const evaluationDuplicate: BatchRule = {
       const key = `${e.project}\u0000${e.evaluator}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, e.origin.file);
-      else out.push({ file: e.origin.file, path: '/project', args: { project: e.project, evaluator: e.evaluator, other: first } });
+      else out.push({ file: e.origin.file, path: '/project', args: { project: e.project, evaluator: e.evaluator, evaluatorZh: ROLE_ZH[e.evaluator], other: first } });
     }
     return out;
   },

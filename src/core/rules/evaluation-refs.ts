@@ -15,6 +15,8 @@ export const evaluationRefs: EvaluationRule = {
     const file = e.origin.file;
     const d = ctx.dossierByCode.get(e.project);
     if (!d) {
+      // Its dossier is here but broken: the schema errors there come first.
+      if (ctx.invalidDossierCodes?.has(e.project)) return [];
       return [{ file, path: '/project', code: 'evaluation-unknown-project', args: { project: e.project, suggestion: suggest(e.project, ctx.dossierByCode.keys()) ?? null } }];
     }
     const codes = d.indicators.map((i) => i.code);

@@ -2,11 +2,15 @@
 // Adding a rule: one file here, one line below, one fixture folder under
 // test/fixtures/validate/<code>/ and its messages in src/i18n/catalog/validate.ts.
 import type { Rule } from './types.js';
+import { adjustedMilestones } from './adjusted-milestones.js';
+import { adjustedWeights } from './adjusted-weights.js';
 import { adjustments } from './adjustments.js';
+import { budgetSanity } from './budget-sanity.js';
 import { budgetScheduleSum } from './budget-schedule-sum.js';
 import { budgetSourcesSum } from './budget-sources-sum.js';
 import { evaluationActuals } from './evaluation-actuals.js';
 import { evaluationDuplicate } from './evaluation-duplicate.js';
+import { evaluationFigures } from './evaluation-figures.js';
 import { evaluationRefs } from './evaluation-refs.js';
 import { indicatorCodeDuplicate } from './indicator-code-duplicate.js';
 import { level2Known } from './level2-known.js';
@@ -15,6 +19,7 @@ import { objectivesExist } from './objectives-exist.js';
 import { periodDates } from './period-dates.js';
 import { policyConsistency } from './policy-consistency.js';
 import { projectCodeDuplicate } from './project-code-duplicate.js';
+import { quartersInPeriod } from './quarters-in-period.js';
 import { requiredLevels } from './required-levels.js';
 import { strategyConsistency } from './strategy-consistency.js';
 import { targetUnit } from './target-unit.js';
@@ -29,15 +34,20 @@ export const RULES: readonly Rule[] = [
   weightsSum,
   budgetSourcesSum,
   budgetScheduleSum,
+  budgetSanity,
   milestones,
+  quartersInPeriod,
   requiredLevels,
   vague,
   objectivesExist,
   periodDates,
   adjustments,
+  adjustedMilestones,
+  adjustedWeights,
   // evaluation
   evaluationRefs,
   evaluationActuals,
+  evaluationFigures,
   // policy, strategy
   policyConsistency,
   strategyConsistency,

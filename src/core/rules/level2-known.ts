@@ -1,4 +1,4 @@
-import { LEVEL2 } from '../aliases.js';
+import { LEVEL1_ZH, LEVEL2 } from '../aliases.js';
 import { suggest } from '../suggest.js';
 import type { DossierRule, Finding } from './types.js';
 
@@ -13,7 +13,7 @@ export const level2Known: DossierRule = {
       const table = LEVEL2[ind.level1];
       if (!table || ind.level2 in table) return;
       const allowed = Object.entries(table).map(([en, zh]) => `${en} (${zh})`);
-      out.push({ file: d.origin.file, path: `/indicators/${i}/level2`, args: { indicator: ind.code, level1: ind.level1, level2: ind.level2, allowed: allowed.join(', '), suggestion: suggest(ind.level2, Object.keys(table)) ?? null } });
+      out.push({ file: d.origin.file, path: `/indicators/${i}/level2`, args: { indicator: ind.code, level1: ind.level1, level1Zh: LEVEL1_ZH[ind.level1], level2: ind.level2, allowed: allowed.join(', '), suggestion: suggest(ind.level2, Object.keys(table)) ?? null } });
     });
     return out;
   },

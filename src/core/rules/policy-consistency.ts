@@ -1,5 +1,5 @@
 import { sum, text, type Dec } from '../decimal.js';
-import { GRADE_ALIASES } from '../aliases.js';
+import { GRADE_ALIASES, GRADE_ZH, QUAL_ZH } from '../aliases.js';
 import type { Finding, PolicyRule } from './types.js';
 
 /**
@@ -22,18 +22,19 @@ export const policyConsistency: PolicyRule = {
       const seen = new Set<string>();
       doc.grades.forEach((g, i) => {
         const grade = GRADE_ALIASES[g.grade];
-        if (seen.has(grade)) out.push({ file, path: `/grades/${i}/grade`, code: 'grade-bands', args: { problem: 'duplicate', grade, min: g.min } });
+        if (seen.has(grade)) out.push({ file, path: `/grades/${i}/grade`, code: 'grade-bands', args: { variant: 'duplicate', problem: 'duplicate', grade, gradeZh: GRADE_ZH[grade], min: g.min } });
         seen.add(grade);
-        if (i > 0 && g.min >= doc.grades![i - 1].min) out.push({ file, path: `/grades/${i}/min`, code: 'grade-bands', args: { problem: 'order', grade, min: g.min } });
+        if (i > 0 && g.min >= doc.grades![i - 1].min) out.push({ file, path: `/grades/${i}/min`, code: 'grade-bands', args: { variant: 'order', problem: 'order', grade, gradeZh: GRADE_ZH[grade], min: g.min, previousMin: doc.grades![i - 1].min } });
       });
-      const lowest = Math.min(...doc.grades.map((g) => g.min));
-      if (lowest !== 0) out.push({ file, path: '/grades', code: 'grade-bands', args: { problem: 'no-zero', grade: '', min: lowest } });
+      const lowest = doc.grades.reduce((a, b) => (b.min < a.min ? b : a));
+      // A score below the lowest minimum would get no grade at all.
+      if (lowest.min !== 0) out.push({ file, path: '/grades', code: 'grade-bands', args: { variant: 'no-zero', problem: 'no-zero', grade: GRADE_ALIASES[lowest.grade], gradeZh: GRADE_ZH[GRADE_ALIASES[lowest.grade]], min: lowest.min } });
     }
     for (const level of ['achieved', 'partial', 'failed'] as const) {
       const q = policy.qualitative[level];
       const [lo, hi] = q.band;
       if (lo.greaterThan(hi) || q.default.lessThan(lo) || q.default.greaterThan(hi)) {
-        out.push({ file, path: doc.qualitative?.[level] ? `/qualitative/${level}` : '', code: 'qualitative-band', args: { level, low: text(lo), high: text(hi), default: text(q.default) } });
+        out.push({ file, path: doc.qualitative?.[level] ? `/qualitative/${level}` : '', code: 'qualitative-band', args: { level, levelZh: QUAL_ZH[level], low: text(lo), high: text(hi), default: text(q.default) } });
       }
     }
     return out;

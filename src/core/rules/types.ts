@@ -38,6 +38,11 @@ export interface RuleContext {
   /** The strategic objectives known in this run (from --strategy or StrategyPlans found). */
   objectiveIds: ReadonlySet<string> | undefined;
   dossierByCode: ReadonlyMap<string, Dossier>;
+  /**
+   * Project codes of dossiers in this run that failed their schema (so they are not in
+   * dossierByCode): an evaluation of such a project is not "of an unknown project".
+   */
+  invalidDossierCodes?: ReadonlySet<string>;
 }
 
 interface RuleBase {

@@ -36,7 +36,7 @@ export const weightsSum: DossierRule = {
           file: d.origin.file,
           // Point at the first indicator of the section, or the indicator list when there is none.
           path: idx.length ? `/indicators/${idx[0]}/weight` : '/indicators',
-          args: { section: s, sectionZh: LEVEL1_ZH[s], actual: text(actual), expected: text(expected), policy: policy.name, count: idx.length },
+          args: { section: s, sectionZh: LEVEL1_ZH[s], actual: text(actual), expected: text(expected), policy: policy.name, count: idx.length, ...(idx.length === 0 ? { variant: 'none' } : {}) },
         });
       }
     }

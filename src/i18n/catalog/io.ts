@@ -11,6 +11,7 @@ export const io: CatalogPair = {
     'output-is-input': 'Refusing to write the output to {file}: it is one of the input files',
     'write-failed': 'Could not write {file} ({reason}); nothing was written',
     'unknown-encoding': 'Unknown encoding "{encoding}" (use utf8, gbk, gb18030, utf16le or utf16be)',
+    'empty-directory': 'No YAML or CSV files in the directory {dir} (skipped: node_modules and dot-directories)',
     // Encoding diagnostics
     'encoding-mismatch': 'The file starts with a UTF-8 byte-order mark but is not UTF-8; it was read as GB18030/GBK',
     'binary-content':
@@ -26,8 +27,8 @@ export const io: CatalogPair = {
     'csv-record-too-long': 'This row is longer than {max} characters and was skipped (an unclosed quote?)',
     'csv-empty-cell': 'The {column} cell is empty; the row was skipped',
     'csv-too-many-problems': '{omitted} more problems in this file were not listed (at most {max} are shown)',
-    'value-empty': 'The value of {metric} is empty',
-    'value-not-number': '"{value}" is not a number',
+    'value-empty': 'The value of {metric} is empty; enter the figure at the end of the period, or delete the row',
+    'value-not-number': '"{value}" is not a number; write digits such as 1234.5, 1,234.5 or 85%',
   },
   zh: {
     'missing-file': '文件或目录不存在:{file}',
@@ -36,6 +37,7 @@ export const io: CatalogPair = {
     'output-is-input': '拒绝把输出写入 {file}:它是输入文件之一',
     'write-failed': '无法写入 {file}({reason}),未写入任何内容',
     'unknown-encoding': '未知编码“{encoding}”(可用 utf8、gbk、gb18030、utf16le、utf16be)',
+    'empty-directory': '目录 {dir} 中没有 YAML 或 CSV 文件(node_modules 和以点开头的目录不会遍历)',
     'encoding-mismatch': '文件以 UTF-8 字节顺序标记(BOM)开头,但内容不是 UTF-8,已按 GB18030/GBK 读取',
     'binary-content':
       '文件在此处含有 NUL 字符:不是文本文件(或是没有 BOM 的 UTF-16,可试用 --encoding utf16le),其后内容未读取',
@@ -49,7 +51,7 @@ export const io: CatalogPair = {
     'csv-record-too-long': '此行超过 {max} 个字符,已跳过(引号未闭合?)',
     'csv-empty-cell': '{column} 单元格为空,已跳过此行',
     'csv-too-many-problems': '此文件还有 {omitted} 个问题未列出(最多显示 {max} 个)',
-    'value-empty': '{metric} 的数值为空',
-    'value-not-number': '“{value}”不是数字',
+    'value-empty': '{metric} 的数值为空;请填写期末数值,或删除此行',
+    'value-not-number': '“{value}”不是数字;请填写阿拉伯数字,如 1234.5、1,234.5 或 85%',
   },
 };

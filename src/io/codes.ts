@@ -1,0 +1,56 @@
+// Every diagnostic code the input layer can report, by where it comes from. Semantic rules list
+// their own codes (ruleCodes() in core/run-rules.ts). Tests check that each code has a message
+// and a title in both languages and that no other code literal appears in src/io; the README's
+// table of codes is checked against these lists.
+
+/** YAML text and document-level problems (io/yaml.ts, io/workspace.ts). */
+export const YAML_CODES = [
+  'empty-file',
+  'yaml-syntax',
+  'duplicate-key',
+  'yaml-warning',
+  'yaml-alias-bomb',
+  'yaml-too-deep',
+  'not-a-mapping',
+  'multiple-documents',
+  'file-too-large',
+  'not-bpm-document',
+  'unknown-kind',
+  'is-a-directory',
+] as const;
+
+/** JSON Schema error classes (io/schema.ts). */
+export const SCHEMA_CODES = [
+  'unknown-key',
+  'missing-field',
+  'wrong-type',
+  'invalid-value',
+  'invalid-format',
+  'out-of-range',
+  'wrong-size',
+  'empty-value',
+  'schema-violation',
+] as const;
+
+/** A policy named by an Evaluation or extended by a ScoringPolicy that cannot be used (io/policy-files.ts). */
+export const POLICY_FILE_CODES = ['policy-unreadable', 'policy-invalid', 'policy-not-a-policy', 'policy-cycle'] as const;
+
+/** Text encoding and monitoring CSV syntax (io/encoding.ts, io/csv.ts, io/csv-tokenizer.ts). */
+export const CSV_CODES = [
+  'encoding-mismatch',
+  'binary-content',
+  'csv-empty',
+  'csv-missing-column',
+  'csv-duplicate-column',
+  'csv-unknown-column',
+  'csv-column-count',
+  'csv-unbalanced-quote',
+  'csv-stray-quote',
+  'csv-record-too-long',
+  'csv-empty-cell',
+  'csv-too-many-problems',
+  'value-empty',
+  'value-not-number',
+] as const;
+
+export const INPUT_CODES: readonly string[] = [...YAML_CODES, ...SCHEMA_CODES, ...POLICY_FILE_CODES, ...CSV_CODES];
