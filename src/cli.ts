@@ -6,10 +6,11 @@ import type { CliEnv } from './cli/env.js';
 import { register as registerValidate } from './cli/validate.js';
 import { register as registerSchema } from './cli/schema.js';
 import { register as registerInit } from './cli/init.js';
+import { register as registerVariance } from './cli/variance.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
-const REGISTRARS = [registerValidate, registerInit, registerSchema];
+const REGISTRARS = [registerValidate, registerVariance, registerInit, registerSchema];
 
 export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promise<number> {
   const env: CliEnv = {

@@ -28,7 +28,10 @@ export interface LoadOptions {
   strategy?: string;
   /** --encoding for CSV files. */
   encoding?: string;
-  /** Parse monitoring CSV rows (validate and variance need them; score only for defaults). */
+  /**
+   * Parse monitoring CSV rows (validate needs them; score only for defaults). `false`: list the
+   * CSV files in `monitoring` with no rows, for a command that streams them (variance).
+   */
   readCsv?: boolean;
 }
 
@@ -190,6 +193,11 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
 }
 
 async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<LoadedFile | undefined> {
+  if (opts.readCsv === false) {
+    // The command streams the file itself (bpm variance: files of any size): listed, not read.
+    ws.monitoring.push({ file: f.display, abs: f.abs, rows: [] });
+    return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [] };
+  }
   const bytes = await readBytes(f, ws);
   if (!bytes) return undefined;
   const res = parseMonitoringCsv(bytes, f.display, { encoding: opts.encoding });
