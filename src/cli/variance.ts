@@ -22,6 +22,12 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(new Option('--fail-on <level>', 'exit 1 when any status is at or above this level / 达到此预警级别时退出码为 1').choices(['red', 'yellow']))
     .action(async (paths: string[], opts: VarianceCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
+      // A monitoring file of a million rows is streamed and its report written as it is
+      // computed, so the live heap stays small (≈ 16 bytes a row plus the dossiers); by default
+      // V8 lets its old generation grow to several times the live set before collecting. A
+      // smaller growth step keeps the peak near the live set, for a little more GC work.
+      const v8 = await import('node:v8');
+      v8.setFlagsFromString('--heap-growing-percent=25');
       const [{ variance, varianceExitCode }, { varianceFormats }, { writeOutput }, { VERSION }] = await Promise.all([
         import('../commands/variance.js'),
         import('../formats/variance/index.js'),
@@ -40,7 +46,7 @@ export function register(program: Command, env: CliEnv): void {
         increments: opts.increments,
       });
       const chunks = varianceFormats[opts.format as keyof typeof varianceFormats](run.report, { lang, color, version: VERSION, quiet: opts.quiet });
-      await writeOutput(chunks, { output: opts.output, cwd: env.cwd, inputs: run.workspace.inputs, stdout: env.stdout });
+      await writeOutput(chunks, { output: opts.output, cwd: env.cwd, inputs: run.inputs, stdout: env.stdout });
       env.exitCode = varianceExitCode(run.outcome(), opts.failOn);
     });
 }

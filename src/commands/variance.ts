@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
 import { streamMonitoringCsv } from '../io/csv.js';
 import { discover } from '../io/discover.js';
-import { loadWorkspace, type LoadOptions, type Workspace } from '../io/workspace.js';
+import { loadWorkspace, type LoadOptions } from '../io/workspace.js';
 
 export interface VarianceOptions extends LoadOptions {
   paths: string[];
@@ -38,7 +38,8 @@ export interface VarianceReport {
 
 export interface VarianceRun {
   report: VarianceReport;
-  workspace: Workspace;
+  /** Absolute paths of every input (dossiers and monitoring files): -o must not replace one. */
+  inputs: string[];
   /** After the report has been consumed: the worst status seen, and the count of error diagnostics. */
   outcome(): { worst: Status | null; errors: number };
 }
@@ -47,7 +48,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   if (opts.period !== undefined && parsePeriod(opts.period, 2000) === undefined) {
     throw new UsageError('invalid-option', { option: '--period', value: opts.period });
   }
-  const ws = await loadWorkspace(opts.paths, { ...opts, readCsv: false });
+  const ws = await loadWorkspace(opts.paths, { ...opts, readCsv: false, keepPositions: false });
   if (ws.dossiers.length === 0) throw new UsageError('variance-no-dossiers', { paths: opts.paths.length ? opts.paths.join(' ') : '.' });
 
   // --data first, then CSV files found beside the dossiers; a file named twice is read once.
@@ -58,12 +59,20 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
     for (const f of files) if (!seen.has(f.abs)) (seen.add(f.abs), sources.push({ abs: f.abs, file: f.display }));
   }
   for (const m of ws.monitoring) if (!seen.has(m.abs)) (seen.add(m.abs), sources.push({ abs: m.abs, file: m.file }));
-  for (const s of sources) if (!ws.inputs.includes(s.abs)) ws.inputs.push(s.abs);
+  const known = new Set(ws.inputs);
+  for (const s of sources) if (!known.has(s.abs)) ws.inputs.push(s.abs);
 
   const collector = new MonitoringCollector(ws.dossiers, { increments: opts.increments });
   const inputDiagnostics: Diagnostic[] = [...ws.diagnostics];
   // Documents that could not be loaded explain why their rows meet `unknown-project`.
   for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter((d) => d.severity === 'error'));
+  // What the run still needs from the workspace: the dossiers (held by the collector), the
+  // policies and the input paths. The per-file records go, so that thousands of dossiers
+  // take less memory while a big monitoring file streams.
+  const inputs = ws.inputs;
+  const policyFor = ws.ctx.policyFor;
+  ws.files = [];
+  for (const d of ws.dossiers) detach(d);
   for (const s of sources) {
     const res = await streamMonitoringCsv(s.abs, s.file, { encoding: opts.encoding }, (row) => collector.add(row));
     inputDiagnostics.push(...res.diagnostics);
@@ -74,7 +83,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const pick = periodFilter(opts.period);
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {
-      const pv = projectVariance(obs, ws.ctx.policyFor(obs.dossier), { period: pick?.(obs.dossier) });
+      const pv = projectVariance(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier) });
       if (pv.periods.length === 0) continue;
       worst = worse(worst, worstStatus([pv]));
       yield pv;
@@ -90,7 +99,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   };
   return {
     report,
-    workspace: ws,
+    inputs,
     outcome: () => ({ worst, errors: report.diagnostics.filter((d) => d.severity === 'error').length }),
   };
 }
@@ -112,4 +121,28 @@ export function varianceExitCode(outcome: { worst: Status | null; errors: number
   if (outcome.errors > 0) return 1;
   if (failOn !== undefined && atOrAbove(outcome.worst, failOn)) return 1;
   return 0;
+}
+
+/**
+ * The dossier's longer texts as strings of their own: the YAML parser cuts them out of the
+ * file's text, and V8 keeps such a substring as a view that holds the whole file (about 5 KB
+ * for a dossier) alive. Thousands of dossiers in a streamed run need not keep their sources.
+ */
+function detach(d: Dossier): void {
+  const own = (s: string): string => (s.length < 13 ? s : s.split('').join(''));
+  d.name = own(d.name);
+  d.goal = own(d.goal);
+  d.department = own(d.department);
+  if (d.unit !== undefined) d.unit = own(d.unit);
+  if (d.category !== undefined) d.category = own(d.category);
+  for (const i of d.indicators) {
+    i.name = own(i.name);
+    i.targetText = own(i.targetText);
+    if (i.unit !== undefined) i.unit = own(i.unit);
+  }
+  for (const a of d.adjustments) {
+    if (a.reason !== undefined) a.reason = own(a.reason);
+    if (a.approvedBy !== undefined) a.approvedBy = own(a.approvedBy);
+  }
+  d.budget.sources = d.budget.sources.map((s) => ({ ...s, name: own(s.name) }));
 }

@@ -52,23 +52,85 @@ export interface MonitoringResult {
   diagnostics: Diagnostic[];
 }
 
-/** A stored row: the value as text (decimals are made per project at the end, to keep memory small). */
-class Raw {
-  constructor(
-    readonly value: string,
-    readonly line: number,
-    readonly file: number,
-    readonly note: string | undefined,
-  ) {}
+const LINE = 2 ** 32;
+
+/**
+ * The values of one project, compactly: slot = period index × metrics + metric index. A value
+ * is kept as a double when the double prints back as exactly the same decimal text (String(n)
+ * is the shortest round-trip form, so dec(String(n)) is the value as written); any other value
+ * (more than 15-17 significant digits) is kept as text. About 16 bytes a row instead of ~140
+ * for an object per row: a million rows fit in a few tens of megabytes.
+ */
+class Store {
+  readonly periods: ReportPeriod[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /** NaN: no value (or one kept in `exotic`). Typed arrays: 8 bytes a slot, no boxing. */
+  private values = new Float64Array(0);
+  /** file index × 2^32 + line. */
+  private pos = new Float64Array(0);
+  private exotic?: Map<number, string>;
+  private notes?: Map<number, string>;
+
+  constructor(readonly width: number) {}
+
+  /** The period index of `p`, added when new (room for twice as many periods when full). */
+  period(p: ReportPeriod): number {
+    let k = this.slotOf.get(p.label);
+    if (k === undefined) {
+      k = this.periods.length;
+      this.periods.push(p);
+      this.slotOf.set(p.label, k);
+      const need = (k + 1) * this.width;
+      if (need > this.values.length) {
+        const size = Math.max(need, 4 * this.width, this.values.length * 2);
+        const values = new Float64Array(size).fill(NaN);
+        values.set(this.values);
+        const pos = new Float64Array(size);
+        pos.set(this.pos);
+        this.values = values;
+        this.pos = pos;
+      }
+    }
+    return k;
+  }
+
+  has(slot: number): boolean {
+    return !Number.isNaN(this.values[slot]) || (this.exotic?.has(slot) ?? false);
+  }
+
+  set(slot: number, text: string, file: number, line: number, note: string | undefined): void {
+    const n = Number(text);
+    if (String(n) === text) this.values[slot] = n;
+    else (this.exotic ??= new Map()).set(slot, flat(text));
+    this.pos[slot] = file * LINE + line;
+    if (note !== undefined) (this.notes ??= new Map()).set(slot, flat(note));
+  }
+
+  text(slot: number): string {
+    return this.exotic?.get(slot) ?? String(this.values[slot]);
+  }
+
+  line(slot: number): number {
+    return this.pos[slot] % LINE;
+  }
+
+  file(slot: number): number {
+    return Math.floor(this.pos[slot] / LINE);
+  }
+
+  note(slot: number): string | undefined {
+    return this.notes?.get(slot);
+  }
 }
 
 interface ProjectAcc {
   dossier: Dossier;
   start: YMD;
   end: YMD;
-  /** metric (SPEND or an indicator code) → period label → row. */
-  metrics: Map<string, Map<string, Raw>>;
-  periods: Map<string, ReportPeriod>;
+  /** Rows by period and metric; released once the project is finished. */
+  store: Store | null;
+  /** Metric (SPEND, then the dossier's indicator codes) → column in the store. */
+  column: Map<string, number>;
   /** Indicator codes, lower-cased, for case-insensitive matching. */
   codes: Map<string, Indicator>;
 }
@@ -137,15 +199,13 @@ export class MonitoringCollector {
       this.report(row, 'period-outside', { project: dossier.code, period: period.label, start: dossier.period.start, end: dossier.period.end });
       return;
     }
-    let byPeriod = acc.metrics.get(metric);
-    if (!byPeriod) acc.metrics.set(metric, (byPeriod = new Map()));
-    const first = byPeriod.get(period.label);
-    if (first) {
-      this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[first.file], firstLine: first.line });
+    const store = acc.store!;
+    const slot = store.period(period) * store.width + acc.column.get(metric)!;
+    if (store.has(slot)) {
+      this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
       return;
     }
-    acc.periods.set(period.label, period);
-    byPeriod.set(period.label, new Raw(flat(row.value), row.line, this.file(row.file), row.note === undefined ? undefined : flat(row.note)));
+    store.set(slot, row.value, this.file(row.file), row.line, row.note);
   }
 
   /** Every project's observations, then the diagnostics: for a list of rows held in memory. */
@@ -165,7 +225,7 @@ export class MonitoringCollector {
     for (const code of codes) {
       const acc = this.projects.get(code)!;
       const p = this.finishProject(acc);
-      acc.metrics.clear();
+      acc.store = null;
       if (p.periods.length > 0) yield p;
     }
   }
@@ -183,20 +243,21 @@ export class MonitoringCollector {
 
   private finishProject(acc: ProjectAcc): ProjectObservations {
     const d = acc.dossier;
-    const order = [...acc.periods.values()].sort(comparePeriods);
-    const slots = new Map<string, PeriodObservations>(order.map((p) => [p.label, { period: p, indicators: new Map() }]));
+    const store = acc.store!;
+    const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(a.p, b.p));
+    const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
     // Metrics in a fixed order (spend first, then the dossier's indicators) so that diagnostics
     // and results never depend on the order of the rows.
-    const metricOrder = [SPEND, ...d.indicators.map((i) => i.code)].filter((m) => acc.metrics.has(m));
-    for (const metric of metricOrder) {
-      const byPeriod = acc.metrics.get(metric)!;
+    for (const [metric, column] of acc.column) {
       const ind = metric === SPEND ? undefined : acc.codes.get(metric.toLowerCase());
       const cumulative = metric === SPEND || ind?.tracking === 'cumulative';
       let last: { value: Dec; period: string; line: number; file: string } | undefined;
-      for (const period of order) {
-        const raw = byPeriod.get(period.label);
-        if (!raw) continue;
-        const reported = dec(raw.value);
+      for (let i = 0; i < order.length; i++) {
+        const period = order[i].p;
+        const slot = order[i].k * store.width + column;
+        if (!store.has(slot)) continue;
+        const raw = { line: store.line(slot), file: store.file(slot), note: store.note(slot) };
+        const reported = dec(store.text(slot));
         const file = this.files[raw.file];
         const value = cumulative && this.opts.increments && last ? last.value.plus(reported) : reported;
         const where = { file, line: raw.line };
@@ -223,12 +284,11 @@ export class MonitoringCollector {
         if (cumulative) last = { value, period: period.label, line: raw.line, file };
         const obs: Observation = { value, reported, file, line: raw.line };
         if (raw.note !== undefined) obs.note = raw.note;
-        const slot = slots.get(period.label)!;
-        if (metric === SPEND) slot.spend = obs;
-        else slot.indicators.set(metric, obs);
+        if (metric === SPEND) slots[i].spend = obs;
+        else slots[i].indicators.set(metric, obs);
       }
     }
-    return { dossier: d, periods: order.map((p) => slots.get(p.label)!).filter((s) => s.spend !== undefined || s.indicators.size > 0) };
+    return { dossier: d, periods: slots.filter((s) => s.spend !== undefined || s.indicators.size > 0) };
   }
 
   private project(d: Dossier): ProjectAcc | null {
@@ -237,7 +297,9 @@ export class MonitoringCollector {
     const start = parseDate(d.period.start);
     const end = parseDate(d.period.end);
     if (!start || !end || compareDates(start, end) > 0) return null;
-    acc = { dossier: d, start, end, metrics: new Map(), periods: new Map(), codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])) };
+    const column = new Map<string, number>([[SPEND, 0]]);
+    for (const i of d.indicators) if (!column.has(i.code)) column.set(i.code, column.size);
+    acc = { dossier: d, start, end, store: new Store(column.size), column, codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])) };
     this.projects.set(d.code, acc);
     return acc;
   }

@@ -103,14 +103,17 @@ async function writeAtomic(
   }
 }
 
-/** Chunks joined into pieces of about 1 MB (fewer system calls for many small chunks). */
+/**
+ * Chunks joined into pieces of about 64 K characters: fewer system calls for many small chunks,
+ * yet small enough to stay out of V8's large-object space (which only a full GC reclaims).
+ */
 function* batched(chunks: Iterable<string>): Generator<string> {
   let buf: string[] = [];
   let size = 0;
   for (const c of chunks) {
     buf.push(c);
     size += c.length;
-    if (size >= 1 << 20) {
+    if (size >= 1 << 16) {
       yield buf.join('');
       buf = [];
       size = 0;

@@ -33,6 +33,12 @@ export interface LoadOptions {
    * CSV files in `monitoring` with no rows, for a command that streams them (variance).
    */
   readCsv?: boolean;
+  /**
+   * Keep each YAML file's `locate` (its node tree, for positions of later findings). `false`
+   * frees the trees once a file is loaded (load-time diagnostics still have positions): a run
+   * over thousands of dossiers that reports no rule findings (variance) needs far less memory.
+   */
+  keepPositions?: boolean;
 }
 
 export interface LoadedFile {
@@ -94,6 +100,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
 
   for (const f of all) {
     const loaded = f.abs.toLowerCase().endsWith('.csv') ? await loadCsv(f, opts, ws) : await loadYaml(f, ws, policyDocs);
+    if (loaded && opts.keepPositions === false) loaded.locate = undefined;
     if (loaded) ws.files.push(loaded);
   }
 

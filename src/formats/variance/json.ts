@@ -1,16 +1,25 @@
 // `json`: the stable machine contract of FORMATS.md §5:
 //   {"tool": "bpm", "version", "command": "variance", "projects": [...], "diagnostics": [...]}
-// Written project by project (the text is exactly JSON.stringify(whole, null, 2)), so that a
-// report of a million monitoring rows is never one string in memory.
+// Written period by period (the text is exactly JSON.stringify(whole, null, 2)), so that a
+// report of a million monitoring rows is never one string in memory, and the pieces are small
+// enough to die young in the garbage collector instead of piling up as large objects.
 import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../commands/variance.js';
-import { jsonDiagnostic, jsonProject } from './shared.js';
+import { jsonDiagnostic, jsonPeriod, jsonProjectHead } from './shared.js';
 
 export function* json(report: VarianceReport, opts: FormatOptions): Generator<string> {
   yield `{\n  "tool": "bpm",\n  "version": ${JSON.stringify(opts.version)},\n  "command": "variance",\n  "projects": [`;
   let first = true;
+  const chunks: string[] = [];
   for (const p of report.projects) {
-    yield (first ? '\n' : ',\n') + indent(JSON.stringify(jsonProject(p, opts), null, 2), '    ');
+    // The project's own fields, then "periods": [ … ] one period at a time.
+    const head = JSON.stringify(jsonProjectHead(p), null, 2);
+    yield (first ? '\n' : ',\n') + indent(head.slice(0, -2), '    ') + ',\n      "periods": [';
+    p.periods.forEach((per, k) => {
+      chunks.push((k === 0 ? '\n' : ',\n') + indent(JSON.stringify(jsonPeriod(per, p.decimals, opts.lang), null, 2), '        '));
+    });
+    yield* chunks.splice(0);
+    yield p.periods.length > 0 ? '\n      ]\n    }' : ']\n    }';
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';

@@ -38,18 +38,15 @@ export function flagMessage(f: Flag, lang: Lang): string {
 }
 
 export function jsonProject(p: ProjectVariance, opts: FormatOptions): Record<string, unknown> {
-  return {
-    code: p.code,
-    name: p.name,
-    department: p.department,
-    unit: p.unit,
-    file: p.file,
-    policy: p.policy,
-    periods: p.periods.map((per) => jsonPeriod(per, p.decimals, opts.lang)),
-  };
+  return { ...jsonProjectHead(p), periods: p.periods.map((per) => jsonPeriod(per, p.decimals, opts.lang)) };
 }
 
-function jsonPeriod(per: PeriodVariance, n: number, lang: Lang): Record<string, unknown> {
+/** A project's fields before `periods`. */
+export function jsonProjectHead(p: ProjectVariance): Record<string, unknown> {
+  return { code: p.code, name: p.name, department: p.department, unit: p.unit, file: p.file, policy: p.policy };
+}
+
+export function jsonPeriod(per: PeriodVariance, n: number, lang: Lang): Record<string, unknown> {
   const b = per.budget;
   const ev = per.earnedValue;
   return {
