@@ -57,7 +57,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
   if (last.indicators.length > 0) {
     out.push('', `### ${escapeMd(t(lang, 'vfmt.indicators-at', { period: last.period }))}`, '');
     out.push(
-      `| ${['indicator', 'target', 'expected', 'actual', 'variance', 'ratio', 'status', 'projection', 'likelihood', 'note'].map(h).join(' | ')} |`,
+      `| ${['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'status', 'projection', 'likelihood', 'note'].map(h).join(' | ')} |`,
       '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |',
     );
     for (const i of last.indicators) {

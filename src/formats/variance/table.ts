@@ -53,7 +53,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const last = p.periods[p.periods.length - 1];
   if (last.indicators.length > 0) {
     tbl.push([{ colSpan: 7, content: c.bold(t(lang, 'vfmt.indicators-at', { period: last.period })) }]);
-    tbl.push(['indicator', 'target', 'expected', 'actual', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
+    tbl.push(['indicator', 'target', 'expected', 'value', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
     for (const i of last.indicators) tbl.push(indicatorRow(i, n, opts, paint));
   }
   const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'vfmt.unit', { unit: p.unit })}`)}`;
