@@ -16,6 +16,20 @@ import { suggest } from './suggest.js';
 export const SPEND = 'spend';
 const SPEND_ALIASES = new Set(['spend', '执行数', '累计执行数', '预算执行数', '资金执行数', '支出', '支出数']);
 
+/** Every diagnostic code the collector reports (their messages are in the variance catalog). */
+export const MONITORING_CODES = [
+  'unknown-project',
+  'unknown-metric',
+  'metric-qualitative',
+  'period-invalid',
+  'period-outside',
+  'duplicate-row',
+  'cumulative-decrease',
+  'spend-over-budget',
+  'project-period-invalid',
+  'monitoring-too-many-problems',
+] as const;
+
 /** At most this many monitoring diagnostics per file; the rest are counted in one more. */
 export const MAX_MONITORING_DIAGNOSTICS = 10_000;
 

@@ -321,6 +321,20 @@ export function goalProgress(all: readonly Indicator[], rows: readonly Indicator
   return total.dividedBy(used.length).times(HUNDRED);
 }
 
+/** Every flag code (messages: `vflag.<code>` in the variance catalog; the dual gap has two). */
+export const FLAG_CODES = [
+  'spend-missing',
+  'budget-pace-red',
+  'budget-pace-yellow',
+  'dual-monitoring-gap.money-ahead',
+  'dual-monitoring-gap.results-ahead',
+  'indicator-reason-missing',
+  'likelihood-reason-missing',
+  'target-unlikely',
+  'indicator-ahead',
+  'indicator-missing',
+] as const;
+
 /** What needs a reason (偏差原因) or an adjustment (动态调整), in a fixed order. */
 function flags(v: PeriodVariance, policy: Policy): Flag[] {
   const out: Flag[] = [];

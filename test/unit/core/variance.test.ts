@@ -2,13 +2,14 @@
 // dossiers built in the test: the cases the hand fixture does not reach.
 import { expect } from 'chai';
 import { dec } from '../../../src/core/decimal.js';
-import { collectMonitoring, MAX_MONITORING_DIAGNOSTICS } from '../../../src/core/monitoring.js';
+import { collectMonitoring, MAX_MONITORING_DIAGNOSTICS, MONITORING_CODES } from '../../../src/core/monitoring.js';
+import { variance as catalog } from '../../../src/i18n/catalog/variance.js';
 import type { MonitoringRow } from '../../../src/core/monitoring-data.js';
 import { normaliseDossier } from '../../../src/core/normalise.js';
 import { parsePeriod } from '../../../src/core/periods.js';
 import { builtinPolicy } from '../../../src/core/policy.js';
 import type { ProjectDossierDoc } from '../../../src/core/schema-types.js';
-import { goalProgress, likelihood, milestoneAt, plannedSpend, projectVariance, timeProgress } from '../../../src/core/variance.js';
+import { FLAG_CODES, goalProgress, likelihood, milestoneAt, plannedSpend, projectVariance, timeProgress } from '../../../src/core/variance.js';
 
 const policy = builtinPolicy('self')!;
 
@@ -135,5 +136,24 @@ describe('core/variance', () => {
     const per = projectVariance(collectMonitoring([row('Q1', 'Z', '2')], [d]).projects[0], policy).periods[0];
     expect(per.indicators[0].ratio).to.equal(null);
     expect(per.indicators[0].status).to.equal('ahead');
+  });
+});
+
+describe('variance catalog', () => {
+  it('has every data problem, flag, status and likelihood in English and Chinese', () => {
+    const keys = [
+      ...MONITORING_CODES,
+      'variance-no-dossiers',
+      ...FLAG_CODES.map((c) => `vflag.${c}`),
+      ...['red', 'yellow', 'green', 'ahead'].map((s) => `vstatus.${s}`),
+      ...['certain', 'possible', 'unlikely'].map((s) => `vlikelihood.${s}`),
+    ];
+    for (const k of keys) {
+      expect(catalog.en[k], `en ${k}`).to.be.a('string');
+      expect(catalog.zh[k], `zh ${k}`).to.be.a('string');
+    }
+    expect(Object.keys(catalog.zh).sort()).to.deep.equal(Object.keys(catalog.en).sort());
+    expect(catalog.zh['vlikelihood.certain']).to.equal('确定能');
+    expect(catalog.zh['vlikelihood.unlikely']).to.equal('不可能');
   });
 });
