@@ -114,7 +114,8 @@ function chart(p: ProjectVariance, opts: FormatOptions): string[] {
     `    x-axis [${periods.map((per) => `"${per.period}"`).join(', ')}]`,
     `    y-axis "${p.unit}" 0 --> ${top}`,
     `    bar [${periods.map((per) => num(per.budget.planned)).join(', ')}]`,
-    `    line [${periods.map((per) => num(per.budget.actual)).join(', ')}]`,
+    // mermaid has no gaps in a line: without spend for every period, the line is left out.
+    ...(periods.every((per) => per.budget.actual !== null) ? [`    line [${periods.map((per) => num(per.budget.actual)).join(', ')}]`] : []),
     '```',
   ];
 }
