@@ -1,6 +1,7 @@
 // The pure monitoring computations (src/core/variance.ts, src/core/monitoring.ts) on small
 // dossiers built in the test: the cases the hand fixture does not reach.
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { dec } from '../../../src/core/decimal.js';
 import { collectMonitoring, MAX_MONITORING_DIAGNOSTICS, MONITORING_CODES } from '../../../src/core/monitoring.js';
 import { variance as catalog } from '../../../src/i18n/catalog/variance.js';
@@ -155,5 +156,56 @@ describe('variance catalog', () => {
     expect(Object.keys(catalog.zh).sort()).to.deep.equal(Object.keys(catalog.en).sort());
     expect(catalog.zh['vlikelihood.certain']).to.equal('确定能');
     expect(catalog.zh['vlikelihood.unlikely']).to.equal('不可能');
+  });
+});
+
+
+describe('core/monitoring properties', () => {
+  const d = dossier({ budget: { total: 1000, schedule: { Q1: 250, Q2: 250, Q3: 250, Q4: 250 } } });
+  const cents = fc.integer({ min: 0, max: 25000 }); // an increment of 0 … 250.00
+  const amounts = fc.array(cents, { minLength: 4, maxLength: 4 });
+  const text = (c: number) => (c / 100).toString();
+
+  it('cumulative values and their --increments give the same observations, in any row order', () => {
+    fc.assert(
+      fc.property(amounts, amounts, fc.integer(), (spend, count, seed) => {
+        const rows = (values: number[], cumulative: boolean): MonitoringRow[] => {
+          let run = 0;
+          const out: MonitoringRow[] = [];
+          values.forEach((v, q) => {
+            run += v;
+            out.push(row(`Q${q + 1}`, 'spend', text(cumulative ? run : v), 2 + q));
+          });
+          return out;
+        };
+        const counts = (values: number[], cumulative: boolean): MonitoringRow[] => {
+          let run = 0;
+          return values.map((v, q) => ((run += v), row(`Q${q + 1}`, 'C', String(cumulative ? run : v), 10 + q)));
+        };
+        const a = collectMonitoring([...rows(spend, true), ...counts(count, true)], [d]);
+        const shuffled = [...rows(spend, false), ...counts(count, false)].sort((x, y) => ((x.line * 7919 + seed) % 13) - ((y.line * 7919 + seed) % 13));
+        const b = collectMonitoring(shuffled, [d], { increments: true });
+        expect(b.diagnostics).to.deep.equal(a.diagnostics);
+        const show = (r: typeof a) => r.projects.flatMap((p) => p.periods.map((x) => `${x.period.label} ${x.spend?.value.toFixed()} ${x.indicators.get('C')?.value.toFixed()}`));
+        expect(show(b)).to.deep.equal(show(a));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a row is either an observation or a diagnostic, never dropped silently', () => {
+    const metric = fc.constantFrom('spend', 'C', 'L', 'X');
+    const period = fc.constantFrom('Q1', 'Q2', 'Q3', 'Q4', '2025-05', '2026-Q1', 'Q9');
+    const value = fc.integer({ min: 0, max: 2000 }).map(String);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(period, metric, value), { maxLength: 30 }), (specs) => {
+        const rows = specs.map(([p, m, v], i) => row(p, m, v, i + 2));
+        const res = collectMonitoring(rows, [d]);
+        const observed = res.projects.flatMap((p) => p.periods.flatMap((x) => [...(x.spend ? [x.spend] : []), ...x.indicators.values()])).map((o) => o.line);
+        const reported = res.diagnostics.map((x) => x.line ?? 0);
+        expect([...observed, ...reported].sort((x, y) => x - y)).to.deep.equal(rows.map((r) => r.line));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
