@@ -13,7 +13,11 @@ import type { FormatOptions } from '../../core/report.js';
 import { t, type Lang } from '../../i18n/index.js';
 
 export function rounded(x: Dec | null, places: number): number | null {
-  return x === null ? null : x.toDecimalPlaces(places, D.ROUND_HALF_UP).toNumber();
+  if (x === null) return null;
+  // The rounded decimal text is exact; the JSON number is the nearest double to it (as a
+  // person would type it). No negative zero.
+  const n = Number(x.toFixed(places, D.ROUND_HALF_UP));
+  return n === 0 ? 0 : n;
 }
 
 /** Exact input value as a JSON number. */
