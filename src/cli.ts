@@ -7,11 +7,12 @@ import { register as registerValidate } from './cli/validate.js';
 import { register as registerReview } from './cli/review.js';
 import { register as registerSchema } from './cli/schema.js';
 import { register as registerInit } from './cli/init.js';
+import { register as registerVariance } from './cli/variance.js';
 import { register as registerScore } from './cli/score.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
-const REGISTRARS = [registerValidate, registerReview, registerScore, registerInit, registerSchema];
+const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerInit, registerSchema];
 
 export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promise<number> {
   const env: CliEnv = {

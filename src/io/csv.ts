@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { MonitoringRow } from '../core/monitoring-data.js';
 import { InputError } from '../errors.js';
 import { MonitoringCsvReader } from './csv-reader.js';
 import { createDecoder, decodeText, detectEncoding, mismatchDiagnostic, Utf8Validator } from './encoding.js';
@@ -12,22 +13,7 @@ export { parseNumber } from './number.js';
 export { MAX_DIAGNOSTICS } from './csv-reader.js';
 export { MAX_RECORD } from './csv-tokenizer.js';
 
-export interface MonitoringRow {
-  file: string;
-  /** 1-based physical line where the record starts. */
-  line: number;
-  project: string;
-  period: string;
-  metric: string;
-  /**
-   * Canonical decimal string ("1234.5"), or null when the cell is empty or not a number; an
-   * error diagnostic (`value-empty`, `value-not-number`) has then been reported for the row.
-   */
-  value: string | null;
-  /** The value was written with a percent sign (`85%` gives value "85"). */
-  percent: boolean;
-  note?: string;
-}
+export type { MonitoringRow } from '../core/monitoring-data.js';
 
 export interface CsvOptions {
   /** Forced encoding (`--encoding`): utf8, gbk, gb18030, utf16le, utf16be. */

@@ -20,9 +20,15 @@ export interface WriteOutputOptions {
   beforeRename?: (tempPath: string) => void | Promise<void>;
 }
 
-export async function writeOutput(text: string | Buffer, opts: WriteOutputOptions): Promise<void> {
+/**
+ * Writes `text` to stdout or -o. `text` may be a sequence of chunks (a report produced piece by
+ * piece, so that a big one is never held in memory whole); it is consumed once.
+ */
+export async function writeOutput(text: string | Buffer | Iterable<string>, opts: WriteOutputOptions): Promise<void> {
   if (opts.output === undefined || opts.output === '-') {
-    await writeStream(opts.stdout ?? process.stdout, text);
+    const stream = opts.stdout ?? process.stdout;
+    if (typeof text === 'string' || Buffer.isBuffer(text)) await writeStream(stream, text);
+    else for (const chunk of batched(text)) await writeStream(stream, chunk);
     return;
   }
   const file = opts.output;
@@ -67,7 +73,7 @@ async function realish(p: string): Promise<string> {
 
 async function writeAtomic(
   target: string,
-  data: string | Buffer,
+  data: string | Buffer | Iterable<string>,
   file: string,
   beforeRename: WriteOutputOptions['beforeRename'],
 ): Promise<void> {
@@ -81,7 +87,8 @@ async function writeAtomic(
     created = true;
     try {
       if (existing?.isFile()) await handle.chmod(existing.mode & 0o7777);
-      await handle.writeFile(data);
+      if (typeof data === 'string' || Buffer.isBuffer(data)) await handle.writeFile(data);
+      else for (const chunk of batched(data)) await handle.writeFile(chunk); // each from the current position
       await handle.sync();
     } finally {
       await handle.close();
@@ -94,6 +101,25 @@ async function writeAtomic(
     if (created) await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw new UsageError('write-failed', { file, reason: reasonOf(err) });
   }
+}
+
+/**
+ * Chunks joined into pieces of about 64 K characters: fewer system calls for many small chunks,
+ * yet small enough to stay out of V8's large-object space (which only a full GC reclaims).
+ */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    size += c.length;
+    if (size >= 1 << 16) {
+      yield buf.join('');
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length > 0) yield buf.join('');
 }
 
 /** Makes the rename durable; not every platform can fsync a directory, so failures are ignored. */

@@ -29,10 +29,19 @@ export interface LoadOptions {
   strategy?: string;
   /** --encoding for CSV files. */
   encoding?: string;
-  /** Parse monitoring CSV rows (validate and variance need them; score only for defaults). */
+  /**
+   * Parse monitoring CSV rows (validate needs them; score only for defaults). `false`: list the
+   * CSV files in `monitoring` with no rows, for a command that streams them (variance).
+   */
   readCsv?: boolean;
   /** Called after each input file is loaded (a progress bar for large batches). */
   onFile?: (done: number, total: number) => void;
+  /**
+   * Keep each YAML file's `locate` (its node tree, for positions of later findings). `false`
+   * frees the trees once a file is loaded (load-time diagnostics still have positions): a run
+   * over thousands of dossiers that reports no rule findings (variance) needs far less memory.
+   */
+  keepPositions?: boolean;
 }
 
 export interface LoadedFile {
@@ -96,8 +105,14 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
   for (const [i, f] of all.entries()) {
-    const bytes = readBytes(f, ws);
-    const loaded = !bytes ? undefined : f.abs.toLowerCase().endsWith('.csv') ? loadCsv(f, opts, ws, bytes) : loadYaml(f, ws, policyDocs, bytes);
+    const isCsv = f.abs.toLowerCase().endsWith('.csv');
+    let loaded: LoadedFile | undefined;
+    if (isCsv && opts.readCsv === false) loaded = listCsv(f, ws);
+    else {
+      const bytes = readBytes(f, ws);
+      loaded = !bytes ? undefined : isCsv ? loadCsv(f, opts, ws, bytes) : loadYaml(f, ws, policyDocs, bytes);
+    }
+    if (loaded && opts.keepPositions === false) loaded.locate = undefined;
     if (loaded) ws.files.push(loaded);
     opts.onFile?.(i + 1, all.length);
   }
@@ -208,6 +223,12 @@ function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; 
       break;
   }
   return loaded;
+}
+
+/** The command streams the file itself (bpm variance: files of any size): listed, not read. */
+function listCsv(f: Found, ws: Workspace): LoadedFile {
+  ws.monitoring.push({ file: f.display, abs: f.abs, rows: [] });
+  return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [] };
 }
 
 function loadCsv(f: Found, opts: LoadOptions, ws: Workspace, bytes: Buffer): LoadedFile {

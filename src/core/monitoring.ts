@@ -1,0 +1,318 @@
+// Monitoring data against the dossiers of a run (FORMATS.md §2): rows in, per-project and
+// per-period observations out, and every data problem of §2.2 as a diagnostic with file:line.
+// Rows are fed one at a time (`add`), so that a file of a million rows can be streamed: per
+// project × metric × period only the value, its line and its note are kept. A bad row is
+// reported and excluded; it never stops the good rows, and nothing is dropped silently.
+import { inForce } from './adjust.js';
+import { dec, type Dec } from './decimal.js';
+import type { Args, Diagnostic } from './diagnostics.js';
+import { sortDiagnostics } from './diagnostics.js';
+import type { Dossier, Indicator } from './model.js';
+import type { MonitoringRow } from './monitoring-data.js';
+import { compareDates, formatDate, parseDate, parsePeriod, type ReportPeriod, type YMD } from './periods.js';
+import { flat, Store } from './monitoring-store.js';
+import { suggest } from './suggest.js';
+
+/** The metric name of cumulative spending (执行数) and the names accepted for it. */
+export const SPEND = 'spend';
+const SPEND_ALIASES = new Set(['spend', '执行数', '累计执行数', '预算执行数', '资金执行数', '支出', '支出数']);
+
+/** Every diagnostic code the collector reports (their messages are in the variance catalog). */
+export const MONITORING_CODES = [
+  'unknown-project',
+  'unknown-metric',
+  'metric-qualitative',
+  'period-invalid',
+  'period-outside',
+  'duplicate-row',
+  'cumulative-decrease',
+  'spend-over-budget',
+  'project-period-invalid',
+  'monitoring-too-many-problems',
+] as const;
+
+/** At most this many monitoring diagnostics per file; the rest are counted in one more. */
+export const MAX_MONITORING_DIAGNOSTICS = 10_000;
+
+export interface MonitoringOptions {
+  /** `--increments`: values are per-period amounts; cumulative metrics are summed over periods. */
+  increments?: boolean;
+}
+
+/** An accepted value: cumulative (after summing increments) for spend and cumulative indicators. */
+export interface Observation {
+  value: Dec;
+  /** The value as reported in the file (the increment with --increments). */
+  reported: Dec;
+  note?: string;
+  file: string;
+  line: number;
+}
+
+export interface PeriodObservations {
+  period: ReportPeriod;
+  spend?: Observation;
+  /** By indicator code. */
+  indicators: Map<string, Observation>;
+}
+
+export interface ProjectObservations {
+  dossier: Dossier;
+  /** Periods with at least one accepted value, by end date (a month before a quarter ending the same day). */
+  periods: PeriodObservations[];
+}
+
+export interface MonitoringResult {
+  projects: ProjectObservations[];
+  diagnostics: Diagnostic[];
+}
+
+interface ProjectAcc {
+  dossier: Dossier;
+  start: YMD;
+  end: YMD;
+  /** Rows by period and metric; released once the project is finished. */
+  store: Store | null;
+  /** Metric (SPEND, then the dossier's indicator codes) → column in the store. */
+  column: Map<string, number>;
+  /** Indicator codes, lower-cased, for case-insensitive matching. */
+  codes: Map<string, Indicator>;
+}
+
+/** Collects rows for a run's dossiers; call `add` for each row, then `finish` once. */
+export class MonitoringCollector {
+  private readonly byCode = new Map<string, Dossier>();
+  private readonly byLowerCode = new Map<string, Dossier>();
+  private readonly projects = new Map<string, ProjectAcc>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly perFile = new Map<string, { count: number; omitted: number; lastLine: number }>();
+  private readonly unknownProjects = new Map<string, string | undefined>();
+  private readonly periodCache = new Map<string, ReportPeriod | null>();
+
+  constructor(
+    dossiers: readonly Dossier[],
+    private readonly opts: MonitoringOptions = {},
+  ) {
+    for (const d of dossiers) {
+      if (!this.byCode.has(d.code)) this.byCode.set(d.code, d);
+      const lower = d.code.toLowerCase();
+      if (!this.byLowerCode.has(lower)) this.byLowerCode.set(lower, d);
+    }
+  }
+
+  add(row: MonitoringRow): void {
+    // A value that is empty or not a number was reported by the CSV reader: nothing to keep.
+    if (row.value === null) return;
+    const dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
+    if (!dossier) {
+      let suggestion = this.unknownProjects.get(row.project);
+      if (!this.unknownProjects.has(row.project)) {
+        suggestion = suggest(row.project, this.byCode.keys());
+        this.unknownProjects.set(flat(row.project), suggestion);
+      }
+      this.report(row, 'unknown-project', { project: row.project, suggestion });
+      return;
+    }
+    const acc = this.project(dossier);
+    if (!acc) {
+      // The dossier's own period is broken (reported by validate's period-dates rule).
+      this.report(row, 'project-period-invalid', { project: dossier.code });
+      return;
+    }
+    const metric = this.metric(acc, row.metric);
+    if (metric === undefined) {
+      const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
+      this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
+      return;
+    }
+    if (metric !== SPEND) {
+      const ind = acc.codes.get(metric.toLowerCase())!;
+      if (ind.operator === 'qualitative' || ind.target === null) {
+        this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
+        return;
+      }
+    }
+    const period = this.period(row.period, dossier.year);
+    if (!period) {
+      this.report(row, 'period-invalid', { period: row.period });
+      return;
+    }
+    if (compareDates(period.end, acc.start) < 0 || compareDates(periodStart(period), acc.end) > 0) {
+      this.report(row, 'period-outside', { project: dossier.code, period: period.label, start: dossier.period.start, end: dossier.period.end });
+      return;
+    }
+    const store = acc.store!;
+    const slot = store.period(period) * store.width + acc.column.get(metric)!;
+    if (store.has(slot)) {
+      this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
+      return;
+    }
+    store.set(slot, row.value, this.file(row.file), row.line, row.note);
+  }
+
+  /** Every project's observations, then the diagnostics: for a list of rows held in memory. */
+  finish(): MonitoringResult {
+    const projects = [...this.drain()];
+    return { projects, diagnostics: this.problems() };
+  }
+
+  /**
+   * The projects with data, by code, one at a time: each project's rows are turned into exact
+   * decimals only when it is reached and released after, so that a streamed run never holds
+   * more than one project's decimals. Checks that need every period of a metric (a cumulative
+   * value that falls, spend above the budget) are made here; `problems()` is complete after.
+   */
+  *drain(): Generator<ProjectObservations> {
+    const codes = [...this.projects.keys()].sort(cmp);
+    for (const code of codes) {
+      const acc = this.projects.get(code)!;
+      const p = this.finishProject(acc);
+      acc.store = null;
+      if (p.periods.length > 0) yield p;
+    }
+  }
+
+  /** The data problems found, sorted by file and line (complete once `drain` has run). */
+  problems(): Diagnostic[] {
+    const out = [...this.diagnostics];
+    for (const [file, s] of this.perFile) {
+      if (s.omitted > 0) {
+        out.push({ code: 'monitoring-too-many-problems', severity: 'warning', file, line: s.lastLine, args: { omitted: s.omitted, max: MAX_MONITORING_DIAGNOSTICS } });
+      }
+    }
+    return sortDiagnostics(out);
+  }
+
+  private finishProject(acc: ProjectAcc): ProjectObservations {
+    const d = acc.dossier;
+    const store = acc.store!;
+    const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(a.p, b.p));
+    const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
+    // Metrics in a fixed order (spend first, then the dossier's indicators) so that diagnostics
+    // and results never depend on the order of the rows.
+    for (const [metric, column] of acc.column) {
+      const ind = metric === SPEND ? undefined : acc.codes.get(metric.toLowerCase());
+      const cumulative = metric === SPEND || ind?.tracking === 'cumulative';
+      let last: { value: Dec; period: string; line: number; file: string } | undefined;
+      for (let i = 0; i < order.length; i++) {
+        const period = order[i].p;
+        const slot = order[i].k * store.width + column;
+        if (!store.has(slot)) continue;
+        const raw = { line: store.line(slot), file: store.file(slot), note: store.note(slot) };
+        const reported = dec(store.text(slot));
+        const file = this.files[raw.file];
+        const value = cumulative && this.opts.increments && last ? last.value.plus(reported) : reported;
+        const where = { file, line: raw.line };
+        if (cumulative && last && value.lessThan(last.value)) {
+          this.reportAt(where, 'cumulative-decrease', {
+            project: d.code,
+            metric,
+            period: period.label,
+            value: value.toFixed(),
+            previous: last.value.toFixed(),
+            previousPeriod: last.period,
+            previousLine: last.line,
+            increments: this.opts.increments === true,
+          });
+          continue;
+        }
+        if (metric === SPEND) {
+          const total = inForce(d, formatDate(period.end)).budgetTotal;
+          if (value.greaterThan(total)) {
+            this.reportAt(where, 'spend-over-budget', { project: d.code, period: period.label, value: value.toFixed(), total: total.toFixed(), unit: d.budget.unit });
+            continue;
+          }
+        }
+        if (cumulative) last = { value, period: period.label, line: raw.line, file };
+        const obs: Observation = { value, reported, file, line: raw.line };
+        if (raw.note !== undefined) obs.note = raw.note;
+        if (metric === SPEND) slots[i].spend = obs;
+        else slots[i].indicators.set(metric, obs);
+      }
+    }
+    return { dossier: d, periods: slots.filter((s) => s.spend !== undefined || s.indicators.size > 0) };
+  }
+
+  private project(d: Dossier): ProjectAcc | null {
+    let acc = this.projects.get(d.code);
+    if (acc) return acc;
+    const start = parseDate(d.period.start);
+    const end = parseDate(d.period.end);
+    if (!start || !end || compareDates(start, end) > 0) return null;
+    const column = new Map<string, number>([[SPEND, 0]]);
+    for (const i of d.indicators) if (!column.has(i.code)) column.set(i.code, column.size);
+    acc = { dossier: d, start, end, store: new Store(column.size), column, codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])) };
+    this.projects.set(d.code, acc);
+    return acc;
+  }
+
+  /** The canonical metric name: SPEND, or the indicator's code as the dossier writes it. */
+  private metric(acc: ProjectAcc, name: string): string | undefined {
+    const lower = name.toLowerCase();
+    if (SPEND_ALIASES.has(lower)) return SPEND;
+    return acc.codes.get(lower)?.code;
+  }
+
+  private period(text: string, year: number): ReportPeriod | null {
+    const key = `${year}\u0000${text}`;
+    let p = this.periodCache.get(key);
+    if (p === undefined) {
+      p = parsePeriod(text, year) ?? null;
+      // A label of every distinct period text is interned here, so stored rows share it.
+      this.periodCache.set(flat(key), p);
+    }
+    return p;
+  }
+
+  private file(name: string): number {
+    let k = this.fileIndex.get(name);
+    if (k === undefined) {
+      k = this.files.length;
+      this.files.push(name);
+      this.fileIndex.set(name, k);
+    }
+    return k;
+  }
+
+  private report(row: MonitoringRow, code: string, args: Args, severity: Diagnostic['severity'] = 'error'): void {
+    this.reportAt({ file: row.file, line: row.line }, code, args, severity);
+  }
+
+  private reportAt(at: { file: string; line: number }, code: string, args: Args, severity: Diagnostic['severity'] = 'error'): void {
+    let s = this.perFile.get(at.file);
+    if (!s) this.perFile.set(at.file, (s = { count: 0, omitted: 0, lastLine: 1 }));
+    s.lastLine = Math.max(s.lastLine, at.line);
+    if (s.count >= MAX_MONITORING_DIAGNOSTICS) {
+      s.omitted++;
+      return;
+    }
+    s.count++;
+    const clean: Args = {};
+    for (const [k, v] of Object.entries(args)) if (v !== undefined) clean[k] = typeof v === 'string' ? flat(v) : v;
+    this.diagnostics.push({ code, severity, file: at.file, line: at.line, args: clean });
+  }
+}
+
+/** Collects a list of rows in one call (validate, tests). */
+export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: readonly Dossier[], opts: MonitoringOptions = {}): MonitoringResult {
+  const c = new MonitoringCollector(dossiers, opts);
+  for (const r of rows) c.add(r);
+  return c.finish();
+}
+
+/** First day of a monitoring period. */
+export function periodStart(p: ReportPeriod): YMD {
+  if (p.month !== undefined) return { y: p.year, m: p.month, d: 1 };
+  return { y: p.year, m: (p.quarter! - 1) * 3 + 1, d: 1 };
+}
+
+/** By end date; a month sorts before the quarter that ends on the same day. */
+export function comparePeriods(a: ReportPeriod, b: ReportPeriod): number {
+  return compareDates(a.end, b.end) || (a.month !== undefined ? 0 : 1) - (b.month !== undefined ? 0 : 1) || cmp(a.label, b.label);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,352 @@
+// The computations of quarterly monitoring (绩效运行监控, FORMATS.md §3, DOMAIN.md §5): time
+// progress, budget planned vs actual, indicator expected vs actual, year-end projection and
+// likelihood, goal progress, the dual-monitoring gap, earned value, and the flags that name what
+// needs a reason or an adjustment. Everything here is exact (decimal.js); rounding happens only
+// when a report is written (src/formats/variance/shared.ts), half-up to the policy's decimals.
+import { inForce } from './adjust.js';
+import { D, HUNDRED, ONE, ZERO, min, ratio as div, type Dec } from './decimal.js';
+import type { Args, Severity } from './diagnostics.js';
+import type { Adjustment, Dossier, Indicator, Operator, Quarter, Tracking } from './model.js';
+import { QUARTERS } from './model.js';
+import type { Observation, PeriodObservations, ProjectObservations } from './monitoring.js';
+import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from './periods.js';
+import type { Policy } from './policy.js';
+import { flags } from './variance-flags.js';
+
+export { FLAG_CODES } from './variance-flags.js';
+
+export type Status = 'red' | 'yellow' | 'green';
+export type IndicatorStatus = Status | 'ahead';
+export type Likelihood = 'certain' | 'possible' | 'unlikely';
+/** Where `expected` came from: a milestone (interpolated inside a quarter for a month), target × time progress, or the target. */
+export type ExpectedBasis = 'milestone' | 'time' | 'target';
+
+export interface BudgetVariance {
+  /** 全年预算数 in force at the period end. */
+  total: Dec;
+  planned: Dec;
+  /** Cumulative spend; null when the period has no spend row. */
+  actual: Dec | null;
+  variance: Dec | null;
+  variancePct: Dec | null;
+  executionRate: Dec | null;
+  /** executionRate / (time progress × 100). */
+  pace: Dec | null;
+  status: Status | null;
+  /** The schedule (用款计划) or an even spread over the months. */
+  plannedFrom: 'schedule' | 'even';
+  note?: string;
+  /** Where the spend row is. */
+  source?: { file: string; line: number };
+}
+
+export interface IndicatorVariance {
+  code: string;
+  name: string;
+  unit?: string;
+  operator: Exclude<Operator, 'qualitative'>;
+  tracking: Tracking;
+  /** Target in force at the period end. */
+  target: Dec;
+  expected: Dec;
+  expectedFrom: ExpectedBasis;
+  /** null when the period has no row for the indicator. */
+  actual: Dec | null;
+  variance: Dec | null;
+  /** actual / expected; expected / actual for "<=". */
+  ratio: Dec | null;
+  status: IndicatorStatus | null;
+  projection: Dec | null;
+  likelihood: Likelihood | null;
+  note?: string;
+  source?: { file: string; line: number };
+}
+
+export interface EarnedValue {
+  bac: Dec;
+  pv: Dec;
+  ev: Dec | null;
+  ac: Dec | null;
+  cpi: Dec | null;
+  spi: Dec | null;
+  eac: Dec | null;
+}
+
+export interface Flag {
+  code: string;
+  severity: Severity;
+  /** The indicator a flag is about (absent for budget and whole-project flags). */
+  indicator?: string;
+  args: Args;
+}
+
+export interface PeriodVariance {
+  period: string;
+  /** ISO date of the period end. */
+  end: string;
+  timeProgress: Dec;
+  budget: BudgetVariance;
+  indicators: IndicatorVariance[];
+  goalProgress: Dec | null;
+  /** executionRate − goalProgress, in percentage points; null when either is unknown. */
+  dualGap: Dec | null;
+  earnedValue: EarnedValue;
+  /** Approved adjustments in force at the period end, in date order. */
+  adjustments: Adjustment[];
+  flags: Flag[];
+}
+
+export interface ProjectVariance {
+  code: string;
+  name: string;
+  department: string;
+  /** Budget unit (元 or 万元). */
+  unit: string;
+  /** The dossier file. */
+  file: string;
+  /** Policy used for the thresholds and the rounding. */
+  policy: string;
+  decimals: number;
+  periods: PeriodVariance[];
+}
+
+export interface VarianceOptions {
+  /** Only this period (a label as produced by parsePeriod); every reported period otherwise. */
+  period?: (p: ReportPeriod) => boolean;
+}
+
+export function projectVariance(obs: ProjectObservations, policy: Policy, opts: VarianceOptions = {}): ProjectVariance {
+  const d = obs.dossier;
+  const periods = obs.periods.filter((p) => !opts.period || opts.period(p.period)).map((p) => periodVariance(d, p, policy));
+  return {
+    code: d.code,
+    name: d.name,
+    department: d.department,
+    unit: d.budget.unit,
+    file: d.origin.file,
+    policy: policy.name,
+    decimals: policy.decimals,
+    periods,
+  };
+}
+
+export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Policy): PeriodVariance {
+  const p = obs.period;
+  const end = formatDate(p.end);
+  const force = inForce(d, end);
+  const tp = timeProgress(d, p);
+  const budget = budgetVariance(d, force.budgetTotal, p, tp, obs.spend, policy);
+  const indicators: IndicatorVariance[] = [];
+  for (const ind of force.indicators) {
+    if (ind.operator === 'qualitative' || ind.target === null) continue;
+    indicators.push(indicatorVariance(d, ind, p, tp, obs.indicators.get(ind.code), policy));
+  }
+  const goal = goalProgress(force.indicators, indicators);
+  const dualGap = budget.executionRate !== null && goal !== null ? budget.executionRate.minus(goal) : null;
+  const ev = goal === null ? null : force.budgetTotal.times(goal).dividedBy(HUNDRED);
+  const earnedValue: EarnedValue = {
+    bac: force.budgetTotal,
+    pv: budget.planned,
+    ev,
+    ac: budget.actual,
+    cpi: ev !== null && budget.actual !== null ? div(ev, budget.actual) : null,
+    spi: ev !== null ? div(ev, budget.planned) : null,
+    eac: null,
+  };
+  // EAC = BAC / CPI = BAC × AC / EV.
+  if (earnedValue.cpi !== null && !earnedValue.cpi.isZero()) earnedValue.eac = force.budgetTotal.dividedBy(earnedValue.cpi);
+  const result: PeriodVariance = {
+    period: p.label,
+    end,
+    timeProgress: tp,
+    budget,
+    indicators,
+    goalProgress: goal,
+    dualGap,
+    earnedValue,
+    adjustments: force.applied,
+    flags: [],
+  };
+  result.flags = flags(result, policy);
+  return result;
+}
+
+/** Months of the project period elapsed at the period end / months in the project period. */
+export function timeProgress(d: Dossier, p: ReportPeriod): Dec {
+  const { start, end } = projectDates(d);
+  const total = monthsInPeriod(start, end);
+  return total === 0 ? ONE : new D(monthsElapsed(start, end, p.end)).dividedBy(total);
+}
+
+function projectDates(d: Dossier): { start: YMD; end: YMD } {
+  const start = parseDate(d.period.start) ?? { y: d.year, m: 1, d: 1 };
+  const end = parseDate(d.period.end) ?? { y: d.year, m: 12, d: 31 };
+  return { start, end };
+}
+
+/**
+ * Planned cumulative spend at the period end. With a schedule: each quarter's planned amount
+ * (quarters of the dossier's year) counts in proportion to the months of that quarter, inside
+ * the project period, that have elapsed (whole at its end; 1/3 and 2/3 for monthly periods).
+ * Without one: the budget total in force spread evenly over the months (total × time progress).
+ */
+export function plannedSpend(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec): { planned: Dec; from: 'schedule' | 'even' } {
+  const schedule = d.budget.schedule;
+  if (!schedule || Object.keys(schedule).length === 0) return { planned: total.times(tp), from: 'even' };
+  const { start, end } = projectDates(d);
+  let planned = ZERO;
+  for (const q of QUARTERS) {
+    const amount = schedule[q];
+    if (amount === undefined) continue;
+    const qi = QUARTERS.indexOf(q);
+    const qStart = { y: d.year, m: qi * 3 + 1, d: 1 };
+    const qEnd = { y: d.year, m: qi * 3 + 3, d: 1 };
+    // Months of the quarter inside the project period, and those of them elapsed at p.end.
+    const from = Math.max(monthIndex(qStart), monthIndex(start));
+    const to = Math.min(monthIndex(qEnd), monthIndex(end));
+    const inside = to - from + 1;
+    if (inside <= 0) {
+      if (monthIndex(qEnd) <= monthIndex(p.end)) planned = planned.plus(amount);
+      continue;
+    }
+    const elapsed = Math.min(inside, Math.max(0, monthIndex(p.end) - from + 1));
+    planned = planned.plus(amount.times(elapsed).dividedBy(inside));
+  }
+  return { planned, from: 'schedule' };
+}
+
+function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec, spend: Observation | undefined, policy: Policy): BudgetVariance {
+  const { planned, from } = plannedSpend(d, total, p, tp);
+  const b: BudgetVariance = {
+    total,
+    planned,
+    actual: null,
+    variance: null,
+    variancePct: null,
+    executionRate: null,
+    pace: null,
+    status: null,
+    plannedFrom: from,
+  };
+  if (!spend) return b;
+  const actual = spend.value;
+  b.actual = actual;
+  b.variance = actual.minus(planned);
+  b.variancePct = planned.isZero() ? null : b.variance.dividedBy(planned).times(HUNDRED);
+  b.executionRate = total.isZero() ? null : actual.dividedBy(total).times(HUNDRED);
+  b.pace = b.executionRate === null || tp.isZero() ? null : b.executionRate.dividedBy(tp.times(HUNDRED));
+  b.status = b.pace === null ? null : b.pace.lessThan(policy.monitoring.pace.red) ? 'red' : b.pace.lessThan(policy.monitoring.pace.yellow) ? 'yellow' : 'green';
+  if (spend.note !== undefined) b.note = spend.note;
+  b.source = { file: spend.file, line: spend.line };
+  return b;
+}
+
+/**
+ * The milestone that applies at the period end: a quarter's own milestone; for a month inside a
+ * quarter, linear between the previous quarter's milestone (0 before Q1 for a cumulative
+ * indicator) and this quarter's. Undefined when there is none (then time or target applies).
+ */
+export function milestoneAt(ind: Indicator, d: Dossier, p: ReportPeriod): Dec | undefined {
+  const ms = ind.milestones;
+  if (!ms || p.year !== d.year) return undefined;
+  const m = ms[p.endQuarter];
+  if (m === undefined) return undefined;
+  if (p.month === undefined || p.month % 3 === 0) return m;
+  const qi = QUARTERS.indexOf(p.endQuarter);
+  const prev = qi === 0 ? (ind.tracking === 'cumulative' ? ZERO : undefined) : ms[QUARTERS[qi - 1] as Quarter];
+  if (prev === undefined) return undefined;
+  const k = p.month - qi * 3; // 1 or 2 months into the quarter
+  return prev.plus(m.minus(prev).times(k).dividedBy(3));
+}
+
+function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, tp: Dec, obs: Observation | undefined, policy: Policy): IndicatorVariance {
+  const target = ind.target as Dec;
+  const cumulative = ind.tracking === 'cumulative';
+  const milestone = milestoneAt(ind, d, p);
+  const expected = milestone ?? (cumulative ? target.times(tp) : target);
+  const expectedFrom: ExpectedBasis = milestone !== undefined ? 'milestone' : cumulative ? 'time' : 'target';
+  const lower = ind.operator === '<=';
+  const v: IndicatorVariance = {
+    code: ind.code,
+    name: ind.name,
+    operator: ind.operator as IndicatorVariance['operator'],
+    tracking: ind.tracking,
+    target,
+    expected,
+    expectedFrom,
+    actual: null,
+    variance: null,
+    ratio: null,
+    status: null,
+    projection: null,
+    likelihood: null,
+  };
+  if (ind.unit !== undefined) v.unit = ind.unit;
+  if (!obs) return v;
+  const actual = obs.value;
+  v.actual = actual;
+  v.variance = actual.minus(expected);
+  const [num, den] = lower ? [expected, actual] : [actual, expected];
+  v.ratio = div(num, den);
+  const t = policy.monitoring.indicator;
+  if (v.ratio === null) v.status = num.greaterThan(0) ? 'ahead' : 'green';
+  else v.status = v.ratio.lessThan(t.red) ? 'red' : v.ratio.lessThan(t.yellow) ? 'yellow' : v.ratio.greaterThanOrEqualTo(t.ahead) ? 'ahead' : 'green';
+  v.projection = cumulative && !tp.isZero() ? actual.dividedBy(tp) : actual;
+  v.likelihood = likelihood(v.projection, target, lower, policy);
+  if (obs.note !== undefined) v.note = obs.note;
+  v.source = { file: obs.file, line: obs.line };
+  return v;
+}
+
+/** 完成目标可能性: projection against target (inverted for "<="). */
+export function likelihood(projection: Dec, target: Dec, lower: boolean, policy: Policy): Likelihood {
+  const r = lower ? div(target, projection) : div(projection, target);
+  if (r === null || r.greaterThanOrEqualTo(ONE)) return 'certain';
+  return r.greaterThanOrEqualTo(policy.monitoring.likelihood.possible) ? 'possible' : 'unlikely';
+}
+
+/**
+ * Goal progress (FORMATS.md §3): mean over the cumulative indicators with a value of
+ * min(actual / target, 1) × 100; a project without cumulative indicators uses its numeric level
+ * indicators. "<=" indicators count target / actual. Null when no indicator has a value.
+ */
+export function goalProgress(all: readonly Indicator[], rows: readonly IndicatorVariance[]): Dec | null {
+  const numeric = all.filter((i) => i.operator !== 'qualitative' && i.target !== null);
+  const hasCumulative = numeric.some((i) => i.tracking === 'cumulative');
+  const used = rows.filter((r) => r.actual !== null && (hasCumulative ? r.tracking === 'cumulative' : true));
+  if (used.length === 0) return null;
+  let total = ZERO;
+  for (const r of used) {
+    const actual = r.actual as Dec;
+    const part = r.operator === '<=' ? div(r.target, actual) : div(actual, r.target);
+    total = total.plus(part === null ? ONE : min(part, ONE));
+  }
+  return total.dividedBy(used.length).times(HUNDRED);
+}
+
+/** The most severe status of a report: for --fail-on. */
+export function worstStatus(projects: Iterable<ProjectVariance>): Status | null {
+  let worst: Status | null = null;
+  for (const p of projects) for (const per of p.periods) worst = worse(worst, periodWorst(per));
+  return worst;
+}
+
+export function periodWorst(p: PeriodVariance): Status | null {
+  let w: Status | null = null;
+  w = worse(w, p.budget.status);
+  for (const i of p.indicators) if (i.status && i.status !== 'ahead') w = worse(w, i.status);
+  return w;
+}
+
+const RANK: Record<Status, number> = { green: 0, yellow: 1, red: 2 };
+
+export function worse(a: Status | null, b: Status | null): Status | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/** Whether a status is at or above a --fail-on level. */
+export function atOrAbove(s: Status | null, level: 'red' | 'yellow'): boolean {
+  return s !== null && RANK[s] >= RANK[level];
+}

@@ -1,0 +1,72 @@
+// `csv`: one row per project × period × metric (spend first, then the indicators), for Excel
+// and for further processing. UTF-8 with a byte-order mark (so that Excel on Chinese Windows
+// shows Chinese text), CRLF line ends and RFC 4180 quoting. Headings and status words follow
+// --lang; numbers are plain (no thousands separators, no % sign), rounded as in json.
+// For the spend row, `target` is the budget total in force, `expected` the planned spend and
+// `ratio` the pace (execution rate / time progress).
+import type { FormatOptions } from '../../core/report.js';
+import type { VarianceReport } from '../../commands/variance.js';
+import { t } from '../../i18n/index.js';
+import { likelihoodWord, rounded, statusWord } from './shared.js';
+
+const COLUMNS = [
+  'project',
+  'name',
+  'period',
+  'timeProgress',
+  'metric',
+  'metricName',
+  'unit',
+  'target',
+  'expected',
+  'actual',
+  'variance',
+  'variancePct',
+  'executionRate',
+  'ratio',
+  'status',
+  'projection',
+  'likelihood',
+  'note',
+] as const;
+
+type Cell = string | number | null | undefined;
+
+export function* csv(report: VarianceReport, opts: FormatOptions): Generator<string> {
+  const lang = opts.lang;
+  yield '\ufeff' + COLUMNS.map((c) => quote(t(lang, `vfmt.csv.${c}`))).join(',') + '\r\n';
+  for (const p of report.projects) {
+    const n = p.decimals;
+    const rows: string[] = [];
+    for (const per of p.periods) {
+      const b = per.budget;
+      const tp = rounded(per.timeProgress, n + 2);
+      rows.push(
+        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'vfmt.spend'), p.unit, b.total.toFixed(), rounded(b.planned, n), b.actual?.toFixed(), rounded(b.variance, n), rounded(b.variancePct, n), rounded(b.executionRate, n), rounded(b.pace, n), b.status && statusWord(b.status, lang), null, null, b.note]),
+      );
+      for (const i of per.indicators) {
+        rows.push(
+          line([p.code, p.name, per.period, tp, i.code, i.name, i.unit, i.target.toFixed(), rounded(i.expected, n), i.actual?.toFixed(), rounded(i.variance, n), null, null, rounded(i.ratio, n), i.status && statusWord(i.status, lang), rounded(i.projection, n), i.likelihood && likelihoodWord(i.likelihood, lang), i.note]),
+        );
+      }
+    }
+    yield rows.join('');
+  }
+}
+
+function line(cells: Cell[]): string {
+  return cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? String(c) : quote(safe(c)))).join(',') + '\r\n';
+}
+
+/** RFC 4180: a field with a comma, quote, CR or LF (or edge spaces) in double quotes, quotes doubled. */
+export function quote(s: string): string {
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not starting a number)
+ * gets a leading apostrophe (OWASP CSV injection); numbers are written as numbers, never here.
+ */
+function safe(s: string): string {
+  return /^[=+@\t\r]/.test(s) || /^-(?![\d.])/.test(s) ? `'${s}` : s;
+}

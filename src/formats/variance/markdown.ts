@@ -1,0 +1,132 @@
+// `markdown`: a monitoring report to paste into an issue, a pull request or a CI job summary.
+// Per project: the budget by period, the indicators of the last period, the flags, and a
+// mermaid `xychart-beta` chart of planned (bars) and actual (line) cumulative spend, which
+// GitHub and GitLab render. Data problems (file:line) close the report.
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { FormatOptions } from '../../core/report.js';
+import type { ProjectVariance } from '../../core/variance.js';
+import type { VarianceReport } from '../../commands/variance.js';
+import { t } from '../../i18n/index.js';
+import { escapeMd } from '../validate/markdown.js';
+import { asWritten, fixed, flagMessage, likelihoodWord, rounded, statusWord, where } from './shared.js';
+
+const MARK: Record<string, string> = { red: '🔴', yellow: '🟡', green: '🟢', ahead: '🔵' };
+
+export function* markdown(report: VarianceReport, opts: FormatOptions): Generator<string> {
+  yield `# ${t(opts.lang, 'vfmt.md.title')}\n\n`;
+  let any = false;
+  for (const p of report.projects) {
+    yield project(p, opts) + '\n';
+    any = true;
+  }
+  if (!any) yield t(opts.lang, 'vfmt.no-data') + '\n\n';
+  yield problems(report.diagnostics, opts);
+}
+
+function status(s: string | null, lang: FormatOptions['lang']): string {
+  return s === null ? '—' : `${MARK[s] ?? ''} ${statusWord(s, lang)}`;
+}
+
+function project(p: ProjectVariance, opts: FormatOptions): string {
+  const lang = opts.lang;
+  const h = (k: string) => t(lang, `vfmt.col.${k}`);
+  const n = p.decimals;
+  const out: string[] = [`## ${escapeMd(p.code)} ${escapeMd(p.name)}`, '', `${escapeMd(p.department)} · ${escapeMd(t(lang, 'vfmt.unit', { unit: p.unit }))}`, ''];
+  out.push(
+    `| ${['period', 'time', 'total', 'planned', 'actual', 'variance', 'variancePct', 'execution', 'pace', 'status'].map(h).join(' | ')} |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  );
+  for (const per of p.periods) {
+    const b = per.budget;
+    out.push(
+      `| ${[
+        per.period,
+        fixed(per.timeProgress.times(100), n) + '%',
+        asWritten(b.total),
+        fixed(b.planned, n),
+        b.actual === null ? '—' : fixed(b.actual, n),
+        fixed(b.variance, n),
+        b.variancePct === null ? '—' : fixed(b.variancePct, n) + '%',
+        b.executionRate === null ? '—' : fixed(b.executionRate, n) + '%',
+        fixed(b.pace, n),
+        status(b.status, lang),
+      ].join(' | ')} |`,
+    );
+  }
+  const last = p.periods[p.periods.length - 1];
+  if (last.indicators.length > 0) {
+    out.push('', `### ${escapeMd(t(lang, 'vfmt.indicators-at', { period: last.period }))}`, '');
+    out.push(
+      `| ${['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'status', 'projection', 'likelihood', 'note'].map(h).join(' | ')} |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |',
+    );
+    for (const i of last.indicators) {
+      const op = i.operator === '<=' ? ' ≤' : i.operator === '=' ? ' =' : '';
+      const unit = i.unit ? ` ${escapeMd(i.unit)}` : '';
+      out.push(
+        `| ${[
+          `${escapeMd(i.code)} ${escapeMd(i.name)}${op}`,
+          asWritten(i.target) + unit,
+          fixed(i.expected, n),
+          asWritten(i.actual),
+          fixed(i.variance, n),
+          fixed(i.ratio, n),
+          status(i.status, lang),
+          fixed(i.projection, n),
+          likelihoodWord(i.likelihood, lang),
+          i.note === undefined ? '' : escapeMd(i.note),
+        ].join(' | ')} |`,
+      );
+    }
+  }
+  out.push(
+    '',
+    `${t(lang, 'vfmt.md.summary', {
+      goal: fixed(last.goalProgress, n),
+      gap: fixed(last.dualGap, n),
+      cpi: fixed(last.earnedValue.cpi, n),
+      spi: fixed(last.earnedValue.spi, n),
+      eac: fixed(last.earnedValue.eac, n),
+    })}`,
+  );
+  if (last.adjustments.length > 0) out.push('', escapeMd(t(lang, 'vfmt.adjusted', { dates: last.adjustments.map((a) => a.date).join(', ') })));
+  const flags = last.flags.filter((f) => !(opts.quiet && f.severity === 'info'));
+  if (flags.length > 0) {
+    out.push('', `**${escapeMd(t(lang, 'vfmt.flags-at', { period: last.period }))}**`, '');
+    for (const f of flags) out.push(`- ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${escapeMd(flagMessage(f, lang))}`);
+  }
+  out.push('', ...chart(p, opts));
+  return out.join('\n') + '\n';
+}
+
+/** Mermaid xychart-beta: planned cumulative spend as bars, actual as a line (no legend in mermaid: the title says which). */
+function chart(p: ProjectVariance, opts: FormatOptions): string[] {
+  const n = p.decimals;
+  const num = (x: Parameters<typeof rounded>[0]) => String(rounded(x, n) ?? 0);
+  const title = t(opts.lang, 'vfmt.md.chart', { code: p.code, unit: p.unit }).replace(/"/g, "'");
+  const periods = p.periods;
+  let top = periods[periods.length - 1].budget.total.toNumber();
+  for (const per of periods) top = Math.max(top, rounded(per.budget.planned, n) ?? 0, rounded(per.budget.actual, n) ?? 0);
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `    title "${title}"`,
+    `    x-axis [${periods.map((per) => `"${per.period}"`).join(', ')}]`,
+    `    y-axis "${p.unit}" 0 --> ${top}`,
+    `    bar [${periods.map((per) => num(per.budget.planned)).join(', ')}]`,
+    // mermaid has no gaps in a line: without spend for every period, the line is left out.
+    ...(periods.every((per) => per.budget.actual !== null) ? [`    line [${periods.map((per) => num(per.budget.actual)).join(', ')}]`] : []),
+    '```',
+  ];
+}
+
+function problems(list: readonly Diagnostic[], opts: FormatOptions): string {
+  const shown = list.filter((d) => !(opts.quiet && d.severity !== 'error'));
+  const lang = opts.lang;
+  if (shown.length === 0) return `## ${t(lang, 'vfmt.problems.none')}\n`;
+  const out = [`## ${t(lang, 'vfmt.problems.title', { n: shown.length })}`, '', `| ${t(lang, 'vfmt.col.where')} | ${t(lang, 'fmt.md.col.severity')} | ${t(lang, 'fmt.md.col.code')} | ${t(lang, 'fmt.md.col.message')} |`, '| --- | --- | --- | --- |'];
+  for (const d of shown) {
+    out.push(`| ${escapeMd(where(d))} | ${t(lang, `fmt.severity.${d.severity}`)} | ${escapeMd(d.code)} | ${escapeMd(d.message ?? t(lang, d.code, d.args ?? {}))} |`);
+  }
+  return out.join('\n') + '\n';
+}

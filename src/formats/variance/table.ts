@@ -1,0 +1,141 @@
+// `table`: the default, for a person at a terminal. One compact table per project: a row per
+// period (time progress, planned and actual cumulative spend, execution rate, pace, status),
+// then the indicators of the last period shown; under it a sparkline of cumulative spend
+// against plan and the flags of that period. Data problems (file:line) close the report.
+// Statuses are coloured only when opts.color (a terminal, not --no-color).
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { max, type Dec } from '../../core/decimal.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { FormatOptions } from '../../core/report.js';
+import type { IndicatorVariance, ProjectVariance } from '../../core/variance.js';
+import type { VarianceReport } from '../../commands/variance.js';
+import { t } from '../../i18n/index.js';
+import { showControls } from '../validate/shared.js';
+import { stringWidth } from '../validate/width.js';
+import { asWritten, fixed, flagMessage, likelihoodWord, sparkline, statusWord, where } from './shared.js';
+
+const NAME_WIDTH = 18;
+
+export function* table(report: VarianceReport, opts: FormatOptions): Generator<string> {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  let any = false;
+  for (const p of report.projects) {
+    yield project(p, opts, c) + '\n\n';
+    any = true;
+  }
+  if (!any) yield t(opts.lang, 'vfmt.no-data') + '\n\n';
+  yield problems(report.diagnostics, opts, c);
+}
+
+function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): string {
+  const lang = opts.lang;
+  const h = (k: string) => t(lang, `vfmt.col.${k}`);
+  const n = p.decimals;
+  const paint = (status: string | null, text: string) => color(c, status)(text);
+  const tbl = new Table({
+    head: ['period', 'time', 'planned', 'actual', 'execution', 'pace', 'status'].map((k) => c.bold(h(k))),
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+  });
+  for (const per of p.periods) {
+    const b = per.budget;
+    tbl.push([
+      per.period,
+      fixed(per.timeProgress.times(100), n) + '%',
+      fixed(b.planned, n),
+      b.actual === null ? '—' : fixed(b.actual, n),
+      b.executionRate === null ? '—' : fixed(b.executionRate, n) + '%',
+      fixed(b.pace, n),
+      paint(b.status, statusWord(b.status, lang)),
+    ]);
+  }
+  const last = p.periods[p.periods.length - 1];
+  if (last.indicators.length > 0) {
+    tbl.push([{ colSpan: 7, content: c.bold(t(lang, 'vfmt.indicators-at', { period: last.period })) }]);
+    tbl.push(['indicator', 'target', 'expected', 'value', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
+    for (const i of last.indicators) tbl.push(indicatorRow(i, n, opts, paint));
+  }
+  const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'vfmt.unit', { unit: p.unit })}`)}`;
+  const lines = [title, tbl.toString()];
+
+  // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
+  let top: Dec = last.budget.total;
+  for (const per of p.periods) {
+    top = max(top, per.budget.planned);
+    if (per.budget.actual) top = max(top, per.budget.actual);
+  }
+  const actual = sparkline(p.periods.map((per) => per.budget.actual), top);
+  const plan = sparkline(p.periods.map((per) => per.budget.planned), top);
+  lines.push(`${t(lang, 'vfmt.spark.actual')} ${actual}  ${t(lang, 'vfmt.spark.plan')} ${plan}  ${c.dim(t(lang, 'vfmt.spark.scale', { max: asWritten(top), unit: p.unit }))}`);
+  for (const per of p.periods) {
+    if (per.adjustments.length > 0 && per === last) {
+      lines.push(c.dim(t(lang, 'vfmt.adjusted', { dates: per.adjustments.map((a) => a.date).join(', ') })));
+    }
+  }
+  const flags = last.flags.filter((f) => !(opts.quiet && f.severity === 'info'));
+  if (flags.length > 0) {
+    lines.push(t(lang, 'vfmt.flags-at', { period: last.period }));
+    for (const f of flags) lines.push(`  ${sevMark(c, f.severity)} ${clean(flagMessage(f, lang))}`);
+  }
+  return lines.join('\n');
+}
+
+function indicatorRow(i: IndicatorVariance, n: number, opts: FormatOptions, paint: (s: string | null, text: string) => string): string[] {
+  const lang = opts.lang;
+  const unit = i.unit === '%' ? '%' : ''; // other units are in the indicator's dossier
+  const status = i.actual === null ? t(lang, 'vfmt.no-value') : `${paint(i.status, statusWord(i.status, lang))} · ${likelihoodWord(i.likelihood, lang)}`;
+  return [
+    `${clean(i.code)} ${truncate(clean(i.name), NAME_WIDTH)}${i.operator === '<=' ? ' ≤' : ''}`,
+    asWritten(i.target) + unit,
+    fixed(i.expected, n) + unit,
+    i.actual === null ? '—' : asWritten(i.actual) + unit,
+    fixed(i.ratio, n),
+    fixed(i.projection, n) + (i.projection === null ? '' : unit),
+    status,
+  ];
+}
+
+function problems(list: readonly Diagnostic[], opts: FormatOptions, c: ChalkInstance): string {
+  const shown = list.filter((d) => !(opts.quiet && d.severity !== 'error'));
+  if (shown.length === 0) return c.green(t(opts.lang, 'vfmt.problems.none')) + '\n';
+  const lines = [c.bold(t(opts.lang, 'vfmt.problems.title', { n: shown.length }))];
+  for (const d of shown) {
+    lines.push(`  ${c.dim(clean(where(d)))}  ${sevMark(c, d.severity)} ${clean(d.message ?? t(opts.lang, d.code, d.args ?? {}))}  ${c.dim(d.code)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function sevMark(c: ChalkInstance, s: string): string {
+  return s === 'error' ? c.red('✖') : s === 'warning' ? c.yellow('⚠') : c.blue('ℹ');
+}
+
+function color(c: ChalkInstance, status: string | null): ChalkInstance {
+  switch (status) {
+    case 'red':
+      return c.red.bold;
+    case 'yellow':
+      return c.yellow.bold;
+    case 'green':
+      return c.green;
+    case 'ahead':
+      return c.cyan;
+    default:
+      return c.dim;
+  }
+}
+
+function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/** Terminal-safe text from the input: control characters visible, one line. */
+function clean(text: string): string {
+  return showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' '));
+}
