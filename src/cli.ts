@@ -9,7 +9,7 @@ import { register as registerSchema } from './cli/schema.js';
 import { register as registerInit } from './cli/init.js';
 import { register as registerVariance } from './cli/variance.js';
 import { register as registerScore } from './cli/score.js';
-import { UsageError } from './errors.js';
+import { isUsageError } from './errors.js';
 import { VERSION } from './version.js';
 
 const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerInit, registerSchema];
@@ -64,7 +64,7 @@ async function report(e: unknown, env: CliEnv, verbose: boolean, args: string[])
   const { t, resolveLang } = await import('./i18n/index.js');
   const langFlag = args[args.indexOf('--lang') + 1];
   const lang = resolveLang(args.includes('--lang') ? langFlag : undefined, env.env);
-  if (e instanceof UsageError) {
+  if (isUsageError(e)) {
     env.stderr.write(`bpm: ${t(lang, e.key, e.args)}\n`);
     return e.exitCode;
   }
