@@ -50,7 +50,10 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: types });
  * - `%` at a line start: directives; `?` as a token: explicit (possibly complex) keys;
  * - `]` or `}` followed by `:`: a flow collection used as a key;
  * - a `[` or `{` not closed on its line: flow collections over several lines (indentation rules);
+ * - a quoted scalar over several lines, and a `-` entry with nothing after it on its line
+ *   (js-yaml 4 reads `-\n    -\n  -` as one nested sequence of two, where YAML has two entries);
  * - tabs (indentation rules differ), a BOM, NEL and the line/paragraph separators.
+ * Comments are skipped; quoted scalars are skipped up to their closing quote.
  */
 export function risky(text: string): boolean {
   let depth = 0;
@@ -58,15 +61,47 @@ export function risky(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    const tokenStart = prev === 10 || prev === 13 || prev === 32 || prev === 91 || prev === 93 || prev === 123 || prev === 125 || prev === 44 || prev === 58;
     switch (c) {
+      case 35: // # starts a comment at a token start: skip to the line end
+        if (prev === 10 || prev === 13 || prev === 32) {
+          while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+        }
+        break;
+      case 34: // "
+      case 39: {
+        // '
+        if (!tokenStart) break;
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 13) return true; // a quoted scalar over several lines
+          if (c === 34 && d === 92) j++; // an escape: skip the escaped character
+          else if (d === c) {
+            if (c === 39 && text.charCodeAt(j + 1) === 39) j++; // '' inside single quotes
+            else break;
+          }
+        }
+        if (j >= n) return true; // never closed
+        i = j;
+        break;
+      }
       case 33: // !
       case 38: // &
       case 42: // *
-        if (prev === 10 || prev === 13 || prev === 32 || prev === 91 || prev === 93 || prev === 123 || prev === 125 || prev === 44 || prev === 58) return true;
+        if (tokenStart) return true;
         break;
       case 37: // %
         if (prev === 10 || prev === 13) return true;
         break;
+      case 45: {
+        // - with nothing after it on its line (an empty sequence entry)
+        if (prev !== 10 && prev !== 13 && prev !== 32) break;
+        let j = i + 1;
+        while (j < n && text.charCodeAt(j) === 32) j++;
+        if (j >= n || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || (j > i + 1 && text.charCodeAt(j) === 35)) return true;
+        break;
+      }
       case 63: {
         // ?
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 10;
@@ -97,7 +132,7 @@ export function risky(text: string): boolean {
       case 0x2029:
         return true;
     }
-    prev = c;
+    prev = text.charCodeAt(i);
   }
   return depth !== 0;
 }

@@ -47,6 +47,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       schema: 'core',
       prettyErrors: false,
       strict: true,
+      // toJS() would print "Keys with collection values will be stringified" on stderr.
+      logLevel: 'error',
     }) as Document.Parsed[];
   } catch (e) {
     // The parser is iterative, but guard anyway: a RangeError here means absurd nesting.
