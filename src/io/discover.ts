@@ -274,6 +274,11 @@ function dedupe(hits: Hit[]): Found[] {
 
 /** Relative to cwd with forward slashes when inside cwd, else the absolute path. */
 export function displayPath(cwd: string, abs: string): string {
+  // The common case, a file below cwd, without path.relative's normalisation work.
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === path.sep && !abs.includes(`${path.sep}..`) && !abs.includes(`${path.sep}.${path.sep}`)) {
+    const rel = abs.slice(cwd.length + 1);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  }
   const rel = path.relative(cwd, abs);
   if (rel === '') return '.';
   if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return abs;

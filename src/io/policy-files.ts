@@ -20,6 +20,9 @@ export class PolicyLoadError extends Error {
   }
 }
 
+/** Every policy file this process tried to read (for `validate --cache`, whose key needs them). */
+export const policyFilesRead = new Set<string>();
+
 export function isBuiltinPolicy(ref: string): boolean {
   return builtinPolicy(ref) !== undefined;
 }
@@ -40,6 +43,7 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
   const abs = resolve(baseDir, ref);
   if (chain.includes(abs)) throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].join(' → ') });
   let text: string;
+  policyFilesRead.add(abs);
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {

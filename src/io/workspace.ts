@@ -31,6 +31,8 @@ export interface LoadOptions {
   encoding?: string;
   /** Parse monitoring CSV rows (validate and variance need them; score only for defaults). */
   readCsv?: boolean;
+  /** The inputs, when the caller has discovered them already (discoverInputs). */
+  inputs?: Found[];
 }
 
 export interface LoadedFile {
@@ -66,15 +68,20 @@ export interface Workspace {
 
 const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
 
-export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
-  const [{ files: found }] = await Promise.all([discover(paths, { cwd: opts.cwd }), preloadValidators()]);
+/** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
+export async function discoverInputs(paths: string[], opts: Pick<LoadOptions, 'cwd' | 'strategy'>): Promise<Found[]> {
+  const { files: found } = await discover(paths, { cwd: opts.cwd });
   const extra: Found[] = [];
   if (opts.strategy) {
     const s = await discover([opts.strategy], { cwd: opts.cwd });
     extra.push(...s.files);
   }
   const seen = new Set(found.map((f) => f.abs));
-  const all = [...found, ...extra.filter((f) => !seen.has(f.abs))];
+  return [...found, ...extra.filter((f) => !seen.has(f.abs))];
+}
+
+export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
+  const [all] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
 
   const ws: Workspace = {
     files: [],
