@@ -89,8 +89,10 @@ function note(s) {
   process.stdout.write(`  ${s}\n`);
 }
 
+/** Whether this build has the subcommand (an unknown one makes commander print the main help). */
 function commandExists(name) {
-  return runOnce(process.execPath, [BPM, name, '--help']).code === 0;
+  const r = spawnSync(process.execPath, [BPM, name, '--help'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.startsWith(`Usage: bpm ${name}`);
 }
 
 /** Generates data once per (kind, size, seed); a marker file says it is complete. */

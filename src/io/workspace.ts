@@ -162,7 +162,8 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
   const bytes = await readBytes(f, ws);
   if (!bytes) return undefined;
   if (bytes.length > MAX_YAML_BYTES) {
-    if (!f.explicit) return undefined;
+    // Found by walking: report it only if its head says it is a bpm document.
+    if (!f.explicit && !BPM_API.test(bytes.subarray(0, 64 * 1024).toString('latin1'))) return undefined;
     diag({ code: 'file-too-large', severity: 'error', args: { size: bytes.length, limit: MAX_YAML_BYTES } });
     return loaded;
   }
