@@ -8,6 +8,7 @@
 // produces the diagnostics. test/unit/io/yaml-differential.test.ts proves the agreement on every
 // fixture and example and on generated documents.
 import jsyaml from 'js-yaml';
+import { parseSimpleYaml, type ScalarResolver } from './simple-yaml.js';
 
 // The YAML 1.2 core schema exactly as the `yaml` package resolves plain scalars (its
 // schema/core/*.js): js-yaml 4's own CORE_SCHEMA still accepts YAML 1.1 forms (`1_000`, `0b1`,
@@ -43,6 +44,16 @@ const types = [
 ];
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: types });
 
+/** A plain scalar's value under the core schema, with the same resolvers in the same order. */
+const resolvePlain = ((s: string): unknown => {
+  for (const t of types) {
+    const r = (t as unknown as { resolveFn?: unknown; resolve: (s: string) => boolean; construct: (s: string) => unknown });
+    if (r.resolve(s)) return r.construct(s);
+  }
+  return s;
+}) as ScalarResolver;
+resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
+
 /**
  * Whether the text holds a construct that must go to the `yaml` path (false positives only cost
  * speed), in one pass over the characters:
@@ -55,12 +66,20 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: types });
  * - tabs (indentation rules differ), a BOM, NEL and the line/paragraph separators.
  * Comments are skipped; quoted scalars are skipped up to their closing quote.
  */
+/** ASCII characters that matter to risky() only as the character before another: 1 = skip. */
+const BORING = new Uint8Array(128).fill(1);
+for (const ch of '\t\n\r !"#%&\'*-?[]{}') BORING[ch.charCodeAt(0)] = 0;
+
 export function risky(text: string): boolean {
   let depth = 0;
   let prev = 10; // the character before, as if a line break came first
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c < 128 ? BORING[c] === 1 : c !== 0x85 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) {
+      prev = c;
+      continue;
+    }
     const tokenStart = prev === 10 || prev === 13 || prev === 32 || prev === 91 || prev === 93 || prev === 123 || prev === 125 || prev === 44 || prev === 58;
     switch (c) {
       case 35: // # starts a comment at a token start: skip to the line end
@@ -139,7 +158,11 @@ export function risky(text: string): boolean {
 
 /** Keys that a plain scalar would resolve to a non-string (`null:`, `1:`, `true:`), or too long. */
 function suspiciousKey(k: string): boolean {
-  if (k.length > 1000 || NULL.test(k) || BOOL.test(k)) return true;
+  if (k.length === 0 || k.length > 1000) return true;
+  const c = k.charCodeAt(0);
+  // Only keys starting like a null, a boolean or a number need the regexes.
+  if (c === 126 || c === 110 || c === 78) return NULL.test(k); // ~ n N
+  if (c === 116 || c === 84 || c === 102 || c === 70) return BOOL.test(k); // t T f F
   return numeric(k) && (INT_OCT.test(k) || INT_DEC.test(k) || INT_HEX.test(k) || FLOAT_NAN.test(k) || FLOAT_EXP.test(k) || FLOAT.test(k));
 }
 
@@ -157,12 +180,19 @@ function keysAreSafe(v: unknown): boolean {
   return true;
 }
 
+/** The subset reader alone (after risky()), for the differential tests. */
+export function parseYamlSimple(text: string): Record<string, unknown> | undefined {
+  return risky(text) ? undefined : parseSimpleYaml(text, resolvePlain);
+}
+
 /**
  * The plain data of a one-document YAML text whose top level is a mapping, or undefined when the
  * `yaml` path must decide (see above). Never throws.
  */
 export function parseYamlFast(text: string): Record<string, unknown> | undefined {
   if (risky(text)) return undefined;
+  const simple = parseSimpleYaml(text, resolvePlain);
+  if (simple !== undefined) return simple;
   let docs: unknown[];
   try {
     // maxDepth (js-yaml >= 4.2, not in @types/js-yaml): deeper nesting goes to the slow path.
