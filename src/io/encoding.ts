@@ -2,7 +2,7 @@
 // UTF-8, UTF-16 and the GB18030/GBK files that Excel writes on Chinese Windows.
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { UsageError } from '../errors.js';
 
@@ -85,6 +85,8 @@ export function createDecoder(enc: TextEncoding): ChunkDecoder {
     return { write: (b) => d.write(b), end: () => d.end() };
   }
   if (enc === 'gb18030') {
+    // iconv-lite (CommonJS) is loaded only when a GB18030/GBK file comes along.
+    const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
     const d = iconv.getDecoder('gb18030', { stripBOM: false });
     return { write: (b) => d.write(b), end: () => d.end() ?? '' };
   }

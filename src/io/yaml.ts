@@ -2,7 +2,15 @@
 // and a LineCounter so that any JSON pointer (an ajv instancePath, a rule's path) can be turned
 // into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
 // that are not mappings become diagnostics; this module never throws on bad input.
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
+
+// `yaml` (CommonJS) is loaded on first use: most files never need it (src/io/fast-yaml.ts reads
+// them), and loading it costs more than reading a small file.
+let yamlLib: typeof import('yaml') | undefined;
+function lib(): typeof import('yaml') {
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface Position {
@@ -25,6 +33,7 @@ export interface ParsedYaml {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const { LineCounter, parseAllDocuments } = lib();
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => {
@@ -105,6 +114,7 @@ function unescapeSegment(s: string): string {
 
 /** Offset of the node at `pointer`, or of its deepest existing ancestor. */
 function findNode(doc: Document.Parsed, pointer: string, key: boolean): number | undefined {
+  const { isMap, isSeq, isScalar, isPair } = lib();
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0];
   const segments = pointer === '' ? [] : pointer.replace(/^\//, '').split('/').map(unescapeSegment);
