@@ -102,8 +102,13 @@ export function createDecoder(enc: TextEncoding): ChunkDecoder {
  */
 export function decodeText(bytes: Buffer, forced?: string, file?: string): DecodedText {
   const det = detectEncoding(bytes, forced, (bom) => isUtf8(bytes.subarray(bom)));
-  const d = createDecoder(det.encoding);
-  const text = d.write(bytes.subarray(det.bom)) + d.end();
+  let text: string;
+  if (det.encoding === 'utf-8') {
+    text = bytes.toString('utf8', det.bom); // whole buffer at once: no streaming decoder needed
+  } else {
+    const d = createDecoder(det.encoding);
+    text = d.write(bytes.subarray(det.bom)) + d.end();
+  }
   const diagnostics: Diagnostic[] = [];
   if (det.mismatch) diagnostics.push(mismatchDiagnostic(file));
   const nul = text.indexOf('\0');
