@@ -43,14 +43,14 @@ function parseArgs(argv) {
 }
 
 /** Runs a command once; wall time in seconds, peak RSS in MB (or null), exit code. */
-function runOnce(cmd, args, { cwd = ROOT } = {}) {
-  const argv = TIME ? [TIME, '-f', '@@bench %M', cmd, ...args] : [cmd, ...args];
+function runOnce(cmd, args, { cwd = ROOT, env = {} } = {}) {
+  const argv = TIME ? [TIME, '-f', '@@bench %M %U %S', cmd, ...args] : [cmd, ...args];
   const t0 = process.hrtime.bigint();
-  const res = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, FORCE_COLOR: '0', LANG: 'en_US.UTF-8' } });
+  const res = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, FORCE_COLOR: '0', LANG: 'en_US.UTF-8', ...env } });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  const m = /@@bench (\d+)/.exec(res.stderr ?? '');
+  const m = /@@bench (\d+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
   const code = res.status ?? -1;
-  return { secs, rssMb: m ? Number(m[1]) / 1024 : null, code, stderr: (res.stderr ?? '').replace(/@@bench \d+\n?/, '') };
+  return { secs, rssMb: m ? Number(m[1]) / 1024 : null, cpu: m ? Number(m[2]) + Number(m[3]) : null, code, stderr: (res.stderr ?? '').replace(/@@bench .*\n?/, '') };
 }
 
 const median = (xs) => {
@@ -60,29 +60,32 @@ const median = (xs) => {
 };
 
 /** Median wall time and the largest peak RSS over `runs` runs (one unmeasured warm-up first). */
-function measure(label, cmd, args, { runs, expect = [0, 1], before } = {}) {
+function measure(label, cmd, args, { runs, expect = [0, 1], before, env } = {}) {
   before?.();
-  const warm = runOnce(cmd, args);
+  const warm = runOnce(cmd, args, { env });
   if (!expect.includes(warm.code)) {
     throw new Error(`${label}: exit code ${warm.code}\n${warm.stderr.slice(0, 2000)}`);
   }
   const times = [];
+  const cpus = [];
   let rss = null;
   for (let i = 0; i < runs; i++) {
     before?.();
-    const r = runOnce(cmd, args);
+    const r = runOnce(cmd, args, { env });
     times.push(r.secs);
+    if (r.cpu !== null) cpus.push(r.cpu);
     if (r.rssMb !== null) rss = Math.max(rss ?? 0, r.rssMb);
   }
-  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times), rss, code: warm.code };
+  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: cpus.length ? median(cpus) : null, rss, code: warm.code };
 }
 
 const rows = [];
 function row(task, m, ref) {
   rows.push({ task, ...m, ratio: ref ? m.median / ref.median : null, refLabel: ref?.label });
-  const ratio = ref ? `  ${(m.median / ref.median).toFixed(2)}x of ${ref.label}` : '';
+  const ratio = ref ? `  ${(m.median / ref.median).toFixed(2)}x${m.cpu !== null && ref.cpu ? ` (cpu ${(m.cpu / ref.cpu).toFixed(2)}x)` : ''} of ${ref.label}` : '';
   const rss = m.rss !== null ? `${m.rss.toFixed(0).padStart(6)} MB` : '     n/a';
-  process.stdout.write(`  ${m.label.padEnd(46)} ${m.median.toFixed(3).padStart(8)} s  (${m.min.toFixed(3)}–${m.max.toFixed(3)})  ${rss}${ratio}\n`);
+  const cpu = m.cpu !== null ? `cpu ${m.cpu.toFixed(2).padStart(6)} s` : 'cpu n/a';
+  process.stdout.write(`  ${m.label.padEnd(46)} ${m.median.toFixed(3).padStart(8)} s  (${m.min.toFixed(3)}–${m.max.toFixed(3)})  ${cpu}  ${rss}${ratio}\n`);
 }
 
 function note(s) {
@@ -117,6 +120,8 @@ async function benchValidate(o) {
   row('validate', ajv);
   const bpm = measure('bpm validate (schema + rules + positions)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs });
   row('validate', bpm, ajv);
+  const serial = measure('  same, without the worker thread', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs, env: { BPM_WORKERS: '0' } });
+  row('validate', serial, ajv);
   const cacheFile = path.join(DATA, `.bpmcache-${o.count}`);
   rmSync(cacheFile, { force: true });
   const cached = measure('bpm validate --cache (unchanged tree)', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile], { runs: o.runs });
@@ -172,7 +177,8 @@ async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first (npm run bench does)');
   const cpus = os.cpus();
   process.stdout.write(`bpm benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
-  process.stdout.write(`median of ${o.runs} runs (after one warm-up), min–max, peak RSS${TIME ? '' : ' (n/a: /usr/bin/time missing)'}\n`);
+  process.stdout.write(`median wall time of ${o.runs} runs (after one warm-up), min–max, median CPU time (user+sys), peak RSS${TIME ? '' : ' (n/a: /usr/bin/time missing)'}\n`);
+  if (os.loadavg()[0] > cpus.length * 0.75) process.stdout.write(`note: the machine is busy (load ${os.loadavg()[0].toFixed(1)} on ${cpus.length} cores): wall times are inflated; CPU times and ratios are steadier\n`);
   if (o.only.includes('validate')) await benchValidate(o);
   if (o.only.includes('cold')) await benchCold(o);
   if (o.only.includes('variance')) await benchVariance(o);

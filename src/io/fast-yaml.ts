@@ -180,6 +180,9 @@ function keysAreSafe(v: unknown): boolean {
   return true;
 }
 
+/** A bpm document says so on a line of its own (FORMATS.md §1); other YAML is skipped when walked. */
+export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
+
 /** The subset reader alone (after risky()), for the differential tests. */
 export function parseYamlSimple(text: string): Record<string, unknown> | undefined {
   return risky(text) ? undefined : parseSimpleYaml(text, resolvePlain);

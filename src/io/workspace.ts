@@ -14,7 +14,8 @@ import { UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
 import { discover, type Found } from './discover.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
-import { parseYamlFast } from './fast-yaml.js';
+import { BPM_API, parseYamlFast } from './fast-yaml.js';
+import { startPreparse, type PreParsed } from './parse-pool.js';
 import { DOC_KINDS, preloadValidators, validateSchema } from './schema.js';
 import { parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
@@ -66,7 +67,6 @@ export interface Workspace {
   diagnostics: Diagnostic[];
 }
 
-const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
 
 /** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
 export async function discoverInputs(paths: string[], opts: Pick<LoadOptions, 'cwd' | 'strategy'>): Promise<Found[]> {
@@ -97,8 +97,19 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
+  // Large batches: a worker reads and parses the second half of the YAML files meanwhile.
+  const yamlFiles = all.filter((f) => !f.abs.toLowerCase().endsWith('.csv'));
+  const half = yamlFiles.slice(Math.ceil(yamlFiles.length / 2));
+  const preparsed = startPreparse(half, MAX_YAML_BYTES, yamlFiles.length);
+  const preIndex = new Map(half.map((f, i) => [f, i]));
   for (const f of all) {
-    const loaded = f.abs.toLowerCase().endsWith('.csv') ? await loadCsv(f, opts, ws) : await loadYaml(f, ws, policyDocs);
+    let loaded: LoadedFile | undefined;
+    if (f.abs.toLowerCase().endsWith('.csv')) loaded = await loadCsv(f, opts, ws);
+    else {
+      const j = preIndex.get(f);
+      const pre = j === undefined ? undefined : ((await preparsed)?.[j] ?? undefined);
+      loaded = await loadYaml(f, ws, policyDocs, pre);
+    }
     if (loaded) ws.files.push(loaded);
   }
 
@@ -146,35 +157,48 @@ async function readBytes(f: Found, ws: Workspace): Promise<Buffer | undefined> {
 }
 
 /**
- * Parses with js-yaml when it is sure to give the same data as the `yaml` package (see
- * fast-yaml.ts); positions then come from `yaml`, parsed only if something asks for one.
+ * Reads, decodes and parses one YAML file: the parse result, null when the file is done (a
+ * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
  */
-export function parseWithPositions(text: string, file: string): ParsedYaml {
-  const data = parseYamlFast(text);
-  if (data === undefined) return parseYaml(text, file);
-  let slow: ParsedYaml | undefined;
-  return { data, diagnostics: [], locate: (pointer, key) => (slow ??= parseYaml(text, file)).locate(pointer, key) };
-}
-
-async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
-  const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
-  const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
+async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic, 'file'>) => void): Promise<ParsedYaml | null | undefined> {
   const bytes = await readBytes(f, ws);
   if (!bytes) return undefined;
   if (bytes.length > MAX_YAML_BYTES) {
     // Found by walking: report it only if its head says it is a bpm document.
     if (!f.explicit && !BPM_API.test(bytes.subarray(0, 64 * 1024).toString('latin1'))) return undefined;
     diag({ code: 'file-too-large', severity: 'error', args: { size: bytes.length, limit: MAX_YAML_BYTES } });
-    return loaded;
+    return null;
   }
   const decoded = decodeText(bytes);
   const text = decoded.text;
   // Walked directories hold other YAML too: skip what is not a bpm document, silently.
   if (!f.explicit && !BPM_API.test(text)) return undefined;
   for (const d of decoded.diagnostics) diag({ ...d });
-  if (decoded.diagnostics.some((d) => d.severity === 'error')) return loaded;
+  if (decoded.diagnostics.some((d) => d.severity === 'error')) return null;
+  return parseWithPositions(text, f.display);
+}
 
-  const parsed = parseWithPositions(text, f.display);
+/** Data from the fast path, with positions from `yaml` computed only if something asks. */
+function withLazyPositions(text: string, data: Record<string, unknown>, file: string): ParsedYaml {
+  let slow: ParsedYaml | undefined;
+  return { data, diagnostics: [], locate: (pointer, key) => (slow ??= parseYaml(text, file)).locate(pointer, key) };
+}
+
+/**
+ * Parses with js-yaml when it is sure to give the same data as the `yaml` package (see
+ * fast-yaml.ts); positions then come from `yaml`, parsed only if something asks for one.
+ */
+export function parseWithPositions(text: string, file: string): ParsedYaml {
+  const data = parseYamlFast(text);
+  if (data === undefined) return parseYaml(text, file);
+  return withLazyPositions(text, data, file);
+}
+
+async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[], pre?: PreParsed): Promise<LoadedFile | undefined> {
+  const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
+  const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
+  const parsed = pre ? withLazyPositions(pre.text, pre.data, f.display) : await readAndParse(f, ws, loaded, diag);
+  if (!parsed) return parsed === null ? loaded : undefined;
   loaded.locate = parsed.locate;
   loaded.diagnostics.push(...parsed.diagnostics);
   const data = parsed.data as Record<string, unknown> | undefined;
