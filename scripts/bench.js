@@ -167,7 +167,7 @@ async function benchScore(o) {
   const dir = path.join(DATA, `projects-${o.count}-s${o.seed}`);
   await ensureData(dir, () => generateProjects({ out: dir, count: o.count, seed: o.seed }));
   const rel = path.relative(ROOT, dir);
-  const m = measure('bpm score --format json', process.execPath, [BPM, 'score', rel, '--format', 'json', '--allow-missing'], { runs: o.runs });
+  const m = measure('bpm score --format json', process.execPath, [BPM, 'score', rel, '--format', 'json'], { runs: o.runs });
   row('score', m);
   note(`throughput: ${Math.round(o.count / m.median).toLocaleString('en')} projects/s`);
 }
