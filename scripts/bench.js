@@ -126,6 +126,8 @@ async function benchValidate(o) {
   rmSync(cacheFile, { force: true });
   const cached = measure('bpm validate --cache (unchanged tree)', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile], { runs: o.runs });
   row('validate', cached, ajv);
+  const meta = measure('bpm validate --cache --cache-strategy metadata', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-strategy', 'metadata', '--cache-location', cacheFile], { runs: o.runs });
+  row('validate', meta, ajv);
   return { ajv, bpm, cached };
 }
 
