@@ -1,8 +1,10 @@
-// Parallel reading and parsing for large batches: with 2 cores, a worker thread reads, decodes
-// and parses the second half of the YAML files while the main thread does the first half.
-// Results come back in order and only for the common case (see parse-worker.ts), so a run gives
-// the same report with or without the worker; any failure of the worker just means the main
-// thread does all the work. BPM_WORKERS=0 turns it off (the tests compare both).
+// Parallel reading and parsing for large batches: a worker thread reads, decodes and parses the
+// second half of the YAML files while the main thread does the first half. Results come back in
+// order and only for the common case (see parse-worker.ts), so a run gives the same report with
+// or without the worker; any failure of the worker just means the main thread does all the work.
+// Off unless BPM_WORKERS=1: measured on 2 cores (README, Performance), copying the parsed
+// documents back to the main thread costs about as much as the parsing it saves, so it only pays
+// off on an idle machine with more cores (the tests compare both ways).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +32,7 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
  */
 export function startPreparse(files: { abs: string; explicit: boolean }[], maxBytes: number, totalYaml: number): Promise<(PreParsed | null)[] | undefined> {
   if (totalYaml < PARALLEL_MIN_FILES || files.length === 0) return Promise.resolve(undefined);
-  if (process.env.BPM_WORKERS === '0' || availableParallelism() < 2) return Promise.resolve(undefined);
+  if (process.env.BPM_WORKERS !== '1' || availableParallelism() < 2) return Promise.resolve(undefined);
   // Runs from the compiled dist/ only (the tests run src/ through tsx, where there is no .js).
   if (WORKER_URL.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER_URL))) return Promise.resolve(undefined);
   return new Promise((resolve) => {
