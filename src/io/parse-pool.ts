@@ -2,11 +2,12 @@
 // second half of the YAML files while the main thread does the first half. Results come back in
 // order and only for the common case (see parse-worker.ts), so a run gives the same report with
 // or without the worker; any failure of the worker just means the main thread does all the work.
-// Off unless BPM_WORKERS=1: measured on 2 cores (README, Performance), copying the parsed
-// documents back to the main thread costs about as much as the parsing it saves, so it only pays
-// off on an idle machine with more cores (the tests compare both ways).
+// It pays only when a core is free: copying the parsed documents back costs about 0.7 s of CPU
+// per 10,000 files, so on a 2-core machine that is already busy it is slower (README,
+// Performance). It runs when the 1-minute load average leaves a core idle; BPM_WORKERS=1 forces
+// it on, BPM_WORKERS=0 off (the tests compare both ways).
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -32,7 +33,9 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
  */
 export function startPreparse(files: { abs: string; explicit: boolean }[], maxBytes: number, totalYaml: number): Promise<(PreParsed | null)[] | undefined> {
   if (totalYaml < PARALLEL_MIN_FILES || files.length === 0) return Promise.resolve(undefined);
-  if (process.env.BPM_WORKERS !== '1' || availableParallelism() < 2) return Promise.resolve(undefined);
+  const forced = process.env.BPM_WORKERS;
+  if (forced === '0' || availableParallelism() < 2) return Promise.resolve(undefined);
+  if (forced !== '1' && loadavg()[0] > availableParallelism() - 1) return Promise.resolve(undefined);
   // Runs from the compiled dist/ only (the tests run src/ through tsx, where there is no .js).
   if (WORKER_URL.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER_URL))) return Promise.resolve(undefined);
   return new Promise((resolve) => {
