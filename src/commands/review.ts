@@ -9,7 +9,7 @@ import { commonProblems, coversDiagnostic, reviewDossier, verdictOf, type Dossie
 import { t, type Lang } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
 import type { LoadOptions, Workspace } from '../io/workspace.js';
-import { validate } from './validate.js';
+import { validateFresh } from './validate.js';
 
 export interface ReviewOptions extends LoadOptions {
   paths: string[];
@@ -26,7 +26,7 @@ export interface ReviewResult {
 const SEVERITY: Record<ReviewFinding['level'], Severity> = { required: 'error', suggestion: 'warning' };
 
 export async function review(opts: ReviewOptions): Promise<ReviewResult> {
-  const { report: checked, workspace: ws } = await validate({ ...opts, readCsv: false });
+  const { report: checked, workspace: ws } = await validateFresh({ ...opts, readCsv: false });
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   const dossierOf = new Map<string, Dossier>();
   for (const d of ws.dossiers) if (!dossierOf.has(d.origin.file)) dossierOf.set(d.origin.file, d);

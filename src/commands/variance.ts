@@ -3,6 +3,7 @@
 // into the collector, so a file of a million rows never sits in memory; the report's projects
 // are then computed one at a time, as the formatter asks for them.
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { runRules } from '../core/run-rules.js';
 import type { Dossier } from '../core/model.js';
 import { MonitoringCollector } from '../core/monitoring.js';
 import { parsePeriod, type ReportPeriod } from '../core/periods.js';
@@ -48,7 +49,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   if (opts.period !== undefined && parsePeriod(opts.period, 2000) === undefined) {
     throw new UsageError('invalid-option', { option: '--period', value: opts.period });
   }
-  const ws = await loadWorkspace(opts.paths, { ...opts, readCsv: false, keepPositions: false });
+  const ws = await loadWorkspace(opts.paths, { ...opts, readCsv: false });
   if (ws.dossiers.length === 0) throw new UsageError('variance-no-dossiers', { paths: opts.paths.length ? opts.paths.join(' ') : '.' });
 
   // --data first, then CSV files found beside the dossiers; a file named twice is read once.
@@ -66,6 +67,13 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const inputDiagnostics: Diagnostic[] = [...ws.diagnostics];
   // Documents that could not be loaded explain why their rows meet `unknown-project`.
   for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter((d) => d.severity === 'error'));
+  // A dossier that breaks a semantic rule (sources that do not add up, say) is still monitored,
+  // but the run says so and does not pass.
+  const byFile = new Map(ws.files.map((f) => [f.file, f]));
+  for (const { key, ...d } of runRules(ws.ctx)) {
+    if (d.severity !== 'error') continue;
+    inputDiagnostics.push({ ...d, ...(byFile.get(d.file ?? '')?.locate?.(d.path ?? '', key) ?? { line: 1, column: 1 }) });
+  }
   // What the run still needs from the workspace: the dossiers (held by the collector), the
   // policies and the input paths. The per-file records go, so that thousands of dossiers
   // take less memory while a big monitoring file streams.

@@ -32,6 +32,7 @@ export const LEVEL2: Partial<Record<Level1, Record<string, string>>> = {
 export function canonicalLevel2(level1: Level1, written: string): string | undefined {
   const table = LEVEL2[level1];
   if (!table) return written;
+  if (Object.prototype.hasOwnProperty.call(table, written)) return written; // already canonical
   const w = written.trim();
   for (const [en, zh] of Object.entries(table)) {
     const short = zh.replace(/指标$/, '');

@@ -92,15 +92,24 @@ async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
  * a symlink that resolves to one of them would recurse forever, so it is skipped. Sibling
  * symlinks to the same directory are both walked; their files are de-duplicated by real path.
  */
+/** `dir` + separator + `name` for a normalised absolute `dir` (path.join re-normalises). */
+const child = (dir: string, name: string) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
+/** The extension of a file name, lower-cased, as path.extname gives it. */
+function extOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot).toLowerCase();
+}
+
 async function walkDir(dir: string, real: string, ancestors: Set<string>, ctx: WalkContext, arg: string): Promise<void> {
   const entries = await readDir(dir, ctx, arg);
   const subdirs: Promise<void>[] = [];
   for (const ent of entries) {
     const name = ent.name;
-    const childAbs = path.join(dir, name);
+    const childAbs = child(dir, name);
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
-    let childReal = path.join(real, name);
+    let childReal = child(real, name);
     if (ent.isSymbolicLink()) {
       const target = await followLink(childAbs);
       if (!target) continue;
@@ -113,7 +122,7 @@ async function walkDir(dir: string, real: string, ancestors: Set<string>, ctx: W
       if (ancestors.has(childReal)) continue; // a symlink loop
       const next = new Set(ancestors).add(childReal);
       subdirs.push(walkDir(childAbs, childReal, next, ctx, arg));
-    } else if (isFile && ctx.extensions.has(path.extname(name).toLowerCase())) {
+    } else if (isFile && ctx.extensions.has(extOf(name))) {
       ctx.hits.push({ abs: childAbs, display: displayPath(ctx.cwd, childAbs), explicit: false, real: childReal });
     }
   }
@@ -280,6 +289,11 @@ function dedupe(hits: Hit[]): Found[] {
 
 /** Relative to cwd with forward slashes when inside cwd, else the absolute path. */
 export function displayPath(cwd: string, abs: string): string {
+  // The common case, a file below cwd, without path.relative's normalisation work.
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === path.sep && !abs.includes(`${path.sep}..`) && !abs.includes(`${path.sep}.${path.sep}`)) {
+    const rel = abs.slice(cwd.length + 1);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  }
   const rel = path.relative(cwd, abs);
   if (rel === '') return '.';
   if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return abs;

@@ -1,7 +1,7 @@
 // Text decoding for input files (monitoring CSVs and YAML documents alike): byte-order marks,
 // UTF-8, UTF-16 and the GB18030/GBK files that Excel writes on Chinese Windows.
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { UsageError } from '../errors.js';
 
@@ -81,6 +81,8 @@ export interface ChunkDecoder {
 export function createDecoder(enc: TextEncoding): ChunkDecoder {
   if (enc === 'utf-8') return new Utf8ChunkDecoder();
   if (enc === 'gb18030') {
+    // iconv-lite (CommonJS) is loaded only when a GB18030/GBK file comes along.
+    const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
     const d = iconv.getDecoder('gb18030', { stripBOM: false });
     return { write: (b) => d.write(b), end: () => d.end() ?? '' };
   }
@@ -96,8 +98,13 @@ export function createDecoder(enc: TextEncoding): ChunkDecoder {
  */
 export function decodeText(bytes: Buffer, forced?: string, file?: string): DecodedText {
   const det = detectEncoding(bytes, forced, (bom) => isUtf8(bytes.subarray(bom)));
-  const d = createDecoder(det.encoding);
-  const text = d.write(bytes.subarray(det.bom)) + d.end();
+  let text: string;
+  if (det.encoding === 'utf-8') {
+    text = bytes.toString('utf8', det.bom); // whole buffer at once: no streaming decoder needed
+  } else {
+    const d = createDecoder(det.encoding);
+    text = d.write(bytes.subarray(det.bom)) + d.end();
+  }
   const diagnostics: Diagnostic[] = [];
   if (det.mismatch) diagnostics.push(mismatchDiagnostic(file));
   const nul = text.indexOf('\0');

@@ -20,6 +20,9 @@ export class PolicyLoadError extends Error {
   }
 }
 
+/** Every policy file this process tried to read (for `validate --cache`, whose key needs them). */
+export const policyFilesRead = new Set<string>();
+
 export function isBuiltinPolicy(ref: string): boolean {
   return builtinPolicy(ref) !== undefined;
 }
@@ -44,6 +47,7 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
     throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].map((p) => relative(base, p).split(sep).join('/')).join(' → ') });
   }
   let text: string;
+  policyFilesRead.add(abs);
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {

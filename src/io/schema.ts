@@ -1,13 +1,11 @@
 // JSON Schema validation of bpm documents (schemas/ is the single source of structure) and
 // the translation of ajv's errors into bpm diagnostics with stable codes.
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DocKind } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats?: string[]) => Ajv2020;
 
 export const SCHEMA_FILES: Record<DocKind, string> = {
   ProjectDossier: 'project-dossier.schema.json',
@@ -26,16 +24,50 @@ export function readSchema(kind: DocKind): Record<string, unknown> {
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<DocKind, ValidateFunction>();
+let preload: Promise<void> | undefined;
+
+/**
+ * Loads the validators precompiled at build time (dist/generated/validators.js, written by
+ * scripts/build-validators.js), which saves compiling the schemas on every run. Without them
+ * (tests run from src/) validatorFor() compiles the schemas with ajv on first use.
+ */
+export function preloadValidators(): Promise<void> {
+  preload ??= import(new URL('../generated/validators.js', import.meta.url).href).then(
+    (mod: Partial<Record<DocKind, ValidateFunction>>) => {
+      for (const kind of DOC_KINDS) {
+        const v = mod[kind];
+        if (typeof v === 'function' && !validators.has(kind)) validators.set(kind, v);
+      }
+    },
+    () => undefined,
+  );
+  return preload;
+}
+
+/** Whether the build-time validators are in use (for the benchmark and its tests). */
+export function usingPrecompiledValidators(): boolean {
+  return DOC_KINDS.every((k) => validators.has(k)) && ajv === undefined;
+}
 
 function validatorFor(kind: DocKind): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
-    ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false, verbose: true }), ['date']);
+    // ajv is CommonJS: require it only when a schema has to be compiled, so that a run with the
+    // precompiled validators never loads the compiler.
+    if (!ajv) {
+      const require = createRequire(import.meta.url);
+      const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      const addFormats = require('ajv-formats') as { default: (a: Ajv2020, formats?: string[]) => Ajv2020 };
+      ajv = addFormats.default(new AjvClass(AJV_OPTIONS), ['date']);
+    }
     v = ajv.compile(readSchema(kind));
     validators.set(kind, v);
   }
   return v;
 }
+
+/** The ajv options; scripts/build-validators.js uses the same (plus code generation). */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 /** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
 export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic[] {

@@ -15,8 +15,10 @@ import { UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
 import { discover, type Found } from './discover.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
-import { DOC_KINDS, validateSchema } from './schema.js';
-import { parseYaml, type Position } from './yaml.js';
+import { BPM_API, parseYamlFast } from './fast-yaml.js';
+import { startPreparse, type PreParsed } from './parse-pool.js';
+import { DOC_KINDS, preloadValidators, validateSchema } from './schema.js';
+import { parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
 /** A YAML document larger than this is refused (a dossier is a few kilobytes). */
 export const MAX_YAML_BYTES = 4 * 1024 * 1024;
@@ -42,6 +44,8 @@ export interface LoadOptions {
    * over thousands of dossiers that reports no rule findings (variance) needs far less memory.
    */
   keepPositions?: boolean;
+  /** The inputs, when the caller has discovered them already (discoverInputs). */
+  inputs?: Found[];
 }
 
 export interface LoadedFile {
@@ -77,9 +81,9 @@ export interface Workspace {
   invalidDossierCodes: Set<string>;
 }
 
-const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
 
-export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
+/** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
+export async function discoverInputs(paths: string[], opts: Pick<LoadOptions, 'cwd' | 'strategy'>): Promise<Found[]> {
   const { files: found } = await discover(paths, { cwd: opts.cwd });
   const extra: Found[] = [];
   if (opts.strategy) {
@@ -87,7 +91,11 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     extra.push(...s.files);
   }
   const seen = new Set(found.map((f) => f.abs));
-  const all = [...found, ...extra.filter((f) => !seen.has(f.abs))];
+  return [...found, ...extra.filter((f) => !seen.has(f.abs))];
+}
+
+export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
+  const [all] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
 
   const ws: Workspace = {
     files: [],
@@ -104,13 +112,18 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
+  // Large batches: a worker reads and parses the second half of the YAML files meanwhile.
+  const yamlFiles = all.filter((f) => !f.abs.toLowerCase().endsWith('.csv'));
+  const half = yamlFiles.slice(Math.ceil(yamlFiles.length / 2));
+  const preparsed = startPreparse(half, MAX_YAML_BYTES, yamlFiles.length);
+  const preIndex = new Map(half.map((f, i) => [f, i]));
   for (const [i, f] of all.entries()) {
-    const isCsv = f.abs.toLowerCase().endsWith('.csv');
     let loaded: LoadedFile | undefined;
-    if (isCsv && opts.readCsv === false) loaded = listCsv(f, ws);
+    if (f.abs.toLowerCase().endsWith('.csv')) loaded = opts.readCsv === false ? listCsv(f, ws) : await loadCsv(f, opts, ws);
     else {
-      const bytes = readBytes(f, ws);
-      loaded = !bytes ? undefined : isCsv ? loadCsv(f, opts, ws, bytes) : loadYaml(f, ws, policyDocs, bytes);
+      const j = preIndex.get(f);
+      const pre = j === undefined ? undefined : ((await preparsed)?.[j] ?? undefined);
+      loaded = await loadYaml(f, ws, policyDocs, pre);
     }
     if (loaded && opts.keepPositions === false) loaded.locate = undefined;
     if (loaded) ws.files.push(loaded);
@@ -150,41 +163,64 @@ function formatShort(d: Diagnostic): string {
   return `${d.file ?? ''}:${d.line ?? 1}:${d.column ?? 1} ${d.code}`;
 }
 
-/**
- * The bytes of one input file. Read synchronously: inputs are small, and for a batch of tens of
- * thousands of files one blocking read each costs far less than the promise machinery of an
- * asynchronous read (open, stat, read, close as separate thread-pool round trips).
- */
-function readBytes(f: Found, ws: Workspace): Buffer | undefined {
+async function readBytes(f: Found, ws: Workspace): Promise<Buffer | undefined> {
+  // Synchronous reads: thousands of small files are read faster one after the other than through
+  // the thread pool, and nothing else runs meanwhile.
   try {
     return readFileSync(f.abs);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EISDIR') {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') {
       ws.diagnostics.push({ code: 'is-a-directory', severity: 'error', file: f.display, line: 1, column: 1 });
       return undefined;
     }
-    throw new UsageError('unreadable-file', { file: f.display, reason: err.code ?? String(e) });
+    throw new UsageError('unreadable-file', { file: f.display, reason: code ?? String(e) });
   }
 }
 
-function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[], bytes: Buffer): LoadedFile | undefined {
-  const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
-  const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
+/**
+ * Reads, decodes and parses one YAML file: the parse result, null when the file is done (a
+ * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
+ */
+async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic, 'file'>) => void): Promise<ParsedYaml | null | undefined> {
+  const bytes = await readBytes(f, ws);
+  if (!bytes) return undefined;
   if (bytes.length > MAX_YAML_BYTES) {
-    // Walked: only a file that says it is a bpm document is worth a word; others are skipped.
-    if (!f.explicit && !BPM_API.test(bytes.subarray(0, 64 * 1024).toString('utf8'))) return undefined;
+    // Found by walking: report it only if its head says it is a bpm document.
+    if (!f.explicit && !BPM_API.test(bytes.subarray(0, 64 * 1024).toString('latin1'))) return undefined;
     diag({ code: 'file-too-large', severity: 'error', args: { size: bytes.length, limit: MAX_YAML_BYTES } });
-    return loaded;
+    return null;
   }
   const decoded = decodeText(bytes);
   const text = decoded.text;
   // Walked directories hold other YAML too: skip what is not a bpm document, silently.
   if (!f.explicit && !BPM_API.test(text)) return undefined;
   for (const d of decoded.diagnostics) diag({ ...d });
-  if (decoded.diagnostics.some((d) => d.severity === 'error')) return loaded;
+  if (decoded.diagnostics.some((d) => d.severity === 'error')) return null;
+  return parseWithPositions(text, f.display);
+}
 
-  const parsed = parseYaml(text, f.display);
+/** Data from the fast path, with positions from `yaml` computed only if something asks. */
+function withLazyPositions(text: string, data: Record<string, unknown>, file: string): ParsedYaml {
+  let slow: ParsedYaml | undefined;
+  return { data, diagnostics: [], locate: (pointer, key) => (slow ??= parseYaml(text, file)).locate(pointer, key) };
+}
+
+/**
+ * Parses with js-yaml when it is sure to give the same data as the `yaml` package (see
+ * fast-yaml.ts); positions then come from `yaml`, parsed only if something asks for one.
+ */
+export function parseWithPositions(text: string, file: string): ParsedYaml {
+  const data = parseYamlFast(text);
+  if (data === undefined) return parseYaml(text, file);
+  return withLazyPositions(text, data, file);
+}
+
+async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[], pre?: PreParsed): Promise<LoadedFile | undefined> {
+  const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
+  const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
+  const parsed = pre ? withLazyPositions(pre.text, pre.data, f.display) : await readAndParse(f, ws, loaded, diag);
+  if (!parsed) return parsed === null ? loaded : undefined;
   loaded.locate = parsed.locate;
   loaded.diagnostics.push(...parsed.diagnostics);
   const data = parsed.data as Record<string, unknown> | undefined;
@@ -231,7 +267,9 @@ function listCsv(f: Found, ws: Workspace): LoadedFile {
   return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [] };
 }
 
-function loadCsv(f: Found, opts: LoadOptions, ws: Workspace, bytes: Buffer): LoadedFile {
+async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<LoadedFile | undefined> {
+  const bytes = await readBytes(f, ws);
+  if (!bytes) return undefined;
   const res = parseMonitoringCsv(bytes, f.display, { encoding: opts.encoding });
   ws.monitoring.push({ file: f.display, abs: f.abs, rows: res.rows });
   return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: res.diagnostics };

@@ -2,9 +2,16 @@
 // and an index of line starts so that any JSON pointer (an ajv instancePath, a rule's path) can
 // be turned into a 1-based line and column. Syntax errors, duplicate keys, alias bombs and documents
 // that are not mappings become diagnostics; this module never throws on bad input.
-import { parseAllDocuments, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
+
+// `yaml` (CommonJS) is loaded on first use: most files never need it (src/io/fast-yaml.ts reads
+// them), and loading it costs more than reading a small file.
+let yamlLib: typeof import('yaml') | undefined;
+function lib(): typeof import('yaml') {
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 import type { Diagnostic } from '../core/diagnostics.js';
-import { parseYamlFast } from './yaml-fast.js';
 
 export interface Position {
   line: number;
@@ -26,18 +33,7 @@ export interface ParsedYaml {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  // Most bpm documents are plain block YAML: read them on the fast path and build the node tree
-  // (for positions) only when a diagnostic needs one. Anything unusual takes the full parser.
-  const fast = parseYamlFast(text);
-  if (fast !== undefined) {
-    let full: ParsedYaml | undefined;
-    return { data: fast, diagnostics: [], locate: (pointer, key) => (full ??= parseYamlFull(text, file)).locate(pointer, key) };
-  }
-  return parseYamlFull(text, file);
-}
-
-/** The full parser: node tree, positions and every YAML problem as a diagnostic. */
-export function parseYamlFull(text: string, file: string): ParsedYaml {
+  const { parseAllDocuments } = lib();
   const diagnostics: Diagnostic[] = [];
   // Positions come from our own index of line starts: the parser's LineCounter misses the line
   // breaks it skips while recovering from an error, which put later errors on the wrong line.
@@ -67,6 +63,8 @@ export function parseYamlFull(text: string, file: string): ParsedYaml {
       schema: 'core',
       prettyErrors: false,
       strict: true,
+      // toJS() would print "Keys with collection values will be stringified" on stderr.
+      logLevel: 'error',
     }) as Document.Parsed[];
   } catch (e) {
     // The parser is iterative, but guard anyway: a RangeError here means absurd nesting.
@@ -141,7 +139,7 @@ export function parseYamlFull(text: string, file: string): ParsedYaml {
 function unclosedFlowCollections(doc: Document.Parsed): number[] {
   const ends = new Set(doc.errors.map((e) => e.pos[0]));
   const found: number[] = [];
-  visit(doc, {
+  lib().visit(doc, {
     Collection(_key, node) {
       if (node.flow && node.range && ends.has(node.range[1])) found.push(node.range[0]);
     },
@@ -166,6 +164,7 @@ function unescapeSegment(s: string): string {
 
 /** Offset of the node at `pointer`, or of its deepest existing ancestor. */
 function findNode(doc: Document.Parsed, pointer: string, key: boolean): number | undefined {
+  const { isMap, isSeq, isScalar, isPair } = lib();
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0];
   const segments = pointer === '' ? [] : pointer.replace(/^\//, '').split('/').map(unescapeSegment);

@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// `npm run bench`: bpm against its peers on the same generated files, in one run.
+//
+//   validate   10,000 ~2 KB dossiers: bpm (schema + semantic rules + positions) vs ajv-cli
+//              (schema only), bpm --cache on the unchanged tree, and one-file cold starts;
+//              `bpm --version` vs `node -e 0`
+//   variance   1,000,000-row monitoring CSV: bpm variance vs Miller's grouped sum (skipped, with
+//              a note, while `bpm variance` does not exist or mlr is not installed)
+//   score      10,000 project folders: throughput and peak memory (skipped while `bpm score`
+//              does not exist)
+//
+// Each figure is the median of --runs runs (default 5) of a fresh process; peak RSS comes from
+// /usr/bin/time -f %M when it is installed. Data is generated once, deterministically (seed 42),
+// under bench-data/ (gitignored) and reused.
+//
+//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cold,variance,score]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './gen-dossiers.mjs';
+import { generateMonitoring, generateProjects } from './bench-gen.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BPM = path.join(ROOT, 'bin', 'bpm.js');
+const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const DATA = path.join(ROOT, 'bench-data');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+function parseArgs(argv) {
+  const o = { runs: 5, count: 10_000, rows: 1_000_000, only: ['validate', 'cold', 'variance', 'score'], seed: 42 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--count') o.count = Number(argv[++i]);
+    else if (a === '--rows') o.rows = Number(argv[++i]);
+    else if (a === '--only') o.only = argv[++i].split(',');
+    else if (a === '--seed') o.seed = Number(argv[++i]);
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+/** Runs a command once; wall time in seconds, peak RSS in MB (or null), exit code. */
+function runOnce(cmd, args, { cwd = ROOT, env = {} } = {}) {
+  const argv = TIME ? [TIME, '-f', '@@bench %M %U %S', cmd, ...args] : [cmd, ...args];
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, FORCE_COLOR: '0', LANG: 'en_US.UTF-8', ...env } });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const m = /@@bench (\d+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
+  const code = res.status ?? -1;
+  return { secs, rssMb: m ? Number(m[1]) / 1024 : null, cpu: m ? Number(m[2]) + Number(m[3]) : null, code, stderr: (res.stderr ?? '').replace(/@@bench .*\n?/, '') };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+/** Median wall time and the largest peak RSS over `runs` runs (one unmeasured warm-up first). */
+function measure(label, cmd, args, { runs, expect = [0, 1], before, env } = {}) {
+  before?.();
+  const warm = runOnce(cmd, args, { env });
+  if (!expect.includes(warm.code)) {
+    throw new Error(`${label}: exit code ${warm.code}\n${warm.stderr.slice(0, 2000)}`);
+  }
+  const times = [];
+  const cpus = [];
+  let rss = null;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const r = runOnce(cmd, args, { env });
+    times.push(r.secs);
+    if (r.cpu !== null) cpus.push(r.cpu);
+    if (r.rssMb !== null) rss = Math.max(rss ?? 0, r.rssMb);
+  }
+  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: cpus.length ? median(cpus) : null, rss, code: warm.code };
+}
+
+const rows = [];
+function row(task, m, ref) {
+  rows.push({ task, ...m, ratio: ref ? m.median / ref.median : null, refLabel: ref?.label });
+  const ratio = ref ? `  ${(m.median / ref.median).toFixed(2)}x${m.cpu !== null && ref.cpu ? ` (cpu ${(m.cpu / ref.cpu).toFixed(2)}x)` : ''} of ${ref.label}` : '';
+  const rss = m.rss !== null ? `${m.rss.toFixed(0).padStart(6)} MB` : '     n/a';
+  const cpu = m.cpu !== null ? `cpu ${m.cpu.toFixed(2).padStart(6)} s` : 'cpu n/a';
+  process.stdout.write(`  ${m.label.padEnd(46)} ${m.median.toFixed(3).padStart(8)} s  (${m.min.toFixed(3)}–${m.max.toFixed(3)})  ${cpu}  ${rss}${ratio}\n`);
+}
+
+function note(s) {
+  process.stdout.write(`  ${s}\n`);
+}
+
+/** Whether this build has the subcommand (an unknown one makes commander print the main help). */
+function commandExists(name) {
+  const r = spawnSync(process.execPath, [BPM, name, '--help'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.startsWith(`Usage: bpm ${name}`);
+}
+
+/** Generates data once per (kind, size, seed); a marker file says it is complete. */
+function ensureData(dir, make) {
+  const marker = path.join(dir, '.complete');
+  if (existsSync(marker)) return;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const t0 = Date.now();
+  return Promise.resolve(make()).then(() => {
+    writeFileSync(marker, new Date().toISOString() + '\n');
+    note(`(generated ${path.relative(ROOT, dir)} in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  });
+}
+
+async function benchValidate(o) {
+  const dir = path.join(DATA, `dossiers-${o.count}-s${o.seed}`);
+  await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
+  const rel = path.relative(ROOT, dir);
+  process.stdout.write(`\nvalidate: ${o.count} dossiers (~2 KB each, 1% failing weights-sum) in ${rel}/\n`);
+  const ajv = measure('ajv-cli (schema only)', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', `${rel}/**/*.yaml`], { runs: o.runs, expect: [0] });
+  row('validate', ajv);
+  const bpm = measure('bpm validate (schema + rules + positions)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs, env: { BPM_WORKERS: '1' } });
+  row('validate', bpm, ajv);
+  const serial = measure('  same, without the worker (BPM_WORKERS=0)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs, env: { BPM_WORKERS: '0' } });
+  row('validate', serial, ajv);
+  const cacheFile = path.join(DATA, `.bpmcache-${o.count}`);
+  rmSync(cacheFile, { force: true });
+  const cached = measure('bpm validate --cache (unchanged tree)', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile], { runs: o.runs });
+  row('validate', cached, ajv);
+  const meta = measure('bpm validate --cache --cache-strategy metadata', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-strategy', 'metadata', '--cache-location', cacheFile], { runs: o.runs });
+  row('validate', meta, ajv);
+  return { ajv, bpm, cached };
+}
+
+async function benchCold(o) {
+  const dir = path.join(DATA, `dossiers-${o.count}-s${o.seed}`);
+  await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
+  const one = path.relative(ROOT, path.join(dir, '000', 'DL-2025-000001.yaml'));
+  process.stdout.write(`\ncold start: one dossier (${one})\n`);
+  const ajv = measure('ajv-cli, one file', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', one], { runs: o.runs, expect: [0] });
+  row('cold', ajv);
+  row('cold', measure('bpm validate, one file', process.execPath, [BPM, 'validate', one], { runs: o.runs }), ajv);
+  const node = measure('node -e 0', process.execPath, ['-e', '0'], { runs: o.runs, expect: [0] });
+  row('cold', node);
+  row('cold', measure('bpm --version', process.execPath, [BPM, '--version'], { runs: o.runs, expect: [0] }), node);
+  row('cold', measure('bpm --help', process.execPath, [BPM, '--help'], { runs: o.runs, expect: [0] }), node);
+}
+
+async function benchVariance(o) {
+  process.stdout.write(`\nvariance: ${o.rows.toLocaleString('en')}-row monitoring CSV\n`);
+  if (!commandExists('variance')) return note('skipped: `bpm variance` does not exist in this build yet');
+  const dir = path.join(DATA, `variance-${o.rows}-s${o.seed}`);
+  await ensureData(dir, () => generateMonitoring({ out: dir, rows: o.rows, seed: o.seed }));
+  const rel = path.relative(ROOT, dir);
+  const csv = `${rel}/monitoring.csv`;
+  let mlr;
+  if (spawnSync('mlr', ['--version']).status === 0) {
+    mlr = measure('Miller: stats1 -a sum -g project,metric', 'mlr', ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', 'value', '-g', 'project,metric', csv], { runs: o.runs, expect: [0] });
+    row('variance', mlr);
+  } else {
+    note('Miller (mlr) is not installed: `apt-get install -y miller`; bpm alone is measured');
+  }
+  const bpm = measure('bpm variance --format json', process.execPath, [BPM, 'variance', `${rel}/projects`, '--data', csv, '--format', 'json'], { runs: o.runs });
+  row('variance', bpm, mlr);
+}
+
+async function benchScore(o) {
+  process.stdout.write(`\nscore: ${o.count.toLocaleString('en')} project folders\n`);
+  if (!commandExists('score')) return note('skipped: `bpm score` does not exist in this build yet');
+  const dir = path.join(DATA, `projects-${o.count}-s${o.seed}`);
+  await ensureData(dir, () => generateProjects({ out: dir, count: o.count, seed: o.seed }));
+  const rel = path.relative(ROOT, dir);
+  const m = measure('bpm score --format json', process.execPath, [BPM, 'score', rel, '--format', 'json'], { runs: o.runs });
+  row('score', m);
+  note(`throughput: ${Math.round(o.count / m.median).toLocaleString('en')} projects/s`);
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first (npm run bench does)');
+  const cpus = os.cpus();
+  process.stdout.write(`bpm benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+  process.stdout.write(`median wall time of ${o.runs} runs (after one warm-up), min–max, median CPU time (user+sys), peak RSS${TIME ? '' : ' (n/a: /usr/bin/time missing)'}\n`);
+  if (os.loadavg()[0] > cpus.length * 0.75) process.stdout.write(`note: the machine is busy (load ${os.loadavg()[0].toFixed(1)} on ${cpus.length} cores): wall times are inflated; CPU times and ratios are steadier\n`);
+  if (o.only.includes('validate')) await benchValidate(o);
+  if (o.only.includes('cold')) await benchCold(o);
+  if (o.only.includes('variance')) await benchVariance(o);
+  if (o.only.includes('score')) await benchScore(o);
+  const out = path.join(DATA, 'last-run.json');
+  mkdirSync(DATA, { recursive: true });
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, rows }, null, 2) + '\n');
+  process.stdout.write(`\n(figures also in ${path.relative(ROOT, out)})\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e.message}\n`);
+  process.exitCode = 1;
+});
+

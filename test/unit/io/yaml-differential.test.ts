@@ -1,0 +1,213 @@
+// The js-yaml fast path (src/io/fast-yaml.ts) must give exactly the data that the `yaml` path
+// (src/io/yaml.ts) gives, or decline. This compares the two on every YAML file of the
+// repository (examples, fixtures, the hostile corpus), on generated dossiers and evaluations,
+// on hand-picked YAML 1.2 core-schema subtleties and on random documents (fast-check).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { parseYamlFast, parseYamlSimple } from '../../../src/io/fast-yaml.js';
+import { parseYaml } from '../../../src/io/yaml.js';
+import { ROOT } from '../../helpers/run.js';
+// @ts-expect-error: a plain ES module script without types
+import { dossierYaml, evaluationYaml } from '../../../scripts/gen-dossiers.mjs';
+
+/** Same value: Object.is on scalars (NaN, -0), same own keys in the same order, plain prototypes. */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Reflect.ownKeys(a);
+  const kb = Reflect.ownKeys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => same((a as Record<PropertyKey, unknown>)[k], (b as Record<PropertyKey, unknown>)[k]));
+}
+
+/**
+ * Fast result (undefined = declined) and whether it agrees with the yaml path; the subset reader
+ * (simple-yaml.ts) is checked on its own too, since the fast path would hide its answer behind
+ * js-yaml's when it declines.
+ */
+function compare(text: string): { fast: unknown; simple: unknown; agrees: boolean; slow: ReturnType<typeof parseYaml> } {
+  const fast = parseYamlFast(text);
+  const simple = parseYamlSimple(text);
+  const slow = parseYaml(text, 'x.yaml');
+  const ok = (v: unknown) => v === undefined || (slow.diagnostics.length === 0 && same(v, slow.data));
+  return { fast, simple, agrees: ok(fast) && ok(simple), slow };
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) yamlFiles(p, out);
+    else if (/\.ya?ml$/i.test(name) && st.size < 1 << 20) out.push(p);
+  }
+  return out;
+}
+
+describe('io/fast-yaml: js-yaml fast path agrees with the yaml package', () => {
+  it('on every example and fixture, and takes the fast path for the examples', () => {
+    const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'test', 'fixtures'))];
+    expect(files.length).to.be.greaterThan(10);
+    let fastCount = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const r = compare(text);
+      expect(r.agrees, f).to.equal(true);
+      if (r.fast !== undefined) fastCount++;
+    }
+    const examples = files.filter((f) => f.includes(`${path.sep}examples${path.sep}`));
+    for (const f of examples) expect(parseYamlSimple(readFileSync(f, 'utf8')), f).to.not.equal(undefined);
+    expect(fastCount).to.be.at.least(examples.length);
+  });
+
+  it('on 300 generated dossiers and evaluations (all on the fast path)', () => {
+    for (let i = 1; i <= 150; i++) {
+      for (const text of [dossierYaml(i, 7, { broken: i % 10 === 0 }) as string, evaluationYaml(i, 7) as string]) {
+        const r = compare(text);
+        expect(r.simple, text).to.not.equal(undefined);
+        expect(r.agrees, text).to.equal(true);
+      }
+    }
+  });
+
+  // YAML 1.2 core schema: what a YAML 1.1 reader (and js-yaml's defaults) would get wrong.
+  const subtleties: [string, string, unknown][] = [
+    ['dates stay strings', 'd: 2025-01-01\nt: 2025-01-01T10:00:00Z\n', { d: '2025-01-01', t: '2025-01-01T10:00:00Z' }],
+    ['yes/no/on/off/y/n stay strings', 'a: yes\nb: no\nc: on\nd: off\ne: y\nf: n\ng: Yes\n', { a: 'yes', b: 'no', c: 'on', d: 'off', e: 'y', f: 'n', g: 'Yes' }],
+    ['booleans', 'a: true\nb: False\nc: TRUE\n', { a: true, b: false, c: true }],
+    ['octal is 0o only; 017 is decimal', 'a: 0o17\nb: 017\nc: 0x1F\nd: 08\n', { a: 15, b: 17, c: 31, d: 8 }],
+    ['no YAML 1.1 number forms', 'a: 1_000\nb: 0b101\nc: 1:20\nd: -0x1F\n', { a: '1_000', b: '0b101', c: '1:20', d: '-0x1F' }],
+    ['non-finite and huge numbers', 'a: 1e400\nb: -.inf\nc: .NaN\nd: -.NaN\ne: ' + '9'.repeat(400) + '\n', { a: Infinity, b: -Infinity, c: NaN, d: '-.NaN', e: Infinity }],
+    ['nulls', 'a: ~\nb: null\nc: NULL\nd:\ne: Null\n', { a: null, b: null, c: null, d: null, e: null }],
+    ['floats', 'a: .5\nb: 1.\nc: +1\nd: -0\ne: 1E3\nf: 0.1\n', { a: 0.5, b: 1, c: 1, d: -0, e: 1000, f: 0.1 }],
+    ['<< is a plain key (no merge in YAML 1.2 core)', '<<: {a: 1}\nb: 2\n', { '<<': { a: 1 }, b: 2 }],
+    ['quoted scalars and escapes', 'a: "\\x41\\u00e9\\t"\nb: \'it\'\'s\'\nc: "1"\n', { a: 'Aé\t', b: "it's", c: '1' }],
+    ['block scalars', 'a: |\n  x\n  y\nb: >-\n  folded\n  text\n', { a: 'x\ny\n', b: 'folded text' }],
+  ];
+  for (const [name, text, expected] of subtleties) {
+    it(`core schema: ${name}`, () => {
+      const slow = parseYaml(text, 'x.yaml');
+      expect(same(slow.data, expected), JSON.stringify(slow.data)).to.equal(true);
+      for (const fast of [parseYamlFast(text), parseYamlSimple(text)]) {
+        if (fast !== undefined) expect(same(fast, expected), JSON.stringify(fast)).to.equal(true);
+      }
+    });
+  }
+
+  it('keeps __proto__ and constructor as own keys without touching prototypes (both paths)', () => {
+    const text = '__proto__: {polluted: 1}\nconstructor: {prototype: 2}\nkind: x\n';
+    const fast = parseYamlFast(text) as Record<string, unknown>;
+    expect(fast).to.not.equal(undefined);
+    expect(Object.getPrototypeOf(fast)).to.equal(Object.prototype);
+    expect(Object.keys(fast)).to.deep.equal(['__proto__', 'constructor', 'kind']);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(same(fast, parseYaml(text, 'x').data)).to.equal(true);
+  });
+
+  const declined: [string, string][] = [
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['a merge of an alias', 'base: &b {x: 1}\nc:\n  <<: *b\n'],
+    ['an alias bomb', 'a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n'],
+    ['duplicate keys', 'a: 1\na: 2\n'],
+    ['tags', 'a: !!str 1\nb: !!binary aGk=\n'],
+    ['a directive', '%YAML 1.2\n---\na: 1\n'],
+    ['two documents', 'a: 1\n---\nb: 2\n'],
+    ['a complex key', '? [a, b]\n: c\n'],
+    ['non-string keys', '1: a\nnull: b\n'],
+    ['a flow collection over several lines', 'a: {x: 1,\n  y: 2}\n'],
+    ['tabs', 'a:\n\tb: 1\n'],
+    ['a top-level sequence', '- a\n- b\n'],
+    ['deep nesting', 'a: ' + '['.repeat(100) + ']'.repeat(100) + '\n'],
+  ];
+  for (const [name, text] of declined) {
+    it(`declines ${name} (the yaml path decides)`, () => {
+      expect(parseYamlFast(text)).to.equal(undefined);
+      expect(parseYamlSimple(text)).to.equal(undefined);
+    });
+  }
+
+  // Random documents: a value tree printed with random styles, core-schema-sensitive scalars,
+  // hostile scalars and keys. The first property keeps to text the fast path accepts (so it is
+  // exercised a lot); the second mixes in everything (mostly declined, must never disagree).
+  const CORE = ['1e400', '.inf', '-.inf', '+.INF', '.Inf', '.nan', '.NaN', '-.NaN', '0o17', '0o8', '017', '0x1F', '0xG', '-0x1F', '1_000', '+1', '.5', '1.', '+.5', '3.', '1e5', '1E-3', '-1.5e-3', '0', '-0', '0.1', '12345678901234567890', '9'.repeat(400), 'yes', 'no', 'on', 'off', 'y', 'n', 'Yes', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'False', '2025-01-01', '2025-01-01 10:00:00', '1:20', '0b101', '中文', '预算 500 万元', 'a #b', 'a#b', '@x', 'x:y', 'it\'s', '<<', 'trail ', ''];
+  const HOSTILE = ['%', '- x', 'x: y', '"q"', '|', '>', '[x]', '{x}', '*x', '&x', '!x', '?', '? x', ' lead', '\t', '\u2028', '\uFEFF'];
+  const KEYS = ['a', 'b', 'code', '__proto__', 'constructor', 'toString', '<<', 'Q1', 'OUT-1', '中文', 'a b', 'x:y', '-k'];
+  const ODD_KEYS = ['null', '1', 'true', '', '~', '0x1', '1.5', '? q'];
+  const safeChars = fc.constantFrom(...'abcz019 .:-#\'"_+'.split(''));
+  const coreScalar = fc.oneof(fc.constantFrom(...CORE), fc.string({ unit: safeChars, maxLength: 8 }), fc.integer().map(String), fc.double().map(String));
+  const anyScalar = fc.oneof(coreScalar, fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 }));
+  type Tree = { s: string } | { m: [string, Tree][] } | { q: Tree[] };
+  const treeOf = (scalar: fc.Arbitrary<string>, keys: string[]) =>
+    fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        scalar.map((s) => ({ s })),
+        fc.array(fc.tuple(fc.constantFrom(...keys), tie('tree')), { maxLength: 4 }).map((m) => ({ m })),
+        fc.array(tie('tree'), { maxLength: 4 }).map((q) => ({ q })),
+      ),
+    })).tree;
+  const style = fc.array(fc.nat(5), { minLength: 64, maxLength: 64 });
+
+  /** Prints a tree as YAML; `st` picks styles (plain / single / double quotes, block / flow). */
+  function print(t: Tree, st: number[], indent: string, pos: { i: number }): string {
+    const pick = () => st[pos.i++ % st.length];
+    const scalar = (s: string) => {
+      const k = pick();
+      if (k < 3) return s; // plain: may be invalid or re-typed, both parsers must agree or decline
+      if (k < 4) return `'${s.replace(/'/g, "''")}'`;
+      return JSON.stringify(s);
+    };
+    if ('s' in t) return scalar(t.s);
+    if ('m' in t) {
+      if (t.m.length === 0) return '{}';
+      if (pick() < 2) return `{${t.m.map(([k, v]) => `${scalar(k)}: ${print(v, st, indent, pos)}`).join(', ')}}`;
+      return '\n' + t.m.map(([k, v]) => `${indent}${scalar(k)}: ${print(v, st, indent + '  ', pos)}`).join('\n');
+    }
+    if (t.q.length === 0) return '[]';
+    if (pick() < 2) return `[${t.q.map((v) => print(v, st, indent, pos)).join(', ')}]`;
+    return '\n' + t.q.map((v) => `${indent}- ${print(v, st, indent + '  ', pos)}`).join('\n');
+  }
+
+  function check(pairs: [string, Tree][], st: number[]): boolean {
+    const pos = { i: 0 };
+    const text = pairs.map(([k, v]) => `${k === '' ? "''" : k}: ${print(v, st, '  ', pos)}`).join('\n') + '\n';
+    const r = compare(text);
+    if (!r.agrees) throw new Error(`disagree on:\n${text}\nfast: ${JSON.stringify(r.fast)}\nsimple: ${JSON.stringify(r.simple)}\nslow: ${JSON.stringify(r.slow.data)} ${JSON.stringify(r.slow.diagnostics.map((d) => d.code))}`);
+    if (r.simple !== undefined) simpleAnswered++;
+    return r.fast !== undefined;
+  }
+  let simpleAnswered = 0;
+
+  it('on random documents with core-schema scalars (fast-check): same data, fast path often taken', () => {
+    let answered = 0;
+    let runs = 0;
+    const tree = treeOf(coreScalar, KEYS);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...KEYS), tree), { minLength: 1, maxLength: 5 }), style, (pairs, st) => {
+        runs++;
+        if (check(pairs, st)) answered++;
+      }),
+      { numRuns: 3000, seed: 20251126 },
+    );
+    // The property must not hold vacuously: the fast path answers for a good share of them.
+    expect(answered / runs).to.be.greaterThan(0.2);
+    expect(simpleAnswered / runs).to.be.greaterThan(0.1);
+  });
+
+  it('on random documents with hostile scalars and odd keys (fast-check): never different data', () => {
+    const tree = treeOf(anyScalar, [...KEYS, ...ODD_KEYS]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...KEYS, ...ODD_KEYS), tree), { minLength: 1, maxLength: 5 }), style, (pairs, st) => {
+        check(pairs, st);
+      }),
+      { numRuns: 2000, seed: 11262025 },
+    );
+  });
+});
