@@ -1,6 +1,6 @@
 // Generates src/core/schema-types.ts (the raw document types) from the JSON Schemas, so that
 // the TypeScript model cannot drift from schemas/. test/unit/schemas.test.ts fails when the
-// committed file is stale: run `npm run gen:types` after changing a schema.
+// committed file is stale: run `npm run write:schemas` after changing scripts/schema-source.mjs.
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
 

@@ -5,7 +5,7 @@ import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDo
 import type { Actual, Adjustment, Dossier, Evaluation, Indicator, IndicatorPatch, Quarter, Role, StrategyPlan } from './model.js';
 import { QUARTERS } from './model.js';
 import { BASIS_ALIASES, canonicalLevel2, GRADE_ALIASES, LEVEL1_ALIASES, OPERATOR_ALIASES, QUAL_ALIASES } from './aliases.js';
-import { builtinPolicy, type Band, type Policy } from './policy.js';
+import type { Band, Policy } from './policy.js';
 import { D } from './decimal.js';
 
 function quarters(m: Partial<Record<Quarter, number>> | undefined): Partial<Record<Quarter, Dec>> | undefined {
@@ -211,9 +211,6 @@ export function structuredClonePolicy(p: Policy): Policy {
   return copy(p) as Policy;
 }
 
-export function builtinOrUndefined(name: string): Policy | undefined {
-  return builtinPolicy(name);
-}
 
 export function escapePointer(seg: string): string {
   return seg.replace(/~/g, '~0').replace(/\//g, '~1');

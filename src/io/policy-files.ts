@@ -23,9 +23,6 @@ export class PolicyLoadError extends Error {
 /** Every policy file this process tried to read (for `validate --cache`, whose key needs them). */
 export const policyFilesRead = new Set<string>();
 
-export function isBuiltinPolicy(ref: string): boolean {
-  return builtinPolicy(ref) !== undefined;
-}
 
 /**
  * The effective policy of a ScoringPolicy document already parsed from `abs`: its `extends`
