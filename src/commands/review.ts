@@ -10,6 +10,7 @@ import { t, type Lang } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
 import type { LoadOptions, Workspace } from '../io/workspace.js';
 import { validateFresh } from './validate.js';
+import { UsageError } from '../errors.js';
 
 export interface ReviewOptions extends LoadOptions {
   paths: string[];
@@ -32,6 +33,10 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
   for (const d of ws.dossiers) if (!dossierOf.has(d.origin.file)) dossierOf.set(d.origin.file, d);
   const minScore = opts.minScore !== undefined ? new D(opts.minScore) : undefined;
 
+  // Nothing to review (only CSVs, evaluations or policies named) is a usage error, as for variance.
+  if (!checked.files.some((f) => f.kind === 'ProjectDossier' || f.kind === null)) {
+    throw new UsageError('review-no-dossiers', { paths: opts.paths.length ? opts.paths.join(' ') : '.' });
+  }
   const files: FileResult[] = [];
   const perDossier: Diagnostic[][] = [];
   for (const f of checked.files) {

@@ -30,6 +30,7 @@ export const SCHEMA_CODES = [
   'wrong-size',
   'empty-value',
   'schema-violation',
+  'non-finite-number',
 ] as const;
 
 /** A policy named by an Evaluation or extended by a ScoringPolicy that cannot be used (io/policy-files.ts). */

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { applyPolicyDoc } from '../core/normalise.js';
 import { builtinPolicy, type Policy } from '../core/policy.js';
 import type { ScoringPolicyDoc } from '../core/schema-types.js';
+import { policyConsistency } from '../core/rules/policy-consistency.js';
 import { validateSchema } from './schema.js';
 import { parseYaml } from './yaml.js';
 
@@ -58,5 +59,13 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
   if (data.kind !== 'ScoringPolicy') throw new PolicyLoadError('policy-not-a-policy', { file: ref, kind: String(data.kind) });
   const errors = validateSchema('ScoringPolicy', data, ref).map((d) => ({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') }));
   if (errors.length) throw new PolicyLoadError('policy-invalid', { file: ref }, errors);
-  return resolvePolicyDoc(data as unknown as ScoringPolicyDoc, abs, chain);
+  const doc = data as unknown as ScoringPolicyDoc;
+  const policy = resolvePolicyDoc(doc, abs, chain);
+  // A policy that does not add up (weights not totalling 100, grade bands that leave scores
+  // without a grade) would score every project wrongly: refuse it rather than use it.
+  const inconsistent = policyConsistency
+    .check({ file: ref, doc, policy }, undefined as never)
+    .map((f) => ({ code: f.code ?? policyConsistency.id, severity: 'error' as const, file: ref, path: f.path, args: f.args, ...parsed.locate(f.path) }));
+  if (inconsistent.length) throw new PolicyLoadError('policy-invalid', { file: ref }, inconsistent);
+  return policy;
 }

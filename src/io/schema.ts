@@ -71,9 +71,24 @@ export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as 
 
 /** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
 export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic[] {
+  // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
+  // Infinity): an amount or a score that is not a finite number is refused before anything
+  // computes with it.
+  const nonFinite: Diagnostic[] = [];
+  findNonFinite(data, '', (path, value) => nonFinite.push({ code: 'non-finite-number', severity: 'error', file, path, args: { value } }));
   const validate = validatorFor(kind);
-  if (validate(data)) return [];
-  return translateErrors(validate.errors ?? [], file);
+  if (validate(data)) return nonFinite;
+  return [...nonFinite, ...translateErrors(validate.errors ?? [], file)];
+}
+
+function findNonFinite(v: unknown, path: string, report: (path: string, value: string) => void): void {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) report(path, String(v));
+  } else if (Array.isArray(v)) {
+    v.forEach((x, i) => findNonFinite(x, `${path}/${i}`, report));
+  } else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) findNonFinite(x, `${path}/${escape(k)}`, report);
+  }
 }
 
 function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {

@@ -14,3 +14,17 @@ describe('cli error boundary (in-process)', () => {
     expect(r.stderr).to.match(/[\u4e00-\u9fff]/);
   });
 });
+
+describe('policies and inputs that cannot be used (exit 2)', () => {
+  it('refuses a --policy whose grade bands leave scores without a grade, naming file:line', async () => {
+    const r = await runCli(['score', 'examples', '--policy', 'test/fixtures/policy/grades-gap.yaml', '--format', 'json']);
+    expect(r.code).to.equal(2);
+    expect(r.stdout).to.equal('');
+    expect(r.stderr).to.match(/grades-gap\.yaml:5:3 grade-bands/);
+  });
+  it('bpm review with no dossier among the paths is a usage error', async () => {
+    const r = await runCli(['review', 'examples/culture-community-events/monitoring.csv']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/ProjectDossier/);
+  });
+});

@@ -4,6 +4,7 @@ import type { CatalogPair } from '../index.js';
 // A finding says what is wrong, why a reviewer cares, and how to rewrite it.
 export const review: CatalogPair = {
   en: {
+    'review-no-dossiers': 'No project dossier (kind: ProjectDossier) found in {paths}: bpm review reviews dossiers',
     // completeness
     'review-missing-section': 'no {level1} indicator: the policy requires every goal to have {level1} indicators; add at least one with a numeric target',
     'review-no-output-quantity': 'no output quantity indicator (level1 output, level2 quantity, a number with a unit): say how much the budget buys, e.g. "举办社区文化活动 ≥ 50 场"',
@@ -98,6 +99,7 @@ export const review: CatalogPair = {
     'review.stylish.score': 'score {score}/100 (pass mark {minimum}) · {verdict}',
   },
   zh: {
+    'review-no-dossiers': '在 {paths} 中没有找到绩效目标申报表(kind: ProjectDossier):bpm review 审核的是申报表',
     'review-missing-section': '缺少{level1Zh}:按评分规则,绩效目标须包含该类指标;请至少增加一个有数值目标的{level1Zh}',
     'review-no-output-quantity': '缺少产出数量指标(一级产出、二级数量,有数值和单位):请写明预算能"买到"多少产出,例如"举办社区文化活动 ≥ 50 场"',
     'review-quantitative-share': '{indicators} 个指标中仅 {quantitative} 个为定量指标(占 {share}%),低于评分规则要求的 {minimum}%:能量化的定性指标请改为有数值和单位的指标',
