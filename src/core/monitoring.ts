@@ -79,10 +79,33 @@ interface ProjectAcc {
   codes: Map<string, Indicator>;
 }
 
+/** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
+interface DossierIndex {
+  byCode: Map<string, Dossier>;
+  byLowerCode: Map<string, Dossier>;
+}
+
+// validate and score make one collector per monitoring CSV file, and a batch of 10,000 project
+// folders has 10,000 of them: indexing every dossier in each constructor made that quadratic.
+const INDEXES = new WeakMap<readonly Dossier[], DossierIndex>();
+
+function indexDossiers(dossiers: readonly Dossier[]): DossierIndex {
+  let index = INDEXES.get(dossiers);
+  if (index) return index;
+  index = { byCode: new Map(), byLowerCode: new Map() };
+  for (const d of dossiers) {
+    if (!index.byCode.has(d.code)) index.byCode.set(d.code, d);
+    const lower = d.code.toLowerCase();
+    if (!index.byLowerCode.has(lower)) index.byLowerCode.set(lower, d);
+  }
+  INDEXES.set(dossiers, index);
+  return index;
+}
+
 /** Collects rows for a run's dossiers; call `add` for each row, then `finish` once. */
 export class MonitoringCollector {
-  private readonly byCode = new Map<string, Dossier>();
-  private readonly byLowerCode = new Map<string, Dossier>();
+  private readonly byCode: Map<string, Dossier>;
+  private readonly byLowerCode: Map<string, Dossier>;
   private readonly projects = new Map<string, ProjectAcc>();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -95,11 +118,8 @@ export class MonitoringCollector {
     dossiers: readonly Dossier[],
     private readonly opts: MonitoringOptions = {},
   ) {
-    for (const d of dossiers) {
-      if (!this.byCode.has(d.code)) this.byCode.set(d.code, d);
-      const lower = d.code.toLowerCase();
-      if (!this.byLowerCode.has(lower)) this.byLowerCode.set(lower, d);
-    }
+    // The index is shared, never written to: the dossier list of a run does not change.
+    ({ byCode: this.byCode, byLowerCode: this.byLowerCode } = indexDossiers(dossiers));
   }
 
   add(row: MonitoringRow): void {
