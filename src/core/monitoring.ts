@@ -77,6 +77,24 @@ interface ProjectAcc {
   column: Map<string, number>;
   /** Indicator codes, lower-cased, for case-insensitive matching. */
   codes: Map<string, Indicator>;
+  /** Metric names as written in the rows → what they resolve to (null: unknown). */
+  metrics: Map<string, MetricSlot | null>;
+  /** Period texts as written in the rows → the period and whether it lies outside the project. */
+  periodTexts: Map<string, PeriodSlot>;
+}
+
+interface MetricSlot {
+  metric: string;
+  column: number;
+  /** A qualitative indicator, or one without a numeric target: no monitoring values. */
+  qualitative: boolean;
+}
+
+interface PeriodSlot {
+  period: ReportPeriod | null;
+  outside: boolean;
+  /** Index in the project's store, set when the first row of the period is stored. */
+  index: number;
 }
 
 /** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
@@ -113,6 +131,11 @@ export class MonitoringCollector {
   private readonly perFile = new Map<string, { count: number; omitted: number; lastLine: number }>();
   private readonly unknownProjects = new Map<string, string | undefined>();
   private readonly periodCache = new Map<string, ReportPeriod | null>();
+  private lastProject: string | undefined;
+  private lastDossier: Dossier | undefined;
+  private lastAcc: ProjectAcc | null = null;
+  private lastFile: string | undefined;
+  private lastFileIndex = -1;
 
   constructor(
     dossiers: readonly Dossier[],
@@ -125,46 +148,73 @@ export class MonitoringCollector {
   add(row: MonitoringRow): void {
     // A value that is empty or not a number was reported by the CSV reader: nothing to keep.
     if (row.value === null) return;
-    const dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
-    if (!dossier) {
-      let suggestion = this.unknownProjects.get(row.project);
-      if (!this.unknownProjects.has(row.project)) {
-        suggestion = suggest(row.project, this.byCode.keys());
-        this.unknownProjects.set(flat(row.project), suggestion);
+    // A million rows come in runs of the same project, and repeat a few metric names and period
+    // texts per project: the last project, and per project each name and text, are resolved
+    // once. The checks and their order are those of FORMATS.md §2.2 (unknown project, broken
+    // project period, unknown metric, qualitative metric, bad period, period outside, duplicate).
+    let dossier: Dossier | undefined;
+    let acc: ProjectAcc | null;
+    if (row.project === this.lastProject && this.lastDossier !== undefined) {
+      dossier = this.lastDossier;
+      acc = this.lastAcc;
+    } else {
+      dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
+      if (!dossier) {
+        let suggestion = this.unknownProjects.get(row.project);
+        if (!this.unknownProjects.has(row.project)) {
+          suggestion = suggest(row.project, this.byCode.keys());
+          this.unknownProjects.set(flat(row.project), suggestion);
+        }
+        this.report(row, 'unknown-project', { project: row.project, suggestion });
+        return;
       }
-      this.report(row, 'unknown-project', { project: row.project, suggestion });
-      return;
+      acc = this.project(dossier);
+      this.lastProject = row.project;
+      this.lastDossier = dossier;
+      this.lastAcc = acc;
     }
-    const acc = this.project(dossier);
     if (!acc) {
       // The dossier's own period is broken (reported by validate's period-dates rule).
       this.report(row, 'project-period-invalid', { project: dossier.code });
       return;
     }
-    const metric = this.metric(acc, row.metric);
-    if (metric === undefined) {
+    let m = acc.metrics.get(row.metric);
+    if (m === undefined) {
+      const metric = this.metric(acc, row.metric);
+      m =
+        metric === undefined
+          ? null
+          : { metric, column: acc.column.get(metric)!, qualitative: metric !== SPEND && isQualitative(acc.codes.get(metric.toLowerCase())!) };
+      acc.metrics.set(flat(row.metric), m);
+    }
+    if (m === null) {
       const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
       this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
       return;
     }
-    if (metric !== SPEND) {
-      const ind = acc.codes.get(metric.toLowerCase())!;
-      if (ind.operator === 'qualitative' || ind.target === null) {
-        this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
-        return;
-      }
+    const metric = m.metric;
+    if (m.qualitative) {
+      this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
+      return;
     }
-    const period = this.period(row.period, dossier.year);
+    let ps = acc.periodTexts.get(row.period);
+    if (ps === undefined) {
+      const p = this.period(row.period, dossier.year);
+      ps = { period: p, outside: p !== null && (compareDates(p.end, acc.start) < 0 || compareDates(periodStart(p), acc.end) > 0), index: -1 };
+      acc.periodTexts.set(flat(row.period), ps);
+    }
+    const period = ps.period;
     if (!period) {
       this.report(row, 'period-invalid', { period: row.period });
       return;
     }
-    if (compareDates(period.end, acc.start) < 0 || compareDates(periodStart(period), acc.end) > 0) {
+    if (ps.outside) {
       this.report(row, 'period-outside', { project: dossier.code, period: period.label, start: dossier.period.start, end: dossier.period.end });
       return;
     }
     const store = acc.store!;
-    const slot = store.period(period) * store.width + acc.column.get(metric)!;
+    if (ps.index < 0) ps.index = store.period(period);
+    const slot = ps.index * store.width + m.column;
     if (store.has(slot)) {
       this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
       return;
@@ -263,7 +313,16 @@ export class MonitoringCollector {
     if (!start || !end || compareDates(start, end) > 0) return null;
     const column = new Map<string, number>([[SPEND, 0]]);
     for (const i of d.indicators) if (!column.has(i.code)) column.set(i.code, column.size);
-    acc = { dossier: d, start, end, store: new Store(column.size), column, codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])) };
+    acc = {
+      dossier: d,
+      start,
+      end,
+      store: new Store(column.size),
+      column,
+      codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
+      metrics: new Map(),
+      periodTexts: new Map(),
+    };
     this.projects.set(d.code, acc);
     return acc;
   }
@@ -287,12 +346,15 @@ export class MonitoringCollector {
   }
 
   private file(name: string): number {
+    if (name === this.lastFile) return this.lastFileIndex;
     let k = this.fileIndex.get(name);
     if (k === undefined) {
       k = this.files.length;
       this.files.push(name);
       this.fileIndex.set(name, k);
     }
+    this.lastFile = name;
+    this.lastFileIndex = k;
     return k;
   }
 
@@ -320,6 +382,10 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
   const c = new MonitoringCollector(dossiers, opts);
   for (const r of rows) c.add(r);
   return c.finish();
+}
+
+function isQualitative(ind: Indicator): boolean {
+  return ind.operator === 'qualitative' || ind.target === null;
 }
 
 /** First day of a monitoring period. */
