@@ -271,7 +271,7 @@ export class MonitoringCollector {
         const slot = order[i].k * store.width + column;
         if (!store.has(slot)) continue;
         const raw = { line: store.line(slot), file: store.file(slot), note: store.note(slot) };
-        const reported = dec(store.text(slot));
+        const reported = store.decimal(slot);
         const file = this.files[raw.file];
         const value = cumulative && this.opts.increments && last ? last.value.plus(reported) : reported;
         const where = { file, line: raw.line };
