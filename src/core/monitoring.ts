@@ -77,24 +77,6 @@ interface ProjectAcc {
   column: Map<string, number>;
   /** Indicator codes, lower-cased, for case-insensitive matching. */
   codes: Map<string, Indicator>;
-  /** Metric names as written in the rows → what they resolve to (null: unknown). */
-  metrics: Map<string, MetricSlot | null>;
-  /** Period texts as written in the rows → the period and whether it lies outside the project. */
-  periodTexts: Map<string, PeriodSlot>;
-}
-
-interface MetricSlot {
-  metric: string;
-  column: number;
-  /** A qualitative indicator, or one without a numeric target: no monitoring values. */
-  qualitative: boolean;
-}
-
-interface PeriodSlot {
-  period: ReportPeriod | null;
-  outside: boolean;
-  /** Index in the project's store, set when the first row of the period is stored. */
-  index: number;
 }
 
 /** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
@@ -134,6 +116,11 @@ export class MonitoringCollector {
   private lastProject: string | undefined;
   private lastDossier: Dossier | undefined;
   private lastAcc: ProjectAcc | null = null;
+  private lastPeriodAcc: ProjectAcc | null = null;
+  private lastPeriodText: string | undefined;
+  private lastPeriod: ReportPeriod | null = null;
+  private lastPeriodOutside = false;
+  private lastPeriodIndex = -1;
   private lastFile: string | undefined;
   private lastFileIndex = -1;
 
@@ -148,10 +135,11 @@ export class MonitoringCollector {
   add(row: MonitoringRow): void {
     // A value that is empty or not a number was reported by the CSV reader: nothing to keep.
     if (row.value === null) return;
-    // A million rows come in runs of the same project, and repeat a few metric names and period
-    // texts per project: the last project, and per project each name and text, are resolved
-    // once. The checks and their order are those of FORMATS.md §2.2 (unknown project, broken
-    // project period, unknown metric, qualitative metric, bad period, period outside, duplicate).
+    // A million rows come in runs of the same project and period (a project's metrics of one
+    // month): the last project and the last period text are resolved once per run, with no
+    // per-project cache (memory). The checks and their order are those of FORMATS.md §2.2
+    // (unknown project, broken project period, unknown metric, qualitative metric, bad period,
+    // period outside, duplicate).
     let dossier: Dossier | undefined;
     let acc: ProjectAcc | null;
     if (row.project === this.lastProject && this.lastDossier !== undefined) {
@@ -178,43 +166,49 @@ export class MonitoringCollector {
       this.report(row, 'project-period-invalid', { project: dossier.code });
       return;
     }
-    let m = acc.metrics.get(row.metric);
-    if (m === undefined) {
-      const metric = this.metric(acc, row.metric);
-      m =
-        metric === undefined
-          ? null
-          : { metric, column: acc.column.get(metric)!, qualitative: metric !== SPEND && isQualitative(acc.codes.get(metric.toLowerCase())!) };
-      acc.metrics.set(flat(row.metric), m);
+    // The metric: spend (any of its names) or an indicator code, case-insensitively.
+    const lower = row.metric.toLowerCase();
+    let metric: string;
+    let column: number;
+    if (SPEND_ALIASES.has(lower)) {
+      metric = SPEND;
+      column = 0;
+    } else {
+      const ind = acc.codes.get(lower);
+      if (ind === undefined) {
+        const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
+        this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
+        return;
+      }
+      metric = ind.code;
+      if (ind.operator === 'qualitative' || ind.target === null) {
+        this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
+        return;
+      }
+      column = acc.column.get(metric)!;
     }
-    if (m === null) {
-      const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
-      this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
-      return;
-    }
-    const metric = m.metric;
-    if (m.qualitative) {
-      this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
-      return;
-    }
-    let ps = acc.periodTexts.get(row.period);
-    if (ps === undefined) {
+    // The period: the same text as the row before for the same project, or parsed (cached by
+    // year and text) and checked against the project period.
+    if (acc !== this.lastPeriodAcc || row.period !== this.lastPeriodText) {
       const p = this.period(row.period, dossier.year);
-      ps = { period: p, outside: p !== null && (compareDates(p.end, acc.start) < 0 || compareDates(periodStart(p), acc.end) > 0), index: -1 };
-      acc.periodTexts.set(flat(row.period), ps);
+      this.lastPeriodAcc = acc;
+      this.lastPeriodText = row.period;
+      this.lastPeriod = p;
+      this.lastPeriodOutside = p !== null && (compareDates(p.end, acc.start) < 0 || compareDates(periodStart(p), acc.end) > 0);
+      this.lastPeriodIndex = -1;
     }
-    const period = ps.period;
+    const period = this.lastPeriod;
     if (!period) {
       this.report(row, 'period-invalid', { period: row.period });
       return;
     }
-    if (ps.outside) {
+    if (this.lastPeriodOutside) {
       this.report(row, 'period-outside', { project: dossier.code, period: period.label, start: dossier.period.start, end: dossier.period.end });
       return;
     }
     const store = acc.store!;
-    if (ps.index < 0) ps.index = store.period(period);
-    const slot = ps.index * store.width + m.column;
+    if (this.lastPeriodIndex < 0) this.lastPeriodIndex = store.period(period);
+    const slot = this.lastPeriodIndex * store.width + column;
     if (store.has(slot)) {
       this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
       return;
@@ -320,18 +314,9 @@ export class MonitoringCollector {
       store: new Store(column.size),
       column,
       codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
-      metrics: new Map(),
-      periodTexts: new Map(),
     };
     this.projects.set(d.code, acc);
     return acc;
-  }
-
-  /** The canonical metric name: SPEND, or the indicator's code as the dossier writes it. */
-  private metric(acc: ProjectAcc, name: string): string | undefined {
-    const lower = name.toLowerCase();
-    if (SPEND_ALIASES.has(lower)) return SPEND;
-    return acc.codes.get(lower)?.code;
   }
 
   private period(text: string, year: number): ReportPeriod | null {
@@ -382,10 +367,6 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
   const c = new MonitoringCollector(dossiers, opts);
   for (const r of rows) c.add(r);
   return c.finish();
-}
-
-function isQualitative(ind: Indicator): boolean {
-  return ind.operator === 'qualitative' || ind.target === null;
 }
 
 /** First day of a monitoring period. */
