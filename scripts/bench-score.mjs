@@ -37,7 +37,7 @@ export async function run({ quick = false, runs, projects, log = console.log } =
   return { name: 'score', shape, projects, runs, command: cmd.join(' '), bpm: { ...bpm, projectsPerSecond: perSecond }, ratio, target: { projectsPerSecond: 1000 } };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const opt = (name) => {
     const k = args.indexOf(name);

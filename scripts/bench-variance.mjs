@@ -60,7 +60,7 @@ export async function run({ quick = false, runs, rows, log = console.log } = {})
   return { name: 'variance', shape, rows, runs, command: bpmCmd.join(' '), bpm, onePeriod: { command: periodCmd.join(' '), ...onePeriod }, ...(peer ? { peer } : {}), ratio, target: { ratio: 0.5, peakRssMb: 300 } };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const opt = (name) => {
     const k = args.indexOf(name);
