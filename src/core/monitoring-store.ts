@@ -1,5 +1,6 @@
 // Compact storage of monitoring values for the collector (src/core/monitoring.ts): a million
 // rows must stream in bounded memory, so a row costs about 16 bytes, not an object.
+import { D, dec, type Dec } from './decimal.js';
 import type { ReportPeriod } from './periods.js';
 
 const LINE = 2 ** 32;
@@ -58,6 +59,15 @@ export class Store {
 
   text(slot: number): string {
     return this.exotic?.get(slot) ?? String(this.values[slot]);
+  }
+
+  /**
+   * The value as an exact decimal: the same as dec(text(slot)), since decimal.js reads a number
+   * through its shortest round-trip text, and small integers (counts) without any text.
+   */
+  decimal(slot: number): Dec {
+    const t = this.exotic?.get(slot);
+    return t !== undefined ? dec(t) : new D(this.values[slot]);
   }
 
   line(slot: number): number {

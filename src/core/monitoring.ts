@@ -79,10 +79,33 @@ interface ProjectAcc {
   codes: Map<string, Indicator>;
 }
 
+/** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
+interface DossierIndex {
+  byCode: Map<string, Dossier>;
+  byLowerCode: Map<string, Dossier>;
+}
+
+// validate and score make one collector per monitoring CSV file, and a batch of 10,000 project
+// folders has 10,000 of them: indexing every dossier in each constructor made that quadratic.
+const INDEXES = new WeakMap<readonly Dossier[], DossierIndex>();
+
+function indexDossiers(dossiers: readonly Dossier[]): DossierIndex {
+  let index = INDEXES.get(dossiers);
+  if (index) return index;
+  index = { byCode: new Map(), byLowerCode: new Map() };
+  for (const d of dossiers) {
+    if (!index.byCode.has(d.code)) index.byCode.set(d.code, d);
+    const lower = d.code.toLowerCase();
+    if (!index.byLowerCode.has(lower)) index.byLowerCode.set(lower, d);
+  }
+  INDEXES.set(dossiers, index);
+  return index;
+}
+
 /** Collects rows for a run's dossiers; call `add` for each row, then `finish` once. */
 export class MonitoringCollector {
-  private readonly byCode = new Map<string, Dossier>();
-  private readonly byLowerCode = new Map<string, Dossier>();
+  private readonly byCode: Map<string, Dossier>;
+  private readonly byLowerCode: Map<string, Dossier>;
   private readonly projects = new Map<string, ProjectAcc>();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -90,61 +113,102 @@ export class MonitoringCollector {
   private readonly perFile = new Map<string, { count: number; omitted: number; lastLine: number }>();
   private readonly unknownProjects = new Map<string, string | undefined>();
   private readonly periodCache = new Map<string, ReportPeriod | null>();
+  private lastProject: string | undefined;
+  private lastDossier: Dossier | undefined;
+  private lastAcc: ProjectAcc | null = null;
+  private lastPeriodAcc: ProjectAcc | null = null;
+  private lastPeriodText: string | undefined;
+  private lastPeriod: ReportPeriod | null = null;
+  private lastPeriodOutside = false;
+  private lastPeriodIndex = -1;
+  private lastFile: string | undefined;
+  private lastFileIndex = -1;
 
   constructor(
     dossiers: readonly Dossier[],
     private readonly opts: MonitoringOptions = {},
   ) {
-    for (const d of dossiers) {
-      if (!this.byCode.has(d.code)) this.byCode.set(d.code, d);
-      const lower = d.code.toLowerCase();
-      if (!this.byLowerCode.has(lower)) this.byLowerCode.set(lower, d);
-    }
+    // The index is shared, never written to: the dossier list of a run does not change.
+    ({ byCode: this.byCode, byLowerCode: this.byLowerCode } = indexDossiers(dossiers));
   }
 
   add(row: MonitoringRow): void {
     // A value that is empty or not a number was reported by the CSV reader: nothing to keep.
     if (row.value === null) return;
-    const dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
-    if (!dossier) {
-      let suggestion = this.unknownProjects.get(row.project);
-      if (!this.unknownProjects.has(row.project)) {
-        suggestion = suggest(row.project, this.byCode.keys());
-        this.unknownProjects.set(flat(row.project), suggestion);
+    // A million rows come in runs of the same project and period (a project's metrics of one
+    // month): the last project and the last period text are resolved once per run, with no
+    // per-project cache (memory). The checks and their order are those of FORMATS.md §2.2
+    // (unknown project, broken project period, unknown metric, qualitative metric, bad period,
+    // period outside, duplicate).
+    let dossier: Dossier | undefined;
+    let acc: ProjectAcc | null;
+    if (row.project === this.lastProject && this.lastDossier !== undefined) {
+      dossier = this.lastDossier;
+      acc = this.lastAcc;
+    } else {
+      dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
+      if (!dossier) {
+        let suggestion = this.unknownProjects.get(row.project);
+        if (!this.unknownProjects.has(row.project)) {
+          suggestion = suggest(row.project, this.byCode.keys());
+          this.unknownProjects.set(flat(row.project), suggestion);
+        }
+        this.report(row, 'unknown-project', { project: row.project, suggestion });
+        return;
       }
-      this.report(row, 'unknown-project', { project: row.project, suggestion });
-      return;
+      acc = this.project(dossier);
+      this.lastProject = row.project;
+      this.lastDossier = dossier;
+      this.lastAcc = acc;
     }
-    const acc = this.project(dossier);
     if (!acc) {
       // The dossier's own period is broken (reported by validate's period-dates rule).
       this.report(row, 'project-period-invalid', { project: dossier.code });
       return;
     }
-    const metric = this.metric(acc, row.metric);
-    if (metric === undefined) {
-      const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
-      this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
-      return;
-    }
-    if (metric !== SPEND) {
-      const ind = acc.codes.get(metric.toLowerCase())!;
+    // The metric: spend (any of its names) or an indicator code, case-insensitively.
+    const lower = row.metric.toLowerCase();
+    let metric: string;
+    let column: number;
+    if (SPEND_ALIASES.has(lower)) {
+      metric = SPEND;
+      column = 0;
+    } else {
+      const ind = acc.codes.get(lower);
+      if (ind === undefined) {
+        const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
+        this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
+        return;
+      }
+      metric = ind.code;
       if (ind.operator === 'qualitative' || ind.target === null) {
         this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
         return;
       }
+      column = acc.column.get(metric)!;
     }
-    const period = this.period(row.period, dossier.year);
+    // The period: the same text as the row before for the same project, or parsed (cached by
+    // year and text) and checked against the project period.
+    if (acc !== this.lastPeriodAcc || row.period !== this.lastPeriodText) {
+      const p = this.period(row.period, dossier.year);
+      this.lastPeriodAcc = acc;
+      this.lastPeriodText = row.period;
+      this.lastPeriod = p;
+      this.lastPeriodOutside = p !== null && (compareDates(p.end, acc.start) < 0 || compareDates(periodStart(p), acc.end) > 0);
+      this.lastPeriodIndex = -1;
+    }
+    const period = this.lastPeriod;
     if (!period) {
       this.report(row, 'period-invalid', { period: row.period });
       return;
     }
-    if (compareDates(period.end, acc.start) < 0 || compareDates(periodStart(period), acc.end) > 0) {
+    if (this.lastPeriodOutside) {
       this.report(row, 'period-outside', { project: dossier.code, period: period.label, start: dossier.period.start, end: dossier.period.end });
       return;
     }
     const store = acc.store!;
-    const slot = store.period(period) * store.width + acc.column.get(metric)!;
+    if (this.lastPeriodIndex < 0) this.lastPeriodIndex = store.period(period);
+    const slot = this.lastPeriodIndex * store.width + column;
     if (store.has(slot)) {
       this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
       return;
@@ -201,7 +265,7 @@ export class MonitoringCollector {
         const slot = order[i].k * store.width + column;
         if (!store.has(slot)) continue;
         const raw = { line: store.line(slot), file: store.file(slot), note: store.note(slot) };
-        const reported = dec(store.text(slot));
+        const reported = store.decimal(slot);
         const file = this.files[raw.file];
         const value = cumulative && this.opts.increments && last ? last.value.plus(reported) : reported;
         const where = { file, line: raw.line };
@@ -243,16 +307,16 @@ export class MonitoringCollector {
     if (!start || !end || compareDates(start, end) > 0) return null;
     const column = new Map<string, number>([[SPEND, 0]]);
     for (const i of d.indicators) if (!column.has(i.code)) column.set(i.code, column.size);
-    acc = { dossier: d, start, end, store: new Store(column.size), column, codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])) };
+    acc = {
+      dossier: d,
+      start,
+      end,
+      store: new Store(column.size),
+      column,
+      codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
+    };
     this.projects.set(d.code, acc);
     return acc;
-  }
-
-  /** The canonical metric name: SPEND, or the indicator's code as the dossier writes it. */
-  private metric(acc: ProjectAcc, name: string): string | undefined {
-    const lower = name.toLowerCase();
-    if (SPEND_ALIASES.has(lower)) return SPEND;
-    return acc.codes.get(lower)?.code;
   }
 
   private period(text: string, year: number): ReportPeriod | null {
@@ -267,12 +331,15 @@ export class MonitoringCollector {
   }
 
   private file(name: string): number {
+    if (name === this.lastFile) return this.lastFileIndex;
     let k = this.fileIndex.get(name);
     if (k === undefined) {
       k = this.files.length;
       this.files.push(name);
       this.fileIndex.set(name, k);
     }
+    this.lastFile = name;
+    this.lastFileIndex = k;
     return k;
   }
 

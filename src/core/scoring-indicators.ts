@@ -61,7 +61,9 @@ export function scoreIndicator(input: IndicatorInput): IndicatorOutcome {
   };
   const common = (): Args => ({ indicator: ind.code, name: ind.name, weight: text(ind.weight) });
   const find = (code: string, severity: ScoreFinding['severity'], kind: ScoreFinding['kind'], args: Args = {}) =>
-    findings.push({ code, severity, kind, indicator: ind.code, args: { ...common(), ...args } });
+    // Object.assign, not object spread: the same keys in the same order, without V8's slow
+    // generic spread path (this ran 200,000 times in a 10,000-project batch).
+    findings.push({ code, severity, kind, indicator: ind.code, args: Object.assign(common(), args) });
 
   if (!actual || (ind.operator === 'qualitative') !== (actual.kind === 'qualitative')) {
     // A kind mismatch is reported by validation (and makes the project invalid); here it is missing.
