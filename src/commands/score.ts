@@ -6,6 +6,8 @@ import { attention, departments, rank, summarise } from '../core/batch.js';
 import { D, type Dec } from '../core/decimal.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { checkMonitoring } from '../core/monitoring-checks.js';
+import { isSpendMetric } from '../core/monitoring.js';
+import { inForce } from '../core/adjust.js';
 import type { Dossier, Evaluation } from '../core/model.js';
 import { parsePeriod, compareDates } from '../core/periods.js';
 import type { Policy } from '../core/policy.js';
@@ -142,7 +144,7 @@ function invalidProject(d: Dossier, e: Evaluation | undefined, policy: Policy): 
     total: null,
     partialTotal: null,
     grade: null,
-    execution: { budget: d.budget.total, initial: d.budget.initial, executed: e?.executed ?? null, source: e?.executed ? 'evaluation' : null, rate: null, weight: policy.executionWeight, score: null },
+    execution: { budget: inForce(d).budgetTotal, initial: d.budget.initial, executed: e?.executed ?? null, source: e?.executed !== undefined ? 'evaluation' : null, rate: null, weight: policy.executionWeight, score: null },
     sections: [],
     indicators: [],
     composite: null,
@@ -174,7 +176,7 @@ function lastSpend(ws: Workspace): (d: Dossier) => { value: Dec; period: string;
   const rows = new Map<string, MonitoringRow[]>();
   for (const m of ws.monitoring) {
     for (const r of m.rows) {
-      if (r.value === null || r.metric.toLowerCase() !== 'spend') continue;
+      if (r.value === null || !isSpendMetric(r.metric)) continue;
       const list = rows.get(r.project);
       if (list) list.push(r);
       else rows.set(r.project, [r]);

@@ -17,6 +17,11 @@ import { suggest } from './suggest.js';
 export const SPEND = 'spend';
 const SPEND_ALIASES = new Set(['spend', '执行数', '累计执行数', '预算执行数', '资金执行数', '支出', '支出数']);
 
+/** Whether a CSV metric names cumulative spending (`spend` or one of its Chinese names). */
+export function isSpendMetric(metric: string): boolean {
+  return SPEND_ALIASES.has(metric.trim().toLowerCase());
+}
+
 /** Every diagnostic code the collector reports (their messages are in the variance catalog). */
 export const MONITORING_CODES = [
   'unknown-project',

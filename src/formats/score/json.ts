@@ -75,7 +75,8 @@ function indicator(i: IndicatorScore): Record<string, unknown> {
     unit: i.unit ?? null,
     weight: n(i.weight),
     target: i.target === null ? i.targetText : n(i.target),
-    actual: i.level ?? n(i.actual),
+    // A survey's rate is a quotient (1000/1200): shown to 2 places, like its `survey.rate`.
+    actual: i.level ?? n(i.actual, i.survey ? 2 : undefined),
     ratio: n(i.ratio, 4),
     score: n(i.score),
     method: i.method,
