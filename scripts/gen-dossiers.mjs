@@ -15,17 +15,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** mulberry32: a tiny fast seeded PRNG (uniform in [0, 1)). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './lib/rng.mjs';
+import { rng } from './lib/rng.mjs';
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
 const int = (r, lo, hi) => lo + Math.floor(r() * (hi - lo + 1));

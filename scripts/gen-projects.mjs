@@ -12,17 +12,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** mulberry32: a small, fast, seedable PRNG (good enough for test data). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './lib/rng.mjs';
+import { rng } from './lib/rng.mjs';
 
 const DEPARTMENTS = ['大连市文化和旅游局', '大连市民政局', '大连市教育局', '大连市生态环境局', '大连市住房和城乡建设局', '大连市卫生健康委员会', '大连市交通运输局', '大连市农业农村局', '大连市科学技术局', '大连市人力资源和社会保障局'];
 const PREFIX = ['WL', 'MZ', 'JY', 'HB', 'ZJ', 'WJ', 'JT', 'NY', 'KJ', 'RS'];

@@ -1,0 +1,12 @@
+// mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)), deterministic across platforms.
+// Shared by the benchmark and test-data generators so the same seed gives the same files.
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
