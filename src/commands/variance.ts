@@ -8,6 +8,7 @@ import type { Dossier } from '../core/model.js';
 import { MonitoringCollector } from '../core/monitoring.js';
 import { parsePeriod, type ReportPeriod } from '../core/periods.js';
 import { atOrAbove, projectVariance, worse, worstStatus, type ProjectVariance, type Status } from '../core/variance.js';
+import type { VarianceReport } from '../core/report.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
@@ -26,17 +27,6 @@ export interface VarianceOptions extends LoadOptions {
   lang: Lang;
 }
 
-export interface VarianceReport {
-  command: 'variance';
-  /**
-   * The projects with data, by code. May be a one-shot lazy sequence (computed as it is
-   * iterated): formatters iterate it once, then read `diagnostics`.
-   */
-  projects: Iterable<ProjectVariance>;
-  /** Data problems and input errors, sorted, with messages. Complete once `projects` is consumed. */
-  readonly diagnostics: Diagnostic[];
-}
-
 export interface VarianceRun {
   report: VarianceReport;
   /** Absolute paths of every input (dossiers and monitoring files): -o must not replace one. */
@@ -44,6 +34,8 @@ export interface VarianceRun {
   /** After the report has been consumed: the worst status seen, and the count of error diagnostics. */
   outcome(): { worst: Status | null; errors: number };
 }
+
+export type { VarianceReport };
 
 export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   if (opts.period !== undefined && parsePeriod(opts.period, 2000) === undefined) {

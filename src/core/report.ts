@@ -1,6 +1,7 @@
 // Report shapes that commands produce and formatters turn into text. These mirror the JSON
 // output contract of FORMATS.md §5; fields may be added, none renamed.
 import type { Diagnostic } from './diagnostics.js';
+import type { ProjectVariance } from './variance.js';
 
 export type DocKind = 'ProjectDossier' | 'Evaluation' | 'ScoringPolicy' | 'StrategyPlan';
 export type FileKind = DocKind | 'MonitoringData';
@@ -75,4 +76,16 @@ export interface FormatOptions {
   version: string;
   /** Only errors (validate --quiet). */
   quiet?: boolean;
+}
+
+/** The report of `bpm variance` (FORMATS.md §5). */
+export interface VarianceReport {
+  command: 'variance';
+  /**
+   * The projects with data, by code. May be a one-shot lazy sequence (computed as it is
+   * iterated): formatters iterate it once, then read `diagnostics`.
+   */
+  projects: Iterable<ProjectVariance>;
+  /** Data problems and input errors, sorted, with messages. Complete once `projects` is consumed. */
+  readonly diagnostics: Diagnostic[];
 }

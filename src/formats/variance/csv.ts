@@ -5,7 +5,7 @@
 // For the spend row, `target` is the budget total in force, `expected` the planned spend and
 // `ratio` the pace (execution rate / time progress).
 import type { FormatOptions } from '../../core/report.js';
-import type { VarianceReport } from '../../commands/variance.js';
+import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { likelihoodWord, rounded, statusWord } from './shared.js';
 

@@ -3,7 +3,7 @@
 // at a time) so that a big report is written as it is computed; `renderVariance` joins them
 // into one string for callers that want text.
 import type { FormatOptions } from '../../core/report.js';
-import type { VarianceReport } from '../../commands/variance.js';
+import type { VarianceReport } from '../../core/report.js';
 import { csv } from './csv.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';

@@ -4,7 +4,7 @@
 // report of a million monitoring rows is never one string in memory, and the pieces are small
 // enough to die young in the garbage collector instead of piling up as large objects.
 import type { FormatOptions } from '../../core/report.js';
-import type { VarianceReport } from '../../commands/variance.js';
+import type { VarianceReport } from '../../core/report.js';
 import { jsonDiagnostic, jsonPeriod, jsonProjectHead } from './shared.js';
 
 export function* json(report: VarianceReport, opts: FormatOptions): Generator<string> {

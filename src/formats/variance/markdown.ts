@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectVariance } from '../../core/variance.js';
-import type { VarianceReport } from '../../commands/variance.js';
+import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
 import { asWritten, fixed, flagMessage, likelihoodWord, rounded, statusWord, where } from './shared.js';

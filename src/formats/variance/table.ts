@@ -9,7 +9,7 @@ import { max, type Dec } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { IndicatorVariance, ProjectVariance } from '../../core/variance.js';
-import type { VarianceReport } from '../../commands/variance.js';
+import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { showControls } from '../validate/shared.js';
 import { stringWidth } from '../validate/width.js';
