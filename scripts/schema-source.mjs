@@ -229,7 +229,10 @@ export const policy = {
         propertyNames: { enum: level1Enum },
         additionalProperties: { type: 'number', minimum: 0 },
       }),
-      execution: obj({ weight: number('预算执行率分值', 'Execution weight', '', '', { minimum: 0 }) }),
+      execution: obj({
+        weight: number('预算执行率分值', 'Execution weight', '', '', { minimum: 0 }),
+        reasonBelow: number('须说明原因的执行率', 'Rate needing a reason', '执行率低于此值(0-1)须说明原因,默认 0.9', 'An execution rate below this (0-1) needs a written reason; default 0.9', { minimum: 0, maximum: 1 }),
+      }),
       grades: t('等级划分', 'Grade bands', '下限包含', 'Lower bound included', {
         type: 'array',
         minItems: 1,

@@ -145,6 +145,7 @@ export function applyPolicyDoc(base: Policy, doc: ScoringPolicyDoc): Policy {
     for (const [k, v] of Object.entries(doc.sections)) p.sections[LEVEL1_ALIASES[k]] = dec(v as number);
   }
   if (doc.execution?.weight !== undefined) p.executionWeight = dec(doc.execution.weight);
+  if (doc.execution?.reasonBelow !== undefined) p.executionReasonBelow = dec(doc.execution.reasonBelow);
   if (doc.grades) {
     p.grades = doc.grades
       .map((g) => ({ min: dec(g.min), grade: GRADE_ALIASES[g.grade] }))

@@ -35,6 +35,8 @@ export interface Policy {
   lineage: string[];
   sections: Partial<Record<Level1, Dec>>;
   executionWeight: Dec;
+  /** An execution rate (0-1) below this needs a written reason (several provinces: 90%). */
+  executionReasonBelow: Dec;
   /** Sorted by `min` descending. */
   grades: { min: Dec; grade: Grade }[];
   reverse: 'ratio' | 'linear';
@@ -62,6 +64,7 @@ function selfPolicy(): Policy {
     lineage: ['self'],
     sections: { output: d(50), effect: d(30), satisfaction: d(10) },
     executionWeight: d(10),
+    executionReasonBelow: d(0.9),
     grades: [
       { min: d(90), grade: 'excellent' },
       { min: d(80), grade: 'good' },

@@ -281,6 +281,10 @@ export interface ScoringPolicyDoc {
   };
   execution?: {
     weight?: number;
+    /**
+     * 执行率低于此值(0-1)须说明原因,默认 0.9 / An execution rate below this (0-1) needs a written reason; default 0.9
+     */
+    reasonBelow?: number;
   };
   /**
    * 下限包含 / Lower bound included

@@ -13,7 +13,7 @@
 // as such. With allowMissing the missing parts score 0 with a warning.
 import { inForce } from './adjust.js';
 import { composite, recommendation } from './application.js';
-import { D, type Dec, HUNDRED, ONE, ZERO, min, round, sum, text } from './decimal.js';
+import { type Dec, HUNDRED, ONE, ZERO, min, round, sum, text } from './decimal.js';
 import type { Dossier, Evaluation, Level1 } from './model.js';
 import { LEVEL1 } from './model.js';
 import { gradeFor, type Policy } from './policy.js';
@@ -21,8 +21,6 @@ import { recheck } from './recheck.js';
 import type { ExecutionScore, IndicatorScore, ProjectScore, ScoreFinding, SectionScore } from './score-types.js';
 import { scoreIndicator } from './scoring-indicators.js';
 
-/** Budget execution below this share needs a written reason (several provinces' rule). */
-const EXECUTION_REASON_BELOW = new D('0.9');
 
 export interface ScoreInput {
   dossier: Dossier;
@@ -163,7 +161,7 @@ function scoreExecution(
   ex.rate = share.times(HUNDRED);
   ex.score = round(policy.executionWeight.times(min(share, ONE)), policy.decimals);
   const args = { rate: text(round(ex.rate, 2)), executed: text(ex.executed), budget: text(budget), unit: d.budget.unit, score: text(ex.score), weight: text(policy.executionWeight) };
-  if (share.lessThan(EXECUTION_REASON_BELOW)) {
+  if (share.lessThan(policy.executionReasonBelow)) {
     if (ex.note) findings.push({ code: 'execution-low', severity: 'warning', kind: 'problem', args: { ...args, note: ex.note } });
     else {
       findings.push({ code: 'execution-low-no-reason', severity: 'warning', kind: 'problem', args });

@@ -28,3 +28,15 @@ describe('policies and inputs that cannot be used (exit 2)', () => {
     expect(r.stderr).to.match(/ProjectDossier/);
   });
 });
+
+describe('policy values reach the scoring', () => {
+  const codes = (stdout: string) =>
+    (JSON.parse(stdout) as { projects: { findings: { code: string }[] }[] }).projects[0].findings.map((f) => f.code);
+  it('execution below 90% needs a reason by default, below the policy\'s execution.reasonBelow otherwise', async () => {
+    const dflt = await runCli(['score', 'examples/old-neighbourhood-renovation', '--format', 'json']);
+    expect(codes(dflt.stdout)).to.include('execution-low-no-reason');
+    const relaxed = await runCli(['score', 'examples/old-neighbourhood-renovation', '--format', 'json', '--policy', 'test/fixtures/policy/reason-below-80.yaml']);
+    expect(relaxed.stderr).to.equal('');
+    expect(codes(relaxed.stdout)).not.to.include('execution-low-no-reason');
+  });
+});

@@ -97,7 +97,7 @@ export function policyValues(p: Policy): Record<string, unknown> {
     name: p.name,
     lineage: p.lineage,
     sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, n(v)])),
-    execution: { weight: n(p.executionWeight) },
+    execution: { weight: n(p.executionWeight), reasonBelow: n(p.executionReasonBelow) },
     grades: p.grades.map((g) => ({ min: n(g.min), grade: g.grade })),
     reverse: p.reverse,
     qualitative: Object.fromEntries(Object.entries(p.qualitative).map(([k, b]) => [k, { band: [n(b.band[0]), n(b.band[1])], default: n(b.default) }])),
