@@ -86,7 +86,7 @@ export function discrepancyItem(item: string, lang: Lang, p?: ProjectScore): str
   if (item.startsWith('section:')) return sectionLabel(item.slice('section:'.length) as Level1, lang);
   if (item === 'execution') return t(lang, 'score.col.item.execution');
   if (item === 'total') return t(lang, 'score.col.item.total');
-  if (item === 'total-arithmetic') return t(lang, 'score.col.item.total');
+  if (item === 'total-arithmetic') return t(lang, 'score.col.item.totalArithmetic');
   if (item === 'grade') return t(lang, 'score.col.grade');
   return item;
 }
