@@ -33,6 +33,9 @@ export const MONITORING_CODES = [
   'cumulative-decrease',
   'spend-over-budget',
   'project-period-invalid',
+  'value-percent-unit',
+  'value-percent-range',
+  'value-negative',
   'monitoring-too-many-problems',
 ] as const;
 
@@ -175,6 +178,7 @@ export class MonitoringCollector {
     const lower = row.metric.toLowerCase();
     let metric: string;
     let column: number;
+    let indicator: Indicator | undefined;
     if (SPEND_ALIASES.has(lower)) {
       metric = SPEND;
       column = 0;
@@ -191,6 +195,7 @@ export class MonitoringCollector {
         return;
       }
       column = acc.column.get(metric)!;
+      indicator = ind;
     }
     // The period: the same text as the row before for the same project, or parsed (cached by
     // year and text) and checked against the project period.
@@ -217,6 +222,15 @@ export class MonitoringCollector {
     if (store.has(slot)) {
       this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
       return;
+    }
+    // Plausibility of an accepted value against the indicator's unit (data quality, seed §五):
+    // kept, but worth a word. Values are canonical decimal text: sign and range read off it.
+    if (indicator && row.value !== null) {
+      const percentUnit = indicator.unit?.trim() === '%';
+      const args = { project: dossier.code, metric, value: row.value, unit: indicator.unit ?? '' };
+      if (row.percent && !percentUnit) this.report(row, 'value-percent-unit', args, 'warning');
+      else if (percentUnit && (row.value.startsWith('-') || Number(row.value) > 100)) this.report(row, 'value-percent-range', args, 'warning');
+      else if (!percentUnit && row.value.startsWith('-')) this.report(row, 'value-negative', args, 'warning');
     }
     store.set(slot, row.value, this.file(row.file), row.line, row.note);
   }

@@ -11,6 +11,9 @@ export const variance: CatalogPair = {
     'period-invalid': '"{period}" is not a period (use 2025-Q1 … 2025-Q4, Q1 … Q4 or a month 2025-01 … 2025-12); the row was skipped',
     'period-outside': '{period} is outside the period of project {project} ({start} to {end}); the row was skipped',
     'duplicate-row': '{project} {period} {metric} was already reported at {firstFile}:{firstLine}; this row was skipped',
+    'value-percent-unit': '{project} {metric}: the value is written as a percentage ({value}%) but the indicator is measured in {unit}; check the column (the value was used as {value})',
+    'value-percent-range': '{project} {metric}: {value}% is outside 0–100 for a percentage indicator; check the value',
+    'value-negative': '{project} {metric}: the value {value} is negative; a count, an amount or a level is not below zero',
     'cumulative-decrease':
       'The cumulative value of {metric} falls from {previous} ({previousPeriod}, line {previousLine}) to {value} in {period}: cumulative values cannot decrease (a file of per-period amounts needs --increments); the row was skipped',
     'spend-over-budget': 'Cumulative spend {value} {unit} of {project} in {period} is above the budget in force ({total} {unit}); the row was skipped',
@@ -102,6 +105,9 @@ export const variance: CatalogPair = {
     'period-invalid': '“{period}”不是有效期间(应为 2025-Q1 … 2025-Q4、Q1 … Q4 或月份 2025-01 … 2025-12),已跳过此行',
     'period-outside': '{period} 不在项目 {project} 的实施期间({start} 至 {end})内,已跳过此行',
     'duplicate-row': '{project} {period} {metric} 已在 {firstFile}:{firstLine} 填报,此行重复,已跳过',
+    'value-percent-unit': '{project} {metric}:数值按百分比填写({value}%),但该指标的计量单位是 {unit};请核对(已按 {value} 使用)',
+    'value-percent-range': '{project} {metric}:百分比指标的数值 {value}% 不在 0–100 之间;请核对',
+    'value-negative': '{project} {metric}:数值 {value} 为负数;数量、金额或水平值不应小于零',
     'cumulative-decrease':
       '{metric} 的累计值由 {previous}({previousPeriod},第 {previousLine} 行)降至 {period} 的 {value}:累计值不应减少(如文件填报的是当期发生额,请加 --increments),已跳过此行',
     'spend-over-budget': '项目 {project} {period} 累计执行数 {value}{unit} 超过当时有效的全年预算数 {total}{unit},已跳过此行',

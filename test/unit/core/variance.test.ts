@@ -85,6 +85,18 @@ describe('core/variance', () => {
     expect(goalProgress(levels.indicators, [])).to.equal(null);
   });
 
+  it('warns about implausible values but keeps them: a % on a count, a % level outside 0-100, a negative count', () => {
+    const d = dossier();
+    const pct = (r: MonitoringRow): MonitoringRow => ({ ...r, percent: true });
+    const res = collectMonitoring([row('Q1', 'C', '-5', 2), pct(row('Q1', 'L', '120', 3)), pct(row('Q2', 'C', '85', 4)), row('Q2', 'L', '81', 5)], [d]);
+    expect(res.diagnostics.map((x) => [x.code, x.severity, x.line])).to.deep.equal([
+      ['value-negative', 'warning', 2],
+      ['value-percent-range', 'warning', 3],
+      ['value-percent-unit', 'warning', 4],
+    ]);
+    expect(res.projects[0].periods).to.have.length(2);
+  });
+
   it('adjustments apply from their date: a period ending on or after it uses the new total and targets', () => {
     const d = dossier({ adjustments: [{ date: '2025-06-30', budget: { total: 150 }, indicators: { C: { target: 90 } } }] });
     const obs = collectMonitoring([row('2025-05', 'spend', '40'), row('Q2', 'spend', '60', 3), row('Q2', 'C', '40', 4)], [d]);
@@ -202,8 +214,11 @@ describe('core/monitoring properties', () => {
         const rows = specs.map(([p, m, v], i) => row(p, m, v, i + 2));
         const res = collectMonitoring(rows, [d]);
         const observed = res.projects.flatMap((p) => p.periods.flatMap((x) => [...(x.spend ? [x.spend] : []), ...x.indicators.values()])).map((o) => o.line);
-        const reported = res.diagnostics.map((x) => x.line ?? 0);
+        // Plausibility warnings (a level above 100 %) keep their row: they are not a verdict on it.
+        const kept = new Set(['value-percent-unit', 'value-percent-range', 'value-negative']);
+        const reported = res.diagnostics.filter((x) => !kept.has(x.code)).map((x) => x.line ?? 0);
         expect([...observed, ...reported].sort((x, y) => x - y)).to.deep.equal(rows.map((r) => r.line));
+        for (const w of res.diagnostics.filter((x) => kept.has(x.code))) expect(observed).to.include(w.line);
       }),
       { numRuns: 300 },
     );
