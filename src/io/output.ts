@@ -27,8 +27,11 @@ export interface WriteOutputOptions {
 export async function writeOutput(text: string | Buffer | Iterable<string>, opts: WriteOutputOptions): Promise<void> {
   if (opts.output === undefined || opts.output === '-') {
     const stream = opts.stdout ?? process.stdout;
+    // A reader that goes away (`bpm … | head`) makes the stream emit EPIPE, possibly after the
+    // write's own callback: a lasting listener keeps that late event from crashing the process.
+    if (stream.listenerCount('error') === 0) stream.on('error', ignoreEpipe);
     if (typeof text === 'string' || Buffer.isBuffer(text)) await writeStream(stream, text);
-    else for (const chunk of batched(text)) await writeStream(stream, chunk);
+    else for (const chunk of batched(text)) if (!(await writeStream(stream, chunk))) break;
     return;
   }
   const file = opts.output;
@@ -136,13 +139,20 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes to a stream and waits until the data is handed over (respects back-pressure). */
-function writeStream(stream: NodeJS.WritableStream, data: string | Buffer): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+function ignoreEpipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
+}
+
+/**
+ * Writes to a stream and waits until the data is handed over (respects back-pressure). Resolves
+ * to false when the reader has gone away (EPIPE): there is nothing left to deliver.
+ */
+function writeStream(stream: NodeJS.WritableStream, data: string | Buffer): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       stream.removeListener('error', onError);
       // The reader went away (`bpm … | head`): nothing left to deliver, not a failure of ours.
-      if (err.code === 'EPIPE') resolve();
+      if (err.code === 'EPIPE') resolve(false);
       else reject(new UsageError('write-failed', { file: '<stdout>', reason: reasonOf(err) }));
     };
     stream.on('error', onError);
@@ -152,7 +162,7 @@ function writeStream(stream: NodeJS.WritableStream, data: string | Buffer): Prom
         return;
       }
       stream.removeListener('error', onError);
-      resolve();
+      resolve(true);
     });
   });
 }
