@@ -1,6 +1,6 @@
 // Shared option definitions and helpers for the subcommands.
 import { Option, type Command } from 'commander';
-import { resolveLang } from '../i18n/index.js';
+import { resolveLang, type Lang } from '../i18n/index.js';
 import type { CliEnv, CommonOptions, Resolved } from './env.js';
 import { UsageError } from '../errors.js';
 
@@ -41,4 +41,14 @@ export function parseNumberOption(name: string) {
     if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError('invalid-option', { option: name, value });
     return n;
   };
+}
+
+/** What every loading command takes from the command line: where, which language, which policy. */
+export function loadOptions(opts: CommonOptions, env: CliEnv, lang: Lang) {
+  return { cwd: env.cwd, lang, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding };
+}
+
+/** Collects a repeatable option (`--data a.csv --data b.csv`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }

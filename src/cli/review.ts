@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from './env.js';
-import { addCommonOptions, parseNumberOption, resolveCommon } from './common.js';
+import { addCommonOptions, loadOptions, parseNumberOption, resolveCommon } from './common.js';
 import { VALIDATE_FORMAT_NAMES } from './format-names.js';
 import { UsageError } from '../errors.js';
 
@@ -31,11 +31,7 @@ export function register(program: Command, env: CliEnv): void {
       ]);
       const { report, workspace } = await review({
         paths,
-        cwd: env.cwd,
-        lang,
-        policy: opts.policy,
-        strategy: opts.strategy,
-        encoding: opts.encoding,
+        ...loadOptions(opts, env, lang),
         minScore: opts.minScore,
       });
       const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet });

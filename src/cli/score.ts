@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from './env.js';
-import { addCommonOptions, parseNumberOption, resolveCommon } from './common.js';
+import { addCommonOptions, collect, loadOptions, parseNumberOption, resolveCommon } from './common.js';
 import { REPORT_FORMAT_NAMES } from './format-names.js';
 
 interface ScoreCliOptions extends CommonOptions {
@@ -22,7 +22,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--out-dir <dir>', 'also write one report per project into this folder / 每个项目单独输出报告')
     .option('--allow-missing', 'score an indicator without an actual value as 0 (with a warning) / 缺数据按 0 分计')
     .option('--fail-under <n>', 'exit 1 when a total is below n / 总分低于 n 时退出码为 1', parseNumberOption('--fail-under'))
-    .option('--data <file>', 'monitoring CSV for defaults such as the executed amount (repeatable) / 监控数据', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--data <file>', 'monitoring CSV for defaults such as the executed amount (repeatable) / 监控数据', collect)
     .action(async (paths: string[], opts: ScoreCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
       const [{ score, scoreExitCode, projectReport, reportFileName }, { scoreFormats }, { writeOutput }, { VERSION }, path] = await Promise.all([
@@ -36,11 +36,7 @@ export function register(program: Command, env: CliEnv): void {
       const progress = progressBar(env, { files: t(lang, 'score.progress.files'), projects: t(lang, 'score.progress.projects') });
       const { report, workspace } = await score({
         paths,
-        cwd: env.cwd,
-        lang,
-        policy: opts.policy,
-        strategy: opts.strategy,
-        encoding: opts.encoding,
+        ...loadOptions(opts, env, lang),
         data: opts.data,
         allowMissing: opts.allowMissing,
         failUnder: opts.failUnder,

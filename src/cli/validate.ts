@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from './env.js';
-import { addCommonOptions, parseNonNegativeInt, resolveCommon } from './common.js';
+import { addCommonOptions, loadOptions, parseNonNegativeInt, resolveCommon } from './common.js';
 import { VALIDATE_FORMAT_NAMES } from './format-names.js';
 
 interface ValidateCliOptions extends CommonOptions {
@@ -29,7 +29,7 @@ export function register(program: Command, env: CliEnv): void {
         import('../version.js'),
       ]);
       const cache = opts.cache || opts.cacheLocation !== undefined ? { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } : undefined;
-      const { report, workspace } = await validate({ paths, cwd: env.cwd, lang, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding, cache });
+      const { report, workspace } = await validate({ paths, ...loadOptions(opts, env, lang), cache });
       const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet });
       await writeOutput(text, { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = validateExitCode(report, opts.maxWarnings);

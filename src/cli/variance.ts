@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from './env.js';
-import { addCommonOptions, resolveCommon } from './common.js';
+import { addCommonOptions, collect, loadOptions, resolveCommon } from './common.js';
 import { REPORT_FORMAT_NAMES } from './format-names.js';
 
 interface VarianceCliOptions extends CommonOptions {
@@ -16,7 +16,7 @@ export function register(program: Command, env: CliEnv): void {
     .description('quarterly monitoring: budget and goals, planned vs actual / 绩效运行监控(双监控)')
     .argument('[paths...]', 'dossiers: files, directories or globs (default: .)');
   addCommonOptions(cmd, REPORT_FORMAT_NAMES, 'table')
-    .option('--data <file>', 'monitoring CSV file (repeatable; CSVs beside the dossiers are read too) / 监控数据', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--data <file>', 'monitoring CSV file (repeatable; CSVs beside the dossiers are read too) / 监控数据', collect, [] as string[])
     .option('--period <period>', 'only this period: 2025-Q3, Q3 or 2025-07 / 只报告此期间')
     .option('--increments', 'values are per-period amounts, not cumulative / 数值为当期发生额')
     .addOption(new Option('--fail-on <level>', 'exit 1 when any status is at or above this level / 达到此预警级别时退出码为 1').choices(['red', 'yellow']))
@@ -36,11 +36,7 @@ export function register(program: Command, env: CliEnv): void {
       ]);
       const run = await variance({
         paths,
-        cwd: env.cwd,
-        lang,
-        policy: opts.policy,
-        strategy: opts.strategy,
-        encoding: opts.encoding,
+        ...loadOptions(opts, env, lang),
         data: opts.data,
         period: opts.period,
         increments: opts.increments,
