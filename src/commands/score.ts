@@ -7,13 +7,12 @@ import { D, type Dec } from '../core/decimal.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { checkMonitoring } from '../core/monitoring-checks.js';
 import { isSpendMetric } from '../core/monitoring.js';
-import { inForce } from '../core/adjust.js';
 import type { Dossier, Evaluation } from '../core/model.js';
 import { parsePeriod, compareDates } from '../core/periods.js';
 import type { Policy } from '../core/policy.js';
 import { runRules } from '../core/run-rules.js';
 import type { ProjectScore, ScoreReport } from '../core/score-types.js';
-import { scoreProject } from '../core/scoring.js';
+import { scoreProject, unscorableProject } from '../core/scoring.js';
 import type { Lang } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
 import type { MonitoringRow } from '../io/csv.js';
@@ -64,7 +63,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     policies.set(policy.name, policy);
     const files = [d.origin.file, ...(e ? [e.origin.file] : [])];
     const p = files.some((f) => errorFiles.has(f))
-      ? invalidProject(d, e, policy)
+      ? unscorableProject(d, e, policy)
       : scoreProject({ dossier: d, evaluation: e, policy, monitoringSpend: spend(d), allowMissing: opts.allowMissing });
     p.diagnostics = files.flatMap((f) => byFile.get(f) ?? []);
     projects.push(p);
@@ -128,33 +127,6 @@ export function reportFileName(project: ProjectScore, format: string): string {
   const ext = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv' }[format] ?? 'txt';
   // Codes are restricted to letters, digits, '.', '_' and '-' by the schema; basename guards anyway.
   return path.basename(`${project.code}.${ext}`);
-}
-
-function invalidProject(d: Dossier, e: Evaluation | undefined, policy: Policy): ProjectScore {
-  return {
-    code: d.code,
-    name: d.name,
-    department: d.department,
-    unit: d.unit,
-    year: d.year,
-    goal: d.goal,
-    budgetUnit: d.budget.unit,
-    policy: policy.name,
-    status: 'invalid',
-    total: null,
-    partialTotal: null,
-    grade: null,
-    execution: { budget: inForce(d).budgetTotal, initial: d.budget.initial, executed: e?.executed ?? null, source: e?.executed !== undefined ? 'evaluation' : null, rate: null, weight: policy.executionWeight, score: null },
-    sections: [],
-    indicators: [],
-    composite: null,
-    findings: [{ code: 'project-invalid', severity: 'error', kind: 'data', args: { project: d.code } }],
-    discrepancies: [],
-    recommendation: null,
-    adjustments: [],
-    files: [d.origin.file, ...(e ? [e.origin.file] : [])],
-    diagnostics: [],
-  };
 }
 
 /** Rule and data diagnostics, positioned in their files, rendered and sorted. */

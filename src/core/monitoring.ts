@@ -4,7 +4,7 @@
 // project × metric × period only the value, its line and its note are kept. A bad row is
 // reported and excluded; it never stops the good rows, and nothing is dropped silently.
 import { inForce } from './adjust.js';
-import { dec, type Dec } from './decimal.js';
+import type { Dec } from './decimal.js';
 import type { Args, Diagnostic } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Dossier, Indicator } from './model.js';

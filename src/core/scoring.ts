@@ -79,14 +79,7 @@ export function scoreProject(input: ScoreInput): ProjectScore {
   const grade = total === null ? null : gradeFor(policy, total);
 
   const result: ProjectScore = {
-    code: d.code,
-    name: d.name,
-    department: d.department,
-    unit: d.unit,
-    year: d.year,
-    goal: d.goal,
-    budgetUnit: d.budget.unit,
-    policy: policy.name,
+    ...projectHeader(d, policy),
     status,
     total,
     partialTotal: incomplete ? partsSum : null,
@@ -173,4 +166,30 @@ function scoreExecution(
     findings.push({ code: 'execution-good', severity: 'info', kind: 'achievement', args });
   }
   return ex;
+}
+
+/** What every project report starts with: who, what, which year, which unit and policy. */
+function projectHeader(d: Dossier, policy: Policy) {
+  return { code: d.code, name: d.name, department: d.department, unit: d.unit, year: d.year, goal: d.goal, budgetUnit: d.budget.unit, policy: policy.name };
+}
+
+/** A project whose dossier or evaluation has errors: reported, never scored. */
+export function unscorableProject(d: Dossier, e: Evaluation | undefined, policy: Policy): ProjectScore {
+  return {
+    ...projectHeader(d, policy),
+    status: 'invalid',
+    total: null,
+    partialTotal: null,
+    grade: null,
+    execution: { budget: inForce(d).budgetTotal, initial: d.budget.initial, executed: e?.executed ?? null, source: e?.executed !== undefined ? 'evaluation' : null, rate: null, weight: policy.executionWeight, score: null },
+    sections: [],
+    indicators: [],
+    composite: null,
+    findings: [{ code: 'project-invalid', severity: 'error', kind: 'data', args: { project: d.code } }],
+    discrepancies: [],
+    recommendation: null,
+    adjustments: [],
+    files: [d.origin.file, ...(e ? [e.origin.file] : [])],
+    diagnostics: [],
+  };
 }
