@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { Diagnostic } from '../../../src/core/diagnostics.js';
 import type { FormatOptions, ValidateReport } from '../../../src/core/report.js';
 import { formats as catalog } from '../../../src/i18n/catalog/formats.js';
 import { hasMessage, t } from '../../../src/i18n/index.js';
