@@ -7,7 +7,8 @@ import { runRules } from '../core/run-rules.js';
 import type { Dossier } from '../core/model.js';
 import { MonitoringCollector } from '../core/monitoring.js';
 import { parsePeriod, type ReportPeriod } from '../core/periods.js';
-import { atOrAbove, projectVariance, worse, worstStatus, type ProjectVariance, type Status } from '../core/variance.js';
+import { atOrAbove, worse, worstStatus, type Status } from '../core/variance.js';
+import { projectReport, type ProjectVariance } from '../core/variance-report.js';
 import type { VarianceReport } from '../core/report.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
@@ -83,7 +84,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const pick = periodFilter(opts.period);
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {
-      const pv = projectVariance(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier) });
+      const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), exact: process.env.BPM_EXACT === '1' });
       if (pv.periods.length === 0) continue;
       worst = worse(worst, worstStatus([pv]));
       yield pv;

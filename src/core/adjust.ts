@@ -18,6 +18,9 @@ export interface InForce {
  * adjustment. Adjustments apply in date order; a later one overrides an earlier one.
  */
 export function inForce(d: Dossier, date?: string): InForce {
+  // Most dossiers have no adjustment: the dossier itself is what is in force (no copies; the
+  // result is read, never written to).
+  if (d.adjustments.length === 0) return { budgetTotal: d.budget.total, indicators: d.indicators, applied: [] };
   const applied = d.adjustments.filter((a) => date === undefined || a.date <= date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let budgetTotal = d.budget.total;
   const byCode = new Map(d.indicators.map((i) => [i.code, { ...i }]));

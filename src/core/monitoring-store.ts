@@ -57,6 +57,11 @@ export class Store {
     if (note !== undefined) (this.notes ??= new Map()).set(slot, flat(note));
   }
 
+  /** The value as a double; NaN for a value kept as text (see `decimal`). */
+  number(slot: number): number {
+    return this.values[slot];
+  }
+
   text(slot: number): string {
     return this.exotic?.get(slot) ?? String(this.values[slot]);
   }

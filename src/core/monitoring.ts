@@ -4,7 +4,7 @@
 // project × metric × period only the value, its line and its note are kept. A bad row is
 // reported and excluded; it never stops the good rows, and nothing is dropped silently.
 import { inForce } from './adjust.js';
-import type { Dec } from './decimal.js';
+import { D, type Dec } from './decimal.js';
 import type { Args, Diagnostic } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { Dossier, Indicator } from './model.js';
@@ -49,12 +49,42 @@ export interface MonitoringOptions {
 
 /** An accepted value: cumulative (after summing increments) for spend and cumulative indicators. */
 export interface Observation {
-  value: Dec;
-  /** The value as reported in the file (the increment with --increments). */
-  reported: Dec;
-  note?: string;
-  file: string;
-  line: number;
+  /** The value as a double: the nearest double to `value`, and exactly its text when `faithful`. */
+  readonly num: number;
+  /** Whether `num` stands for the exact value (String(num) is its decimal text): fast paths may use it. */
+  readonly faithful: boolean;
+  /** The exact value (made on demand). */
+  readonly value: Dec;
+  readonly note?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * An observation held as a double (8 bytes, no decimal object) when the double is faithful;
+ * the exact decimal is made only if asked for.
+ */
+class Value implements Observation {
+  readonly note?: string;
+  private exact: Dec | undefined;
+  constructor(
+    readonly num: number,
+    exact: Dec | undefined,
+    readonly file: string,
+    readonly line: number,
+    note: string | undefined,
+  ) {
+    this.exact = exact;
+    if (note !== undefined) this.note = note;
+  }
+
+  get faithful(): boolean {
+    return this.exact === undefined;
+  }
+
+  get value(): Dec {
+    return (this.exact ??= new D(this.num));
+  }
 }
 
 export interface PeriodObservations {
@@ -278,23 +308,34 @@ export class MonitoringCollector {
     for (const [metric, column] of acc.column) {
       const ind = metric === SPEND ? undefined : acc.codes.get(metric.toLowerCase());
       const cumulative = metric === SPEND || ind?.tracking === 'cumulative';
-      let last: { value: Dec; period: string; line: number; file: string } | undefined;
+      // Spend and values read as faithful doubles compare exactly as doubles (distinct decimals
+      // of up to 15 significant digits are distinct doubles, in the same order); a value kept as
+      // text, or a sum of increments, is compared as a decimal.
+      const exactSums = cumulative && this.opts.increments === true;
+      let last: { num: number; value: Dec | undefined; period: string; line: number; file: string } | undefined;
+      let total: { num: number; value: Dec; faithful: boolean } | undefined;
       for (let i = 0; i < order.length; i++) {
         const period = order[i].p;
         const slot = order[i].k * store.width + column;
         if (!store.has(slot)) continue;
-        const raw = { line: store.line(slot), file: store.file(slot), note: store.note(slot) };
-        const reported = store.decimal(slot);
-        const file = this.files[raw.file];
-        const value = cumulative && this.opts.increments && last ? last.value.plus(reported) : reported;
-        const where = { file, line: raw.line };
-        if (cumulative && last && value.lessThan(last.value)) {
+        const line = store.line(slot);
+        const file = this.files[store.file(slot)];
+        const stored = store.number(slot);
+        // An exact decimal when the double cannot stand for the value.
+        let exact: Dec | undefined = Number.isNaN(stored) ? store.decimal(slot) : undefined;
+        if (exactSums && last) exact = (last.value ?? new D(last.num)).plus(exact ?? new D(stored));
+        else if (exactSums) exact ??= new D(stored);
+        const num = exact === undefined ? stored : exact.toNumber();
+        const where = { file, line };
+        if (cumulative && last && (exact !== undefined || last.value !== undefined ? (exact ?? new D(num)).lessThan(last.value ?? new D(last.num)) : num < last.num)) {
+          const value = exact ?? new D(num);
+          const previous = last.value ?? new D(last.num);
           this.reportAt(where, 'cumulative-decrease', {
             project: d.code,
             metric,
             period: period.label,
             value: value.toFixed(),
-            previous: last.value.toFixed(),
+            previous: previous.toFixed(),
             previousPeriod: last.period,
             previousLine: last.line,
             increments: this.opts.increments === true,
@@ -302,15 +343,19 @@ export class MonitoringCollector {
           continue;
         }
         if (metric === SPEND) {
-          const total = inForce(d, formatDate(period.end)).budgetTotal;
-          if (value.greaterThan(total)) {
-            this.reportAt(where, 'spend-over-budget', { project: d.code, period: period.label, value: value.toFixed(), total: total.toFixed(), unit: d.budget.unit });
+          const budget = inForce(d, formatDate(period.end)).budgetTotal;
+          if (total === undefined || !total.value.equals(budget)) {
+            const n = budget.toNumber();
+            total = { num: n, value: budget, faithful: String(n) === budget.toFixed() };
+          }
+          const over = exact !== undefined || !total.faithful ? (exact ?? new D(num)).greaterThan(total.value) : num > total.num;
+          if (over) {
+            this.reportAt(where, 'spend-over-budget', { project: d.code, period: period.label, value: (exact ?? new D(num)).toFixed(), total: total.value.toFixed(), unit: d.budget.unit });
             continue;
           }
         }
-        if (cumulative) last = { value, period: period.label, line: raw.line, file };
-        const obs: Observation = { value, reported, file, line: raw.line };
-        if (raw.note !== undefined) obs.note = raw.note;
+        if (cumulative) last = { num, value: exact, period: period.label, line, file };
+        const obs = new Value(num, exact, file, line, store.note(slot));
         if (metric === SPEND) slots[i].spend = obs;
         else slots[i].indicators.set(metric, obs);
       }

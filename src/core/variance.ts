@@ -11,7 +11,7 @@ import { QUARTERS } from './model.js';
 import type { Observation, PeriodObservations, ProjectObservations } from './monitoring.js';
 import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from './periods.js';
 import type { Policy } from './policy.js';
-import { flags } from './variance-flags.js';
+import { flags, type FlagFacts } from './variance-flags.js';
 
 export { FLAG_CODES } from './variance-flags.js';
 
@@ -21,7 +21,7 @@ export type Likelihood = 'certain' | 'possible' | 'unlikely';
 /** Where `expected` came from: a milestone (interpolated inside a quarter for a month), target × time progress, or the target. */
 export type ExpectedBasis = 'milestone' | 'time' | 'target';
 
-export interface BudgetVariance {
+export interface ExactBudget {
   /** 全年预算数 in force at the period end. */
   total: Dec;
   planned: Dec;
@@ -40,7 +40,7 @@ export interface BudgetVariance {
   source?: { file: string; line: number };
 }
 
-export interface IndicatorVariance {
+export interface ExactIndicator {
   code: string;
   name: string;
   unit?: string;
@@ -62,7 +62,7 @@ export interface IndicatorVariance {
   source?: { file: string; line: number };
 }
 
-export interface EarnedValue {
+export interface ExactEarnedValue {
   bac: Dec;
   pv: Dec;
   ev: Dec | null;
@@ -80,23 +80,23 @@ export interface Flag {
   args: Args;
 }
 
-export interface PeriodVariance {
+export interface ExactPeriod {
   period: string;
   /** ISO date of the period end. */
   end: string;
   timeProgress: Dec;
-  budget: BudgetVariance;
-  indicators: IndicatorVariance[];
+  budget: ExactBudget;
+  indicators: ExactIndicator[];
   goalProgress: Dec | null;
   /** executionRate − goalProgress, in percentage points; null when either is unknown. */
   dualGap: Dec | null;
-  earnedValue: EarnedValue;
+  earnedValue: ExactEarnedValue;
   /** Approved adjustments in force at the period end, in date order. */
   adjustments: Adjustment[];
   flags: Flag[];
 }
 
-export interface ProjectVariance {
+export interface ExactProject {
   code: string;
   name: string;
   department: string;
@@ -107,7 +107,7 @@ export interface ProjectVariance {
   /** Policy used for the thresholds and the rounding. */
   policy: string;
   decimals: number;
-  periods: PeriodVariance[];
+  periods: ExactPeriod[];
 }
 
 export interface VarianceOptions {
@@ -115,7 +115,7 @@ export interface VarianceOptions {
   period?: (p: ReportPeriod) => boolean;
 }
 
-export function projectVariance(obs: ProjectObservations, policy: Policy, opts: VarianceOptions = {}): ProjectVariance {
+export function projectVariance(obs: ProjectObservations, policy: Policy, opts: VarianceOptions = {}): ExactProject {
   const d = obs.dossier;
   const periods = obs.periods.filter((p) => !opts.period || opts.period(p.period)).map((p) => periodVariance(d, p, policy));
   return {
@@ -130,13 +130,13 @@ export function projectVariance(obs: ProjectObservations, policy: Policy, opts: 
   };
 }
 
-export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Policy): PeriodVariance {
+export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Policy): ExactPeriod {
   const p = obs.period;
   const end = formatDate(p.end);
   const force = inForce(d, end);
   const tp = timeProgress(d, p);
   const budget = budgetVariance(d, force.budgetTotal, p, tp, obs.spend, policy);
-  const indicators: IndicatorVariance[] = [];
+  const indicators: ExactIndicator[] = [];
   for (const ind of force.indicators) {
     if (ind.operator === 'qualitative' || ind.target === null) continue;
     indicators.push(indicatorVariance(d, ind, p, tp, obs.indicators.get(ind.code), policy));
@@ -144,7 +144,7 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
   const goal = goalProgress(force.indicators, indicators);
   const dualGap = budget.executionRate !== null && goal !== null ? budget.executionRate.minus(goal) : null;
   const ev = goal === null ? null : force.budgetTotal.times(goal).dividedBy(HUNDRED);
-  const earnedValue: EarnedValue = {
+  const earnedValue: ExactEarnedValue = {
     bac: force.budgetTotal,
     pv: budget.planned,
     ev,
@@ -155,7 +155,7 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
   };
   // EAC = BAC / CPI = BAC × AC / EV.
   if (earnedValue.cpi !== null && !earnedValue.cpi.isZero()) earnedValue.eac = force.budgetTotal.dividedBy(earnedValue.cpi);
-  const result: PeriodVariance = {
+  const result: ExactPeriod = {
     period: p.label,
     end,
     timeProgress: tp,
@@ -167,8 +167,32 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
     adjustments: force.applied,
     flags: [],
   };
-  result.flags = flags(result, policy);
+  result.flags = flags(exactFacts(result, policy), policy);
   return result;
+}
+
+/** The facts the flags are made from, decided on the exact values. */
+function exactFacts(v: ExactPeriod, policy: Policy): FlagFacts {
+  const r2 = (x: Dec | null): number | null => (x === null ? null : Number(x.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed()));
+  const b = v.budget;
+  const gap = v.dualGap;
+  return {
+    period: v.period,
+    budget: { missing: b.actual === null, status: b.status, explained: b.note !== undefined, pace: r2(b.pace), executionRate: r2(b.executionRate), timeProgress: r2(v.timeProgress.times(HUNDRED))! },
+    gap: gap !== null && gap.abs().greaterThan(policy.monitoring.dualGap) ? { positive: gap.isPositive(), executionRate: r2(b.executionRate), goalProgress: r2(v.goalProgress), gap: r2(gap.abs())! } : null,
+    indicators: v.indicators.map((i) => ({
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      missing: i.actual === null,
+      status: i.status,
+      likelihood: i.likelihood,
+      explained: i.note !== undefined,
+      ratio: r2(i.ratio === null ? null : i.ratio.times(HUNDRED)),
+      projection: r2(i.projection),
+      target: i.target.toFixed(),
+    })),
+  };
 }
 
 /** Months of the project period elapsed at the period end / months in the project period. */
@@ -215,9 +239,9 @@ export function plannedSpend(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec): 
   return { planned, from: 'schedule' };
 }
 
-function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec, spend: Observation | undefined, policy: Policy): BudgetVariance {
+function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec, spend: Observation | undefined, policy: Policy): ExactBudget {
   const { planned, from } = plannedSpend(d, total, p, tp);
-  const b: BudgetVariance = {
+  const b: ExactBudget = {
     total,
     planned,
     actual: null,
@@ -259,17 +283,17 @@ export function milestoneAt(ind: Indicator, d: Dossier, p: ReportPeriod): Dec | 
   return prev.plus(m.minus(prev).times(k).dividedBy(3));
 }
 
-function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, tp: Dec, obs: Observation | undefined, policy: Policy): IndicatorVariance {
+function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, tp: Dec, obs: Observation | undefined, policy: Policy): ExactIndicator {
   const target = ind.target as Dec;
   const cumulative = ind.tracking === 'cumulative';
   const milestone = milestoneAt(ind, d, p);
   const expected = milestone ?? (cumulative ? target.times(tp) : target);
   const expectedFrom: ExpectedBasis = milestone !== undefined ? 'milestone' : cumulative ? 'time' : 'target';
   const lower = ind.operator === '<=';
-  const v: IndicatorVariance = {
+  const v: ExactIndicator = {
     code: ind.code,
     name: ind.name,
-    operator: ind.operator as IndicatorVariance['operator'],
+    operator: ind.operator as ExactIndicator['operator'],
     tracking: ind.tracking,
     target,
     expected,
@@ -310,7 +334,7 @@ export function likelihood(projection: Dec, target: Dec, lower: boolean, policy:
  * min(actual / target, 1) × 100; a project without cumulative indicators uses its numeric level
  * indicators. "<=" indicators count target / actual. Null when no indicator has a value.
  */
-export function goalProgress(all: readonly Indicator[], rows: readonly IndicatorVariance[]): Dec | null {
+export function goalProgress(all: readonly Indicator[], rows: readonly ExactIndicator[]): Dec | null {
   const numeric = all.filter((i) => i.operator !== 'qualitative' && i.target !== null);
   const hasCumulative = numeric.some((i) => i.tracking === 'cumulative');
   const used = rows.filter((r) => r.actual !== null && (hasCumulative ? r.tracking === 'cumulative' : true));
@@ -324,14 +348,20 @@ export function goalProgress(all: readonly Indicator[], rows: readonly Indicator
   return total.dividedBy(used.length).times(HUNDRED);
 }
 
+/** What the worst status is read from: the statuses of a period (exact or rounded report). */
+interface StatusView {
+  budget: { status: Status | null };
+  indicators: readonly { status: IndicatorStatus | null }[];
+}
+
 /** The most severe status of a report: for --fail-on. */
-export function worstStatus(projects: Iterable<ProjectVariance>): Status | null {
+export function worstStatus(projects: Iterable<{ periods: readonly StatusView[] }>): Status | null {
   let worst: Status | null = null;
   for (const p of projects) for (const per of p.periods) worst = worse(worst, periodWorst(per));
   return worst;
 }
 
-export function periodWorst(p: PeriodVariance): Status | null {
+export function periodWorst(p: StatusView): Status | null {
   let w: Status | null = null;
   w = worse(w, p.budget.status);
   for (const i of p.indicators) if (i.status && i.status !== 'ahead') w = worse(w, i.status);

@@ -7,7 +7,7 @@
 import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
-import { likelihoodWord, rounded, statusWord } from './shared.js';
+import { asWritten, likelihoodWord, statusWord } from './shared.js';
 
 const COLUMNS = [
   'project',
@@ -36,17 +36,16 @@ export function* csv(report: VarianceReport, opts: FormatOptions): Generator<str
   const lang = opts.lang;
   yield '\ufeff' + COLUMNS.map((c) => quote(t(lang, `vfmt.csv.${c}`))).join(',') + '\r\n';
   for (const p of report.projects) {
-    const n = p.decimals;
     const rows: string[] = [];
     for (const per of p.periods) {
       const b = per.budget;
-      const tp = rounded(per.timeProgress, n + 2);
+      const tp = per.timeProgress;
       rows.push(
-        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'vfmt.spend'), p.unit, b.total.toFixed(), rounded(b.planned, n), b.actual?.toFixed(), rounded(b.variance, n), rounded(b.variancePct, n), rounded(b.executionRate, n), rounded(b.pace, n), b.status && statusWord(b.status, lang), null, null, b.note]),
+        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'vfmt.spend'), p.unit, asWritten(b.total), b.planned, b.actual === null ? null : asWritten(b.actual), b.variance, b.variancePct, b.executionRate, b.pace, b.status && statusWord(b.status, lang), null, null, b.note]),
       );
       for (const i of per.indicators) {
         rows.push(
-          line([p.code, p.name, per.period, tp, i.code, i.name, i.unit, i.target.toFixed(), rounded(i.expected, n), i.actual?.toFixed(), rounded(i.variance, n), null, null, rounded(i.ratio, n), i.status && statusWord(i.status, lang), rounded(i.projection, n), i.likelihood && likelihoodWord(i.likelihood, lang), i.note]),
+          line([p.code, p.name, per.period, tp, i.code, i.name, i.unit, asWritten(i.target), i.expected, i.actual === null ? null : asWritten(i.actual), i.variance, null, null, i.ratio, i.status && statusWord(i.status, lang), i.projection, i.likelihood && likelihoodWord(i.likelihood, lang), i.note]),
         );
       }
     }

@@ -1,32 +1,130 @@
 // `json`: the stable machine contract of FORMATS.md §5:
 //   {"tool": "bpm", "version", "command": "variance", "projects": [...], "diagnostics": [...]}
-// Written period by period (the text is exactly JSON.stringify(whole, null, 2)), so that a
-// report of a million monitoring rows is never one string in memory, and the pieces are small
-// enough to die young in the garbage collector instead of piling up as large objects.
+// The text is exactly JSON.stringify(whole, null, 2), written period by period from templates
+// (a million monitoring rows make about a million indicator records: building an object and
+// stringifying it again for each would cost more than computing it), so that the report is
+// never one string in memory and its pieces die young in the garbage collector.
+// test/unit/formats/variance-json.test.ts holds the templates to JSON.stringify.
 import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../core/report.js';
-import { jsonDiagnostic, jsonPeriod, jsonProjectHead } from './shared.js';
+import type { IndicatorRow, PeriodVariance, ProjectVariance } from '../../core/variance-report.js';
+import type { Lang } from '../../i18n/index.js';
+import { flagMessage, jsonAdjustment, jsonDiagnostic } from './shared.js';
 
 export function* json(report: VarianceReport, opts: FormatOptions): Generator<string> {
   yield `{\n  "tool": "bpm",\n  "version": ${JSON.stringify(opts.version)},\n  "command": "variance",\n  "projects": [`;
   let first = true;
-  const chunks: string[] = [];
   for (const p of report.projects) {
-    // The project's own fields, then "periods": [ … ] one period at a time.
-    const head = JSON.stringify(jsonProjectHead(p), null, 2);
-    yield (first ? '\n' : ',\n') + indent(head.slice(0, -2), '    ') + ',\n      "periods": [';
-    p.periods.forEach((per, k) => {
-      chunks.push((k === 0 ? '\n' : ',\n') + indent(JSON.stringify(jsonPeriod(per, p.decimals, opts.lang), null, 2), '        '));
-    });
-    yield* chunks.splice(0);
-    yield p.periods.length > 0 ? '\n      ]\n    }' : ']\n    }';
+    yield (first ? '\n' : ',\n') + project(p, opts.lang);
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
   const diags = report.diagnostics.map((d) => jsonDiagnostic(d, opts.lang));
-  yield `  "diagnostics": ${indent(JSON.stringify(diags, null, 2), '  ').trimStart()}\n}\n`;
+  yield `  "diagnostics": ${pretty(diags, '  ')}\n}\n`;
 }
 
-function indent(text: string, pad: string): string {
-  return pad + text.replace(/\n/g, '\n' + pad);
+/** A project, at four spaces, with its periods. */
+function project(p: ProjectVariance, lang: Lang): string {
+  let out = `    {\n      "code": ${str(p.code)},\n      "name": ${str(p.name)},\n      "department": ${str(p.department)},\n      "unit": ${str(p.unit)},\n      "file": ${str(p.file)},\n      "policy": ${str(p.policy)},\n      "periods": [`;
+  if (p.periods.length === 0) return out + ']\n    }';
+  for (let k = 0; k < p.periods.length; k++) out += (k === 0 ? '\n' : ',\n') + period(p.periods[k], lang);
+  return out + '\n      ]\n    }';
+}
+
+/** A period, at eight spaces. */
+function period(per: PeriodVariance, lang: Lang): string {
+  const b = per.budget;
+  const ev = per.earnedValue;
+  let out = `        {
+          "period": ${str(per.period)},
+          "end": ${str(per.end)},
+          "timeProgress": ${num(per.timeProgress)},
+          "budget": {
+            "total": ${num(b.total)},
+            "planned": ${num(b.planned)},
+            "actual": ${num(b.actual)},
+            "variance": ${num(b.variance)},
+            "variancePct": ${num(b.variancePct)},
+            "executionRate": ${num(b.executionRate)},
+            "status": ${str(b.status)},
+            "pace": ${num(b.pace)},
+            "plannedFrom": ${str(b.plannedFrom)},
+            "note": ${str(b.note)}
+          },
+          "indicators": [`;
+  if (per.indicators.length === 0) out += ']';
+  else {
+    for (let k = 0; k < per.indicators.length; k++) out += (k === 0 ? '\n' : ',\n') + indicator(per.indicators[k]);
+    out += '\n          ]';
+  }
+  out += `,
+          "goalProgress": ${num(per.goalProgress)},
+          "dualGap": ${num(per.dualGap)},
+          "earnedValue": {
+            "bac": ${num(ev.bac)},
+            "pv": ${num(ev.pv)},
+            "ev": ${num(ev.ev)},
+            "ac": ${num(ev.ac)},
+            "cpi": ${num(ev.cpi)},
+            "spi": ${num(ev.spi)},
+            "eac": ${num(ev.eac)}
+          },
+          "adjustments": ${pretty(per.adjustments.map(jsonAdjustment), '          ')},
+          "flags": [`;
+  if (per.flags.length === 0) out += ']';
+  else {
+    for (let k = 0; k < per.flags.length; k++) {
+      const f = per.flags[k];
+      const about = f.indicator === undefined ? '' : `\n              "indicator": ${str(f.indicator)},`;
+      out += `${k === 0 ? '\n' : ',\n'}            {\n              "code": ${str(f.code)},\n              "severity": ${str(f.severity)},${about}\n              "message": ${str(flagMessage(f, lang))}\n            }`;
+    }
+    out += '\n          ]';
+  }
+  return out + '\n        }';
+}
+
+/** An indicator record, at twelve spaces: the hottest template of all. */
+function indicator(i: IndicatorRow): string {
+  return `            {
+              "code": ${str(i.code)},
+              "name": ${str(i.name)},
+              "unit": ${str(i.unit)},
+              "operator": ${str(i.operator)},
+              "tracking": ${str(i.tracking)},
+              "target": ${num(i.target)},
+              "expected": ${num(i.expected)},
+              "expectedFrom": ${str(i.expectedFrom)},
+              "actual": ${num(i.actual)},
+              "variance": ${num(i.variance)},
+              "ratio": ${num(i.ratio)},
+              "status": ${str(i.status)},
+              "projection": ${num(i.projection)},
+              "likelihood": ${str(i.likelihood)},
+              "note": ${str(i.note)}
+            }`;
+}
+
+/** A JSON number as JSON.stringify writes it (finite doubles only reach here); null when absent. */
+function num(x: number | null): string {
+  return x === null ? 'null' : String(x);
+}
+
+// Names, codes and units repeat in every period of every project: their JSON text is kept.
+const QUOTED = new Map<string, string>();
+
+/** A JSON string, or null when absent. */
+function str(s: string | null | undefined): string {
+  if (s === null || s === undefined) return 'null';
+  let q = QUOTED.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (QUOTED.size >= 10_000) QUOTED.clear();
+    QUOTED.set(s, q);
+  }
+  return q;
+}
+
+/** JSON.stringify(value, null, 2), its lines after the first indented by `pad`. */
+function pretty(value: unknown, pad: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
 }

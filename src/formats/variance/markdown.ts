@@ -4,7 +4,7 @@
 // GitHub and GitLab render. Data problems (file:line) close the report.
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { ProjectVariance } from '../../core/variance.js';
+import type { ProjectVariance } from '../../core/variance-report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
@@ -41,7 +41,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
     out.push(
       `| ${[
         per.period,
-        fixed(per.timeProgress.times(100), n) + '%',
+        fixed(per.timeProgress * 100, n) + '%',
         asWritten(b.total),
         fixed(b.planned, n),
         b.actual === null ? '—' : fixed(b.actual, n),
@@ -105,7 +105,7 @@ function chart(p: ProjectVariance, opts: FormatOptions): string[] {
   const num = (x: Parameters<typeof rounded>[0]) => String(rounded(x, n) ?? 0);
   const title = t(opts.lang, 'vfmt.md.chart', { code: p.code, unit: p.unit }).replace(/"/g, "'");
   const periods = p.periods;
-  let top = periods[periods.length - 1].budget.total.toNumber();
+  let top = periods[periods.length - 1].budget.total;
   for (const per of periods) top = Math.max(top, rounded(per.budget.planned, n) ?? 0, rounded(per.budget.actual, n) ?? 0);
   return [
     '```mermaid',

@@ -1,28 +1,25 @@
-// What every variance format shares: the one place where numbers are rounded for output, the
-// JSON shape of a project (FORMATS.md §5), and flag messages and status words in zh and en.
+// What every variance format shares: numbers for people, flag messages and status words in zh
+// and en, the JSON of an adjustment and of a diagnostic, the sparkline.
 //
-// Rounding (half-up, once, here): amounts, indicator values, percentages and ratios to the
-// policy's `decimals` (default 2); time progress to decimals + 2 (0.4286 for 3 of 7 months).
-// Values read from the input (budget total, targets, actual values) are printed as given.
-// Statuses are decided on the exact values, before rounding.
+// Computed numbers arrive rounded (src/core/variance-report.ts: half-up, once, to the policy's
+// `decimals`; time progress to decimals + 2); values read from the input (budget total,
+// targets, actual values) are printed as given, or rounded exactly where a column rounds them.
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { roundHalfUp, U } from '../../core/approx.js';
 import { D, type Dec } from '../../core/decimal.js';
+import { plain } from '../../core/variance-flags.js';
 import type { Adjustment } from '../../core/model.js';
-import type { Flag, IndicatorVariance, PeriodVariance, ProjectVariance } from '../../core/variance.js';
-import type { FormatOptions } from '../../core/report.js';
+import type { Flag } from '../../core/variance.js';
 import { t, type Lang } from '../../i18n/index.js';
 
-export function rounded(x: Dec | null, places: number): number | null {
+/**
+ * An input value (budget total, target, actual) rounded half-up to `places` for a display that
+ * rounds it (computed values arrive rounded already and pass unchanged), or null.
+ */
+export function rounded(x: number | null, places: number): number | null {
   if (x === null) return null;
-  // The rounded decimal text is exact; the JSON number is the nearest double to it (as a
-  // person would type it). No negative zero.
-  const n = Number(x.toFixed(places, D.ROUND_HALF_UP));
+  const n = Number(fixed(x, places));
   return n === 0 ? 0 : n;
-}
-
-/** Exact input value as a JSON number. */
-function plain(x: Dec | null): number | null {
-  return x === null ? null : x.toNumber();
 }
 
 export function statusWord(status: string | null, lang: Lang): string {
@@ -41,77 +38,7 @@ export function flagMessage(f: Flag, lang: Lang): string {
   return t(lang, key, args);
 }
 
-export function jsonProject(p: ProjectVariance, opts: FormatOptions): Record<string, unknown> {
-  return { ...jsonProjectHead(p), periods: p.periods.map((per) => jsonPeriod(per, p.decimals, opts.lang)) };
-}
-
-/** A project's fields before `periods`. */
-export function jsonProjectHead(p: ProjectVariance): Record<string, unknown> {
-  return { code: p.code, name: p.name, department: p.department, unit: p.unit, file: p.file, policy: p.policy };
-}
-
-export function jsonPeriod(per: PeriodVariance, n: number, lang: Lang): Record<string, unknown> {
-  const b = per.budget;
-  const ev = per.earnedValue;
-  return {
-    period: per.period,
-    end: per.end,
-    timeProgress: rounded(per.timeProgress, n + 2),
-    budget: {
-      total: plain(b.total),
-      planned: rounded(b.planned, n),
-      actual: plain(b.actual),
-      variance: rounded(b.variance, n),
-      variancePct: rounded(b.variancePct, n),
-      executionRate: rounded(b.executionRate, n),
-      status: b.status,
-      pace: rounded(b.pace, n),
-      plannedFrom: b.plannedFrom,
-      note: b.note ?? null,
-    },
-    indicators: per.indicators.map((i) => jsonIndicator(i, n)),
-    goalProgress: rounded(per.goalProgress, n),
-    dualGap: rounded(per.dualGap, n),
-    earnedValue: {
-      bac: plain(ev.bac),
-      pv: rounded(ev.pv, n),
-      ev: rounded(ev.ev, n),
-      ac: plain(ev.ac),
-      cpi: rounded(ev.cpi, n),
-      spi: rounded(ev.spi, n),
-      eac: rounded(ev.eac, n),
-    },
-    adjustments: per.adjustments.map(jsonAdjustment),
-    flags: per.flags.map((f) => {
-      const out: Record<string, unknown> = { code: f.code, severity: f.severity };
-      if (f.indicator !== undefined) out.indicator = f.indicator;
-      out.message = flagMessage(f, lang);
-      return out;
-    }),
-  };
-}
-
-function jsonIndicator(i: IndicatorVariance, n: number): Record<string, unknown> {
-  return {
-    code: i.code,
-    name: i.name,
-    unit: i.unit ?? null,
-    operator: i.operator,
-    tracking: i.tracking,
-    target: plain(i.target),
-    expected: rounded(i.expected, n),
-    expectedFrom: i.expectedFrom,
-    actual: plain(i.actual),
-    variance: rounded(i.variance, n),
-    ratio: rounded(i.ratio, n),
-    status: i.status,
-    projection: rounded(i.projection, n),
-    likelihood: i.likelihood,
-    note: i.note ?? null,
-  };
-}
-
-function jsonAdjustment(a: Adjustment): Record<string, unknown> {
+export function jsonAdjustment(a: Adjustment): Record<string, unknown> {
   const out: Record<string, unknown> = { date: a.date };
   if (a.approvedBy !== undefined) out.approvedBy = a.approvedBy;
   if (a.reason !== undefined) out.reason = a.reason;
@@ -142,14 +69,27 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
   };
 }
 
-/** A number for people: rounded half-up to `places`, trailing zeros kept (12.50), or —. */
-export function fixed(x: Dec | null, places: number): string {
-  return x === null ? '—' : x.toDecimalPlaces(places, D.ROUND_HALF_UP).toFixed(places);
+/**
+ * A number for people with `places` decimals, trailing zeros kept (12.50), or —. Computed values
+ * arrive rounded and are only padded; an input value with more decimals is rounded half-up,
+ * exactly (from its decimal text, never from binary: 1.005 → 1.01).
+ */
+export function fixed(x: number | null, places: number): string {
+  if (x === null) return '—';
+  const s = plain(x);
+  const dot = s.indexOf('.');
+  const decimals = dot < 0 ? 0 : s.length - dot - 1;
+  if (decimals > places) {
+    const r = new D(s).toFixed(places, D.ROUND_HALF_UP);
+    return r.startsWith('-') && Number(r) === 0 ? r.slice(1) : r;
+  }
+  if (places === 0) return s;
+  return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
 }
 
 /** An input number as written (no exponent). */
-export function asWritten(x: Dec | null): string {
-  return x === null ? '—' : x.toFixed();
+export function asWritten(x: number | null): string {
+  return x === null ? '—' : plain(x);
 }
 
 /** `file:line` of a diagnostic (`file:line:column` when the column is known). */
@@ -164,13 +104,15 @@ export function where(d: Diagnostic): string {
  * A sparkline of values on a common scale 0…max: one of ▁▂▃▄▅▆▇█ per value (· when unknown).
  * The eighth steps round half-up, so equal values draw equal bars across the two lines.
  */
-export function sparkline(values: readonly (Dec | null)[], max: Dec): string {
+export function sparkline(values: readonly (number | null)[], max: number): string {
   const bars = '▁▂▃▄▅▆▇█';
   return values
     .map((v) => {
       if (v === null) return '·';
-      if (max.lessThanOrEqualTo(0)) return bars[0];
-      const k = v.dividedBy(max).times(7).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+      if (max <= 0) return bars[0];
+      const x = (v / max) * 7;
+      let k = roundHalfUp(x, Math.abs(x) * 4 * U, 0);
+      if (Number.isNaN(k)) k = new D(plain(v)).dividedBy(new D(plain(max))).times(7).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
       return bars[Math.max(0, Math.min(7, k))];
     })
     .join('');

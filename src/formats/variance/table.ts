@@ -5,10 +5,9 @@
 // Statuses are coloured only when opts.color (a terminal, not --no-color).
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { max, type Dec } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { IndicatorVariance, ProjectVariance } from '../../core/variance.js';
+import type { IndicatorRow, ProjectVariance } from '../../core/variance-report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { showControls } from '../validate/shared.js';
@@ -42,7 +41,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     const b = per.budget;
     tbl.push([
       per.period,
-      fixed(per.timeProgress.times(100), n) + '%',
+      fixed(per.timeProgress * 100, n) + '%',
       fixed(b.planned, n),
       b.actual === null ? '—' : fixed(b.actual, n),
       b.executionRate === null ? '—' : fixed(b.executionRate, n) + '%',
@@ -60,10 +59,10 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const lines = [title, tbl.toString()];
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
-  let top: Dec = last.budget.total;
+  let top = last.budget.total;
   for (const per of p.periods) {
-    top = max(top, per.budget.planned);
-    if (per.budget.actual) top = max(top, per.budget.actual);
+    top = Math.max(top, per.budget.planned);
+    if (per.budget.actual !== null) top = Math.max(top, per.budget.actual);
   }
   const actual = sparkline(p.periods.map((per) => per.budget.actual), top);
   const plan = sparkline(p.periods.map((per) => per.budget.planned), top);
@@ -81,7 +80,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   return lines.join('\n');
 }
 
-function indicatorRow(i: IndicatorVariance, n: number, opts: FormatOptions, paint: (s: string | null, text: string) => string): string[] {
+function indicatorRow(i: IndicatorRow, n: number, opts: FormatOptions, paint: (s: string | null, text: string) => string): string[] {
   const lang = opts.lang;
   const unit = i.unit === '%' ? '%' : ''; // other units are in the indicator's dossier
   const status = i.actual === null ? t(lang, 'vfmt.no-value') : `${paint(i.status, statusWord(i.status, lang))} · ${likelihoodWord(i.likelihood, lang)}`;
