@@ -66,6 +66,7 @@ export interface Observation {
  */
 class Value implements Observation {
   readonly note?: string;
+  readonly faithful: boolean;
   private exact: Dec | undefined;
   constructor(
     readonly num: number,
@@ -75,11 +76,8 @@ class Value implements Observation {
     note: string | undefined,
   ) {
     this.exact = exact;
+    this.faithful = exact === undefined;
     if (note !== undefined) this.note = note;
-  }
-
-  get faithful(): boolean {
-    return this.exact === undefined;
   }
 
   get value(): Dec {
