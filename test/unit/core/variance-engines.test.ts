@@ -15,6 +15,8 @@ import { projectReport } from '../../../src/core/variance-report.js';
 import { streamMonitoringCsv } from '../../../src/io/csv.js';
 import { loadWorkspace } from '../../../src/io/workspace.js';
 import { D } from '../../../src/core/decimal.js';
+// @ts-expect-error: a plain ES module script without type declarations
+import { generateMonitoring } from '../../../scripts/gen-monitoring.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -53,7 +55,6 @@ describe('variance engines: fast (doubles with error bounds) = exact (decimals)'
 
   it('agree on generated data, where the fast engine answers almost every period', async function () {
     this.timeout(60_000);
-    const { generateMonitoring } = await import('../../../scripts/gen-monitoring.mjs');
     const dir = path.join(ROOT, 'bench-data', 'engines-test');
     const csv = path.join(dir, 'data.csv');
     await generateMonitoring({ rows: 228 * 40, dir, csv, seed: 7 });
