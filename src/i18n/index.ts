@@ -39,17 +39,35 @@ export function hasMessage(key: string): boolean {
  * key itself followed by its arguments, so a missing translation is visible but never fatal.
  */
 export function t(lang: Lang, key: string, args: Args = {}): string {
-  const template = catalogs[lang][key] ?? catalogs.en[key];
-  if (template === undefined) {
+  const parts = compiled(lang, key);
+  if (parts === undefined) {
     const extra = Object.entries(args)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ');
     return extra ? `${key} (${extra})` : key;
   }
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = args[name];
-    return v === undefined || v === null ? m : String(v);
-  });
+  // parts: literal, name, literal, name, …, literal. A placeholder without a value stays as written.
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = args[parts[i]];
+    out += (v === undefined || v === null ? `{${parts[i]}}` : String(v)) + parts[i + 1];
+  }
+  return out;
+}
+
+// A report of a million monitoring rows renders a message per flag: each template is split into
+// its literal parts and placeholder names once.
+const COMPILED: Record<Lang, Map<string, string[] | undefined>> = { en: new Map(), zh: new Map() };
+
+function compiled(lang: Lang, key: string): string[] | undefined {
+  const cache = COMPILED[lang];
+  let parts = cache.get(key);
+  if (parts === undefined && !cache.has(key)) {
+    const template = catalogs[lang][key] ?? catalogs.en[key];
+    parts = template === undefined ? undefined : template.split(/\{(\w+)\}/);
+    cache.set(key, parts);
+  }
+  return parts;
 }
 
 /** All keys of one language (used by the catalog completeness test). */

@@ -4,12 +4,12 @@
 // against plan and the flags of that period. Data problems (file:line) close the report.
 // Statuses are coloured only when opts.color (a terminal, not --no-color).
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { IndicatorRow, ProjectVariance } from '../../core/variance-report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
+import { boxTable, type Row } from '../box-table.js';
 import { showControls } from '../validate/shared.js';
 import { stringWidth } from '../validate/width.js';
 import { asWritten, fixed, flagMessage, likelihoodWord, sparkline, statusWord, where } from './shared.js';
@@ -32,14 +32,11 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const h = (k: string) => t(lang, `vfmt.col.${k}`);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
-  const tbl = new Table({
-    head: ['period', 'time', 'planned', 'actual', 'execution', 'pace', 'status'].map((k) => c.bold(h(k))),
-    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
-  });
+  const head = ['period', 'time', 'planned', 'actual', 'execution', 'pace', 'status'].map((k) => c.bold(h(k)));
+  const rows: Row[] = [];
   for (const per of p.periods) {
     const b = per.budget;
-    tbl.push([
+    rows.push([
       per.period,
       fixed(per.timeProgress * 100, n) + '%',
       fixed(b.planned, n),
@@ -51,12 +48,12 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   }
   const last = p.periods[p.periods.length - 1];
   if (last.indicators.length > 0) {
-    tbl.push([{ colSpan: 7, content: c.bold(t(lang, 'vfmt.indicators-at', { period: last.period })) }]);
-    tbl.push(['indicator', 'target', 'expected', 'value', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
-    for (const i of last.indicators) tbl.push(indicatorRow(i, n, opts, paint));
+    rows.push({ span: c.bold(t(lang, 'vfmt.indicators-at', { period: last.period })) });
+    rows.push(['indicator', 'target', 'expected', 'value', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
+    for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
   const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'vfmt.unit', { unit: p.unit })}`)}`;
-  const lines = [title, tbl.toString()];
+  const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'left'])];
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
   let top = last.budget.total;

@@ -1,0 +1,41 @@
+// The box table draws what cli-table3 draws (compact, padding 1): compared on the same rows.
+import { expect } from 'chai';
+import Table from 'cli-table3';
+import fc from 'fast-check';
+import { boxTable, type Align, type Row } from '../../../src/formats/box-table.js';
+
+function reference(head: string[], rows: Row[], aligns: Align[]): string {
+  const tbl = new Table({ head, style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 }, colAligns: aligns });
+  for (const r of rows) tbl.push('span' in r ? [{ colSpan: head.length, content: r.span }] : [...r]);
+  return tbl.toString();
+}
+
+describe('formats/box-table', () => {
+  it('draws the variance table of cli-table3: Chinese text, colour codes, a spanning row', () => {
+    const head = ['期间', 'Time', '计划', 'Actual'];
+    const rows: Row[] = [['2025-Q1', '25.00%', '1,280.50', '\u001b[31m红\u001b[39m'], { span: 'Indicators at 2025-Q1 指标' }, ['OUT-1 新建智慧教室数量', '360', '—', '·']];
+    const aligns: Align[] = ['left', 'right', 'right', 'left'];
+    expect(boxTable(head, rows, aligns)).to.equal(reference(head, rows, aligns));
+  });
+
+  it('widens the columns under a spanning cell wider than they are, as cli-table3 does', () => {
+    const head = ['a', 'b', 'c'];
+    const rows: Row[] = [['1', '2', '3'], { span: 'a spanning cell much wider than the three columns under it' }, ['x', 'y', 'z']];
+    const aligns: Align[] = ['left', 'right', 'left'];
+    expect(boxTable(head, rows, aligns)).to.equal(reference(head, rows, aligns));
+  });
+
+  it('agrees with cli-table3 on random tables', () => {
+    const text = fc.stringMatching(/^[a-z0-9 .%·—中文指标]{0,12}$/);
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }), fc.array(fc.tuple(fc.boolean(), fc.array(text, { minLength: 5, maxLength: 5 })), { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom<Align>('left', 'right'), { minLength: 5, maxLength: 5 }), (n, specs, aligns) => {
+        // A spanning row is left-aligned, under a left-aligned first column (as in bpm's tables).
+        aligns = ['left', ...aligns.slice(1)];
+        const head = specs[0][1].slice(0, n).map((h) => h || 'h');
+        const rows: Row[] = specs.map(([span, cells], k) => (span && k < specs.length - 1 ? { span: cells.join(' ') } : cells.slice(0, n)));
+        expect(boxTable(head, rows, aligns.slice(0, n))).to.equal(reference(head, rows, aligns.slice(0, n)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
