@@ -2,8 +2,9 @@
 // for term, in binary doubles that carry an error bound (src/core/approx.ts). Each rounding and
 // each threshold is decided only when the bound proves the exact value lies on the same side;
 // when one cannot be proved (a value at a tie such as 0.125 → 0.13, a ratio right on a
-// threshold, an input that no double stands for exactly) the whole period is answered
-// `undefined` and computed again in exact decimals. A million monitoring rows cost a few
+// threshold, an input that no double stands for exactly) that indicator is computed again in
+// exact decimals, or, for a budget or whole-period value, the whole period is answered
+// `undefined` and computed in exact decimals. A million monitoring rows cost a few
 // hundred milliseconds here instead of seconds of decimal divisions.
 //
 // Error bounds (abs.): a faithful input has none; x·y and x/y add |result|·U per operation
@@ -17,8 +18,8 @@ import type { Observation, PeriodObservations } from './monitoring.js';
 import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from './periods.js';
 import type { Policy } from './policy.js';
 import { flags, type FlagFacts, type FlagIndicator } from './variance-flags.js';
-import type { BudgetRow, IndicatorRow, PeriodVariance } from './variance-report.js';
-import type { IndicatorStatus, Likelihood, Status } from './variance.js';
+import { indicatorRow, type BudgetRow, type IndicatorRow, type PeriodVariance } from './variance-report.js';
+import { indicatorFact, indicatorVariance, timeProgress, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
 
 /** A decimal's double when it stands for the decimal exactly (NaN otherwise), and its text. */
 interface Faithful {
@@ -192,95 +193,34 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   let partSum = 0;
   let partAbs = 0;
   let used = 0;
+  let exactTp: Dec | undefined;
   for (const ind of numeric) {
-    const target = faithful(ind.target as Dec);
-    const G = target.num;
-    if (Number.isNaN(G)) throw UNSURE;
-    const cumulative = ind.tracking === 'cumulative';
-    const lower = ind.operator === '<=';
-    let X: number;
-    let eX = 0;
-    let expectedFrom: IndicatorRow['expectedFrom'];
-    const ms = milestoneAt(ind, d, p);
-    if (ms !== undefined) {
-      X = ms.value;
-      eX = ms.err;
-      expectedFrom = 'milestone';
-    } else if (cumulative) {
-      X = months === 0 ? G : (G * elapsed) / months;
-      eX = Math.abs(X) * 3 * U;
-      expectedFrom = 'time';
-    } else {
-      X = G;
-      expectedFrom = 'target';
-    }
-    const row: IndicatorRow = {
-      code: ind.code,
-      name: ind.name,
-      operator: ind.operator as IndicatorRow['operator'],
-      tracking: ind.tracking,
-      target: G,
-      expected: round(X, eX, n),
-      expectedFrom,
-      actual: null,
-      variance: null,
-      ratio: null,
-      status: null,
-      projection: null,
-      likelihood: null,
-    };
-    if (ind.unit !== undefined) row.unit = ind.unit;
-    const fact: FlagIndicator = { code: ind.code, name: ind.name, missing: true, status: null, likelihood: null, explained: false, ratio: null, projection: null, target: target.text };
-    if (ind.unit !== undefined) fact.unit = ind.unit;
     const o = obs.indicators.get(ind.code);
-    if (o) {
-      const a = value(o);
-      row.actual = a;
-      row.variance = round(a - X, eX + (Math.abs(a) + Math.abs(X)) * U, n);
-      // ratio = actual / expected (expected / actual for "<="); none when dividing by zero.
-      const [num, eNum, den, eDen] = lower ? [X, eX, a, 0] : [a, 0, X, eX];
-      let status: IndicatorStatus;
-      let ratioPct: number | null = null;
-      if (den === 0 && eDen === 0) {
-        row.ratio = null;
-        status = sign(num, eNum, 0) > 0 ? 'ahead' : 'green';
-      } else {
-        if (Math.abs(den) <= eDen) throw UNSURE;
-        const q = num / den;
-        const eq = Math.abs(q) * ((eNum / Math.abs(num || 1)) + eDen / Math.abs(den) + 2 * U) + (num === 0 ? eNum / Math.abs(den) : 0);
-        row.ratio = round(q, eq, n);
-        ratioPct = round(q * 100, eq * 100 + Math.abs(q) * 100 * U, 2);
-        status = sign(q, eq, t.red) < 0 ? 'red' : sign(q, eq, t.yellow) < 0 ? 'yellow' : sign(q, eq, t.ahead) >= 0 ? 'ahead' : 'green';
-      }
-      row.status = status;
-      // Projection: actual / time progress for a cumulative indicator, else the actual value.
-      let proj = a;
-      let eProj = 0;
-      if (cumulative && !tpZero && months !== 0) {
-        proj = (a * months) / elapsed;
-        eProj = Math.abs(proj) * 3 * U;
-      }
-      row.projection = round(proj, eProj, n);
-      row.likelihood = likelihood(proj, eProj, G, lower, t.possible);
-      if (o.note !== undefined) row.note = o.note;
-      fact.missing = false;
-      fact.status = status;
-      fact.likelihood = row.likelihood;
-      fact.explained = o.note !== undefined;
-      fact.ratio = ratioPct;
-      fact.projection = round(proj, eProj, 2);
-      if (hasCumulative ? cumulative : true) {
-        // Goal progress: min(actual / target, 1) (target / actual for "<="), 1 when dividing by zero.
-        const pn = lower ? G : a;
-        const pd = lower ? a : G;
-        const part = pd === 0 ? 1 : Math.min(pn / pd, 1);
-        partSum += part;
-        partAbs += Math.abs(part);
-        used++;
-      }
+    let done: { row: IndicatorRow; fact: FlagIndicator };
+    try {
+      done = fastIndicator(d, ind, p, o, { tp, tpZero, elapsed, months }, n, t);
+    } catch (e) {
+      if (e !== UNSURE) throw e;
+      // This indicator sits on a tie or a threshold: it alone is computed in decimals.
+      exactTp ??= timeProgress(d, p);
+      const exact = indicatorVariance(d, ind, p, exactTp, o, policy);
+      done = { row: indicatorRow(exact, n), fact: indicatorFact(exact) };
     }
-    indicators.push(row);
-    facts.push(fact);
+    indicators.push(done.row);
+    facts.push(done.fact);
+    if (o && (hasCumulative ? ind.tracking === 'cumulative' : true)) {
+      // Goal progress: min(actual / target, 1) (target / actual for "<="), 1 when dividing by
+      // zero. A mean of minima decides nothing: its error bound is all it needs.
+      const G = input(ind.target as Dec);
+      const a = value(o);
+      const lower = ind.operator === '<=';
+      const pn = lower ? G : a;
+      const pd = lower ? a : G;
+      const part = pd === 0 ? 1 : Math.min(pn / pd, 1);
+      partSum += part;
+      partAbs += Math.abs(part);
+      used++;
+    }
   }
   let goal: number | null = null;
   let eGoal = 0;
@@ -364,6 +304,98 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
     policy,
   );
   return result;
+}
+
+interface Time {
+  /** Time progress (elapsed / months; 1 for an empty project period). */
+  tp: number;
+  tpZero: boolean;
+  elapsed: number;
+  months: number;
+}
+
+/** One indicator's row and flag facts in doubles; throws UNSURE when it cannot be proved. */
+function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observation | undefined, time: Time, n: number, t: Thresholds): { row: IndicatorRow; fact: FlagIndicator } {
+  const { elapsed, months, tpZero } = time;
+  const target = faithful(ind.target as Dec);
+  const G = target.num;
+  if (Number.isNaN(G)) throw UNSURE;
+  const cumulative = ind.tracking === 'cumulative';
+  const lower = ind.operator === '<=';
+  let X: number;
+  let eX = 0;
+  let expectedFrom: IndicatorRow['expectedFrom'];
+  const ms = milestoneAt(ind, d, p);
+  if (ms !== undefined) {
+    X = ms.value;
+    eX = ms.err;
+    expectedFrom = 'milestone';
+  } else if (cumulative) {
+    X = months === 0 ? G : (G * elapsed) / months;
+    eX = Math.abs(X) * 3 * U;
+    expectedFrom = 'time';
+  } else {
+    X = G;
+    expectedFrom = 'target';
+  }
+  const row: IndicatorRow = {
+    code: ind.code,
+    name: ind.name,
+    operator: ind.operator as IndicatorRow['operator'],
+    tracking: ind.tracking,
+    target: G,
+    expected: round(X, eX, n),
+    expectedFrom,
+    actual: null,
+    variance: null,
+    ratio: null,
+    status: null,
+    projection: null,
+    likelihood: null,
+  };
+  if (ind.unit !== undefined) row.unit = ind.unit;
+  const fact: FlagIndicator = { code: ind.code, name: ind.name, missing: true, status: null, likelihood: null, explained: false, ratio: null, projection: null, target: target.text };
+  if (ind.unit !== undefined) fact.unit = ind.unit;
+  if (!o) return { row, fact };
+  const a = value(o);
+  row.actual = a;
+  row.variance = round(a - X, eX + (Math.abs(a) + Math.abs(X)) * U, n);
+  // ratio = actual / expected (expected / actual for "<="); none when dividing by zero.
+  const num = lower ? X : a;
+  const eNum = lower ? eX : 0;
+  const den = lower ? a : X;
+  const eDen = lower ? 0 : eX;
+  let status: IndicatorStatus;
+  let ratioPct: number | null = null;
+  if (den === 0 && eDen === 0) {
+    row.ratio = null;
+    status = sign(num, eNum, 0) > 0 ? 'ahead' : 'green';
+  } else {
+    if (Math.abs(den) <= eDen) throw UNSURE;
+    const q = num / den;
+    const eq = Math.abs(q) * (eNum / Math.abs(num || 1) + eDen / Math.abs(den) + 2 * U) + (num === 0 ? eNum / Math.abs(den) : 0);
+    row.ratio = round(q, eq, n);
+    ratioPct = round(q * 100, eq * 100 + Math.abs(q) * 100 * U, 2);
+    status = sign(q, eq, t.red) < 0 ? 'red' : sign(q, eq, t.yellow) < 0 ? 'yellow' : sign(q, eq, t.ahead) >= 0 ? 'ahead' : 'green';
+  }
+  row.status = status;
+  // Projection: actual / time progress for a cumulative indicator, else the actual value.
+  let proj = a;
+  let eProj = 0;
+  if (cumulative && !tpZero && months !== 0) {
+    proj = (a * months) / elapsed;
+    eProj = Math.abs(proj) * 3 * U;
+  }
+  row.projection = round(proj, eProj, n);
+  row.likelihood = likelihood(proj, eProj, G, lower, t.possible);
+  if (o.note !== undefined) row.note = o.note;
+  fact.missing = false;
+  fact.status = status;
+  fact.likelihood = row.likelihood;
+  fact.explained = o.note !== undefined;
+  fact.ratio = ratioPct;
+  fact.projection = round(proj, eProj, 2);
+  return { row, fact };
 }
 
 /** 完成目标可能性: projection against target (inverted for "<="); `certain` when it cannot be divided. */

@@ -88,17 +88,17 @@ export function flags(f: FlagFacts, policy: Policy): Flag[] {
       missing.push(i.code);
       continue;
     }
-    const base = { indicator: i.code, name: i.name };
-    if ((i.status === 'red' || i.status === 'yellow') && !i.explained) {
-      out.push({ code: 'indicator-reason-missing', severity: severityOf(i.status), indicator: i.code, args: { ...base, status: i.status, ratio: show(i.ratio) } });
-    } else if ((i.likelihood === 'possible' || i.likelihood === 'unlikely') && !i.explained) {
-      out.push({ code: 'likelihood-reason-missing', severity: 'warning', indicator: i.code, args: { ...base, likelihood: i.likelihood } });
+    const explained = i.explained;
+    if ((i.status === 'red' || i.status === 'yellow') && !explained) {
+      out.push({ code: 'indicator-reason-missing', severity: severityOf(i.status), indicator: i.code, args: { indicator: i.code, name: i.name, status: i.status, ratio: show(i.ratio) } });
+    } else if ((i.likelihood === 'possible' || i.likelihood === 'unlikely') && !explained) {
+      out.push({ code: 'likelihood-reason-missing', severity: 'warning', indicator: i.code, args: { indicator: i.code, name: i.name, likelihood: i.likelihood } });
     }
     if (i.likelihood === 'unlikely') {
-      out.push({ code: 'target-unlikely', severity: 'warning', indicator: i.code, args: { ...base, projection: show(i.projection), target: i.target, unit: i.unit ?? '' } });
+      out.push({ code: 'target-unlikely', severity: 'warning', indicator: i.code, args: { indicator: i.code, name: i.name, projection: show(i.projection), target: i.target, unit: i.unit ?? '' } });
     }
     if (i.status === 'ahead') {
-      out.push({ code: 'indicator-ahead', severity: 'info', indicator: i.code, args: { ...base, ratio: show(i.ratio) } });
+      out.push({ code: 'indicator-ahead', severity: 'info', indicator: i.code, args: { indicator: i.code, name: i.name, ratio: show(i.ratio) } });
     }
   }
   if (missing.length > 0) out.push({ code: 'indicator-missing', severity: 'info', args: { indicators: missing.join(', '), count: missing.length } });

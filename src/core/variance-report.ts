@@ -13,7 +13,7 @@ import type { ProjectObservations } from './monitoring.js';
 import type { ReportPeriod } from './periods.js';
 import type { Policy } from './policy.js';
 import { fastPeriod } from './variance-fast.js';
-import { periodVariance, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
+import { periodVariance, type ExactIndicator, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
 import type { Operator, Tracking } from './model.js';
 
 export interface BudgetRow {
@@ -128,6 +128,28 @@ function given(x: Dec | null): number | null {
   return x === null ? null : x.toNumber();
 }
 
+/** An exact indicator, rounded for the report. */
+export function indicatorRow(i: ExactIndicator, n: number): IndicatorRow {
+  const row: IndicatorRow = {
+    code: i.code,
+    name: i.name,
+    operator: i.operator,
+    tracking: i.tracking,
+    target: i.target.toNumber(),
+    expected: roundExact(i.expected, n),
+    expectedFrom: i.expectedFrom,
+    actual: given(i.actual),
+    variance: r(i.variance, n),
+    ratio: r(i.ratio, n),
+    status: i.status,
+    projection: r(i.projection, n),
+    likelihood: i.likelihood,
+  };
+  if (i.unit !== undefined) row.unit = i.unit;
+  if (i.note !== undefined) row.note = i.note;
+  return row;
+}
+
 /** An exact period, rounded for the report. */
 export function fromExact(v: ExactPeriod, n: number): PeriodVariance {
   const b = v.budget;
@@ -149,26 +171,7 @@ export function fromExact(v: ExactPeriod, n: number): PeriodVariance {
     end: v.end,
     timeProgress: roundExact(v.timeProgress, n + 2),
     budget,
-    indicators: v.indicators.map((i) => {
-      const row: IndicatorRow = {
-        code: i.code,
-        name: i.name,
-        operator: i.operator,
-        tracking: i.tracking,
-        target: i.target.toNumber(),
-        expected: roundExact(i.expected, n),
-        expectedFrom: i.expectedFrom,
-        actual: given(i.actual),
-        variance: r(i.variance, n),
-        ratio: r(i.ratio, n),
-        status: i.status,
-        projection: r(i.projection, n),
-        likelihood: i.likelihood,
-      };
-      if (i.unit !== undefined) row.unit = i.unit;
-      if (i.note !== undefined) row.note = i.note;
-      return row;
-    }),
+    indicators: v.indicators.map((i) => indicatorRow(i, n)),
     goalProgress: r(v.goalProgress, n),
     dualGap: r(v.dualGap, n),
     earnedValue: { bac: ev.bac.toNumber(), pv: roundExact(ev.pv, n), ev: r(ev.ev, n), ac: given(ev.ac), cpi: r(ev.cpi, n), spi: r(ev.spi, n), eac: r(ev.eac, n) },

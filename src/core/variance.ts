@@ -11,7 +11,7 @@ import { QUARTERS } from './model.js';
 import type { Observation, PeriodObservations, ProjectObservations } from './monitoring.js';
 import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from './periods.js';
 import type { Policy } from './policy.js';
-import { flags, type FlagFacts } from './variance-flags.js';
+import { flags, type FlagFacts, type FlagIndicator } from './variance-flags.js';
 
 export { FLAG_CODES } from './variance-flags.js';
 
@@ -173,26 +173,36 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
 
 /** The facts the flags are made from, decided on the exact values. */
 function exactFacts(v: ExactPeriod, policy: Policy): FlagFacts {
-  const r2 = (x: Dec | null): number | null => (x === null ? null : Number(x.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed()));
   const b = v.budget;
   const gap = v.dualGap;
   return {
     period: v.period,
     budget: { missing: b.actual === null, status: b.status, explained: b.note !== undefined, pace: r2(b.pace), executionRate: r2(b.executionRate), timeProgress: r2(v.timeProgress.times(HUNDRED))! },
     gap: gap !== null && gap.abs().greaterThan(policy.monitoring.dualGap) ? { positive: gap.isPositive(), executionRate: r2(b.executionRate), goalProgress: r2(v.goalProgress), gap: r2(gap.abs())! } : null,
-    indicators: v.indicators.map((i) => ({
-      code: i.code,
-      name: i.name,
-      unit: i.unit,
-      missing: i.actual === null,
-      status: i.status,
-      likelihood: i.likelihood,
-      explained: i.note !== undefined,
-      ratio: r2(i.ratio === null ? null : i.ratio.times(HUNDRED)),
-      projection: r2(i.projection),
-      target: i.target.toFixed(),
-    })),
+    indicators: v.indicators.map(indicatorFact),
   };
+}
+
+/** The facts of one indicator for the flags. */
+export function indicatorFact(i: ExactIndicator): FlagIndicator {
+  const fact: FlagIndicator = {
+    code: i.code,
+    name: i.name,
+    missing: i.actual === null,
+    status: i.status,
+    likelihood: i.likelihood,
+    explained: i.note !== undefined,
+    ratio: r2(i.ratio === null ? null : i.ratio.times(HUNDRED)),
+    projection: r2(i.projection),
+    target: i.target.toFixed(),
+  };
+  if (i.unit !== undefined) fact.unit = i.unit;
+  return fact;
+}
+
+/** Half-up to 2 places, for a message. */
+function r2(x: Dec | null): number | null {
+  return x === null ? null : Number(x.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed());
 }
 
 /** Months of the project period elapsed at the period end / months in the project period. */
@@ -283,7 +293,7 @@ export function milestoneAt(ind: Indicator, d: Dossier, p: ReportPeriod): Dec | 
   return prev.plus(m.minus(prev).times(k).dividedBy(3));
 }
 
-function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, tp: Dec, obs: Observation | undefined, policy: Policy): ExactIndicator {
+export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, tp: Dec, obs: Observation | undefined, policy: Policy): ExactIndicator {
   const target = ind.target as Dec;
   const cumulative = ind.tracking === 'cumulative';
   const milestone = milestoneAt(ind, d, p);
