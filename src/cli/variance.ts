@@ -40,6 +40,8 @@ export function register(program: Command, env: CliEnv): void {
         data: opts.data,
         period: opts.period,
         increments: opts.increments,
+        // The summary formats show only the last period's indicators: the others need not be computed.
+        detail: (opts.format === 'table' || opts.format === 'markdown') && opts.failOn === undefined ? 'last' : 'all',
       });
       const chunks = varianceFormats[opts.format as keyof typeof varianceFormats](run.report, { lang, color, version: VERSION, quiet: opts.quiet });
       await writeOutput(chunks, { output: opts.output, cwd: env.cwd, inputs: run.inputs, stdout: env.stdout });

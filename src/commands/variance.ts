@@ -25,6 +25,12 @@ export interface VarianceOptions extends LoadOptions {
   period?: string;
   /** --increments: values are per-period amounts. */
   increments?: boolean;
+  /**
+   * `last`: the periods before each project's last carry their budget row only (what the table
+   * and markdown formats show of them). The worst status then covers those rows and the last
+   * period: --fail-on needs `all`.
+   */
+  detail?: 'all' | 'last';
   lang: Lang;
 }
 
@@ -84,7 +90,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const pick = periodFilter(opts.period);
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {
-      const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), exact: process.env.BPM_EXACT === '1' });
+      const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: process.env.BPM_EXACT === '1' });
       if (pv.periods.length === 0) continue;
       worst = worse(worst, worstStatus([pv]));
       yield pv;

@@ -109,19 +109,22 @@ function value(o: Observation): number {
   return o.num;
 }
 
-/** The period of variance.ts's periodVariance, or undefined when it must be computed exactly. */
-export function fastPeriod(d: Dossier, obs: PeriodObservations, policy: Policy): PeriodVariance | undefined {
+/**
+ * The period of variance.ts's periodVariance, or undefined when it must be computed exactly.
+ * `budgetOnly`: the budget row alone is computed (see ReportOptions.detail).
+ */
+export function fastPeriod(d: Dossier, obs: PeriodObservations, policy: Policy, budgetOnly = false): PeriodVariance | undefined {
   const t = thresholds(policy);
   if (t === null) return undefined;
   try {
-    return compute(d, obs, policy, t);
+    return compute(d, obs, policy, t, budgetOnly);
   } catch (e) {
     if (e === UNSURE) return undefined;
     throw e;
   }
 }
 
-function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresholds): PeriodVariance {
+function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresholds, budgetOnly: boolean): PeriodVariance {
   const n = policy.decimals;
   const p = obs.period;
   const end = formatDate(p.end);
@@ -185,7 +188,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   const facts: FlagIndicator[] = [];
   const numeric: Indicator[] = [];
   let hasCumulative = false;
-  for (const ind of force.indicators) {
+  for (const ind of budgetOnly ? [] : force.indicators) {
     if (ind.operator === 'qualitative' || ind.target === null) continue;
     numeric.push(ind);
     if (ind.tracking === 'cumulative') hasCumulative = true;
@@ -287,6 +290,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
     adjustments: force.applied,
     flags: [],
   };
+  if (budgetOnly) return result;
   result.flags = flags(
     {
       period: p.label,

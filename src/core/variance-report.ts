@@ -100,18 +100,32 @@ export interface ReportOptions {
   period?: (p: ReportPeriod) => boolean;
   /** Compute every period exactly (decimal.js), never with doubles: for the differential tests. */
   exact?: boolean;
+  /**
+   * `last`: only the last reported period of each project in full; the periods before it carry
+   * their budget row alone (no indicators, no flags; goal progress, the dual gap and earned
+   * value null), which is all a summary format (table, markdown) shows of them.
+   */
+  detail?: 'all' | 'last';
 }
 
 /** The report of one project: each period from the fast engine, or exactly when it cannot tell. */
 export function projectReport(obs: ProjectObservations, policy: Policy, opts: ReportOptions = {}): ProjectVariance {
   const d = obs.dossier;
   const n = policy.decimals;
+  const selected = opts.period ? obs.periods.filter((p) => opts.period!(p.period)) : obs.periods;
   const periods: PeriodVariance[] = [];
-  for (const p of obs.periods) {
-    if (opts.period && !opts.period(p.period)) continue;
-    periods.push((opts.exact ? undefined : fastPeriod(d, p, policy)) ?? fromExact(periodVariance(d, p, policy), n));
-  }
+  selected.forEach((p, k) => {
+    const brief = opts.detail === 'last' && k < selected.length - 1;
+    const v = (opts.exact ? undefined : fastPeriod(d, p, policy, brief)) ?? fromExact(periodVariance(d, p, policy), n);
+    periods.push(brief ? budgetOnly(v) : v);
+  });
   return { code: d.code, name: d.name, department: d.department, unit: d.budget.unit, file: d.origin.file, policy: policy.name, decimals: n, periods };
+}
+
+/** A period reduced to its budget row (see ReportOptions.detail). */
+function budgetOnly(v: PeriodVariance): PeriodVariance {
+  const ev = v.earnedValue;
+  return { ...v, indicators: [], goalProgress: null, dualGap: null, earnedValue: { bac: ev.bac, pv: ev.pv, ev: null, ac: ev.ac, cpi: null, spi: null, eac: null }, flags: [] };
 }
 
 /** Half-up to `places`, as the double nearest to the rounded decimal; never negative zero. */

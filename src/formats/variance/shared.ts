@@ -23,11 +23,24 @@ export function rounded(x: number | null, places: number): number | null {
 }
 
 export function statusWord(status: string | null, lang: Lang): string {
-  return status === null ? '—' : t(lang, `vstatus.${status}`);
+  return status === null ? '—' : word(lang, 'vstatus.', status);
 }
 
 export function likelihoodWord(l: string | null, lang: Lang): string {
-  return l === null ? '—' : t(lang, `vlikelihood.${l}`);
+  return l === null ? '—' : word(lang, 'vlikelihood.', l);
+}
+
+// Status and likelihood words are looked up for every row of a big report: kept per language.
+const WORDS: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
+
+function word(lang: Lang, prefix: string, key: string): string {
+  const words = WORDS[lang];
+  let w = words.get(prefix + key);
+  if (w === undefined) {
+    w = t(lang, prefix + key);
+    words.set(prefix + key, w);
+  }
+  return w;
 }
 
 export function flagMessage(f: Flag, lang: Lang): string {

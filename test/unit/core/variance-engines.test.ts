@@ -15,6 +15,7 @@ import { projectReport } from '../../../src/core/variance-report.js';
 import { streamMonitoringCsv } from '../../../src/io/csv.js';
 import { loadWorkspace } from '../../../src/io/workspace.js';
 import { D } from '../../../src/core/decimal.js';
+import { varianceFormats } from '../../../src/formats/variance/index.js';
 // @ts-expect-error: a plain ES module script without type declarations
 import { generateMonitoring } from '../../../scripts/gen-monitoring.mjs';
 
@@ -29,6 +30,9 @@ function agree(projects: Iterable<Parameters<typeof projectReport>[0]>, policyFo
     const a = projectReport(obs, policy);
     const b = projectReport(obs, policy, { exact: true });
     expect(JSON.stringify(a), obs.dossier.code).to.equal(JSON.stringify(b));
+    const briefFast = projectReport(obs, policy, { detail: 'last' });
+    const briefExact = projectReport(obs, policy, { detail: 'last', exact: true });
+    expect(JSON.stringify(briefFast), `${obs.dossier.code} (detail: last)`).to.equal(JSON.stringify(briefExact));
     for (const p of obs.periods) {
       periods++;
       if (fastPeriod(obs.dossier, p, policy) !== undefined) fast++;
@@ -51,6 +55,16 @@ describe('variance engines: fast (doubles with error bounds) = exact (decimals)'
     const b = await workspaceRun([path.join(ROOT, 'examples')], []);
     const res = agree([...a.projects, ...b.projects], (d) => (a.projects.some((p) => p.dossier === d) ? a.policyFor(d) : b.policyFor(d)));
     expect(res.periods).to.be.greaterThan(10);
+  });
+
+  it('the summary formats print the same with detail "last" as with every period in full', async () => {
+    const run = await workspaceRun([path.join(ROOT, 'examples')], []);
+    for (const format of ['table', 'markdown'] as const) {
+      const print = (detail: 'all' | 'last') =>
+        [...varianceFormats[format]({ command: 'variance', projects: run.projects.map((o) => projectReport(o, run.policyFor(o.dossier), { detail })), diagnostics: [] }, { lang: 'en', color: false, version: '0', quiet: false })].join('');
+      expect(print('last'), format).to.equal(print('all'));
+      expect(print('last')).to.include('OUT-1');
+    }
   });
 
   it('agree on generated data, where the fast engine answers almost every period', async function () {
