@@ -51,7 +51,7 @@ export class Store {
 
   set(slot: number, text: string, file: number, line: number, note: string | undefined): void {
     const n = Number(text);
-    if (String(n) === text) this.values[slot] = n;
+    if (faithful(text, n)) this.values[slot] = n;
     else (this.exotic ??= new Map()).set(slot, flat(text));
     this.pos[slot] = file * LINE + line;
     if (note !== undefined) (this.notes ??= new Map()).set(slot, flat(note));
@@ -86,6 +86,17 @@ export class Store {
   note(slot: number): string | undefined {
     return this.notes?.get(slot);
   }
+}
+
+/**
+ * Whether the double `n` read from canonical decimal text stands for it exactly (String(n) gives
+ * the text back). Any decimal of at most 15 significant digits does, unless String writes it with
+ * an exponent (below 1e-6; 1e21 and up needs more characters): decided from the length first,
+ * since this runs once per monitoring row.
+ */
+function faithful(text: string, n: number): boolean {
+  if (text.length <= 15 && !text.startsWith('0.000000') && !text.startsWith('-0.000000')) return true;
+  return String(n) === text;
 }
 
 /**

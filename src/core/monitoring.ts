@@ -113,7 +113,16 @@ interface ProjectAcc {
   column: Map<string, number>;
   /** Indicator codes, lower-cased, for case-insensitive matching. */
   codes: Map<string, Indicator>;
+  /** Metric names as written in the file → what they resolve to (a million rows repeat a few names). */
+  metrics: Map<string, Metric>;
 }
+
+/** A metric name resolved for a project: spend, an indicator, or a problem to report. */
+type Metric =
+  | { kind: 'spend' }
+  | { kind: 'indicator'; metric: string; column: number; indicator: Indicator; percentUnit: boolean }
+  | { kind: 'unknown'; metric: string }
+  | { kind: 'qualitative'; metric: string };
 
 /** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
 interface DossierIndex {
@@ -203,28 +212,23 @@ export class MonitoringCollector {
       return;
     }
     // The metric: spend (any of its names) or an indicator code, case-insensitively.
-    const lower = row.metric.toLowerCase();
-    let metric: string;
-    let column: number;
-    let indicator: Indicator | undefined;
-    if (SPEND_ALIASES.has(lower)) {
-      metric = SPEND;
-      column = 0;
-    } else {
-      const ind = acc.codes.get(lower);
-      if (ind === undefined) {
-        const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
-        this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
-        return;
-      }
-      metric = ind.code;
-      if (ind.operator === 'qualitative' || ind.target === null) {
-        this.report(row, 'metric-qualitative', { project: dossier.code, metric }, 'warning');
-        return;
-      }
-      column = acc.column.get(metric)!;
-      indicator = ind;
+    let m = acc.metrics.get(row.metric);
+    if (m === undefined) {
+      m = resolveMetric(acc, row.metric);
+      if (acc.metrics.size < 1000) acc.metrics.set(flat(row.metric), m);
     }
+    if (m.kind === 'unknown') {
+      const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
+      this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
+      return;
+    }
+    if (m.kind === 'qualitative') {
+      this.report(row, 'metric-qualitative', { project: dossier.code, metric: m.metric }, 'warning');
+      return;
+    }
+    const metric = m.kind === 'spend' ? SPEND : m.metric;
+    const column = m.kind === 'spend' ? 0 : m.column;
+    const indicator = m.kind === 'spend' ? undefined : m;
     // The period: the same text as the row before for the same project, or parsed (cached by
     // year and text) and checked against the project period.
     if (acc !== this.lastPeriodAcc || row.period !== this.lastPeriodText) {
@@ -254,8 +258,8 @@ export class MonitoringCollector {
     // Plausibility of an accepted value against the indicator's unit (data quality, seed §五):
     // kept, but worth a word. Values are canonical decimal text: sign and range read off it.
     if (indicator && row.value !== null) {
-      const percentUnit = indicator.unit?.trim() === '%';
-      const args = { project: dossier.code, metric, value: row.value, unit: indicator.unit ?? '' };
+      const percentUnit = indicator.percentUnit;
+      const args = { project: dossier.code, metric, value: row.value, unit: indicator.indicator.unit ?? '' };
       if (row.percent && !percentUnit) this.report(row, 'value-percent-unit', args, 'warning');
       else if (percentUnit && (row.value.startsWith('-') || Number(row.value) > 100)) this.report(row, 'value-percent-range', args, 'warning');
       else if (!percentUnit && row.value.startsWith('-')) this.report(row, 'value-negative', args, 'warning');
@@ -376,6 +380,7 @@ export class MonitoringCollector {
       store: new Store(column.size),
       column,
       codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
+      metrics: new Map(),
     };
     this.projects.set(d.code, acc);
     return acc;
@@ -422,6 +427,16 @@ export class MonitoringCollector {
     for (const [k, v] of Object.entries(args)) if (v !== undefined) clean[k] = typeof v === 'string' ? flat(v) : v;
     this.diagnostics.push({ code, severity, file: at.file, line: at.line, args: clean });
   }
+}
+
+/** What a metric name means for a project (spend, an indicator, or a problem). */
+function resolveMetric(acc: ProjectAcc, name: string): Metric {
+  const lower = name.toLowerCase();
+  if (SPEND_ALIASES.has(lower)) return { kind: 'spend' };
+  const ind = acc.codes.get(lower);
+  if (ind === undefined) return { kind: 'unknown', metric: name };
+  if (ind.operator === 'qualitative' || ind.target === null) return { kind: 'qualitative', metric: ind.code };
+  return { kind: 'indicator', metric: ind.code, column: acc.column.get(ind.code)!, indicator: ind, percentUnit: ind.unit?.trim() === '%' };
 }
 
 /** Collects a list of rows in one call (validate, tests). */

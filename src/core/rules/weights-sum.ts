@@ -24,7 +24,9 @@ export const weightsSum: DossierRule = {
         out.push({ file: d.origin.file, path: `/indicators/${i}/level1`, code: 'section-not-in-policy', args: { level1: ind.level1, level1Zh: LEVEL1_ZH[ind.level1], policy: policy.name, sections: Object.keys(policy.sections).join(', ') } });
         return;
       }
-      bySection.set(s, [...(bySection.get(s) ?? []), i]);
+      const list = bySection.get(s);
+      if (list) list.push(i);
+      else bySection.set(s, [i]);
     });
     for (const s of LEVEL1) {
       const expected = policy.sections[s];
