@@ -84,8 +84,16 @@ export function codePointWidth(cp: number): 0 | 1 | 2 {
 
 /** Terminal width of `text` (no ANSI escapes expected: measure before colouring). */
 export function stringWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += codePointWidth(ch.codePointAt(0) ?? 0);
+  // Printable ASCII, the common case of numbers and codes: one column a character.
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) break;
+    i++;
+  }
+  if (i === text.length) return i;
+  let width = i;
+  for (const ch of text.slice(i)) width += codePointWidth(ch.codePointAt(0) ?? 0);
   return width;
 }
 

@@ -133,5 +133,13 @@ function truncate(text: string, width: number): string {
 
 /** Terminal-safe text from the input: control characters visible, one line. */
 function clean(text: string): string {
-  return showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' '));
+  // Codes and names repeat in every project of a big report: each is cleaned once.
+  let c = CLEANED.get(text);
+  if (c === undefined) {
+    c = showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' '));
+    if (CLEANED.size >= 10_000) CLEANED.clear();
+    CLEANED.set(text, c);
+  }
+  return c;
 }
+const CLEANED = new Map<string, string>();
