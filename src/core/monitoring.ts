@@ -259,10 +259,15 @@ export class MonitoringCollector {
     // kept, but worth a word. Values are canonical decimal text: sign and range read off it.
     if (indicator && row.value !== null) {
       const percentUnit = indicator.percentUnit;
-      const args = { project: dossier.code, metric, value: row.value, unit: indicator.indicator.unit ?? '' };
-      if (row.percent && !percentUnit) this.report(row, 'value-percent-unit', args, 'warning');
-      else if (percentUnit && (row.value.startsWith('-') || Number(row.value) > 100)) this.report(row, 'value-percent-range', args, 'warning');
-      else if (!percentUnit && row.value.startsWith('-')) this.report(row, 'value-negative', args, 'warning');
+      const code =
+        row.percent && !percentUnit
+          ? 'value-percent-unit'
+          : percentUnit && (row.value.startsWith('-') || Number(row.value) > 100)
+            ? 'value-percent-range'
+            : !percentUnit && row.value.startsWith('-')
+              ? 'value-negative'
+              : undefined;
+      if (code !== undefined) this.report(row, code, { project: dossier.code, metric, value: row.value, unit: indicator.indicator.unit ?? '' }, 'warning');
     }
     store.set(slot, row.value, this.file(row.file), row.line, row.note);
   }

@@ -29,7 +29,7 @@ export function* table(report: VarianceReport, opts: FormatOptions): Generator<s
 
 function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
-  const h = (k: string) => t(lang, `vfmt.col.${k}`);
+  const h = (k: string) => heading(lang, k);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
   const head = ['period', 'time', 'planned', 'actual', 'execution', 'pace', 'status'].map((k) => c.bold(h(k)));
@@ -129,6 +129,15 @@ function truncate(text: string, width: number): string {
     out += ch;
   }
   return out + '…';
+}
+
+// Column headings, per language: every project's table has the same.
+const HEADINGS = new Map<string, string>();
+
+function heading(lang: FormatOptions['lang'], key: string): string {
+  let h = HEADINGS.get(lang + key);
+  if (h === undefined) HEADINGS.set(lang + key, (h = t(lang, `vfmt.col.${key}`)));
+  return h;
 }
 
 /** Terminal-safe text from the input: control characters visible, one line. */
