@@ -88,10 +88,15 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   let worst: Status | null = null;
   let diagnostics: Diagnostic[] | undefined;
   const pick = periodFilter(opts.period);
+  // For --period: which periods the data has, to say so when the one asked for has none.
+  const seenPeriods = new Set<string>();
+  let reported = 0;
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {
+      if (seenPeriods.size < 100) for (const p of obs.periods) seenPeriods.add(p.period.label);
       const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: process.env.BPM_EXACT === '1' });
       if (pv.periods.length === 0) continue;
+      reported++;
       worst = worse(worst, worstStatus([pv]));
       yield pv;
     }
@@ -100,7 +105,14 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
     command: 'variance',
     projects: projects(),
     get diagnostics() {
-      diagnostics ??= sortDiagnostics(renderDiagnostics([...inputDiagnostics, ...collector.problems()], opts.lang));
+      if (diagnostics === undefined) {
+        const extra: Diagnostic[] = [];
+        if (opts.period !== undefined && reported === 0 && seenPeriods.size > 0) {
+          const periods = [...seenPeriods].sort();
+          extra.push({ code: 'period-no-data', severity: 'warning', args: { period: opts.period, periods: periods.length > 8 ? `${periods.slice(0, 8).join(', ')} …` : periods.join(', ') } });
+        }
+        diagnostics = sortDiagnostics(renderDiagnostics([...inputDiagnostics, ...collector.problems(), ...extra], opts.lang));
+      }
       return diagnostics;
     },
   };

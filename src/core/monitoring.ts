@@ -122,7 +122,7 @@ type Metric =
   | { kind: 'spend' }
   | { kind: 'indicator'; metric: string; column: number; indicator: Indicator; percentUnit: boolean }
   | { kind: 'unknown'; metric: string }
-  | { kind: 'qualitative'; metric: string };
+  | { kind: 'qualitative'; metric: string; noTarget: boolean };
 
 /** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
 interface DossierIndex {
@@ -223,7 +223,7 @@ export class MonitoringCollector {
       return;
     }
     if (m.kind === 'qualitative') {
-      this.report(row, 'metric-qualitative', { project: dossier.code, metric: m.metric }, 'warning');
+      this.report(row, 'metric-qualitative', { project: dossier.code, metric: m.metric, ...(m.noTarget ? { variant: 'no-target' } : {}) }, 'warning');
       return;
     }
     const metric = m.kind === 'spend' ? SPEND : m.metric;
@@ -440,7 +440,7 @@ function resolveMetric(acc: ProjectAcc, name: string): Metric {
   if (SPEND_ALIASES.has(lower)) return { kind: 'spend' };
   const ind = acc.codes.get(lower);
   if (ind === undefined) return { kind: 'unknown', metric: name };
-  if (ind.operator === 'qualitative' || ind.target === null) return { kind: 'qualitative', metric: ind.code };
+  if (ind.operator === 'qualitative' || ind.target === null) return { kind: 'qualitative', metric: ind.code, noTarget: ind.operator !== 'qualitative' };
   return { kind: 'indicator', metric: ind.code, column: acc.column.get(ind.code)!, indicator: ind, percentUnit: ind.unit?.trim() === '%' };
 }
 

@@ -8,6 +8,7 @@ export const variance: CatalogPair = {
     'unknown-project': 'Unknown project "{project}": no dossier in this run has that code; the row was skipped',
     'unknown-metric': 'Project {project} has no indicator "{metric}" (use an indicator code, or spend for the executed amount); the row was skipped',
     'metric-qualitative': '{metric} of {project} is a qualitative indicator, judged at the year end rather than monitored with numbers; the row was skipped',
+    'metric-qualitative.no-target': '{metric} of {project} has no numeric target in its dossier, so its values cannot be monitored against one; the row was skipped (write the target as a number)',
     'period-invalid': '"{period}" is not a period (use 2025-Q1 … 2025-Q4, Q1 … Q4 or a month 2025-01 … 2025-12); the row was skipped',
     'period-outside': '{period} is outside the period of project {project} ({start} to {end}); the row was skipped',
     'duplicate-row': '{project} {period} {metric} was already reported at {firstFile}:{firstLine}; this row was skipped',
@@ -45,6 +46,7 @@ export const variance: CatalogPair = {
 
     // Table, markdown and csv wording.
     'vfmt.no-data': 'No monitoring data for the dossiers of this run.',
+    'period-no-data': 'No monitoring data for --period {period}; the data has: {periods}',
     'vfmt.col.period': 'Period',
     'vfmt.col.time': 'Time',
     'vfmt.col.total': 'Budget',
@@ -102,6 +104,7 @@ export const variance: CatalogPair = {
     'unknown-project': '未知项目“{project}”:本次输入中没有该项目编码的绩效目标申报表,已跳过此行',
     'unknown-metric': '项目 {project} 没有指标“{metric}”(应为指标编码,执行数用 spend),已跳过此行',
     'metric-qualitative': '{project} 的 {metric} 是定性指标,在年终评价时判定,不按数值监控,已跳过此行',
+    'metric-qualitative.no-target': '{project} 的 {metric} 在申报表中没有数值目标,无法按目标监控,已跳过此行(请把目标值写成数字)',
     'period-invalid': '“{period}”不是有效期间(应为 2025-Q1 … 2025-Q4、Q1 … Q4 或月份 2025-01 … 2025-12),已跳过此行',
     'period-outside': '{period} 不在项目 {project} 的实施期间({start} 至 {end})内,已跳过此行',
     'duplicate-row': '{project} {period} {metric} 已在 {firstFile}:{firstLine} 填报,此行重复,已跳过',
@@ -135,6 +138,7 @@ export const variance: CatalogPair = {
     'vlikelihood.unlikely': '不可能',
 
     'vfmt.no-data': '本次输入的项目没有监控数据。',
+    'period-no-data': '--period {period} 没有监控数据;数据中的期间为:{periods}',
     'vfmt.col.period': '期间',
     'vfmt.col.time': '时间进度',
     'vfmt.col.total': '全年预算数',

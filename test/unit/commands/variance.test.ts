@@ -93,6 +93,17 @@ describe('bpm variance', () => {
     expect((JSON.parse(m.stdout) as Json).projects.map((p) => `${p.code} ${p.periods[0].period}`)).to.deep.equal(['FX-EVEN 2025-08']);
   });
 
+  it('says which periods the data has when --period matches none (a warning, not silence)', async () => {
+    const r = await runCli(['variance', '.', '--format', 'json', '--period', '2024-Q3', '--lang', 'en'], { cwd: HAND });
+    const json = JSON.parse(r.stdout) as { projects: unknown[]; diagnostics: { code: string; severity: string; message: string }[] };
+    expect(json.projects).to.deep.equal([]);
+    const d = json.diagnostics.find((x) => x.code === 'period-no-data');
+    expect(d?.severity).to.equal('warning');
+    expect(d?.message).to.include('2024-Q3').and.include('2025-Q2');
+    const ok = await runCli(['variance', '.', '--format', 'json', '--period', '2025-Q2'], { cwd: HAND });
+    expect((JSON.parse(ok.stdout) as typeof json).diagnostics.map((x) => x.code)).not.to.include('period-no-data');
+  });
+
   it('exits 2 for a bad --period, an unknown --fail-on level, a missing --data file and no dossier', async () => {
     expect((await runCli(['variance', '.', '--period', '2025-Q5'], { cwd: HAND })).code).to.equal(2);
     expect((await runCli(['variance', '.', '--fail-on', 'orange'], { cwd: HAND })).code).to.equal(2);

@@ -152,6 +152,23 @@ describe('core/variance', () => {
   });
 });
 
+describe('core/monitoring: rows for indicators without a numeric target', () => {
+  it('skips them with a warning that says why: qualitative, or no numeric target', () => {
+    const d = dossier({}, [
+      { code: 'C', level1: 'output', level2: 'quantity', name: 'count', operator: '>=', target: 100, unit: '个', weight: 50 },
+      { code: 'Q', level1: 'effect', level2: 'social', name: 'quality', operator: 'qualitative', target: '明显改善', weight: 20 },
+      { code: 'T', level1: 'effect', level2: 'social', name: 'tbd', operator: '>=', target: '待定', weight: 10 },
+    ]);
+    const res = collectMonitoring([row('Q1', 'Q', '1', 2), row('Q1', 'T', '5', 3), row('Q1', 'C', '5', 4)], [d]);
+    const warned = res.diagnostics.filter((x) => x.code === 'metric-qualitative');
+    expect(warned.map((x) => [x.line, x.severity, x.args?.variant])).to.deep.equal([
+      [2, 'warning', undefined],
+      [3, 'warning', 'no-target'],
+    ]);
+    expect(res.projects[0].periods[0].indicators.get('C')!.value.toFixed()).to.equal('5');
+  });
+});
+
 describe('variance catalog', () => {
   it('has every data problem, flag, status and likelihood in English and Chinese', () => {
     const keys = [
