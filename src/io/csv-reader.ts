@@ -41,6 +41,8 @@ export class MonitoringCsvReader {
   private headerSeen = false;
   private width = 0;
   private stopped = false;
+  /** The header showed the file is binary: one diagnostic says so, a NUL later adds nothing. */
+  private binary = false;
 
   constructor(
     private readonly file: string,
@@ -64,7 +66,7 @@ export class MonitoringCsvReader {
     const tok = this.tokenizer ?? this.start(sniffDelimiter(this.sniff, true) ?? ',');
     tok.abort();
     this.stopped = true;
-    this.report(binaryDiagnostic(this.file, tok.line, tok.column));
+    if (!this.binary) this.report(binaryDiagnostic(this.file, tok.line, tok.column));
     if (this.omitted > 0) this.reportOmitted();
   }
 
@@ -157,6 +159,18 @@ export class MonitoringCsvReader {
   }
 
   private header(rec: RawRecord): void {
+    // A header never holds control characters (or undecodable bytes): a binary file (an .xlsx
+    // named .csv) is one problem, not a list of missing and unknown columns.
+    for (let k = 0; k < rec.fields.length; k++) {
+      const at = rec.fields[k].search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/);
+      if (at < 0) continue;
+      const [line, column] = fieldPosition(rec, k);
+      const char = `U+${rec.fields[k].charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+      this.report({ ...binaryDiagnostic(this.file, line, column + at), args: { variant: 'control', char } });
+      this.columns = null;
+      this.binary = true;
+      return;
+    }
     const found: Partial<Record<Column, number>> = {};
     let ok = true;
     rec.fields.forEach((cell, k) => {

@@ -16,6 +16,7 @@ export const io: CatalogPair = {
     'encoding-mismatch': 'The file starts with a UTF-8 byte-order mark but is not UTF-8; it was read as GB18030/GBK',
     'binary-content':
       'The file contains a NUL character here: it is not a text file (or is UTF-16 without a byte-order mark; try --encoding utf16le); the rest of it was not read',
+    'binary-content.control': 'The header line contains a control or undecodable character ({char}) here: this is not a text CSV file (an Excel .xlsx or another binary file?); it was not read',
     // Monitoring CSV diagnostics
     'csv-empty': 'The CSV file is empty: a header row (project, period, metric, value) is required',
     'csv-missing-column': 'The header has no "{column}" column',
@@ -41,6 +42,7 @@ export const io: CatalogPair = {
     'encoding-mismatch': '文件以 UTF-8 字节顺序标记(BOM)开头,但内容不是 UTF-8,已按 GB18030/GBK 读取',
     'binary-content':
       '文件在此处含有 NUL 字符:不是文本文件(或是没有 BOM 的 UTF-16,可试用 --encoding utf16le),其后内容未读取',
+    'binary-content.control': '表头行在此处含有控制字符或无法解码的字符({char}):这不是文本 CSV 文件(是 Excel .xlsx 或其他二进制文件?),未读取',
     'csv-empty': 'CSV 文件为空:需要表头行(project、period、metric、value)',
     'csv-missing-column': '表头缺少“{column}”列',
     'csv-duplicate-column': '列“{header}”与 {column} 列重复',
