@@ -1,5 +1,6 @@
 // `table`: the default, for a person at a terminal. One compact table per project: a row per
-// period (time progress, planned and actual cumulative spend, execution rate, pace, status),
+// period (time progress, planned and actual cumulative spend, their variance and variance %,
+// execution rate, pace, status),
 // then the indicators of the last period shown; under it a sparkline of cumulative spend
 // against plan and the flags of that period. Data problems (file:line) close the report.
 // Statuses are coloured only when opts.color (a terminal, not --no-color).
@@ -32,7 +33,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const h = (k: string) => heading(lang, k);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
-  const head = ['period', 'time', 'planned', 'actual', 'execution', 'pace', 'status'].map((k) => c.bold(h(k)));
+  const head = ['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'].map((k) => c.bold(h(k)));
   const rows: Row[] = [];
   for (const per of p.periods) {
     const b = per.budget;
@@ -41,6 +42,8 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
       fixed(per.timeProgress * 100, n) + '%',
       fixed(b.planned, n),
       b.actual === null ? '—' : fixed(b.actual, n),
+      // actual − planned, and as a share of planned: 偏差 (偏差率)
+      b.variance === null ? '—' : fixed(b.variance, n) + (b.variancePct === null ? '' : ` (${fixed(b.variancePct, n)}%)`),
       b.executionRate === null ? '—' : fixed(b.executionRate, n) + '%',
       fixed(b.pace, n),
       paint(b.status, statusWord(b.status, lang)),
@@ -49,11 +52,11 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const last = p.periods[p.periods.length - 1];
   if (last.indicators.length > 0) {
     rows.push({ span: c.bold(t(lang, 'vfmt.indicators-at', { period: last.period })) });
-    rows.push(['indicator', 'target', 'expected', 'value', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
+    rows.push(['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
     for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
   const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'vfmt.unit', { unit: p.unit })}`)}`;
-  const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'left'])];
+  const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'])];
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
   let top = last.budget.total;
@@ -86,6 +89,7 @@ function indicatorRow(i: IndicatorRow, n: number, opts: FormatOptions, paint: (s
     asWritten(i.target) + unit,
     fixed(i.expected, n) + unit,
     i.actual === null ? '—' : asWritten(i.actual) + unit,
+    i.variance === null ? '—' : fixed(i.variance, n) + unit,
     fixed(i.ratio, n),
     fixed(i.projection, n) + (i.projection === null ? '' : unit),
     status,
