@@ -4,8 +4,8 @@
 //   validate   10,000 ~2 KB dossiers: bpm (schema + semantic rules + positions) vs ajv-cli
 //              (schema only), bpm --cache on the unchanged tree, and one-file cold starts;
 //              `bpm --version` vs `node -e 0`
-//   variance   1,000,000-row monitoring CSV: bpm variance vs Miller's grouped sum (skipped, with
-//              a note, while `bpm variance` does not exist or mlr is not installed)
+//   variance   1,000,000-row monitoring CSV: bpm variance (table, json, one period) vs Miller's
+//              grouped sum, by scripts/bench-variance.mjs (bpm alone when mlr is not installed)
 //   score      10,000 project folders: throughput and peak memory (skipped while `bpm score`
 //              does not exist)
 //
@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-dossiers.mjs';
-import { generateMonitoring, generateProjects } from './bench-gen.mjs';
+import { generateProjects } from './bench-gen.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BPM = path.join(ROOT, 'bin', 'bpm.js');
@@ -148,19 +148,10 @@ async function benchCold(o) {
 async function benchVariance(o) {
   process.stdout.write(`\nvariance: ${o.rows.toLocaleString('en')}-row monitoring CSV\n`);
   if (!commandExists('variance')) return note('skipped: `bpm variance` does not exist in this build yet');
-  const dir = path.join(DATA, `variance-${o.rows}-s${o.seed}`);
-  await ensureData(dir, () => generateMonitoring({ out: dir, rows: o.rows, seed: o.seed }));
-  const rel = path.relative(ROOT, dir);
-  const csv = `${rel}/monitoring.csv`;
-  let mlr;
-  if (spawnSync('mlr', ['--version']).status === 0) {
-    mlr = measure('Miller: stats1 -a sum -g project,metric', 'mlr', ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', 'value', '-g', 'project,metric', csv], { runs: o.runs, expect: [0] });
-    row('variance', mlr);
-  } else {
-    note('Miller (mlr) is not installed: `apt-get install -y miller`; bpm alone is measured');
-  }
-  const bpm = measure('bpm variance --format json', process.execPath, [BPM, 'variance', `${rel}/projects`, '--data', csv, '--format', 'json'], { runs: o.runs });
-  row('variance', bpm, mlr);
+  // One harness for the variance figures: scripts/bench-variance.mjs (also runnable alone).
+  const { run } = await import('./bench-variance.mjs');
+  const r = await run({ runs: o.runs, rows: o.rows, log: (line) => process.stdout.write(`  ${line}\n`) });
+  rows.push({ task: 'variance', ...r });
 }
 
 async function benchScore(o) {
