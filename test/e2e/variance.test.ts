@@ -25,6 +25,9 @@ describe('e2e: bpm variance', () => {
     // goal = (2/12 + 1.5/7.2 + 2.1/9.6 + 260/1380) / 4 = 19.55 %; gap 30.88 − 19.55 = 11.33 > 10.
     expect(per.goalProgress).to.equal(19.55);
     expect(per.flags.map((f: { code: string }) => f.code)).to.include('dual-monitoring-gap');
+    // The table shows the same period with its variance: 818.6 − 1100.25 = −281.65, −25.60 %.
+    const t = spawnBpm(['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'en', '--no-color']);
+    expect(t.stdout).to.match(/│ 2025-Q2 +│ +50\.00% │ +1100\.25 │ +818\.60 │ -281\.65 \(-25\.60%\) │ +30\.88% │ +0\.62 │ yellow/);
   });
 
   it('applies the river clean-up adjustment from 2025-07-15 on: Q3 uses 936.8 and target 16', () => {
