@@ -9,17 +9,54 @@ import type { FormatOptions } from '../../core/report.js';
 import type { IndicatorScore, ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { findingText } from './shared.js';
 
+/** The whole report as one string: exactly the text of `jsonChunks` joined. */
 export function json(report: ScoreReport, opts: FormatOptions): string {
-  const out = {
+  return [...jsonChunks(report, opts)].join('');
+}
+
+/**
+ * The report written piece by piece (the text is exactly `JSON.stringify(jsonDocument(…), null,
+ * 2)` plus a newline): one project at a time, so that a batch of ten thousand projects is never
+ * one object tree or one string in memory, and each piece is small enough to die young in the
+ * garbage collector.
+ */
+export function* jsonChunks(report: ScoreReport, opts: FormatOptions): Generator<string> {
+  const parts = documentParts(report, opts);
+  const keys = Object.keys(parts) as (keyof typeof parts)[];
+  yield '{';
+  for (const [k, key] of keys.entries()) {
+    yield `${k === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    const value = parts[key];
+    if (typeof value === 'function') yield* streamArray((value as () => Iterable<unknown>)(), '  ');
+    else yield indent(JSON.stringify(value, null, 2), '  ');
+  }
+  yield '\n}\n';
+}
+
+/** The whole report as one object (the shape of FORMATS.md §5); jsonChunks writes the same text. */
+export function jsonDocument(report: ScoreReport, opts: FormatOptions): Record<string, unknown> {
+  const parts = documentParts(report, opts);
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === 'function' ? [...(v as () => Iterable<unknown>)()] : v]));
+}
+
+/** The top-level fields in order; the long lists are functions that produce their items lazily. */
+function documentParts(report: ScoreReport, opts: FormatOptions) {
+  return {
     tool: 'bpm',
     version: opts.version,
     command: 'score',
     policy: report.policy,
     policyValues: policyValues(report.policyValues),
-    projects: report.projects.map((p) => project(p, opts)),
-    ranking: report.ranking.filter((r) => r.rank !== null).map((r) => ({ rank: r.rank, code: r.project.code, total: n(r.project.total) })),
-    departments: report.departments.map((d) => ({ department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) })),
-    attention: report.attention,
+    projects: function* () {
+      for (const p of report.projects) yield project(p, opts);
+    },
+    ranking: function* () {
+      for (const r of report.ranking) if (r.rank !== null) yield { rank: r.rank, code: r.project.code, total: n(r.project.total) };
+    },
+    departments: function* () {
+      for (const d of report.departments) yield { department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) };
+    },
+    attention: () => report.attention,
     summary: {
       projects: report.summary.projects,
       scored: report.summary.scored,
@@ -28,9 +65,25 @@ export function json(report: ScoreReport, opts: FormatOptions): string {
       mean: n(report.summary.mean),
       grades: report.summary.grades,
     },
-    diagnostics: report.diagnostics.map(diagnostic),
+    diagnostics: function* () {
+      for (const d of report.diagnostics) yield diagnostic(d);
+    },
   };
-  return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** `[ … ]` as JSON.stringify(items, null, 2) would write it at this indentation, item by item. */
+function* streamArray(items: Iterable<unknown>, pad: string): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield (first ? '[\n' : ',\n') + pad + '  ' + indent(JSON.stringify(item, null, 2) ?? 'null', pad + '  ');
+    first = false;
+  }
+  yield first ? '[]' : `\n${pad}]`;
+}
+
+/** Indents every line of JSON text but the first (a JSON string never holds a raw newline). */
+function indent(text: string, pad: string): string {
+  return text.replace(/\n/g, '\n' + pad);
 }
 
 function n(x: Dec | null | undefined, places?: number): number | null {
