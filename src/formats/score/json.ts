@@ -27,7 +27,7 @@ export function* jsonChunks(report: ScoreReport, opts: FormatOptions): Generator
   for (const [k, key] of keys.entries()) {
     yield `${k === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
     const value = parts[key];
-    if (typeof value === 'function') yield* streamArray((value as () => Iterable<unknown>)(), '  ');
+    if (typeof value === 'function') yield* streamArray((value as () => Iterable<unknown>)());
     else yield indent(JSON.stringify(value, null, 2), '  ');
   }
   yield '\n}\n';
@@ -71,14 +71,17 @@ function documentParts(report: ScoreReport, opts: FormatOptions) {
   };
 }
 
-/** `[ … ]` as JSON.stringify(items, null, 2) would write it at this indentation, item by item. */
-function* streamArray(items: Iterable<unknown>, pad: string): Generator<string> {
+/** `[ … ]` as JSON.stringify(items, null, 2) would write it as a top-level field, item by item. */
+function* streamArray(items: Iterable<unknown>): Generator<string> {
   let first = true;
   for (const item of items) {
-    yield (first ? '[\n' : ',\n') + pad + '  ' + indent(JSON.stringify(item, null, 2) ?? 'null', pad + '  ');
+    // Stringified two levels deep, as in the whole document (no re-indenting afterwards):
+    // `[\n  [\n    ` + item + `\n  ]\n]`, the item's lines already indented by four spaces.
+    const text = JSON.stringify([[item]], null, 2);
+    yield (first ? '[\n    ' : ',\n    ') + text.slice(10, -6);
     first = false;
   }
-  yield first ? '[]' : `\n${pad}]`;
+  yield first ? '[]' : '\n  ]';
 }
 
 /** Indents every line of JSON text but the first (a JSON string never holds a raw newline). */
@@ -86,10 +89,17 @@ function indent(text: string, pad: string): string {
   return text.replace(/\n/g, '\n' + pad);
 }
 
-function n(x: Dec | null | undefined, places?: number): number | null {
+/** A decimal as a JSON number (rounded to `places` first when given). */
+export function jsonNumber(x: Dec | null | undefined, places?: number): number | null {
   if (x === null || x === undefined) return null;
+  // An integer below 10^7 is one base-10^7 word of decimal.js holding the whole value: the
+  // number itself, without rounding (nothing to round) or going through text (most of a
+  // report's numbers are weights, targets and counts like these).
+  const d = x.d;
+  if (d !== null && d.length === 1 && x.e >= 0 && x.e < 7) return x.s * d[0];
   return num(places === undefined ? x : round(x, places));
 }
+const n = jsonNumber;
 
 function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> {
   const e = p.execution;

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { score } from '../../../src/commands/score.js';
 import type { ScoreReport } from '../../../src/core/score-types.js';
 import { csv, csvChunks, jsonChunks, markdown, markdownChunks, scoreStreams } from '../../../src/formats/score/index.js';
-import { jsonDocument } from '../../../src/formats/score/json.js';
+import { jsonDocument, jsonNumber } from '../../../src/formats/score/json.js';
+import { D, num, round } from '../../../src/core/decimal.js';
+import fc from 'fast-check';
 import { ROOT } from '../../helpers/run.js';
 // @ts-expect-error: a plain ES module script without types
 import { generateProjects } from '../../../scripts/gen-projects.mjs';
@@ -102,5 +104,22 @@ describe('score: streamed formats', () => {
         expect(m.length).to.be.greaterThan(report.projects.length);
       }
     });
+  });
+
+  it('jsonNumber: the number decimal.js gives, integers without a detour through text', () => {
+    const same = (text: string, places?: number) => {
+      const x = new D(text);
+      expect(Object.is(jsonNumber(x, places), num(places === undefined ? x : round(x, places))), `${text} ${places}`).to.equal(true);
+    };
+    for (const v of ['0', '-0', '7', '-20', '9999999', '10000000', '-10000000', '12345678', '0.5', '20.50', '1e6', '1e7', '1e-7', '99.995', '-0.00001']) {
+      for (const p of [undefined, 2, 4]) same(v, p);
+    }
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat({ max: 9 }), fc.constantFrom(undefined, 2, 4), (digits, scale, places) => {
+        const t = digits.toString().replace('-', '').padStart(scale + 1, '0');
+        same(`${digits < 0n ? '-' : ''}${scale ? `${t.slice(0, -scale)}.${t.slice(-scale)}` : t}`, places);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
