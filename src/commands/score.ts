@@ -154,10 +154,19 @@ function lastSpend(ws: Workspace): (d: Dossier) => { value: Dec; period: string;
       else rows.set(r.project, [r]);
     }
   }
+  // A batch repeats the same few period texts (2025-Q1 … 2025-Q4) for every project: each is
+  // parsed once per year.
+  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  const period = (text: string, year: number) => {
+    const key = `${year}\u0000${text}`;
+    let p = periods.get(key);
+    if (p === undefined && !periods.has(key)) periods.set(key, (p = parsePeriod(text, year)));
+    return p;
+  };
   return (d) => {
     let best: { row: MonitoringRow; end: ReturnType<typeof parsePeriod> } | undefined;
     for (const row of rows.get(d.code) ?? []) {
-      const p = parsePeriod(row.period, d.year);
+      const p = period(row.period, d.year);
       if (!p) continue;
       if (!best || compareDates(p.end, best.end!.end) > 0) best = { row, end: p };
     }
