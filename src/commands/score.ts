@@ -115,12 +115,28 @@ export function projectReport(report: ScoreReport, project: ProjectScore): Score
     projects,
     ranking: rank(projects),
     departments: departments(projects, report.decimals),
-    attention: report.attention.filter((a) => a.code === project.code),
+    attention: attentionOf(report.attention, project.code),
     summary: summarise(projects, report.decimals),
     diagnostics: project.diagnostics,
     batch: false,
   };
 }
+
+/** A project's attention entries; indexed once per report (--out-dir asks once per project). */
+function attentionOf(list: ScoreReport['attention'], code: string): ScoreReport['attention'] {
+  let byCode = ATTENTION_INDEX.get(list);
+  if (!byCode) {
+    byCode = new Map();
+    for (const a of list) {
+      const entries = byCode.get(a.code);
+      if (entries) entries.push(a);
+      else byCode.set(a.code, [a]);
+    }
+    ATTENTION_INDEX.set(list, byCode);
+  }
+  return byCode.get(code) ?? [];
+}
+const ATTENTION_INDEX = new WeakMap<ScoreReport['attention'], Map<string, ScoreReport['attention']>>();
 
 /** File name of a project's report in --out-dir. */
 export function reportFileName(project: ProjectScore, format: string): string {
