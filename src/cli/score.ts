@@ -25,7 +25,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--data <file>', 'monitoring CSV for defaults such as the executed amount (repeatable) / 监控数据', collect)
     .action(async (paths: string[], opts: ScoreCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
-      const [{ score, scoreExitCode, projectReport, reportFileName }, { scoreFormats }, { writeOutput }, { VERSION }, path] = await Promise.all([
+      const [{ score, scoreExitCode, projectReport, reportFileName }, { scoreFormats, scoreStreams }, { writeOutput }, { VERSION }, path] = await Promise.all([
         import('../commands/score.js'),
         import('../formats/score/index.js'),
         import('../io/output.js'),
@@ -54,7 +54,8 @@ export function register(program: Command, env: CliEnv): void {
           await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format ?? 'table')), cwd: env.cwd, inputs: workspace.inputs });
         }
       }
-      await writeOutput(format(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      const stream = scoreStreams[opts.format as keyof typeof scoreStreams];
+      await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = scoreExitCode(report, opts.failUnder);
     });
 }

@@ -115,12 +115,28 @@ export function projectReport(report: ScoreReport, project: ProjectScore): Score
     projects,
     ranking: rank(projects),
     departments: departments(projects, report.decimals),
-    attention: report.attention.filter((a) => a.code === project.code),
+    attention: attentionOf(report.attention, project.code),
     summary: summarise(projects, report.decimals),
     diagnostics: project.diagnostics,
     batch: false,
   };
 }
+
+/** A project's attention entries; indexed once per report (--out-dir asks once per project). */
+function attentionOf(list: ScoreReport['attention'], code: string): ScoreReport['attention'] {
+  let byCode = ATTENTION_INDEX.get(list);
+  if (!byCode) {
+    byCode = new Map();
+    for (const a of list) {
+      const entries = byCode.get(a.code);
+      if (entries) entries.push(a);
+      else byCode.set(a.code, [a]);
+    }
+    ATTENTION_INDEX.set(list, byCode);
+  }
+  return byCode.get(code) ?? [];
+}
+const ATTENTION_INDEX = new WeakMap<ScoreReport['attention'], Map<string, ScoreReport['attention']>>();
 
 /** File name of a project's report in --out-dir. */
 export function reportFileName(project: ProjectScore, format: string): string {
@@ -154,10 +170,19 @@ function lastSpend(ws: Workspace): (d: Dossier) => { value: Dec; period: string;
       else rows.set(r.project, [r]);
     }
   }
+  // A batch repeats the same few period texts (2025-Q1 … 2025-Q4) for every project: each is
+  // parsed once per year.
+  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  const period = (text: string, year: number) => {
+    const key = `${year}\u0000${text}`;
+    let p = periods.get(key);
+    if (p === undefined && !periods.has(key)) periods.set(key, (p = parsePeriod(text, year)));
+    return p;
+  };
   return (d) => {
     let best: { row: MonitoringRow; end: ReturnType<typeof parsePeriod> } | undefined;
     for (const row of rows.get(d.code) ?? []) {
-      const p = parsePeriod(row.period, d.year);
+      const p = period(row.period, d.year);
       if (!p) continue;
       if (!best || compareDates(p.end, best.end!.end) > 0) best = { row, end: p };
     }

@@ -6,7 +6,13 @@ import type { Attention, DepartmentSummary, ProjectScore, RankRow, ScoreSummary 
 
 /** Scored projects by total (highest first), ties by code; then the incomplete and invalid ones. */
 export function rank(projects: readonly ProjectScore[]): RankRow[] {
-  const scored = projects.filter((p) => p.total !== null).sort((a, b) => b.total!.comparedTo(a.total!) || cmp(a.code, b.code));
+  // Sorted on each total's binary number, read once, with the exact comparison only when two of
+  // those are equal: conversion keeps order (x < y gives x' <= y'), so a strict order of the
+  // numbers is the order of the totals. Ten thousand totals sort without a million decimal
+  // comparisons.
+  const keyed = projects.flatMap((p) => (p.total === null ? [] : [{ p, k: p.total.toNumber() }]));
+  keyed.sort((a, b) => b.k - a.k || b.p.total!.comparedTo(a.p.total!) || cmp(a.p.code, b.p.code));
+  const scored = keyed.map((x) => x.p);
   const rest = projects.filter((p) => p.total === null).sort((a, b) => cmp(a.status, b.status) || cmp(a.code, b.code));
   const rows: RankRow[] = [];
   scored.forEach((p, i) => {

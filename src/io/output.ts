@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { outputIsInput } from './output-guard.js';
 
 export interface WriteOutputOptions {
   /** -o/--output as given on the command line; stdout when absent. */
@@ -36,9 +37,7 @@ export async function writeOutput(text: string | Buffer | Iterable<string>, opts
   }
   const file = opts.output;
   const target = path.resolve(opts.cwd, file);
-  for (const input of opts.inputs) {
-    if (await isSameFile(target, path.resolve(opts.cwd, input))) throw new UsageError('output-is-input', { file });
-  }
+  if (await outputIsInput(target, opts.inputs, opts.cwd)) throw new UsageError('output-is-input', { file });
   await writeAtomic(target, text, file, opts.beforeRename);
 }
 

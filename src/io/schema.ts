@@ -82,12 +82,25 @@ export function validateSchema(kind: DocKind, data: unknown, file: string): Diag
 }
 
 function findNonFinite(v: unknown, path: string, report: (path: string, value: string) => void): void {
+  walkNumbers(v, [], (segments, value) => report(path + segments.map((k) => `/${escape(k)}`).join(''), value));
+}
+
+/** Every non-finite number under `v`, with the keys leading to it (pointers built only for those). */
+function walkNumbers(v: unknown, segments: string[], report: (segments: string[], value: string) => void): void {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) report(path, String(v));
+    if (!Number.isFinite(v)) report(segments, String(v));
   } else if (Array.isArray(v)) {
-    v.forEach((x, i) => findNonFinite(x, `${path}/${i}`, report));
+    for (let i = 0; i < v.length; i++) {
+      segments.push(String(i));
+      walkNumbers(v[i], segments, report);
+      segments.pop();
+    }
   } else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) findNonFinite(x, `${path}/${escape(k)}`, report);
+    for (const [k, x] of Object.entries(v)) {
+      segments.push(k);
+      walkNumbers(x, segments, report);
+      segments.pop();
+    }
   }
 }
 

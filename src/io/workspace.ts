@@ -2,11 +2,11 @@
 // and the rule context. Every problem becomes a diagnostic on the file that holds it; only a
 // path that cannot be read at all (missing file, unmatched glob) throws.
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Dossier, Evaluation, StrategyPlan } from '../core/model.js';
 import { normaliseDossier, normaliseEvaluation, normaliseStrategy } from '../core/normalise.js';
-import { builtinPolicy, type Policy } from '../core/policy.js';
+import { BUILTIN_POLICIES, builtinPolicy, type Policy } from '../core/policy.js';
 import type { DocKind, FileKind } from '../core/report.js';
 import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/schema-types.js';
@@ -282,11 +282,28 @@ function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
   if (!opts.policy) {
     // An evaluation may name its policy; it then governs its project's weights too.
     const byFile = new Map(ws.files.map((f) => [f.file, f]));
+    // One resolution per policy (a batch's evaluations all name the same file or built-in):
+    // resolving reads, parses and checks the file and builds its decimals every time. Keyed by
+    // the reference as written and the file it names (error messages quote the reference).
+    const resolved = new Map<string, Policy | PolicyLoadError>();
     for (const e of ws.evaluations) {
       if (!e.policy || evalPolicy.has(e.project)) continue;
       const file = byFile.get(e.origin.file);
       try {
-        evalPolicy.set(e.project, resolvePolicyRef(e.policy, dirname(file?.abs ?? opts.cwd)));
+        const base = dirname(file?.abs ?? opts.cwd);
+        const key = Object.hasOwn(BUILTIN_POLICIES, e.policy) ? `builtin:${e.policy}` : `${e.policy}\0${resolve(base, e.policy)}`;
+        let policy = resolved.get(key);
+        if (policy === undefined) {
+          try {
+            policy = resolvePolicyRef(e.policy, base);
+          } catch (err) {
+            if (!(err instanceof PolicyLoadError)) throw err;
+            policy = err;
+          }
+          resolved.set(key, policy);
+        }
+        if (policy instanceof PolicyLoadError) throw policy;
+        evalPolicy.set(e.project, policy);
       } catch (err) {
         if (!(err instanceof PolicyLoadError)) throw err;
         file?.diagnostics.push({ code: err.key, severity: 'error', file: e.origin.file, path: '/policy', args: policyArgs(err), ...file.locate?.('/policy') });

@@ -8,16 +8,24 @@ import { t } from '../../i18n/index.js';
 import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText } from './shared.js';
 
 export function csv(report: ScoreReport, opts: FormatOptions): string {
-  const rows = report.batch ? ranking(report, opts) : items(report.projects[0], report, opts);
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [...csvChunks(report, opts)].join('');
 }
 
-function ranking(report: ScoreReport, opts: FormatOptions): string[][] {
+/** The same text row by row (a batch of ten thousand projects is never one string in memory). */
+export function* csvChunks(report: ScoreReport, opts: FormatOptions): Generator<string> {
+  yield '\uFEFF';
+  const rows = report.batch ? ranking(report, opts) : items(report.projects[0], report, opts);
+  for (const r of rows) yield r.map(cell).join(',') + '\r\n';
+}
+
+function* ranking(report: ScoreReport, opts: FormatOptions): Generator<string[]> {
   const h = (k: string) => t(opts.lang, `score.col.${k}`);
   const d = report.decimals;
   const header = ['rank', 'code', 'name', 'department', 'status', 'total', 'grade', 'rate', 'executionScore', 'composite', 'discrepancies', 'adjustPct', 'nextBudget', 'action'];
   const label = [h('rank'), h('code'), h('name'), h('department'), h('status'), h('total'), h('grade'), h('rate'), t(opts.lang, 'score.row.execution'), h('composite'), h('discrepancies'), h('adjustPct'), h('nextBudget'), h('action')];
-  const rows = report.ranking.map(({ rank, project: p }) => [
+  // The first row carries the column titles in the chosen language; machines can rely on order.
+  yield opts.lang === 'en' ? header : label;
+  for (const { rank, project: p } of report.ranking) yield [
     rank === null ? '' : String(rank),
     p.code,
     p.name,
@@ -32,9 +40,7 @@ function ranking(report: ScoreReport, opts: FormatOptions): string[][] {
     p.recommendation ? plain(p.recommendation.adjustPct) : '',
     p.recommendation ? fixed(p.recommendation.nextBudget, 2) : '',
     p.recommendation ? (opts.lang === 'en' ? (p.recommendation.actionEn ?? p.recommendation.action) : p.recommendation.action) : '',
-  ]);
-  // The first row carries the column titles in the chosen language; machines can rely on order.
-  return [opts.lang === 'en' ? header : label, ...rows];
+  ];
 }
 
 function items(p: ProjectScore | undefined, report: ScoreReport, opts: FormatOptions): string[][] {

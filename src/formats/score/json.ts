@@ -6,20 +6,57 @@ import { type Dec, num, round } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Policy } from '../../core/policy.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { IndicatorScore, ProjectScore, ScoreReport } from '../../core/score-types.js';
+import type { IndicatorScore, ProjectScore, ScoreFinding, ScoreReport } from '../../core/score-types.js';
 import { findingText } from './shared.js';
 
+/** The whole report as one string: exactly the text of `jsonChunks` joined. */
 export function json(report: ScoreReport, opts: FormatOptions): string {
-  const out = {
+  return [...jsonChunks(report, opts)].join('');
+}
+
+/**
+ * The report written piece by piece (the text is exactly `JSON.stringify(jsonDocument(…), null,
+ * 2)` plus a newline): one project at a time, so that a batch of ten thousand projects is never
+ * one object tree or one string in memory, and each piece is small enough to die young in the
+ * garbage collector.
+ */
+export function* jsonChunks(report: ScoreReport, opts: FormatOptions): Generator<string> {
+  const parts = documentParts(report, opts);
+  const keys = Object.keys(parts) as (keyof typeof parts)[];
+  yield '{';
+  for (const [k, key] of keys.entries()) {
+    yield `${k === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    const value = parts[key];
+    if (typeof value === 'function') yield* streamArray((value as () => Iterable<unknown>)());
+    else yield indent(JSON.stringify(value, null, 2), '  ');
+  }
+  yield '\n}\n';
+}
+
+/** The whole report as one object (the shape of FORMATS.md §5); jsonChunks writes the same text. */
+export function jsonDocument(report: ScoreReport, opts: FormatOptions): Record<string, unknown> {
+  const parts = documentParts(report, opts);
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === 'function' ? [...(v as () => Iterable<unknown>)()] : v]));
+}
+
+/** The top-level fields in order; the long lists are functions that produce their items lazily. */
+function documentParts(report: ScoreReport, opts: FormatOptions) {
+  return {
     tool: 'bpm',
     version: opts.version,
     command: 'score',
     policy: report.policy,
     policyValues: policyValues(report.policyValues),
-    projects: report.projects.map((p) => project(p, opts)),
-    ranking: report.ranking.filter((r) => r.rank !== null).map((r) => ({ rank: r.rank, code: r.project.code, total: n(r.project.total) })),
-    departments: report.departments.map((d) => ({ department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) })),
-    attention: report.attention,
+    projects: function* () {
+      for (const p of report.projects) yield project(p, opts);
+    },
+    ranking: function* () {
+      for (const r of report.ranking) if (r.rank !== null) yield { rank: r.rank, code: r.project.code, total: n(r.project.total) };
+    },
+    departments: function* () {
+      for (const d of report.departments) yield { department: d.department, projects: d.projects, scored: d.scored, mean: n(d.mean) };
+    },
+    attention: () => report.attention,
     summary: {
       projects: report.summary.projects,
       scored: report.summary.scored,
@@ -28,15 +65,61 @@ export function json(report: ScoreReport, opts: FormatOptions): string {
       mean: n(report.summary.mean),
       grades: report.summary.grades,
     },
-    diagnostics: report.diagnostics.map(diagnostic),
+    diagnostics: function* () {
+      for (const d of report.diagnostics) yield diagnostic(d);
+    },
   };
-  return JSON.stringify(out, null, 2) + '\n';
 }
 
-function n(x: Dec | null | undefined, places?: number): number | null {
-  if (x === null || x === undefined) return null;
-  return num(places === undefined ? x : round(x, places));
+/** `[ … ]` as JSON.stringify(items, null, 2) would write it as a top-level field, item by item. */
+function* streamArray(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    // Stringified two levels deep, as in the whole document (no re-indenting afterwards):
+    // `[\n  [\n    ` + item + `\n  ]\n]`, the item's lines already indented by four spaces.
+    const text = JSON.stringify([[item]], null, 2);
+    yield (first ? '[\n    ' : ',\n    ') + text.slice(10, -6);
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
 }
+
+/** Indents every line of JSON text but the first (a JSON string never holds a raw newline). */
+function indent(text: string, pad: string): string {
+  return text.replace(/\n/g, '\n' + pad);
+}
+
+/** A decimal as a JSON number (rounded to `places` first when given): the number `num` gives. */
+export function jsonNumber(x: Dec | null | undefined, places?: number): number | null {
+  if (x === null || x === undefined) return null;
+  // Rounding is only needed when there are more decimals than asked for (most of a report's
+  // numbers are weights, targets, counts and scores rounded already).
+  const y = places !== undefined && x.decimalPlaces() > places ? round(x, places) : x;
+  return exactNumber(y) ?? num(y);
+}
+
+/**
+ * The double nearest to a decimal of at most 14 digits, without going through text: the digits
+ * as an integer N < 2^53 and a power of ten 10^k with k ≤ 22 are both exact doubles, so one
+ * multiplication or division rounds once, to the nearest double — the number that parsing the
+ * decimal's text gives (the "fast path" of correctly rounded decimal-to-binary conversion).
+ * Undefined when the decimal is longer or its exponent larger.
+ */
+function exactNumber(x: Dec): number | undefined {
+  const d = x.d;
+  if (d === null || d.length > 2) return undefined;
+  // decimal.js keeps the digits in words of 7 (the first word without leading zeros); the first
+  // word's leading digit has the exponent x.e.
+  const first = d[0];
+  const firstDigits = first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7;
+  const int = d.length === 1 ? first : first * 1e7 + d[1];
+  const k = x.e - firstDigits + 1 - 7 * (d.length - 1);
+  if (k > 22 || k < -22) return undefined;
+  const v = k >= 0 ? int * POW10[k] : int / POW10[-k];
+  return x.s < 0 ? -v : v;
+}
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const n = jsonNumber;
 
 function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> {
   const e = p.execution;
@@ -55,7 +138,7 @@ function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> 
     sections: Object.fromEntries(p.sections.map((s) => [s.section, { weight: n(s.weight), score: n(s.score) }])),
     indicators: p.indicators.map(indicator),
     composite: p.composite ? { score: n(p.composite.score), grade: p.composite.grade, parts: p.composite.parts.map((x) => ({ by: x.by, score: n(x.score), weight: n(x.weight) })) } : null,
-    findings: p.findings.map((f) => ({ code: f.code, severity: f.severity, kind: f.kind, ...(f.indicator ? { indicator: f.indicator } : {}), message: findingText(f, opts.lang, p.budgetUnit) })),
+    findings: p.findings.map((f) => finding(f, opts, p.budgetUnit)),
     discrepancies: p.discrepancies.map((d) => ({ item: d.item, claimed: typeof d.claimed === 'string' ? d.claimed : n(d.claimed), computed: d.computed === null || typeof d.computed === 'string' ? d.computed : n(d.computed), reason: d.reason })),
     recommendation: p.recommendation ? { adjustPct: n(p.recommendation.adjustPct), nextBudget: n(p.recommendation.nextBudget), action: p.recommendation.action } : null,
     adjustments: p.adjustments,
@@ -64,8 +147,17 @@ function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> 
   };
 }
 
+function finding(f: ScoreFinding, opts: FormatOptions, unit: string): Record<string, unknown> {
+  // Fields assigned in order rather than spread in: a spread makes V8 build a slow object, and
+  // a batch has hundreds of thousands of findings.
+  const out: Record<string, unknown> = { code: f.code, severity: f.severity, kind: f.kind };
+  if (f.indicator) out.indicator = f.indicator;
+  out.message = findingText(f, opts.lang, unit);
+  return out;
+}
+
 function indicator(i: IndicatorScore): Record<string, unknown> {
-  return {
+  const out: Record<string, unknown> = {
     code: i.code,
     name: i.name,
     level1: i.level1,
@@ -82,9 +174,10 @@ function indicator(i: IndicatorScore): Record<string, unknown> {
     method: i.method,
     adjusted: i.adjusted,
     note: i.note ?? null,
-    ...(i.survey ? { survey: { respondents: i.survey.respondents, satisfied: i.survey.satisfied, rate: n(i.survey.rate, 2), margin: n(i.survey.margin, 2) } } : {}),
-    ...(i.panel ? { panel: { scores: i.panel.scores.map((x) => n(x)), method: i.panel.method, combined: n(i.panel.combined, 4), spread: n(i.panel.spread) } } : {}),
   };
+  if (i.survey) out.survey = { respondents: i.survey.respondents, satisfied: i.survey.satisfied, rate: n(i.survey.rate, 2), margin: n(i.survey.margin, 2) };
+  if (i.panel) out.panel = { scores: i.panel.scores.map((x) => n(x)), method: i.panel.method, combined: n(i.panel.combined, 4), spread: n(i.panel.spread) };
+  return out;
 }
 
 function diagnostic(d: Diagnostic): Record<string, unknown> {

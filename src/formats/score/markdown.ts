@@ -12,20 +12,35 @@ import { escapeMd } from '../validate/markdown.js';
 import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
 export function markdown(report: ScoreReport, opts: FormatOptions): string {
+  return [...markdownChunks(report, opts)].join('');
+}
+
+/** The same text project by project (a batch's report is never one string in memory). */
+export function* markdownChunks(report: ScoreReport, opts: FormatOptions): Generator<string> {
+  let first = true;
+  for (const lines of sections(report, opts)) {
+    if (lines.length === 0) continue;
+    yield (first ? '' : '\n') + lines.join('\n');
+    first = false;
+  }
+  yield '\n';
+}
+
+/** The report's lines in groups; the text is every line joined with newlines. */
+function* sections(report: ScoreReport, opts: FormatOptions): Generator<string[]> {
   const lang = opts.lang;
-  const out: string[] = [];
   if (report.batch) {
-    out.push(`# ${t(lang, 'score.title.batch', { count: report.projects.length })}`, '', ...batch(report, opts), '', `## ${t(lang, 'score.h.details')}`);
-    for (const { project: p } of report.ranking) out.push('', ...project(p, report, opts, '###'));
+    yield [`# ${t(lang, 'score.title.batch', { count: report.projects.length })}`, '', ...batch(report, opts), '', `## ${t(lang, 'score.h.details')}`];
+    for (const { project: p } of report.ranking) yield ['', ...project(p, report, opts, '###')];
   } else if (report.projects[0]) {
-    out.push(...project(report.projects[0], report, opts, '#'));
+    yield project(report.projects[0], report, opts, '#');
   }
-  out.push('', ...policy(report, opts));
+  yield ['', ...policy(report, opts)];
   if (report.diagnostics.length) {
-    out.push('', `## ${t(lang, 'score.h.diagnostics')}`, '');
+    const out = ['', `## ${t(lang, 'score.h.diagnostics')}`, ''];
     for (const d of report.diagnostics) out.push(`- ${d.severity} ${escapeMd(d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1}` : '')} ${escapeMd(d.message ?? d.code)} (\`${d.code}\`)`);
+    yield out;
   }
-  return out.join('\n') + '\n';
 }
 
 function row(cells: string[]): string {
