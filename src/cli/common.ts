@@ -1,6 +1,6 @@
 // Shared option definitions and helpers for the subcommands.
 import { Option, type Command } from 'commander';
-import { resolveLang, type Lang } from '../i18n/index.js';
+import { resolveLang, type Lang } from '../i18n/lang.js';
 import type { CliEnv, CommonOptions, Resolved } from './env.js';
 import { UsageError } from '../errors.js';
 
