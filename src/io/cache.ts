@@ -8,7 +8,7 @@
 //     default) or its size and modification time (strategy `metadata`, which trusts timestamps;
 //     a file whose timestamps changed is hashed, so a `touch` alone does not invalidate),
 //   - every file read besides the inputs (policy files named by --policy, by an Evaluation or
-//     by `extends`), always by content hash.
+//     by `extends`), always by content hash, or by the error that reading it gave.
 // The results are kept twice: as diagnostics with codes, arguments and positions (so that any
 // language and format can be rendered from them), and as the rendered output of the last few
 // (format, language, colour, quiet) combinations asked for, so that an unchanged run only
@@ -114,16 +114,18 @@ const namesHash = (files: readonly CacheInput[]) => hashOf(files.map((f) => f.di
 let shared = Buffer.allocUnsafe(1 << 16);
 
 /**
- * The SHA-1 of a file's content, or '' when it cannot be read. Reads until a short read instead
- * of asking for the size first: one system call fewer per file. (A read cut short for another
- * reason only gives a hash that matches nothing: a cache miss, never a stale hit.)
+ * The SHA-1 of a file's content, or `!CODE` (`!ENOENT`, `!EISDIR` …) when it cannot be read: a
+ * policy file that is missing is part of a run's result (a `policy-unreadable` finding) just as
+ * one that exists. Reads until a short read instead of asking for the size first: one system
+ * call fewer per file. (A read cut short for another reason only gives a hash that matches
+ * nothing: a cache miss, never a stale hit.)
  */
 function hashFile(abs: string): string {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
-  } catch {
-    return '';
+  } catch (e) {
+    return failed(e);
   }
   try {
     let off = 0;
@@ -139,12 +141,14 @@ function hashFile(abs: string): string {
       if (n < want) break;
     }
     return hashOf(shared.subarray(0, off));
-  } catch {
-    return '';
+  } catch (e) {
+    return failed(e);
   } finally {
     closeSync(fd);
   }
 }
+
+const failed = (e: unknown) => `!${(e as NodeJS.ErrnoException | null)?.code ?? 'EIO'}`;
 
 /** Fingerprints of the inputs, in order. */
 export interface Prints {
@@ -314,7 +318,6 @@ export class RunCache {
     const after = fullPrints(this.inputs);
     if (!before || !after || before.names !== after.names || !before.hashes.every((h, i) => h === after.hashes[i])) return;
     const ext = externals.map((abs) => ({ abs, hash: hashFile(abs) }));
-    if (ext.some((e) => e.hash === '')) return;
     const enc = (s: string) => Buffer.from(s, 'utf8');
     write(
       this.file,
@@ -329,7 +332,7 @@ export class RunCache {
 function unchanged(c: Opened, inputs: readonly CacheInput[], strategy: CacheStrategy): boolean {
   const h = c.header;
   if (namesHash(inputs) !== h.names) return false;
-  if (!h.externals.every((e) => typeof e.abs === 'string' && typeof e.hash === 'string' && e.hash !== '' && hashFile(e.abs) === e.hash)) return false;
+  if (!h.externals.every((e) => typeof e.abs === 'string' && typeof e.hash === 'string' && hashFile(e.abs) === e.hash)) return false;
   const hashBytes = c.read(h.hashes);
   if (!hashBytes) return false;
   const hashes = hashBytes.toString('latin1');
@@ -351,10 +354,9 @@ function unchanged(c: Opened, inputs: readonly CacheInput[], strategy: CacheStra
   return true;
 }
 
-/** Whether the file's content hashes to the i-th of the recorded hashes. */
+/** Whether the file's content hashes to the i-th of the recorded hashes (`!CODE` never does). */
 function sameHash(hashes: string, i: number, abs: string): boolean {
-  const h = hashFile(abs);
-  return h !== '' && hashes.startsWith(h, i * HASH_LEN);
+  return hashes.startsWith(hashFile(abs), i * HASH_LEN);
 }
 
 function write(file: string, head: Pick<Header, 'key' | 'count' | 'names' | 'externals' | 'summary'>, sections: Buffer[], outputs: { variant: string; data: Buffer }[]): void {
