@@ -65,6 +65,8 @@ interface Header {
   count: number;
   /** SHA-1 of the inputs' display names joined by NUL: the same files, in the same order. */
   names: string;
+  /** The inputs' `content` fingerprint (Prints). */
+  content: string;
   externals: { abs: string; hash: string }[];
   summary: Summary;
   meta: Range;
@@ -156,6 +158,8 @@ export interface Prints {
   /** size, mtimeMs of each file (mtimeMs NaN when too recent to be trusted). */
   meta: Float64Array;
   hashes: string[];
+  /** SHA-1 of every file's content followed by its length (8 bytes), one after the other. */
+  content: string;
 }
 
 /** Metadata and hash of every file, read fully (for writing a cache). undefined when one cannot be read. */
@@ -163,6 +167,8 @@ export function fullPrints(files: readonly CacheInput[]): Prints | undefined {
   const now = Date.now();
   const meta = new Float64Array(files.length * 2);
   const hashes: string[] = [];
+  const stream = createHash('sha1');
+  const length = Buffer.alloc(8);
   for (let i = 0; i < files.length; i++) {
     let fd: number;
     try {
@@ -173,23 +179,76 @@ export function fullPrints(files: readonly CacheInput[]): Prints | undefined {
     try {
       const st = fstatSync(fd);
       if (!st.isFile()) return undefined;
-      if (shared.length < st.size) shared = Buffer.allocUnsafe(st.size);
+      // To the end of the file, whatever the size said and however short a read.
       let off = 0;
-      while (off < st.size) {
-        const n = readSync(fd, shared, off, st.size - off, off);
+      for (;;) {
+        if (off === shared.length) shared = Buffer.concat([shared, Buffer.allocUnsafe(shared.length)]);
+        const n = readSync(fd, shared, off, shared.length - off, null);
         if (n === 0) break;
         off += n;
       }
+      const bytes = shared.subarray(0, off);
       meta[2 * i] = st.size;
-      meta[2 * i + 1] = st.mtimeMs > now - RACY_MS ? NaN : st.mtimeMs;
-      hashes.push(hashOf(shared.subarray(0, off)));
+      meta[2 * i + 1] = st.mtimeMs > now - RACY_MS || off !== st.size ? NaN : st.mtimeMs;
+      hashes.push(hashOf(bytes));
+      length.writeDoubleLE(off);
+      stream.update(bytes).update(length);
     } catch {
       return undefined;
     } finally {
       closeSync(fd);
     }
   }
-  return { names: namesHash(files), meta, hashes };
+  return { names: namesHash(files), meta, hashes, content: stream.digest('hex') };
+}
+
+const CHUNK = 1 << 20;
+let chunk: Buffer | undefined;
+
+/**
+ * The `content` fingerprint of Prints, computed the cheap way for a lookup: files are read one
+ * after the other into one 1 MiB buffer, hashed a chunk at a time (not one hash call, one digest
+ * string and one buffer view per file). '' when a file cannot be read. A read that comes back
+ * short is taken as the end of the file; were it not, the digest would differ: a miss.
+ */
+function contentDigest(files: readonly CacheInput[]): string {
+  const h = createHash('sha1');
+  const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
+  let used = 0;
+  for (const f of files) {
+    let fd: number;
+    try {
+      fd = openSync(f.abs, 'r');
+    } catch {
+      return '';
+    }
+    try {
+      let len = 0;
+      for (;;) {
+        if (used === CHUNK) {
+          h.update(buf);
+          used = 0;
+        }
+        const want = CHUNK - used;
+        const n = readSync(fd, buf, used, want, null);
+        used += n;
+        len += n;
+        if (n < want) break;
+      }
+      if (CHUNK - used < 8) {
+        h.update(buf.subarray(0, used));
+        used = 0;
+      }
+      buf.writeDoubleLE(len, used);
+      used += 8;
+    } catch {
+      return '';
+    } finally {
+      closeSync(fd);
+    }
+  }
+  h.update(buf.subarray(0, used));
+  return h.digest('hex');
 }
 
 /** A cache file opened for reading: its header, and the byte range reads of its body. */
@@ -240,7 +299,7 @@ class Opened {
       }
       if (nl < 0 || nl >= len) return undefined;
       const h = JSON.parse(head.toString('utf8', 0, nl)) as Header;
-      if (h?.format !== FORMAT || h.endian !== ENDIAN || h.key !== key || h.count !== count || typeof h.names !== 'string') return undefined;
+      if (h?.format !== FORMAT || h.endian !== ENDIAN || h.key !== key || h.count !== count || typeof h.names !== 'string' || typeof h.content !== 'string') return undefined;
       const bodyLength = size - nl - 1;
       const ranges = [h.meta, h.hashes, h.raw, ...h.outputs.map((o) => o.range)];
       if (!ranges.every((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 0 && r[0] <= r[1] && r[1] <= bodyLength)) return undefined;
@@ -306,7 +365,7 @@ export class RunCache {
     if (sections.some((b) => b === undefined)) return;
     const [meta, hashes, raw, ...old] = sections as Buffer[];
     const outputs = [{ variant, data: Buffer.from(text, 'utf8') }, ...kept.map((o, i) => ({ variant: o.variant, data: old[i] }))];
-    write(this.file, { key: h.key, count: h.count, names: h.names, externals: h.externals, summary: h.summary }, [meta, hashes, raw], outputs);
+    write(this.file, { key: h.key, count: h.count, names: h.names, content: h.content, externals: h.externals, summary: h.summary }, [meta, hashes, raw], outputs);
   }
 
   /**
@@ -316,12 +375,12 @@ export class RunCache {
    */
   store(before: Prints | undefined, externals: readonly string[], raw: RawResults, summary: Summary, outputs: { variant: string; text: string }[]): void {
     const after = fullPrints(this.inputs);
-    if (!before || !after || before.names !== after.names || !before.hashes.every((h, i) => h === after.hashes[i])) return;
+    if (!before || !after || before.names !== after.names || before.content !== after.content) return;
     const ext = externals.map((abs) => ({ abs, hash: hashFile(abs) }));
     const enc = (s: string) => Buffer.from(s, 'utf8');
     write(
       this.file,
-      { key: this.key, count: this.inputs.length, names: after.names, externals: ext, summary: { errors: summary.errors, warnings: summary.warnings } },
+      { key: this.key, count: this.inputs.length, names: after.names, content: after.content, externals: ext, summary: { errors: summary.errors, warnings: summary.warnings } },
       [Buffer.from(after.meta.buffer, after.meta.byteOffset, after.meta.byteLength), enc(after.hashes.join('')), enc(JSON.stringify(raw))],
       outputs.map((o) => ({ variant: o.variant, data: enc(o.text) })),
     );
@@ -333,20 +392,15 @@ function unchanged(c: Opened, inputs: readonly CacheInput[], strategy: CacheStra
   const h = c.header;
   if (namesHash(inputs) !== h.names) return false;
   if (!h.externals.every((e) => typeof e.abs === 'string' && typeof e.hash === 'string' && hashFile(e.abs) === e.hash)) return false;
+  if (strategy === 'content') return h.content !== '' && contentDigest(inputs) === h.content;
   const hashBytes = c.read(h.hashes);
   if (!hashBytes) return false;
   const hashes = hashBytes.toString('latin1');
-  if (strategy === 'content') {
-    for (let i = 0; i < inputs.length; i++) {
-      if (!sameHash(hashes, i, inputs[i].abs)) return false;
-    }
-    return true;
-  }
   const metaBytes = c.read(h.meta);
   if (!metaBytes) return false;
   const meta = new Float64Array(metaBytes.buffer, metaBytes.byteOffset, inputs.length * 2);
   for (let i = 0; i < inputs.length; i++) {
-    const st = statSync(inputs[i].abs, { throwIfNoEntry: false });
+    const st = statSync(inputs[i].abs, NO_THROW);
     if (st && st.size === meta[2 * i] && st.mtimeMs === meta[2 * i + 1] && st.isFile()) continue;
     // Timestamps differ (or were too recent to record): the content decides.
     if (!sameHash(hashes, i, inputs[i].abs)) return false;
@@ -354,12 +408,14 @@ function unchanged(c: Opened, inputs: readonly CacheInput[], strategy: CacheStra
   return true;
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** Whether the file's content hashes to the i-th of the recorded hashes (`!CODE` never does). */
 function sameHash(hashes: string, i: number, abs: string): boolean {
   return hashes.startsWith(hashFile(abs), i * HASH_LEN);
 }
 
-function write(file: string, head: Pick<Header, 'key' | 'count' | 'names' | 'externals' | 'summary'>, sections: Buffer[], outputs: { variant: string; data: Buffer }[]): void {
+function write(file: string, head: Pick<Header, 'key' | 'count' | 'names' | 'content' | 'externals' | 'summary'>, sections: Buffer[], outputs: { variant: string; data: Buffer }[]): void {
   let at = 0;
   const range = (b: Buffer): Range => [at, (at += b.length)];
   const [meta, hashes, raw] = sections.map(range);

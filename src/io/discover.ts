@@ -328,7 +328,8 @@ function dedupe(hits: Hit[], mayRepeat: boolean): Found[] {
     out = [...byReal.values()];
     if (replaced) out.sort(byDisplay);
   }
-  return out.map(({ abs, display, explicit }) => ({ abs, display, explicit }));
+  // Hits are Found with one field more (`real`), handed out as they are: no copy of 10,000 objects.
+  return out;
 }
 
 const byDisplay = (a: Hit, b: Hit) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0);

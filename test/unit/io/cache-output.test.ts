@@ -201,12 +201,22 @@ describe('io/cache: cached output is byte-identical, and every change is noticed
     const r = await cli(['validate', 'examples', '-f', 'json', '--cache']);
     expect(r.stdout).to.equal(fresh.stdout);
     expect(statSync(file).size).to.equal(size); // rewritten whole
-    // Hashes damaged in place: every file looks changed, nothing stale is printed.
+    // The first file's recorded hash damaged in place: once its timestamp changes, the metadata
+    // strategy hashes it and finds no match; nothing stale is printed.
     const bytes = readFileSync(file);
-    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8')) as { hashes: [number, number] };
-    const at = bytes.indexOf(10) + 1 + header.hashes[0];
-    bytes.fill('0', at, at + 40);
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { hashes: [number, number]; content: string };
+    bytes.fill('0', nl + 1 + header.hashes[0], nl + 1 + header.hashes[0] + 40);
     writeFileSync(file, bytes);
+    expect((await run({ cache: { strategy: 'content' } })).cached).to.equal(true); // content: one digest over all files
+    const first = path.join(dir, 'examples/culture-community-events/dossier.yaml');
+    utimesSync(first, new Date(), new Date());
+    expect((await run({ cache: { strategy: 'metadata' } })).cached).to.equal(false);
+    // The content digest in the header damaged: a miss for the content strategy.
+    await run();
+    const again = readFileSync(file, 'utf8');
+    const digest = (JSON.parse(again.slice(0, again.indexOf('\n'))) as { content: string }).content;
+    writeFileSync(file, again.replace(digest, '0'.repeat(40)));
     expect((await run()).cached).to.equal(false);
   });
 });
