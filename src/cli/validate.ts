@@ -5,7 +5,7 @@ import { VALIDATE_FORMAT_NAMES } from './format-names.js';
 import type { ValidateReport } from '../core/report.js';
 import type { ValidateFormatName } from '../formats/validate/index.js';
 
-interface ValidateCliOptions extends CommonOptions {
+export interface ValidateCliOptions extends CommonOptions {
   maxWarnings?: number;
   cache?: boolean;
   cacheLocation?: string;
@@ -24,7 +24,7 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(new Option('--cache-strategy <strategy>', 'how unchanged files are recognised / 判断文件未变的方式').choices(['content', 'metadata']).default('content'))
     .action(async (paths: string[], opts: ValidateCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
-      const [{ validateRendered, validateExitCode }, { writeOutput }, { VERSION }] = await Promise.all([
+      const [{ validateRendered, validateExitCode, variantOf }, { writeOutput }, { VERSION }] = await Promise.all([
         import('../commands/validate-cached.js'),
         import('../io/output.js'),
         import('../version.js'),
@@ -38,9 +38,7 @@ export function register(program: Command, env: CliEnv): void {
       const load = { paths, ...loadOptions(opts, env, lang) };
       if (opts.cache || opts.cacheLocation !== undefined) {
         const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
-        // Everything the text depends on besides the results (bpm's version is in the cache key).
-        const variant = JSON.stringify([format, lang, color, opts.quiet === true]);
-        const r = await validateRendered(load, cache, { variant, render });
+        const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet), render });
         await writeOutput(r.text, { output: opts.output, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
         env.exitCode = validateExitCode(r, opts.maxWarnings);
         return;

@@ -33,6 +33,18 @@ export async function openCache(opts: ValidateOptions, cacheOpts: CacheOptions):
   return { inputs, cache: RunCache.open(file, key, inputs, cacheOpts.strategy) };
 }
 
+/** The name of a rendering in the cache: everything the text depends on besides the results. */
+export function variantOf(format: string, lang: string, color: boolean, quiet: boolean | undefined): string {
+  return JSON.stringify([format, lang, color, quiet === true]);
+}
+
+/** The kept output of an unchanged run; undefined when anything changed or it was rendered otherwise. */
+export async function cachedOutput(opts: ValidateOptions, cacheOpts: CacheOptions, variant: string): Promise<RenderedResult | undefined> {
+  const { inputs, cache } = await openCache(opts, cacheOpts);
+  const bytes = cache.hit ? cache.output(variant) : undefined;
+  return bytes && { text: bytes, summary: cache.summary!, inputs: inputs.map((f) => f.abs), cached: true };
+}
+
 /**
  * A validation rendered as output, with a cache: an unchanged run returns the bytes a fresh run
  * printed, or renders the cached results when this rendering was not kept; a changed one is
