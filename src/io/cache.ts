@@ -100,13 +100,19 @@ class Opened {
     readonly header: Header,
     private readonly file: string,
     private readonly bodyStart: number,
+    /** Which file the header came from: another run may have renamed a new cache over it since. */
+    private readonly id: string,
   ) {}
 
-  /** The bytes of a section (in a buffer of their own, aligned for a Float64Array). */
+  /**
+   * The bytes of a section (in a buffer of their own, aligned for a Float64Array); undefined
+   * when the cache file is no longer the one whose header was read.
+   */
   read(r: Range): Buffer | undefined {
     let fd: number | undefined;
     try {
       fd = openSync(this.file, 'r');
+      if (identity(fstatSync(fd)) !== this.id) return undefined;
       const buf = Buffer.allocUnsafeSlow(r[1] - r[0]);
       let off = 0;
       while (off < buf.length) {
@@ -126,7 +132,8 @@ class Opened {
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
-      const size = fstatSync(fd).size;
+      const st = fstatSync(fd);
+      const size = st.size;
       // The header is one line; it grows with the number of policy files and renderings only.
       let head = Buffer.allocUnsafe(Math.min(size, 1 << 14));
       let len = readSync(fd, head, 0, head.length, 0);
@@ -148,7 +155,7 @@ class Opened {
       if (!ranges.every((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 0 && r[0] <= r[1] && r[1] <= bodyLength)) return undefined;
       if (h.meta[1] - h.meta[0] !== count * 16 || h.hashes[1] - h.hashes[0] !== count * HASH_LEN) return undefined;
       if (!Array.isArray(h.externals) || typeof h.summary?.errors !== 'number' || typeof h.summary?.warnings !== 'number') return undefined;
-      return new Opened(h, file, nl + 1);
+      return new Opened(h, file, nl + 1, identity(st));
     } catch {
       return undefined;
     } finally {
@@ -156,6 +163,9 @@ class Opened {
     }
   }
 }
+
+/** A file as it is now: written anew (a rename over it), it is another. */
+const identity = (st: { dev: number; ino: number; size: number; mtimeMs: number }) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
 
 /** The result of looking a run up in its cache. */
 export class RunCache {

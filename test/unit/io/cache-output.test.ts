@@ -191,6 +191,22 @@ describe('io/cache: cached output is byte-identical, and every change is noticed
     expect((await run(opts)).cached).to.equal(false);
   });
 
+  it('never mixes the header of one cache file with the sections of another written meanwhile', async () => {
+    breakWeights();
+    const fresh = await cli(['validate', 'examples', '-f', 'json']);
+    await cli(['validate', 'examples', '-f', 'json', '--cache']);
+    const inputs = await discoverInputs(['examples'], { cwd: dir });
+    const variant = JSON.stringify(['json', 'en', false, false]);
+    const looking = RunCache.open(path.join(dir, '.bpmcache'), runKey({ version: VERSION, cwd: dir }), inputs, 'content');
+    expect(looking.hit).to.equal(true);
+    // Another run adds a rendering: the file is replaced, its sections move.
+    await cli(['validate', 'examples', '-f', 'sarif', '--cache']);
+    const bytes = looking.output(variant);
+    expect(bytes === undefined || bytes.toString('utf8') === fresh.stdout).to.equal(true);
+    expect(looking.raw()).to.equal(undefined);
+    expect((await cli(['validate', 'examples', '-f', 'json', '--cache'])).stdout).to.equal(fresh.stdout);
+  });
+
   it('ignores a truncated cache file or one whose sections do not match its header', async () => {
     breakWeights();
     const fresh = await cli(['validate', 'examples', '-f', 'json']);
