@@ -51,7 +51,10 @@ export async function runAndStore(opts: ValidateOptions, inputs: Found[], cache:
   policyFilesRead.clear();
   const { raw, workspace } = await run({ ...opts, inputs });
   const inputPaths = new Set(inputs.map((f) => f.abs));
-  const externals = [...policyFilesRead].filter((p) => !inputPaths.has(p)).sort();
+  const externals = [...policyFilesRead]
+    .filter(([abs]) => !inputPaths.has(abs))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([abs, hash]) => ({ abs, hash }));
   const report = finish(raw, opts.lang);
   const texts: string[] = [];
   for (const r of renderings) texts.push(await r.render(report));

@@ -224,12 +224,13 @@ export class RunCache {
   /**
    * After a fresh run: stores its results, provided no input changed while the run read it
    * (fingerprints `before`, taken before the run, against fingerprints taken now). `externals`
-   * are the other files the run read. Written atomically; any failure leaves no cache.
+   * are the other files the run read, fingerprinted as it read them (policyFilesRead). Written
+   * atomically; any failure leaves no cache.
    */
-  store(before: Prints | undefined, externals: readonly string[], raw: RawResults, summary: Summary, outputs: { variant: string; text: string }[]): void {
+  store(before: Prints | undefined, externals: readonly { abs: string; hash: string }[], raw: RawResults, summary: Summary, outputs: { variant: string; text: string }[]): void {
     const after = fullPrints(this.inputs);
     if (!before || !after || before.names !== after.names || before.content !== after.content) return;
-    const ext = externals.map((abs) => ({ abs, hash: hashFile(abs) }));
+    const ext = externals.map(({ abs, hash }) => ({ abs, hash }));
     const enc = (s: string) => Buffer.from(s, 'utf8');
     write(
       this.file,

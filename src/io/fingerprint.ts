@@ -66,6 +66,10 @@ export function hashFile(abs: string): string {
 
 const failed = (e: unknown) => `!${(e as NodeJS.ErrnoException | null)?.code ?? 'EIO'}`;
 
+/** hashFile() of bytes already read, and of a read that failed. */
+export const fingerprintBytes = (bytes: Buffer): string => hashOf(bytes);
+export const fingerprintError = failed;
+
 /** Fingerprints of the inputs, in order. */
 export interface Prints {
   names: string;

@@ -3,12 +3,14 @@
 // combination. Either way the output must be byte-identical to a fresh run's, and every change
 // that could alter a result must be noticed.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { validate } from '../../../src/commands/validate.js';
 import { discoverInputs } from '../../../src/io/discover.js';
 import { RunCache, runKey } from '../../../src/io/cache.js';
+import { policyFilesRead, resolvePolicyRef } from '../../../src/io/policy-files.js';
 import { VERSION } from '../../../src/version.js';
 import { ROOT, runCli } from '../../helpers/run.js';
 
@@ -179,6 +181,23 @@ describe('io/cache: cached output is byte-identical, and every change is noticed
     const found = await run();
     expect(found.cached).to.equal(false);
     expect(codes(found).some((c) => c.endsWith('policy-unreadable'))).to.equal(false);
+  });
+
+  it('fingerprints a policy file by the bytes the run read, not by what is there when the cache is written', () => {
+    const p = path.join(dir, 'p.yaml');
+    const text = 'apiVersion: bpm/v1\nkind: ScoringPolicy\nname: p\nextends: self\n';
+    writeFileSync(p, text);
+    policyFilesRead.clear();
+    resolvePolicyRef('p.yaml', dir);
+    // Changed after the run read it: the record keeps what was read.
+    writeFileSync(p, text + '# later\n');
+    expect(policyFilesRead.get(p)).to.equal(createHash('sha1').update(text).digest('hex'));
+    expect(() => resolvePolicyRef('missing.yaml', dir)).to.throw();
+    expect(policyFilesRead.get(path.join(dir, 'missing.yaml'))).to.equal('!ENOENT');
+    // Read twice in one run with different content: a fingerprint nothing matches.
+    resolvePolicyRef('p.yaml', dir);
+    expect(policyFilesRead.get(p)).to.equal('!CHANGED');
+    policyFilesRead.clear();
   });
 
   it('re-validates when the --strategy file outside the inputs changes', async () => {
