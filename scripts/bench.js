@@ -13,7 +13,8 @@
 // /usr/bin/time -f %M when it is installed. Data is generated once, deterministically (seed 42),
 // under bench-data/ (gitignored) and reused.
 //
-//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cold,variance,score]
+//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cache,cold,variance,score]
+//   (`cache` interleaves ajv-cli and bpm --cache round by round; not in the default set)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -131,6 +132,36 @@ async function benchValidate(o) {
   return { ajv, bpm, cached };
 }
 
+/**
+ * `--cache` on an unchanged tree against ajv-cli, interleaved round by round (ajv-cli, then each
+ * cache strategy) so that a shared machine's changing load weighs on both alike.
+ */
+async function benchCache(o) {
+  const dir = path.join(DATA, `dossiers-${o.count}-s${o.seed}`);
+  await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
+  const rel = path.relative(ROOT, dir);
+  process.stdout.write(`\n--cache, unchanged tree, interleaved with ajv-cli: ${o.count} dossiers in ${rel}/\n`);
+  const cacheFile = path.join(DATA, `.bpmcache-${o.count}`);
+  rmSync(cacheFile, { force: true });
+  const tools = [
+    ['ajv-cli (schema only)', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', `${rel}/**/*.yaml`]],
+    ['bpm validate --cache', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile]],
+    ['bpm validate --cache --cache-strategy metadata', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-strategy', 'metadata', '--cache-location', cacheFile]],
+  ];
+  for (const [, cmd, args] of tools) runOnce(cmd, args); // warm-up; writes the cache
+  const runs = tools.map(() => []);
+  for (let i = 0; i < o.runs; i++) tools.forEach(([, cmd, args], t) => runs[t].push(runOnce(cmd, args)));
+  const ms = runs.map((rs, t) => {
+    const times = rs.map((r) => r.secs);
+    const cpus = rs.filter((r) => r.cpu !== null).map((r) => r.cpu);
+    const rss = rs.some((r) => r.rssMb !== null) ? Math.max(...rs.map((r) => r.rssMb ?? 0)) : null;
+    return { label: tools[t][0], median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: cpus.length ? median(cpus) : null, rss, code: rs[0].code };
+  });
+  row('cache', ms[0]);
+  row('cache', ms[1], ms[0]);
+  row('cache', ms[2], ms[0]);
+}
+
 async function benchCold(o) {
   const dir = path.join(DATA, `dossiers-${o.count}-s${o.seed}`);
   await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
@@ -173,6 +204,7 @@ async function main() {
   process.stdout.write(`median wall time of ${o.runs} runs (after one warm-up), min–max, median CPU time (user+sys), peak RSS${TIME ? '' : ' (n/a: /usr/bin/time missing)'}\n`);
   if (os.loadavg()[0] > cpus.length * 0.75) process.stdout.write(`note: the machine is busy (load ${os.loadavg()[0].toFixed(1)} on ${cpus.length} cores): wall times are inflated; CPU times and ratios are steadier\n`);
   if (o.only.includes('validate')) await benchValidate(o);
+  if (o.only.includes('cache')) await benchCache(o);
   if (o.only.includes('cold')) await benchCold(o);
   if (o.only.includes('variance')) await benchVariance(o);
   if (o.only.includes('score')) await benchScore(o);

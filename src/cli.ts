@@ -54,7 +54,8 @@ function buildProgram(env: CliEnv): Command {
   return program;
 }
 
-async function report(e: unknown, env: CliEnv, verbose: boolean, args: string[]): Promise<number> {
+/** The error boundary: a message on stderr and the exit code (also used by validate's fast path). */
+export async function report(e: unknown, env: CliEnv, verbose: boolean, args: string[]): Promise<number> {
   if (e instanceof CommanderError) {
     // Help and version were printed by commander; everything else is a usage error (exit 2).
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

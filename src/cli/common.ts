@@ -1,8 +1,8 @@
 // Shared option definitions and helpers for the subcommands.
 import { Option, type Command } from 'commander';
-import { resolveLang, type Lang } from '../i18n/index.js';
-import type { CliEnv, CommonOptions, Resolved } from './env.js';
 import { UsageError } from '../errors.js';
+
+export { loadOptions, resolveCommon } from './resolve.js';
 
 export function addCommonOptions(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
   return cmd
@@ -15,17 +15,6 @@ export function addCommonOptions(cmd: Command, formats: readonly string[], defau
     .option('-q, --quiet', 'errors only / 只显示错误')
     .option('--no-color', 'no colours / 不使用颜色')
     .option('--verbose', 'show stack traces of internal errors / 显示内部错误堆栈');
-}
-
-/** Language and colour for this run: colour only on a terminal, never with --no-color or FORCE_COLOR=0. */
-export function resolveCommon(opts: CommonOptions, env: CliEnv): Resolved {
-  const lang = resolveLang(opts.lang, env.env);
-  const force = env.env.FORCE_COLOR;
-  let color = Boolean(env.stdout.isTTY) && opts.output === undefined;
-  if (force !== undefined) color = force !== '0' && force !== 'false';
-  if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') color = false;
-  if (opts.color === false) color = false;
-  return { lang, color };
 }
 
 export function parseNonNegativeInt(name: string) {
@@ -41,11 +30,6 @@ export function parseNumberOption(name: string) {
     if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError('invalid-option', { option: name, value });
     return n;
   };
-}
-
-/** What every loading command takes from the command line: where, which language, which policy. */
-export function loadOptions(opts: CommonOptions, env: CliEnv, lang: Lang) {
-  return { cwd: env.cwd, lang, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding };
 }
 
 /** Collects a repeatable option (`--data a.csv --data b.csv`). */

@@ -2,8 +2,10 @@ import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from './env.js';
 import { addCommonOptions, loadOptions, parseNonNegativeInt, resolveCommon } from './common.js';
 import { VALIDATE_FORMAT_NAMES } from './format-names.js';
+import type { ValidateReport } from '../core/report.js';
+import type { ValidateFormatName } from '../formats/validate/index.js';
 
-interface ValidateCliOptions extends CommonOptions {
+export interface ValidateCliOptions extends CommonOptions {
   maxWarnings?: number;
   cache?: boolean;
   cacheLocation?: string;
@@ -22,16 +24,29 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(new Option('--cache-strategy <strategy>', 'how unchanged files are recognised / 判断文件未变的方式').choices(['content', 'metadata']).default('content'))
     .action(async (paths: string[], opts: ValidateCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
-      const [{ validate, validateExitCode }, { validateFormats }, { writeOutput }, { VERSION }] = await Promise.all([
-        import('../commands/validate.js'),
-        import('../formats/validate/index.js'),
+      const [{ validateRendered, validateExitCode, variantOf }, { writeOutput }, { VERSION }] = await Promise.all([
+        import('../commands/validate-cached.js'),
         import('../io/output.js'),
         import('../version.js'),
       ]);
-      const cache = opts.cache || opts.cacheLocation !== undefined ? { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } : undefined;
-      const { report, workspace } = await validate({ paths, ...loadOptions(opts, env, lang), cache });
-      const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet });
-      await writeOutput(text, { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      const format = opts.format as ValidateFormatName;
+      const fmt = { lang, color, version: VERSION, quiet: opts.quiet };
+      // The formatters load only when something is rendered (not when the cache has the output).
+      let formatters: Promise<typeof import('../formats/validate/index.js')> | undefined;
+      const loadFormatters = () => (formatters ??= import('../formats/validate/index.js'));
+      const render = async (report: ValidateReport) => (await loadFormatters()).validateFormats[format](report, fmt);
+      const load = { paths, ...loadOptions(opts, env, lang) };
+      if (opts.cache || opts.cacheLocation !== undefined) {
+        const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
+        const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet), render });
+        await writeOutput(r.text, { output: opts.output, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
+        env.exitCode = validateExitCode(r, opts.maxWarnings);
+        return;
+      }
+      void loadFormatters(); // in parallel with validating
+      const { validate } = await import('../commands/validate.js');
+      const { report, workspace } = await validate(load);
+      await writeOutput(await render(report), { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = validateExitCode(report, opts.maxWarnings);
     });
 }

@@ -1,14 +1,18 @@
-// `bpm validate`: load → schema + semantic rules → one ValidateReport.
+// `bpm validate`: load → schema + semantic rules → one ValidateReport. (The --cache fast path
+// lives in validate-cached.ts and loads this module only when something must be validated.)
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { FileResult, ValidateReport } from '../core/report.js';
 import { runRules } from '../core/run-rules.js';
 import { checkMonitoring } from '../core/monitoring-checks.js';
 import type { Lang } from '../i18n/index.js';
 import { renderDiagnostics } from '../i18n/render.js';
-import type { CacheOptions, RawResults } from '../io/cache.js';
+import { fullPrints, type CacheOptions, type RawResults, type RunCache } from '../io/cache.js';
+import type { Found } from '../io/discover.js';
 import { policyFilesRead } from '../io/policy-files.js';
-import { discoverInputs, loadWorkspace, type LoadOptions, type Workspace } from '../io/workspace.js';
-import { VERSION } from '../version.js';
+import { loadWorkspace, type LoadOptions, type Workspace } from '../io/workspace.js';
+import { openCache, type Rendering } from './validate-cached.js';
+
+export { validateExitCode } from './validate-cached.js';
 
 export interface ValidateOptions extends LoadOptions {
   paths: string[];
@@ -31,20 +35,31 @@ export async function validateFresh(opts: ValidateOptions): Promise<{ report: Va
   return { report: finish(raw, opts.lang), workspace };
 }
 
+/** A validation as a report, from the cache when `opts.cache` is set and nothing changed. */
 export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
   if (!opts.cache) return validateFresh(opts);
-  const cache = await import('../io/cache.js');
-  const file = cache.cachePath(opts.cache.location, opts.cwd);
-  const inputs = await discoverInputs(opts.paths, opts);
-  const key = cache.runKey({ version: VERSION, cwd: opts.cwd, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding });
-  const hit = cache.lookup(file, key, inputs, opts.cache.strategy);
-  const inputPaths = inputs.map((f) => f.abs);
-  if (hit.results) return { report: finish(hit.results, opts.lang), workspace: { inputs: inputPaths }, cached: true };
+  const { inputs, cache } = await openCache(opts, opts.cache);
+  const raw = cache.hit ? cache.raw() : undefined;
+  if (raw) return { report: finish(raw, opts.lang), workspace: { inputs: inputs.map((f) => f.abs) }, cached: true };
+  const { report, workspace } = await runAndStore(opts, inputs, cache, []);
+  return { report, workspace, cached: false };
+}
+
+/** A fresh run whose results (and renderings) are stored in the cache for the next one. */
+export async function runAndStore(opts: ValidateOptions, inputs: Found[], cache: RunCache, renderings: Rendering[]) {
+  const before = fullPrints(inputs);
   policyFilesRead.clear();
   const { raw, workspace } = await run({ ...opts, inputs });
-  const externals = [...policyFilesRead].filter((p) => !inputPaths.includes(p)).sort();
-  cache.store(file, key, inputs, hit.inputs, externals, raw);
-  return { report: finish(raw, opts.lang), workspace, cached: false };
+  const inputPaths = new Set(inputs.map((f) => f.abs));
+  const externals = [...policyFilesRead]
+    .filter(([abs]) => !inputPaths.has(abs))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([abs, hash]) => ({ abs, hash }));
+  const report = finish(raw, opts.lang);
+  const texts: string[] = [];
+  for (const r of renderings) texts.push(await r.render(report));
+  cache.store(before, externals, raw, report.summary, renderings.map((r, i) => ({ variant: r.variant, text: texts[i] })));
+  return { report, workspace, texts };
 }
 
 /** Loads and checks a run: diagnostics with positions, per file, not yet rendered in a language. */
@@ -72,7 +87,7 @@ async function run(opts: ValidateOptions): Promise<{ raw: RawResults; workspace:
 }
 
 /** Renders messages, sorts, and counts: the report of a run (fresh or from the cache). */
-function finish(raw: RawResults, lang: Lang): ValidateReport {
+export function finish(raw: RawResults, lang: Lang): ValidateReport {
   const files: FileResult[] = raw.files
     .map((f) => {
       const diagnostics = sortDiagnostics(renderDiagnostics(f.diagnostics, lang));
@@ -83,11 +98,4 @@ function finish(raw: RawResults, lang: Lang): ValidateReport {
   const all = [...diagnostics, ...files.flatMap((f) => f.diagnostics)];
   const counts = countBySeverity(all);
   return { command: 'validate', files, diagnostics, summary: { files: files.length, errors: counts.errors, warnings: counts.warnings } };
-}
-
-/** Exit code of a validate report (FORMATS.md §4): 1 on errors or too many warnings. */
-export function validateExitCode(report: ValidateReport, maxWarnings: number | undefined): number {
-  if (report.summary.errors > 0) return 1;
-  if (maxWarnings !== undefined && maxWarnings >= 0 && report.summary.warnings > maxWarnings) return 1;
-  return 0;
 }

@@ -9,7 +9,9 @@ import { review } from './catalog/review.js';
 import { formats } from './catalog/formats.js';
 import { io } from './catalog/io.js';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from './lang.js';
+
+export { resolveLang, type Lang } from './lang.js';
 export type Catalog = Record<string, string>;
 export interface CatalogPair {
   en: Catalog;
@@ -21,13 +23,6 @@ const catalogs: Record<Lang, Catalog> = { en: {}, zh: {} };
 for (const p of parts) {
   Object.assign(catalogs.en, p.en);
   Object.assign(catalogs.zh, p.zh);
-}
-
-/** The language from --lang, else from the locale (zh when LANG/LC_ALL starts with zh). */
-export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
-  if (flag === 'zh' || flag === 'en') return flag;
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return loc.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 export function hasMessage(key: string): boolean {

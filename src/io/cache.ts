@@ -4,21 +4,32 @@
 // dossier's weights, a strategy plan), so the cache is keyed by all of them at once:
 //   - bpm's version and the options that change results (--policy, --strategy, --encoding),
 //   - the working directory (file names in the output are relative to it),
-//   - every input file: its name and the SHA-1 of its content (strategy `content`, the default)
-//     or its size and modification time (strategy `metadata`, cheaper, trusts timestamps),
+//   - the list of input files, and the SHA-1 of each one's content (strategy `content`, the
+//     default) or its size and modification time (strategy `metadata`, which trusts timestamps;
+//     a file whose timestamps changed is hashed, so a `touch` alone does not invalidate),
 //   - every file read besides the inputs (policy files named by --policy, by an Evaluation or
-//     by `extends`), by content hash.
-// The cached results are diagnostics with codes, arguments and positions, not sentences, so the
-// output language and format may differ from the run that wrote the cache. A cache that cannot
-// be read or does not match is ignored (the run validates everything and rewrites it); one that
-// cannot be written is skipped silently: the cache never changes what a run reports.
-import { createHash, randomBytes } from 'node:crypto';
-import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//     by `extends`), always by content hash, or by the error that reading it gave.
+// The results are kept twice: as diagnostics with codes, arguments and positions (so that any
+// language and format can be rendered from them), and as the rendered output of the last few
+// (format, language, colour, quiet) combinations asked for, so that an unchanged run only
+// fingerprints its inputs and copies bytes to stdout. A cache that cannot be read or does not
+// match is ignored (the run validates everything and rewrites it); one that cannot be written
+// is skipped silently: the cache never changes what a run reports.
+//
+// File layout (format `bpm-cache-2`): one line of JSON (the Header below), then a body of
+// sections addressed by byte ranges: each input's size and modification time (two float64s,
+// little-endian), their SHA-1s (40 hex digits each), the raw results (JSON) and the rendered
+// outputs. A hit reads the header and the sections it needs (not the raw results, nor other
+// renderings), parses one short JSON line and compares numbers and strings.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { FileKind } from '../core/report.js';
-import type { Found } from './discover.js';
+import type { FileKind, ValidateSummary } from '../core/report.js';
+import { contentDigest, fullPrints, hashFile, HASH_LEN, namesHash, type CacheInput, type Prints } from './fingerprint.js';
+
+export { fullPrints, RACY_MS, type CacheInput, type Prints } from './fingerprint.js';
 
 export type CacheStrategy = 'content' | 'metadata';
 
@@ -39,23 +50,33 @@ export interface RawResults {
   diagnostics: Diagnostic[];
 }
 
-interface Entry {
-  display: string;
-  abs: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-}
+type Range = [number, number];
+type Summary = Pick<ValidateSummary, 'errors' | 'warnings'>;
 
-interface CacheFile {
-  format: 'bpm-cache-1';
+interface Header {
+  format: typeof FORMAT;
+  /** The byte order of the metadata section (a cache copied to another machine may differ). */
+  endian: 'LE' | 'BE';
   key: string;
-  inputs: Entry[];
-  externals: Entry[];
-  results: RawResults;
+  count: number;
+  /** SHA-1 of the inputs' display names joined by NUL: the same files, in the same order. */
+  names: string;
+  /** The inputs' `content` fingerprint (Prints). */
+  content: string;
+  externals: { abs: string; hash: string }[];
+  summary: Summary;
+  meta: Range;
+  hashes: Range;
+  raw: Range;
+  /** Most recently used first. */
+  outputs: { variant: string; range: Range }[];
 }
 
+const FORMAT = 'bpm-cache-2';
+const ENDIAN = os.endianness();
 export const DEFAULT_CACHE_FILE = '.bpmcache';
+/** Rendered outputs kept (most recently used first); older ones are rendered again when asked for. */
+const MAX_OUTPUTS = 4;
 
 /** The cache file for `--cache-location` (a directory or a file; default ./.bpmcache). */
 export function cachePath(location: string | undefined, cwd: string): string {
@@ -73,101 +94,201 @@ export function runKey(parts: { version: string; cwd: string; policy?: string; s
   return JSON.stringify([parts.version, parts.cwd, parts.policy ?? null, parts.strategy ?? null, parts.encoding ?? null]);
 }
 
-// crypto.hash (Node >= 20.12) hashes in one call, without a Hash object per file.
-const oneShot = (crypto as unknown as { hash?: (alg: string, data: Buffer, enc: 'hex') => string }).hash;
-const hashOf = (bytes: Buffer): string => (oneShot ? oneShot('sha1', bytes, 'hex') : createHash('sha1').update(bytes).digest('hex'));
+/** A cache file opened for reading: its header, and the byte range reads of its body. */
+class Opened {
+  constructor(
+    readonly header: Header,
+    private readonly file: string,
+    private readonly bodyStart: number,
+    /** Which file the header came from: another run may have renamed a new cache over it since. */
+    private readonly id: string,
+  ) {}
 
-/** One read buffer for every file (grown when needed): thousands of small reads, no garbage. */
-let shared = Buffer.allocUnsafe(1 << 16);
-
-/** Reads a file once for its size, modification time and (strategy `content`) hash. */
-function entryOf(abs: string, display: string, strategy: CacheStrategy, knownHash?: { size: number; mtimeMs: number; hash: string }): Entry | undefined {
-  let fd: number;
-  try {
-    fd = openSync(abs, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return undefined;
-    const base = { display, abs, size: st.size, mtimeMs: st.mtimeMs };
-    if (strategy === 'metadata' && knownHash && knownHash.size === st.size && knownHash.mtimeMs === st.mtimeMs) return { ...base, hash: knownHash.hash };
-    if (shared.length < st.size) shared = Buffer.allocUnsafe(st.size);
-    const buf = shared;
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
+  /**
+   * The bytes of a section (in a buffer of their own, aligned for a Float64Array); undefined
+   * when the cache file is no longer the one whose header was read.
+   */
+  read(r: Range): Buffer | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.file, 'r');
+      if (identity(fstatSync(fd)) !== this.id) return undefined;
+      const buf = Buffer.allocUnsafeSlow(r[1] - r[0]);
+      let off = 0;
+      while (off < buf.length) {
+        const n = readSync(fd, buf, off, buf.length - off, this.bodyStart + r[0] + off);
+        if (n === 0) return undefined;
+        off += n;
+      }
+      return buf;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    return { ...base, hash: hashOf(buf.subarray(0, off)) };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
+  }
+
+  static open(file: string, key: string, count: number): Opened | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const st = fstatSync(fd);
+      const size = st.size;
+      // The header is one line; it grows with the number of policy files and renderings only.
+      let head = Buffer.allocUnsafe(Math.min(size, 1 << 14));
+      let len = readSync(fd, head, 0, head.length, 0);
+      let nl = head.indexOf(10);
+      while (nl < 0 && len < size) {
+        const bigger = Buffer.allocUnsafe(Math.min(size, head.length * 4));
+        head.copy(bigger, 0, 0, len);
+        head = bigger;
+        const n = readSync(fd, head, len, head.length - len, len);
+        if (n === 0) break;
+        nl = head.indexOf(10, len);
+        len += n;
+      }
+      if (nl < 0 || nl >= len) return undefined;
+      const h = JSON.parse(head.toString('utf8', 0, nl)) as Header;
+      if (h?.format !== FORMAT || h.endian !== ENDIAN || h.key !== key || h.count !== count || typeof h.names !== 'string' || typeof h.content !== 'string') return undefined;
+      const bodyLength = size - nl - 1;
+      const ranges = [h.meta, h.hashes, h.raw, ...h.outputs.map((o) => o.range)];
+      if (!ranges.every((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 0 && r[0] <= r[1] && r[1] <= bodyLength)) return undefined;
+      if (h.meta[1] - h.meta[0] !== count * 16 || h.hashes[1] - h.hashes[0] !== count * HASH_LEN) return undefined;
+      if (!Array.isArray(h.externals) || typeof h.summary?.errors !== 'number' || typeof h.summary?.warnings !== 'number') return undefined;
+      return new Opened(h, file, nl + 1, identity(st));
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
   }
 }
 
-/** Size, modification time and hash of every file (hashes reused from `was` under `metadata`). */
-export function fingerprint(files: readonly { abs: string; display: string }[], strategy: CacheStrategy, was: readonly Entry[] = []): Entry[] | undefined {
-  const out: Entry[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    const prev = was[i] && was[i].abs === f.abs ? was[i] : undefined;
-    const e = entryOf(f.abs, f.display, strategy, prev);
-    if (!e) return undefined;
-    out.push(e);
+/** A file as it is now: written anew (a rename over it), it is another. */
+const identity = (st: { dev: number; ino: number; size: number; mtimeMs: number }) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+
+/** The result of looking a run up in its cache. */
+export class RunCache {
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly inputs: readonly CacheInput[],
+    private readonly cached: Opened | undefined,
+    /** Whether every input and external file is as it was when the cache was written. */
+    readonly hit: boolean,
+  ) {}
+
+  /** Reads the cache file and checks every input (and external file) against it. */
+  static open(file: string, key: string, inputs: readonly CacheInput[], strategy: CacheStrategy): RunCache {
+    const c = Opened.open(file, key, inputs.length);
+    const hit = c !== undefined && unchanged(c, inputs, strategy);
+    return new RunCache(file, key, inputs, c, hit);
   }
-  return out;
-}
 
-function sameEntries(a: readonly Entry[] | undefined, b: readonly Entry[] | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((e, i) => e.display === b[i].display && e.abs === b[i].abs && e.hash === b[i].hash);
-}
-
-export interface Lookup {
-  /** The cached results, when every input and external file is as it was. */
-  results?: RawResults;
-  /** The inputs' fingerprints taken now (before the run), for store(). */
-  inputs?: Entry[];
-}
-
-export function lookup(file: string, key: string, found: readonly Found[], strategy: CacheStrategy): Lookup {
-  let cache: CacheFile | undefined;
-  try {
-    cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (cache?.format !== 'bpm-cache-1' || cache.key !== key || !Array.isArray(cache.inputs)) cache = undefined;
-  } catch {
-    cache = undefined;
+  /** Error and warning counts of the cached run (on a hit). */
+  get summary(): Summary | undefined {
+    return this.hit ? this.cached!.header.summary : undefined;
   }
-  const inputs = fingerprint(found, cache ? strategy : 'content', cache?.inputs);
-  if (!cache || !sameEntries(inputs, cache.inputs)) return { inputs };
-  const externals = fingerprint(cache.externals ?? [], strategy, cache.externals);
-  if (!sameEntries(externals, cache.externals)) return { inputs };
-  return { results: cache.results, inputs };
+
+  /** The rendered output of `variant` (on a hit, when it was rendered before), as bytes. */
+  output(variant: string): Buffer | undefined {
+    if (!this.hit) return undefined;
+    const o = this.cached!.header.outputs.find((x) => x.variant === variant);
+    return o && this.cached!.read(o.range);
+  }
+
+  /** The cached results, not yet rendered (on a hit). */
+  raw(): RawResults | undefined {
+    if (!this.hit) return undefined;
+    try {
+      const bytes = this.cached!.read(this.cached!.header.raw);
+      return bytes && (JSON.parse(bytes.toString('utf8')) as RawResults);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** After a hit: keeps another rendering of the same results (the cache file is rewritten). */
+  addOutput(variant: string, text: string): void {
+    if (!this.hit) return;
+    const c = this.cached!;
+    const h = c.header;
+    const kept = h.outputs.filter((o) => o.variant !== variant).slice(0, MAX_OUTPUTS - 1);
+    const sections = [h.meta, h.hashes, h.raw, ...kept.map((o) => o.range)].map((r) => c.read(r));
+    if (sections.some((b) => b === undefined)) return;
+    const [meta, hashes, raw, ...old] = sections as Buffer[];
+    const outputs = [{ variant, data: Buffer.from(text, 'utf8') }, ...kept.map((o, i) => ({ variant: o.variant, data: old[i] }))];
+    write(this.file, { key: h.key, count: h.count, names: h.names, content: h.content, externals: h.externals, summary: h.summary }, [meta, hashes, raw], outputs);
+  }
+
+  /**
+   * After a fresh run: stores its results, provided no input changed while the run read it
+   * (fingerprints `before`, taken before the run, against fingerprints taken now). `externals`
+   * are the other files the run read, fingerprinted as it read them (policyFilesRead). Written
+   * atomically; any failure leaves no cache.
+   */
+  store(before: Prints | undefined, externals: readonly { abs: string; hash: string }[], raw: RawResults, summary: Summary, outputs: { variant: string; text: string }[]): void {
+    const after = fullPrints(this.inputs);
+    if (!before || !after || before.names !== after.names || before.content !== after.content) return;
+    const ext = externals.map(({ abs, hash }) => ({ abs, hash }));
+    const enc = (s: string) => Buffer.from(s, 'utf8');
+    write(
+      this.file,
+      { key: this.key, count: this.inputs.length, names: after.names, content: after.content, externals: ext, summary: { errors: summary.errors, warnings: summary.warnings } },
+      [Buffer.from(after.meta.buffer, after.meta.byteOffset, after.meta.byteLength), enc(after.hashes.join('')), enc(JSON.stringify(raw))],
+      outputs.map((o) => ({ variant: o.variant, data: enc(o.text) })),
+    );
+  }
 }
 
-/**
- * Stores the results of a run whose inputs had the fingerprints `before` when it started; if any
- * input changed while the run read it, nothing is stored. `externals` are the other files the run
- * read. Written atomically; any failure leaves no cache (never an error).
- */
-export function store(file: string, key: string, found: readonly Found[], before: readonly Entry[] | undefined, externals: readonly string[], results: RawResults): void {
-  const after = fingerprint(found, 'content');
-  if (!sameEntries(before, after)) return;
-  const ext = fingerprint(
-    externals.map((abs) => ({ abs, display: abs })),
-    'content',
-  );
-  if (!ext) return;
-  const data: CacheFile = { format: 'bpm-cache-1', key, inputs: after!, externals: ext, results };
+/** Whether the inputs (and the other files the run read) are as the cache recorded them. */
+function unchanged(c: Opened, inputs: readonly CacheInput[], strategy: CacheStrategy): boolean {
+  const h = c.header;
+  if (namesHash(inputs) !== h.names) return false;
+  if (!h.externals.every((e) => typeof e.abs === 'string' && typeof e.hash === 'string' && hashFile(e.abs) === e.hash)) return false;
+  if (strategy === 'content') return h.content !== '' && contentDigest(inputs) === h.content;
+  const hashBytes = c.read(h.hashes);
+  if (!hashBytes) return false;
+  const hashes = hashBytes.toString('latin1');
+  const metaBytes = c.read(h.meta);
+  if (!metaBytes) return false;
+  const meta = new Float64Array(metaBytes.buffer, metaBytes.byteOffset, inputs.length * 2);
+  for (let i = 0; i < inputs.length; i++) {
+    const st = statSync(inputs[i].abs, NO_THROW);
+    if (st && st.size === meta[2 * i] && st.mtimeMs === meta[2 * i + 1] && st.isFile()) continue;
+    // Timestamps differ (or were too recent to record): the content decides.
+    if (!sameHash(hashes, i, inputs[i].abs)) return false;
+  }
+  return true;
+}
+
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+/** Whether the file's content hashes to the i-th of the recorded hashes (`!CODE` never does). */
+function sameHash(hashes: string, i: number, abs: string): boolean {
+  return hashes.startsWith(hashFile(abs), i * HASH_LEN);
+}
+
+function write(file: string, head: Pick<Header, 'key' | 'count' | 'names' | 'content' | 'externals' | 'summary'>, sections: Buffer[], outputs: { variant: string; data: Buffer }[]): void {
+  let at = 0;
+  const range = (b: Buffer): Range => [at, (at += b.length)];
+  const [meta, hashes, raw] = sections.map(range);
+  const kept = outputs.slice(0, MAX_OUTPUTS);
+  const header: Header = { format: FORMAT, endian: ENDIAN, ...head, meta, hashes, raw, outputs: kept.map((o) => ({ variant: o.variant, range: range(o.data) })) };
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  let fd: number | undefined;
   try {
-    writeFileSync(temp, JSON.stringify(data));
+    fd = openSync(temp, 'w');
+    const parts = [Buffer.from(JSON.stringify(header) + '\n', 'utf8'), ...sections, ...kept.map((o) => o.data)];
+    for (const p of parts) {
+      let off = 0;
+      while (off < p.length) off += writeSync(fd, p, off, p.length - off);
+    }
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, file);
   } catch {
+    if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
   }
 }

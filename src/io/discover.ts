@@ -39,6 +39,11 @@ interface WalkContext {
   cwd: string;
   extensions: Set<string>;
   hits: Hit[];
+  /** Shared by every walk of a discover() call. */
+  seen: {
+    /** A symbolic link was followed or a glob matched: two hits may be one file. */
+    mayRepeat: boolean;
+  };
 }
 
 export async function discover(args: string[], opts: DiscoverOptions): Promise<DiscoverResult> {
@@ -47,11 +52,24 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
     cwd,
     extensions: new Set((opts.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase())),
     hits: [],
+    seen: { mayRepeat: false },
   };
   const list = args.length > 0 ? args : ['.'];
   // Arguments are independent; resolving them in parallel keeps a long argument list fast.
   await Promise.all(list.map((arg) => discoverArg(arg, ctx)));
-  return { files: dedupe(ctx.hits) };
+  return { files: dedupe(ctx.hits, list.length > 1 || ctx.seen.mayRepeat) };
+}
+
+/**
+ * The input files of a run: the files named or found under `paths`, then the --strategy file
+ * when it is not among them (it is read like an input; its changes matter to a cache).
+ */
+export async function discoverInputs(paths: string[], opts: { cwd: string; strategy?: string }): Promise<Found[]> {
+  const { files: found } = await discover(paths, { cwd: opts.cwd });
+  if (!opts.strategy) return found;
+  const { files: extra } = await discover([opts.strategy], { cwd: opts.cwd });
+  const seen = new Set(found.map((f) => f.abs));
+  return [...found, ...extra.filter((f) => !seen.has(f.abs))];
 }
 
 async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
@@ -72,10 +90,10 @@ async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
     const real = await realpathOr(abs, arg);
     // Walked on its own so that an empty directory is noticed even among other arguments.
     const sub: WalkContext = { ...ctx, hits: [] };
-    await walkDir(abs, real, new Set([real]), sub, arg);
+    await walkDir(abs, real, displayPath(ctx.cwd, abs), new Set([real]), sub, arg);
     // Like an unmatched glob: a directory with nothing to read is a mistyped path, not success.
     if (sub.hits.length === 0) throw new InputError('empty-directory', { dir: arg });
-    ctx.hits.push(...sub.hits);
+    for (const h of sub.hits) ctx.hits.push(h);
     return;
   }
   // Any extension is accepted for a file named explicitly: the user asked for it.
@@ -101,35 +119,52 @@ function extOf(name: string): string {
   return dot <= 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-async function walkDir(dir: string, real: string, ancestors: Set<string>, ctx: WalkContext, arg: string): Promise<void> {
+async function walkDir(dir: string, real: string, disp: string, ancestors: Set<string>, ctx: WalkContext, arg: string): Promise<void> {
   const entries = await readDir(dir, ctx, arg);
   const subdirs: Promise<void>[] = [];
+  // Below a directory shown relative to cwd, a child is shown as `disp/name`; that is what
+  // displayPath would compute, without its checks, ten thousand times. (A directory outside cwd
+  // may contain cwd: its children go through displayPath.)
+  const relative = !path.isAbsolute(disp);
+  const prefix = disp === '.' ? '' : disp + '/';
+  const linked = real !== dir;
   for (const ent of entries) {
     const name = ent.name;
     const childAbs = child(dir, name);
+    if (ent.isFile()) {
+      // The common case first, with as little work as possible.
+      if (ctx.extensions.has(extOf(name))) {
+        const display = relative ? prefix + name : displayPath(ctx.cwd, childAbs);
+        ctx.hits.push({ abs: childAbs, display, explicit: false, real: linked ? child(real, name) : childAbs });
+      }
+      continue;
+    }
     let isDir = ent.isDirectory();
-    let isFile = ent.isFile();
-    let childReal = child(real, name);
+    let isFile = false;
+    let childReal = linked ? child(real, name) : childAbs;
     if (ent.isSymbolicLink()) {
+      ctx.seen.mayRepeat = true;
       const target = await followLink(childAbs);
       if (!target) continue;
       isDir = target.isDir;
       isFile = !target.isDir;
       childReal = target.real;
     }
+    const display = relative ? prefix + name : displayPath(ctx.cwd, childAbs);
     if (isDir) {
       if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
       if (ancestors.has(childReal)) continue; // a symlink loop
       const next = new Set(ancestors).add(childReal);
-      subdirs.push(walkDir(childAbs, childReal, next, ctx, arg));
+      subdirs.push(walkDir(childAbs, childReal, display, next, ctx, arg));
     } else if (isFile && ctx.extensions.has(extOf(name))) {
-      ctx.hits.push({ abs: childAbs, display: displayPath(ctx.cwd, childAbs), explicit: false, real: childReal });
+      ctx.hits.push({ abs: childAbs, display, explicit: false, real: childReal });
     }
   }
   await Promise.all(subdirs);
 }
 
 async function discoverGlob(pattern: string, ctx: WalkContext): Promise<void> {
+  ctx.seen.mayRepeat = true;
   const before = ctx.hits.length;
   for (const glob of compileGlob(pattern)) {
     const base = path.resolve(ctx.cwd, glob.base);
@@ -191,7 +226,7 @@ async function walkGlob(
     } else if (isDir && !ancestors.has(childReal)) {
       const next = new Set(ancestors).add(childReal);
       const walk = whole && !covered && !name.startsWith('.') && !SKIPPED_DIRS.has(name);
-      if (walk) subdirs.push(walkDir(childAbs, childReal, next, ctx, pattern));
+      if (walk) subdirs.push(walkDir(childAbs, childReal, displayPath(ctx.cwd, childAbs), next, ctx, pattern));
       if (dirStates.length > 0) {
         subdirs.push(walkGlob(childAbs, childReal, next, dirStates, covered || walk, glob, ctx, pattern));
       }
@@ -275,17 +310,29 @@ async function realpathOr(abs: string, arg: string): Promise<string> {
 }
 
 /** Keeps one entry per real file (an explicit one if any), sorted by display path. */
-function dedupe(hits: Hit[]): Found[] {
-  const sorted = [...hits].sort((a, b) => cmp(a.display, b.display));
-  const byReal = new Map<string, Hit>();
-  for (const h of sorted) {
-    const prev = byReal.get(h.real);
-    if (!prev || (h.explicit && !prev.explicit)) byReal.set(h.real, h);
+function dedupe(hits: Hit[], mayRepeat: boolean): Found[] {
+  const sorted = hits.sort(byDisplay);
+  let out: Hit[] = sorted;
+  // One directory walked without following a link cannot reach a file twice.
+  if (mayRepeat) {
+    const byReal = new Map<string, Hit>();
+    let replaced = false;
+    for (const h of sorted) {
+      const prev = byReal.get(h.real);
+      if (!prev) byReal.set(h.real, h);
+      else if (h.explicit && !prev.explicit) {
+        byReal.set(h.real, h);
+        replaced = true;
+      }
+    }
+    out = [...byReal.values()];
+    if (replaced) out.sort(byDisplay);
   }
-  return [...byReal.values()]
-    .sort((a, b) => cmp(a.display, b.display))
-    .map(({ abs, display, explicit }) => ({ abs, display, explicit }));
+  // Hits are Found with one field more (`real`), handed out as they are: no copy of 10,000 objects.
+  return out;
 }
+
+const byDisplay = (a: Hit, b: Hit) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
 
 /** Relative to cwd with forward slashes when inside cwd, else the absolute path. */
 export function displayPath(cwd: string, abs: string): string {
@@ -298,10 +345,6 @@ export function displayPath(cwd: string, abs: string): string {
   if (rel === '') return '.';
   if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return abs;
   return rel.split(path.sep).join('/');
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function errCode(err: unknown): string | undefined {

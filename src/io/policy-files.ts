@@ -8,6 +8,7 @@ import { applyPolicyDoc } from '../core/normalise.js';
 import { builtinPolicy, type Policy } from '../core/policy.js';
 import type { ScoringPolicyDoc } from '../core/schema-types.js';
 import { policyConsistency } from '../core/rules/policy-consistency.js';
+import { fingerprintBytes, fingerprintError } from './fingerprint.js';
 import { validateSchema } from './schema.js';
 import { parseYaml } from './yaml.js';
 
@@ -21,8 +22,12 @@ export class PolicyLoadError extends Error {
   }
 }
 
-/** Every policy file this process tried to read (for `validate --cache`, whose key needs them). */
-export const policyFilesRead = new Set<string>();
+/**
+ * Every policy file this process tried to read, with the fingerprint of what it read (for
+ * `validate --cache`, whose key needs them): taken from the very bytes the run used, so a file
+ * changed while the run went on cannot be recorded with content the run never saw.
+ */
+export const policyFilesRead = new Map<string, string>();
 
 
 /**
@@ -32,6 +37,12 @@ export const policyFilesRead = new Set<string>();
 export function resolvePolicyDoc(doc: ScoringPolicyDoc, abs: string, chain: string[] = []): Policy {
   const base = resolvePolicyRef(doc.extends ?? 'self', dirname(abs), [...chain, abs]);
   return applyPolicyDoc(base, doc);
+}
+
+/** Two reads of one file that disagree record a fingerprint nothing matches: never cached. */
+function noteRead(abs: string, print: string): void {
+  const was = policyFilesRead.get(abs);
+  policyFilesRead.set(abs, was === undefined || was === print ? print : '!CHANGED');
 }
 
 /** A built-in name or a path (relative to `baseDir`) → the effective Policy. Throws PolicyLoadError. */
@@ -45,10 +56,12 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
     throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].map((p) => relative(base, p).split(sep).join('/')).join(' → ') });
   }
   let text: string;
-  policyFilesRead.add(abs);
   try {
-    text = readFileSync(abs, 'utf8');
+    const bytes = readFileSync(abs);
+    noteRead(abs, fingerprintBytes(bytes));
+    text = bytes.toString('utf8');
   } catch (e) {
+    noteRead(abs, fingerprintError(e));
     throw new PolicyLoadError('policy-unreadable', { file: ref, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
   const parsed = parseYaml(text, ref);

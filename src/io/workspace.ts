@@ -13,7 +13,10 @@ import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDo
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
-import { discover, type Found } from './discover.js';
+import { discoverInputs, type Found } from './discover.js';
+
+// Kept here too: callers found it in this module first.
+export { discoverInputs };
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
 import { startPreparse, type PreParsed } from './parse-pool.js';
@@ -83,17 +86,6 @@ export interface Workspace {
 
 
 /** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
-export async function discoverInputs(paths: string[], opts: Pick<LoadOptions, 'cwd' | 'strategy'>): Promise<Found[]> {
-  const { files: found } = await discover(paths, { cwd: opts.cwd });
-  const extra: Found[] = [];
-  if (opts.strategy) {
-    const s = await discover([opts.strategy], { cwd: opts.cwd });
-    extra.push(...s.files);
-  }
-  const seen = new Set(found.map((f) => f.abs));
-  return [...found, ...extra.filter((f) => !seen.has(f.abs))];
-}
-
 export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
   const [all] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
 

@@ -88,6 +88,17 @@ describe('io/discover', () => {
     expect(displays(rel.files)).to.deep.equal([path.join(root, 'b/dossier.yaml')]);
   });
 
+  it('shows the files of a walked parent directory relative to cwd once inside it, and cwd itself as paths below it', async () => {
+    // Walking `..` from a/ reaches a/'s files (relative) and b/'s files (absolute).
+    const { files } = await discover(['..'], { cwd: path.join(root, 'a') });
+    expect(displays(files)).to.include.members(['dossier.yaml', 'deep/er/x.yaml', path.join(root, 'b/dossier.yaml')]);
+    expect(displays(files).some((d) => d.startsWith(root + '/a/'))).to.equal(false);
+    const dot = await discover(['.'], { cwd: path.join(root, 'a') });
+    expect(displays(dot.files)).to.deep.equal(['deep/er/x.yaml', 'dossier.yaml', 'evaluation.yml', 'monitoring.csv']);
+    const slash = await discover(['./deep/'], { cwd: path.join(root, 'a') });
+    expect(displays(slash.files)).to.deep.equal(['deep/er/x.yaml']);
+  });
+
   it('survives a symlink loop and follows other symlinks, de-duplicating by real path', async () => {
     symlinkSync('..', path.join(root, 'a/deep/loop')); // a/deep/loop -> a
     symlinkSync(root, path.join(root, 'b/root-loop'));

@@ -1,0 +1,21 @@
+// What every command resolves from its options and environment, kept apart from the commander
+// option definitions (common.ts) so that validate's fast path (validate-fast.ts) can use it
+// without loading commander.
+import { resolveLang, type Lang } from '../i18n/lang.js';
+import type { CliEnv, CommonOptions, Resolved } from './env.js';
+
+/** Language and colour for this run: colour only on a terminal, never with --no-color or FORCE_COLOR=0. */
+export function resolveCommon(opts: CommonOptions, env: CliEnv): Resolved {
+  const lang = resolveLang(opts.lang, env.env);
+  const force = env.env.FORCE_COLOR;
+  let color = Boolean(env.stdout.isTTY) && opts.output === undefined;
+  if (force !== undefined) color = force !== '0' && force !== 'false';
+  if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') color = false;
+  if (opts.color === false) color = false;
+  return { lang, color };
+}
+
+/** What every loading command takes from the command line: where, which language, which policy. */
+export function loadOptions(opts: CommonOptions, env: CliEnv, lang: Lang) {
+  return { cwd: env.cwd, lang, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding };
+}
