@@ -6,7 +6,7 @@ import type { Args } from '../../core/diagnostics.js';
 import type { Grade, Level1 } from '../../core/model.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/score-types.js';
-import { hasMessage, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 
 export type Lang = FormatOptions['lang'];
 
@@ -129,31 +129,8 @@ export function findingText(f: ScoreFinding, lang: Lang, unit: string): string {
   if (typeof args.level === 'string') args.levelLabel = t(lang, `score.level.${args.level}`);
   if (typeof args.item === 'string') args.itemLabel = args.item;
   if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
-  return render(lang, `score.f.${f.code}`, args);
+  return t(lang, `score.f.${f.code}`, args);
 }
-
-/**
- * `t(lang, key, args)` with the template split at its placeholders once per key: a batch renders
- * the same few dozen finding sentences hundreds of thousands of times. Same text as `t`.
- */
-function render(lang: Lang, key: string, args: Args): string {
-  const cache = TEMPLATES[lang];
-  let parts = cache.get(key);
-  if (parts === undefined) {
-    // t without arguments gives the template itself (placeholders are kept when there is no value).
-    parts = hasMessage(key) ? t(lang, key).split(/\{(\w+)\}/) : null;
-    cache.set(key, parts);
-  }
-  if (parts === null) return t(lang, key, args);
-  // parts: text, name, text, name, …, text (odd indexes are placeholder names).
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const v = args[parts[i]];
-    out += (v === undefined || v === null ? `{${parts[i]}}` : String(v)) + parts[i + 1];
-  }
-  return out;
-}
-const TEMPLATES: Record<Lang, Map<string, string[] | null>> = { en: new Map(), zh: new Map() };
 
 /** "text (note)" in English, "text（note）" in Chinese. */
 export function paren(lang: Lang, text: string, note: string): string {
