@@ -6,8 +6,7 @@
 //              `bpm --version` vs `node -e 0`
 //   variance   1,000,000-row monitoring CSV: bpm variance (table, json, one period) vs Miller's
 //              grouped sum, by scripts/bench-variance.mjs (bpm alone when mlr is not installed)
-//   score      10,000 project folders: throughput and peak memory (skipped while `bpm score`
-//              does not exist)
+//   score      10,000 project folders: throughput and peak memory, by scripts/bench-score.mjs
 //
 // Each figure is the median of --runs runs (default 5) of a fresh process; peak RSS comes from
 // /usr/bin/time -f %M when it is installed. Data is generated once, deterministically (seed 42),
@@ -21,7 +20,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-dossiers.mjs';
-import { generateProjects } from './bench-gen.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BPM = path.join(ROOT, 'bin', 'bpm.js');
@@ -188,12 +186,10 @@ async function benchVariance(o) {
 async function benchScore(o) {
   process.stdout.write(`\nscore: ${o.count.toLocaleString('en')} project folders\n`);
   if (!commandExists('score')) return note('skipped: `bpm score` does not exist in this build yet');
-  const dir = path.join(DATA, `projects-${o.count}-s${o.seed}`);
-  await ensureData(dir, () => generateProjects({ out: dir, count: o.count, seed: o.seed }));
-  const rel = path.relative(ROOT, dir);
-  const m = measure('bpm score --format json', process.execPath, [BPM, 'score', rel, '--format', 'json'], { runs: o.runs });
-  row('score', m);
-  note(`throughput: ${Math.round(o.count / m.median).toLocaleString('en')} projects/s`);
+  // One harness for the score figures: scripts/bench-score.mjs (also runnable alone).
+  const { run } = await import('./bench-score.mjs');
+  const r = await run({ runs: o.runs, projects: o.count, log: (line) => process.stdout.write(`  ${line}\n`) });
+  rows.push({ task: 'score', ...r });
 }
 
 async function main() {
