@@ -19,7 +19,7 @@ import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type 
 import type { Policy } from './policy.js';
 import { flags, type FlagFacts, type FlagIndicator } from './variance-flags.js';
 import { indicatorRow, type BudgetRow, type IndicatorRow, type PeriodVariance } from './variance-report.js';
-import { indicatorFact, indicatorVariance, timeProgress, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
+import { indicatorFact, indicatorVariance, timeProgress, type IndicatorStatus, type Likelihood } from './variance.js';
 
 /** A decimal's double when it stands for the decimal exactly (NaN otherwise), and its text. */
 interface Faithful {
@@ -462,4 +462,3 @@ function milestoneAt(ind: Indicator, d: Dossier, p: ReportPeriod): { value: numb
   return { value, err: (Math.abs(mv) + 2 * Math.abs(prev) + Math.abs(value)) * 4 * U };
 }
 
-export type { Status };
