@@ -67,6 +67,19 @@ function id(st: Stats): string {
   return `${st.dev}:${st.ino}`;
 }
 
+/**
+ * Whether two paths name the same file: same device and inode when both exist (this also
+ * catches hard links and case-insensitive file systems), else the same real path, resolving a
+ * not-yet-existing file through its parent directory's real path. (The one-pair form of
+ * outputIsInput; the tests hold the two to the same answers.)
+ */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([statOrNull(a), statOrNull(b)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  const [ra, rb] = await Promise.all([realish(a), realish(b)]);
+  return ra === rb;
+}
+
 async function statOrNull(p: string): Promise<Stats | null> {
   try {
     return await fsp.stat(p);

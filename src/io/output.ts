@@ -41,35 +41,11 @@ export async function writeOutput(text: string | Buffer | Iterable<string>, opts
   await writeAtomic(target, text, file, opts.beforeRename);
 }
 
-/**
- * Whether two paths name the same file: same device and inode when both exist (this also
- * catches hard links and case-insensitive file systems), else the same real path, resolving a
- * not-yet-existing file through its parent directory's real path.
- */
-export async function isSameFile(a: string, b: string): Promise<boolean> {
-  const [sa, sb] = await Promise.all([statOrNull(a), statOrNull(b)]);
-  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
-  const [ra, rb] = await Promise.all([realish(a), realish(b)]);
-  return ra === rb;
-}
-
 async function statOrNull(p: string) {
   try {
     return await fsp.stat(p);
   } catch {
     return null;
-  }
-}
-
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
-async function realish(p: string): Promise<string> {
-  const abs = path.resolve(p);
-  try {
-    return await fsp.realpath(abs);
-  } catch {
-    const parent = path.dirname(abs);
-    if (parent === abs) return abs;
-    return path.join(await realish(parent), path.basename(abs));
   }
 }
 

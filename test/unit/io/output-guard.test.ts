@@ -3,7 +3,7 @@ import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { outputIsInput } from '../../../src/io/output-guard.js';
-import { isSameFile } from '../../../src/io/output.js';
+import { isSameFile } from '../../../src/io/output-guard.js';
 
 describe('io/output-guard outputIsInput', () => {
   let dir: string;

@@ -3,7 +3,8 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSy
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { isSameFile, writeOutput } from '../../../src/io/output.js';
+import { isSameFile } from '../../../src/io/output-guard.js';
+import { writeOutput } from '../../../src/io/output.js';
 import { UsageError } from '../../../src/errors.js';
 
 let dir: string;
