@@ -350,8 +350,9 @@ export class MonitoringCollector {
           continue;
         }
         if (metric === SPEND) {
-          const budget = inForce(d, formatDate(period.end)).budgetTotal;
-          if (total === undefined || !total.value.equals(budget)) {
+          // The budget in force at the period end (the dossier's own without adjustments).
+          const budget = d.adjustments.length === 0 ? d.budget.total : inForce(d, formatDate(period.end)).budgetTotal;
+          if (total === undefined || (total.value !== budget && !total.value.equals(budget))) {
             const n = budget.toNumber();
             total = { num: n, value: budget, faithful: String(n) === budget.toFixed() };
           }
