@@ -10,6 +10,7 @@ export const review: CatalogPair = {
     'review-no-output-quantity': 'no output quantity indicator (level1 output, level2 quantity, a number with a unit): say how much the budget buys, e.g. "举办社区文化活动 ≥ 50 场"',
     // measurability
     'review-quantitative-share': 'only {quantitative} of {indicators} indicators are quantitative ({share}%); the policy asks for at least {minimum}%: turn qualitative indicators into numbers with units where you can',
+    'review-quantitative-share.one': 'only {quantitative} of {indicators} indicators is quantitative ({share}%); the policy asks for at least {minimum}%: turn qualitative indicators into numbers with units where you can',
     'review-vague-goal': 'the goal is vague: "{phrase}" has no number, so nobody can tell at year end whether it was met; rewrite it with a quantity, a unit and a deadline, e.g. "by {deadline}, raise {object} from [baseline] to [target] [unit]"',
     'review-goal-no-number': 'the goal contains no number at all; state how much, in what unit and by when (e.g. 一年内举办至少50场社区文化活动,参与市民5万人次以上)',
     'review-goal-no-deadline': 'the goal does not say by when; add a deadline such as "by {deadline}" (年内 / 年底前 / a date)',
@@ -82,6 +83,7 @@ export const review: CatalogPair = {
 
     'review.batch.title': 'Review results',
     'review.batch.summary': '{dossiers} dossiers reviewed: {pass} pass, {revise} to revise',
+    'review.batch.summary.one': '{dossiers} dossier reviewed: {pass} pass, {revise} to revise',
     'review.common.title': 'Most common problems (training topics)',
     'review.col.project': 'Project',
     'review.col.department': 'Department',
@@ -103,6 +105,7 @@ export const review: CatalogPair = {
     'review-missing-section': '缺少{level1Zh}:按评分规则,绩效目标须包含该类指标;请至少增加一个有数值目标的{level1Zh}',
     'review-no-output-quantity': '缺少产出数量指标(一级产出、二级数量,有数值和单位):请写明预算能"买到"多少产出,例如"举办社区文化活动 ≥ 50 场"',
     'review-quantitative-share': '{indicators} 个指标中仅 {quantitative} 个为定量指标(占 {share}%),低于评分规则要求的 {minimum}%:能量化的定性指标请改为有数值和单位的指标',
+    'review-quantitative-share.one': '{indicators} 个指标中仅 {quantitative} 个为定量指标(占 {share}%),低于评分规则要求的 {minimum}%:能量化的定性指标请改为有数值和单位的指标',
     'review-vague-goal': '总体目标表述模糊:"{phrase}"没有数值,年底无法判断是否完成;请写明做多少、用什么单位、何时完成,例如改写为"{deadlineZh}前,{object}由[基线值]提高到[目标值][单位]"',
     'review.hint.use-targets': ';结合本项目已设指标,可改写为"{deadlineZh}前,{targets}"',
     'review-goal-no-number': '总体目标中没有任何数值;请写明数量、单位和完成时限(例如"一年内举办至少50场社区文化活动,参与市民5万人次以上")',
@@ -171,6 +174,7 @@ export const review: CatalogPair = {
 
     'review.batch.title': '审核结果一览',
     'review.batch.summary': '共审核 {dossiers} 个项目:{pass} 个通过,{revise} 个需修改',
+    'review.batch.summary.one': '共审核 {dossiers} 个项目:{pass} 个通过,{revise} 个需修改',
     'review.common.title': '常见问题(建议重点培训)',
     'review.col.project': '项目',
     'review.col.department': '主管部门',
