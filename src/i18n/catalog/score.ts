@@ -129,6 +129,7 @@ export const score: CatalogPair = {
     'score.line.survey': '{satisfied}/{respondents} satisfied, ±{margin} points (95%)',
     'score.line.panel': 'panel {scores} → {combined} ({method})',
     'score.line.diagnostics': '{errors}, {warnings} in the input files',
+    'score.md.noGrades': 'No project was graded (none has a total), so there is no grade distribution to chart.',
     'score.md.publish': 'Evaluated by bpm under the {policy} policy; every score is rounded once, half-up, to {decimals} decimals, and totals are sums of the rounded parts.',
 
     'score.f.no-evaluation': 'No evaluation (kind: Evaluation) for project {project}: nothing can be scored',
@@ -291,6 +292,7 @@ export const score: CatalogPair = {
     'score.line.survey': '满意 {satisfied}/{respondents},误差 ±{margin} 个百分点(95%)',
     'score.line.panel': '专家评分 {scores} → {combined}({method})',
     'score.line.diagnostics': '输入文件中有 {errors}、{warnings}',
+    'score.md.noGrades': '没有项目得出等级(均无总分),不绘制等级分布图。',
     'score.md.publish': '本报告由 bpm 按“{policy}”评分规则生成;各项得分按四舍五入保留 {decimals} 位小数,合计数为各项得分之和。',
 
     'score.f.no-evaluation': '项目 {project} 没有绩效评价文件(kind: Evaluation),无法评分',
