@@ -10,6 +10,8 @@ export const COUNTED: ReadonlyMap<string, string> = new Map([
   ['fmt.count.info', 'n'],
   ['fmt.count.file', 'n'],
   ['review.batch.summary', 'dossiers'],
+  ['review.count.required', 'n'],
+  ['review.count.suggestion', 'n'],
   ['review-quantitative-share', 'quantitative'],
   ['score.title.batch', 'count'],
   ['score.line.summary', 'projects'],
