@@ -74,7 +74,9 @@ export const review: CatalogPair = {
 
     'review.letter.title': 'Review opinion',
     'review.letter.intro.pass': 'The performance goals of {project} ({code}, {department}) score {score} of 100 (pass mark {minimum}). They are approved; the suggestions below would make them better.',
-    'review.letter.intro.revise': 'The performance goals of {project} ({code}, {department}) score {score} of 100 (pass mark {minimum}). Please revise them as set out below and resubmit.',
+    'review.letter.intro.pass.clean': 'The performance goals of {project} ({code}, {department}) score {score} of 100 (pass mark {minimum}). They are approved.',
+    'review.letter.intro.revise': 'The performance goals of {project} ({code}, {department}) score {score} of 100 (pass mark {minimum}), but the required changes below must be made before they can be approved. Please revise them and resubmit.',
+    'review.letter.intro.revise.below': 'The performance goals of {project} ({code}, {department}) score {score} of 100, below the pass mark {minimum}. Please revise them as set out below and resubmit.',
     'review.letter.intro.unread': '{file} could not be read as a performance dossier; please correct the problems below and resubmit.',
     'review.letter.required': 'Required changes',
     'review.letter.suggestions': 'Suggestions',
@@ -173,7 +175,9 @@ export const review: CatalogPair = {
 
     'review.letter.title': '审核意见',
     'review.letter.intro.pass': '经审核,{department}报送的《{project}》({code})绩效目标得分 {score} 分(通过分数线 {minimum} 分),予以通过;以下建议供进一步完善。',
-    'review.letter.intro.revise': '经审核,{department}报送的《{project}》({code})绩效目标得分 {score} 分(通过分数线 {minimum} 分),请按以下意见修改完善后重新报送。',
+    'review.letter.intro.pass.clean': '经审核,{department}报送的《{project}》({code})绩效目标得分 {score} 分(通过分数线 {minimum} 分),予以通过。',
+    'review.letter.intro.revise': '经审核,{department}报送的《{project}》({code})绩效目标得分 {score} 分(通过分数线 {minimum} 分),但存在以下必须修改的问题,修改后方可通过;请修改完善后重新报送。',
+    'review.letter.intro.revise.below': '经审核,{department}报送的《{project}》({code})绩效目标得分 {score} 分,低于通过分数线 {minimum} 分,请按以下意见修改完善后重新报送。',
     'review.letter.intro.unread': '{file} 无法作为绩效目标申报表读取;请修正以下问题后重新报送。',
     'review.letter.required': '必须修改',
     'review.letter.suggestions': '建议',

@@ -43,6 +43,13 @@ describe('validate formats on review reports', () => {
     const below = (await review({ paths: [fixture('review', 'budget')], cwd: ROOT, lang: 'en', minScore: 95 })).report;
     expect(validateFormats.stylish(below, en)).to.contain('\n  revise (score 88/100, below the pass mark 95; 4 required changes, 1 suggestion)\n');
     expect(validateFormats.stylish(below, { ...en, lang: 'zh' })).to.contain('\n  需修改(得分 88/100,低于通过分数线 95;4 项必须修改、1 条建议)\n');
+    // The markdown letter's opening sentence agrees with the verdict and what follows it.
+    expect(validateFormats.markdown(await reportOf('good'), en)).to.match(/They are approved\.\n/);
+    expect(validateFormats.markdown(example, en)).to.contain('They are approved; the suggestions below would make them better.');
+    expect(validateFormats.markdown(example, { ...en, quiet: true })).to.match(/They are approved\.\n/);
+    expect(validateFormats.markdown(above, en)).to.contain('(pass mark 80), but the required changes below must be made');
+    expect(validateFormats.markdown(below, en)).to.contain('score 88 of 100, below the pass mark 95.');
+    expect(validateFormats.markdown(below, { ...en, lang: 'zh' })).to.contain('得分 88 分,低于通过分数线 95 分');
     const one = await reportOf('unrelated');
     expect(validateFormats.stylish(one, en)).to.contain('; 1 required change, 5 suggestions)\n');
   });
