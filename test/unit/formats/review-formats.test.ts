@@ -47,7 +47,7 @@ describe('validate formats on review reports', () => {
     expect(validateFormats.markdown(await reportOf('good'), en)).to.match(/They are approved\.\n/);
     expect(validateFormats.markdown(example, en)).to.contain('They are approved; the suggestions below would make them better.');
     expect(validateFormats.markdown(example, { ...en, quiet: true })).to.match(/They are approved\.\n/);
-    expect(validateFormats.markdown(above, en)).to.contain('(pass mark 80), but the required changes below must be made');
+    expect(validateFormats.markdown(above, en)).to.contain('(pass mark 80), but some changes are required before they can be approved.');
     expect(validateFormats.markdown(below, en)).to.contain('score 88 of 100, below the pass mark 95.');
     expect(validateFormats.markdown(below, { ...en, lang: 'zh' })).to.contain('得分 88 分,低于通过分数线 95 分');
     const one = await reportOf('unrelated');
