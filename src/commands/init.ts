@@ -3,7 +3,7 @@
 // never overwritten: init refuses and names them.
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 
@@ -24,9 +24,13 @@ export async function init(opts: { cwd: string; dir?: string }): Promise<InitRes
   const plan: { target: string; content: string }[] = [];
   for (const name of ['dossier.yaml', 'evaluation.yaml', 'monitoring.csv']) {
     let content = await readFile(join(exampleDir, name), 'utf8');
-    // Point the YAML language server at this installation's schemas (absolute path).
-    content = content.replace(/^# yaml-language-server: \$schema=\S*?([\w-]+\.schema\.json)\s*$/m, (_m, file: string) => `# yaml-language-server: $schema=${join(schemaDir, file)}`);
-    plan.push({ target: join(dir, name), content });
+    const target = join(dir, name);
+    // Point the YAML language server at this installation's schemas by a path relative to the
+    // written file: it resolves here, and still resolves after the folder is committed and
+    // cloned elsewhere with bpm at the same place relative to it (a devDependency in
+    // node_modules/, or a project inside a bpm checkout). An absolute path would name this machine.
+    content = content.replace(/^# yaml-language-server: \$schema=\S*?([\w-]+\.schema\.json)\s*$/m, (_m, file: string) => `# yaml-language-server: $schema=${schemaRef(target, join(schemaDir, file))}`);
+    plan.push({ target, content });
   }
   plan.push({ target: join(dir, 'strategy.yaml'), content: await readFile(join(root, 'examples', 'strategy.yaml'), 'utf8') });
 
@@ -43,4 +47,9 @@ export async function init(opts: { cwd: string; dir?: string }): Promise<InitRes
   await mkdir(dir, { recursive: true });
   for (const p of plan) await writeFile(p.target, p.content, { flag: 'wx' });
   return { dir, files: plan.map((p) => relative(opts.cwd, p.target) || p.target) };
+}
+
+/** The path of `schemaFile` relative to the directory of `target`, with `/` separators. */
+export function schemaRef(target: string, schemaFile: string): string {
+  return relative(dirname(target), schemaFile).split(sep).join('/');
 }

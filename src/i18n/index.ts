@@ -10,6 +10,7 @@ import { formats } from './catalog/formats.js';
 import { io } from './catalog/io.js';
 
 import type { Lang } from './lang.js';
+import { countedKey } from './plural.js';
 
 export { resolveLang, type Lang } from './lang.js';
 export type Catalog = Record<string, string>;
@@ -32,9 +33,10 @@ export function hasMessage(key: string): boolean {
 /**
  * Renders `key` with `{name}` placeholders replaced from `args`. An unknown key renders as the
  * key itself followed by its arguments, so a missing translation is visible but never fatal.
+ * A key that counts something renders its `.one` form when the count is 1 (see plural.ts).
  */
 export function t(lang: Lang, key: string, args: Args = {}): string {
-  const parts = compiled(lang, key);
+  const parts = compiled(lang, countedKey(key, args));
   if (parts === undefined) {
     const extra = Object.entries(args)
       .map(([k, v]) => `${k}=${String(v)}`)

@@ -14,7 +14,7 @@ describe('e2e: bpm review', () => {
     expect(r.stderr).to.equal('');
     expect(r.code).to.equal(0);
     expect(r.stdout).to.contain('5 dossiers reviewed: 5 pass, 0 to revise');
-    expect(r.stdout.match(/· pass$/gm)).to.have.length(5);
+    expect(r.stdout.match(/^  pass \(score [\d.]+\/100, pass mark 80[;)]/gm)).to.have.length(5);
   });
 
   it('exits 1 when a dossier must be revised, and writes a review letter in Chinese', () => {
@@ -68,7 +68,7 @@ describe('e2e: bpm review', () => {
   it('stylish shows a score line per dossier and a batch table', () => {
     const r = spawnBpm(['review', 'test/fixtures/review/unit-cost', '--lang', 'zh']);
     expect(r.code).to.equal(1);
-    expect(r.stdout).to.contain('得分 94/100(通过分数线 80)· 需修改');
+    expect(r.stdout).to.contain('需修改(得分 94/100,通过分数线 80;');
     expect(r.stdout).to.match(/12:10 +错误 +按预算测算/);
     expect(r.stdout).to.contain('审核结果一览');
     expect(r.stdout).to.contain('共审核 4 个项目:3 个通过,1 个需修改');

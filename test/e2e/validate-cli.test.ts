@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { expect } from 'chai';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -204,9 +204,14 @@ describe('e2e: bpm init and bpm schema', function () {
     const v = clean(spawnBpm(['validate', 'proj'], { cwd: dir }));
     expect(v.stdout + v.stderr).to.match(/no problems/);
     expect(v.code).to.equal(0);
-    const line = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(join(dir, 'proj', 'dossier.yaml'), 'utf8'));
-    expect(line).to.not.equal(null);
-    expect(JSON.parse(readFileSync(line![1], 'utf8')).$id).to.match(/project-dossier/);
+    // The path is relative to the written file (a committed folder must not name this machine).
+    for (const [file, id] of [['dossier.yaml', /project-dossier/], ['evaluation.yaml', /evaluation/]] as const) {
+      const line = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(join(dir, 'proj', file), 'utf8'));
+      expect(line).to.not.equal(null);
+      expect(isAbsolute(line![1]), line![1]).to.equal(false);
+      expect(line![1]).to.not.include('\\');
+      expect(JSON.parse(readFileSync(resolve(dir, 'proj', line![1]), 'utf8')).$id).to.match(id);
+    }
   });
 
   it('init refuses to overwrite (exit 2) and modifies nothing, even when only one file exists', () => {

@@ -121,9 +121,14 @@ function batch(report: ScoreReport, opts: FormatOptions): string[] {
   for (const { rank, project: p } of report.ranking) {
     out.push(row([rank === null ? '—' : String(rank), escapeMd(p.code), escapeMd(p.name), escapeMd(p.department), p.total === null ? t(lang, `score.status.${p.status}`) : fixed(p.total, d), gradeLabel(p.grade, lang), percent(p.execution.rate), p.composite ? fixed(p.composite.score, d) : '—', String(p.discrepancies.length)]));
   }
-  out.push('', `## ${t(lang, 'score.h.distribution')}`, '', '```mermaid', `pie showData title ${t(lang, 'score.h.distribution')}`);
-  for (const g of GRADES) out.push(`    "${gradeLabel(g, lang)}" : ${s.grades[g]}`);
-  out.push('```', '', row([h('grade'), h('count')]), row(['---', '---:']));
+  out.push('', `## ${t(lang, 'score.h.distribution')}`, '');
+  // A pie of nothing but zeros renders empty or broken in mermaid: say so in words instead.
+  if (GRADES.some((g) => s.grades[g] > 0)) {
+    out.push('```mermaid', `pie showData title ${t(lang, 'score.h.distribution')}`);
+    for (const g of GRADES) out.push(`    "${gradeLabel(g, lang)}" : ${s.grades[g]}`);
+    out.push('```');
+  } else out.push(escapeMd(t(lang, 'score.md.noGrades')));
+  out.push('', row([h('grade'), h('count')]), row(['---', '---:']));
   for (const g of GRADES) out.push(row([gradeLabel(g, lang), String(s.grades[g])]));
   out.push('', `## ${t(lang, 'score.h.departments')}`, '', row([h('department'), h('projects'), h('scored'), h('mean')]), row(['---', '---:', '---:', '---:']));
   for (const x of report.departments) out.push(row([escapeMd(x.department), String(x.projects), String(x.scored), fixed(x.mean, d)]));

@@ -8,6 +8,7 @@ import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
 import { GRADES, type Grade } from '../../core/model.js';
 import { t } from '../../i18n/index.js';
+import { count } from '../validate/shared.js';
 import { columns } from './columns.js';
 import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
@@ -22,7 +23,7 @@ export function table(report: ScoreReport, opts: FormatOptions): string {
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
   if (errors.length || warnings.length) {
-    parts.push(c.bold(t(opts.lang, 'score.h.diagnostics')) + '  ' + t(opts.lang, 'score.line.diagnostics', { errors: errors.length, warnings: warnings.length }));
+    parts.push(c.bold(t(opts.lang, 'score.h.diagnostics')) + '  ' + t(opts.lang, 'score.line.diagnostics', { errors: count(opts.lang, 'error', errors.length), warnings: count(opts.lang, 'warning', warnings.length) }));
     for (const d of [...errors, ...warnings].slice(0, 50)) {
       const where = d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1}` : '';
       parts.push(`  ${d.severity === 'error' ? c.red('✖') : c.yellow('⚠')} ${where} ${d.message ?? d.code} ${c.dim(d.code)}`);

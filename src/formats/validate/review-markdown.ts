@@ -46,8 +46,12 @@ export function reviewLetter(f: FileResult, r: FileReview, opts: FormatOptions):
   const p = r.project;
   const heading = p ? `${p.name} (${p.code})` : f.file;
   const out = ['', `## ${t(lang, 'review.letter.title')} — ${escapeMd(heading)}`, '', escapeMd(f.file), ''];
+  // The opening sentence fits the case: approved with or without suggestions shown below;
+  // revise because the score is below the pass mark, or despite a passing score.
+  const suggestionsShown = !opts.quiet && r.suggestions.length > 0;
+  const variant = r.verdict === 'pass' ? (suggestionsShown ? 'pass' : 'pass.clean') : r.score < r.minScore ? 'revise.below' : 'revise';
   const intro = p
-    ? t(lang, `review.letter.intro.${r.verdict}`, { project: p.name, code: p.code, department: p.department, score: r.score, minimum: r.minScore })
+    ? t(lang, `review.letter.intro.${variant}`, { project: p.name, code: p.code, department: p.department, score: r.score, minimum: r.minScore })
     : t(lang, 'review.letter.intro.unread', { file: f.file });
   out.push(escapeMd(intro));
   const list = (title: string, items: readonly ReviewItem[]) => {

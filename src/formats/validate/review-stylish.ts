@@ -7,8 +7,20 @@ import { t } from '../../i18n/index.js';
 import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, verdictLabel } from './review-parts.js';
 import { padEndWidth, padStartWidth, stringWidth } from './width.js';
 
+/**
+ * The reviewer's verdict with its reasons: `pass (score 100/100, pass mark 80; 1 suggestion)`,
+ * `revise (score 72/100, below the pass mark 80; 2 required changes)`. The verdict comes first
+ * because it is what the dossier's author acts on; the score alone never decides it (a required
+ * change means revise even at 100).
+ */
 export function scoreLine(r: FileReview, opts: FormatOptions, c: ChalkInstance): string {
-  const text = t(opts.lang, 'review.stylish.score', { score: r.score, minimum: r.minScore, verdict: verdictLabel(r.verdict, opts.lang) });
+  const lang = opts.lang;
+  const counts: string[] = [];
+  if (r.required.length) counts.push(t(lang, 'review.count.required', { n: r.required.length }));
+  if (r.suggestions.length) counts.push(t(lang, 'review.count.suggestion', { n: r.suggestions.length }));
+  const key = r.score < r.minScore ? 'review.stylish.score.below' : counts.length ? 'review.stylish.score.findings' : 'review.stylish.score';
+  const findings = counts.join(t(lang, 'review.stylish.sep'));
+  const text = t(lang, key, { score: r.score, minimum: r.minScore, verdict: verdictLabel(r.verdict, lang), findings });
   return '  ' + (r.verdict === 'pass' ? c.green : c.red)(text);
 }
 

@@ -49,7 +49,7 @@ export function severityLabel(s: Severity, lang: FormatOptions['lang']): string 
 
 /** "3 problems" / "1 error" / "3 个问题": English plural forms, one Chinese form. */
 export function count(lang: FormatOptions['lang'], noun: 'problem' | 'error' | 'warning' | 'info' | 'file', n: number): string {
-  return t(lang, `fmt.count.${noun}.${n === 1 ? 'one' : 'other'}`, { n });
+  return t(lang, `fmt.count.${noun}`, { n });
 }
 
 /**

@@ -1,10 +1,11 @@
 // The score formats on hostile text: CSV quoting and formula guard, markdown escaping, colour.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { score } from '../../../src/commands/score.js';
 import { scoreFormats } from '../../../src/formats/score/index.js';
+import { t } from '../../../src/i18n/index.js';
 import { ROOT } from '../../helpers/run.js';
 
 describe('score formats', () => {
@@ -29,6 +30,21 @@ describe('score formats', () => {
     const text = scoreFormats.markdown(await hostile(), opts);
     expect(text).to.include('=SUM(A1), "惠民" \\| \\*工程\\*');
     expect(text).to.match(/```mermaid\npie showData title 等级分布\n {4}"优" : 2\n/);
+  });
+
+  it('markdown leaves the pie out when no project was graded (all incomplete)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-pie-'));
+    for (const name of ['culture-community-events', 'health-elderly-care']) {
+      mkdirSync(join(dir, name));
+      cpSync(join(ROOT, 'examples', name, 'dossier.yaml'), join(dir, name, 'dossier.yaml'));
+    }
+    const { report } = await score({ paths: [dir], cwd: dir, lang: 'zh' });
+    expect(report.summary.incomplete).to.equal(2);
+    for (const lang of ['zh', 'en'] as const) {
+      const text = scoreFormats.markdown(report, { ...opts, lang });
+      expect(text).to.not.include('```mermaid');
+      expect(text).to.include(t(lang, 'score.md.noGrades'));
+    }
   });
 
   it('table has colour only when asked', async () => {
