@@ -19,7 +19,7 @@ import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type 
 import type { Policy } from './policy.js';
 import { flags, type FlagFacts, type FlagIndicator } from './variance-flags.js';
 import { indicatorRow, type BudgetRow, type IndicatorRow, type PeriodVariance } from './variance-report.js';
-import { indicatorFact, indicatorVariance, timeProgress, type IndicatorStatus, type Likelihood } from './variance.js';
+import { indicatorFact, indicatorVariance, timeFraction, type IndicatorStatus, type Likelihood, type TimeFraction } from './variance.js';
 
 /** A decimal's double when it stands for the decimal exactly (NaN otherwise), and its text. */
 interface Faithful {
@@ -196,7 +196,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   let partSum = 0;
   let partAbs = 0;
   let used = 0;
-  let exactTp: Dec | undefined;
+  let exactTime: TimeFraction | undefined;
   for (const ind of numeric) {
     const o = obs.indicators.get(ind.code);
     let done: { row: IndicatorRow; fact: FlagIndicator };
@@ -205,8 +205,8 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
     } catch (e) {
       if (e !== UNSURE) throw e;
       // This indicator sits on a tie or a threshold: it alone is computed in decimals.
-      exactTp ??= timeProgress(d, p);
-      const exact = indicatorVariance(d, ind, p, exactTp, o, policy);
+      exactTime ??= timeFraction(d, p);
+      const exact = indicatorVariance(d, ind, p, exactTime, o, policy);
       done = { row: indicatorRow(exact, n), fact: indicatorFact(exact) };
     }
     indicators.push(done.row);

@@ -135,11 +135,12 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
   const end = formatDate(p.end);
   const force = inForce(d, end);
   const tp = timeProgress(d, p);
-  const budget = budgetVariance(d, force.budgetTotal, p, tp, obs.spend, policy);
+  const time = timeFraction(d, p);
+  const budget = budgetVariance(d, force.budgetTotal, p, time, obs.spend, policy);
   const indicators: ExactIndicator[] = [];
   for (const ind of force.indicators) {
     if (ind.operator === 'qualitative' || ind.target === null) continue;
-    indicators.push(indicatorVariance(d, ind, p, tp, obs.indicators.get(ind.code), policy));
+    indicators.push(indicatorVariance(d, ind, p, time, obs.indicators.get(ind.code), policy));
   }
   const goal = goalProgress(force.indicators, indicators);
   const dualGap = budget.executionRate !== null && goal !== null ? budget.executionRate.minus(goal) : null;
@@ -150,7 +151,8 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
     ev,
     ac: budget.actual,
     cpi: ev !== null && budget.actual !== null ? div(ev, budget.actual) : null,
-    spi: ev !== null ? div(ev, budget.planned) : null,
+    // EV / PV with PV = n / d: one division, EV × d / n.
+    spi: ev !== null ? div(ev.times(budget.plannedFraction.d), budget.plannedFraction.n) : null,
     eac: null,
   };
   // EAC = BAC / CPI = BAC × AC / EV.
@@ -212,6 +214,29 @@ export function timeProgress(d: Dossier, p: ReportPeriod): Dec {
   return total === 0 ? ONE : new D(monthsElapsed(start, end, p.end)).dividedBy(total);
 }
 
+/**
+ * Time progress as the integers it is made of: months elapsed / months in the project period
+ * (1 / 1 for an empty period). Every figure that depends on time progress is computed from these
+ * with a single division at the end, so that an exact result (a ratio of 0.6 at 1/3 of a year, a
+ * tie like 0.055) is found exactly, not through a 40-digit rounding of 1/3.
+ */
+export interface TimeFraction {
+  elapsed: number;
+  months: number;
+}
+
+export function timeFraction(d: Dossier, p: ReportPeriod): TimeFraction {
+  const { start, end } = projectDates(d);
+  const months = monthsInPeriod(start, end);
+  return months === 0 ? { elapsed: 1, months: 1 } : { elapsed: monthsElapsed(start, end, p.end), months };
+}
+
+/** A value n / d, kept apart until the one division that makes a figure. */
+interface Fraction {
+  n: Dec;
+  d: Dec;
+}
+
 function projectDates(d: Dossier): { start: YMD; end: YMD } {
   const start = parseDate(d.period.start) ?? { y: d.year, m: 1, d: 1 };
   const end = parseDate(d.period.end) ?? { y: d.year, m: 12, d: 31 };
@@ -224,11 +249,20 @@ function projectDates(d: Dossier): { start: YMD; end: YMD } {
  * the project period, that have elapsed (whole at its end; 1/3 and 2/3 for monthly periods).
  * Without one: the budget total in force spread evenly over the months (total × time progress).
  */
-export function plannedSpend(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec): { planned: Dec; from: 'schedule' | 'even' } {
+export function plannedSpend(d: Dossier, total: Dec, p: ReportPeriod): { planned: Dec; from: 'schedule' | 'even' } {
+  const f = plannedFraction(d, total, p);
+  return { planned: f.n.dividedBy(f.d), from: f.from };
+}
+
+/** plannedSpend as a fraction (sixths for a schedule: quarters count in thirds and halves). */
+function plannedFraction(d: Dossier, total: Dec, p: ReportPeriod): Fraction & { from: 'schedule' | 'even' } {
   const schedule = d.budget.schedule;
-  if (!schedule || Object.keys(schedule).length === 0) return { planned: total.times(tp), from: 'even' };
+  if (!schedule || Object.keys(schedule).length === 0) {
+    const t = timeFraction(d, p);
+    return { n: total.times(t.elapsed), d: new D(t.months), from: 'even' };
+  }
   const { start, end } = projectDates(d);
-  let planned = ZERO;
+  let sixths = ZERO;
   for (const q of QUARTERS) {
     const amount = schedule[q];
     if (amount === undefined) continue;
@@ -240,35 +274,42 @@ export function plannedSpend(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec): 
     const to = Math.min(monthIndex(qEnd), monthIndex(end));
     const inside = to - from + 1;
     if (inside <= 0) {
-      if (monthIndex(qEnd) <= monthIndex(p.end)) planned = planned.plus(amount);
+      if (monthIndex(qEnd) <= monthIndex(p.end)) sixths = sixths.plus(amount.times(6));
       continue;
     }
     const elapsed = Math.min(inside, Math.max(0, monthIndex(p.end) - from + 1));
-    planned = planned.plus(amount.times(elapsed).dividedBy(inside));
+    // amount × elapsed / inside, in sixths (inside is 1, 2 or 3).
+    sixths = sixths.plus(amount.times(elapsed * (6 / inside)));
   }
-  return { planned, from: 'schedule' };
+  return { n: sixths, d: SIX, from: 'schedule' };
 }
 
-function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec, spend: Observation | undefined, policy: Policy): ExactBudget {
-  const { planned, from } = plannedSpend(d, total, p, tp);
-  const b: ExactBudget = {
+const SIX = new D(6);
+
+function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, time: TimeFraction, spend: Observation | undefined, policy: Policy): ExactBudget & { plannedFraction: Fraction } {
+  const f = plannedFraction(d, total, p);
+  const b: ExactBudget & { plannedFraction: Fraction } = {
     total,
-    planned,
+    planned: f.n.dividedBy(f.d),
     actual: null,
     variance: null,
     variancePct: null,
     executionRate: null,
     pace: null,
     status: null,
-    plannedFrom: from,
+    plannedFrom: f.from,
+    plannedFraction: f,
   };
   if (!spend) return b;
   const actual = spend.value;
   b.actual = actual;
-  b.variance = actual.minus(planned);
-  b.variancePct = planned.isZero() ? null : b.variance.dividedBy(planned).times(HUNDRED);
-  b.executionRate = total.isZero() ? null : actual.dividedBy(total).times(HUNDRED);
-  b.pace = b.executionRate === null || tp.isZero() ? null : b.executionRate.dividedBy(tp.times(HUNDRED));
+  // variance = actual − n/d = (actual × d − n) / d; variancePct = that / (n/d) × 100.
+  const over = actual.times(f.d).minus(f.n);
+  b.variance = over.dividedBy(f.d);
+  b.variancePct = f.n.isZero() ? null : over.times(HUNDRED).dividedBy(f.n);
+  b.executionRate = total.isZero() ? null : actual.times(HUNDRED).dividedBy(total);
+  // pace = executionRate / (time progress × 100) = actual × months / (total × elapsed).
+  b.pace = total.isZero() || time.elapsed === 0 ? null : actual.times(time.months).dividedBy(total.times(time.elapsed));
   b.status = b.pace === null ? null : b.pace.lessThan(policy.monitoring.pace.red) ? 'red' : b.pace.lessThan(policy.monitoring.pace.yellow) ? 'yellow' : 'green';
   if (spend.note !== undefined) b.note = spend.note;
   b.source = { file: spend.file, line: spend.line };
@@ -281,23 +322,32 @@ function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, tp: Dec, spend:
  * indicator) and this quarter's. Undefined when there is none (then time or target applies).
  */
 export function milestoneAt(ind: Indicator, d: Dossier, p: ReportPeriod): Dec | undefined {
+  const f = milestoneFraction(ind, d, p);
+  return f === undefined ? undefined : f.n.dividedBy(f.d);
+}
+
+/** milestoneAt as a fraction: the milestone, or (3 × previous + (this − previous) × k) / 3. */
+function milestoneFraction(ind: Indicator, d: Dossier, p: ReportPeriod): Fraction | undefined {
   const ms = ind.milestones;
   if (!ms || p.year !== d.year) return undefined;
   const m = ms[p.endQuarter];
   if (m === undefined) return undefined;
-  if (p.month === undefined || p.month % 3 === 0) return m;
+  if (p.month === undefined || p.month % 3 === 0) return { n: m, d: ONE };
   const qi = QUARTERS.indexOf(p.endQuarter);
   const prev = qi === 0 ? (ind.tracking === 'cumulative' ? ZERO : undefined) : ms[QUARTERS[qi - 1] as Quarter];
   if (prev === undefined) return undefined;
   const k = p.month - qi * 3; // 1 or 2 months into the quarter
-  return prev.plus(m.minus(prev).times(k).dividedBy(3));
+  return { n: prev.times(3).plus(m.minus(prev).times(k)), d: THREE };
 }
 
-export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, tp: Dec, obs: Observation | undefined, policy: Policy): ExactIndicator {
+const THREE = new D(3);
+
+export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, time: TimeFraction, obs: Observation | undefined, policy: Policy): ExactIndicator {
   const target = ind.target as Dec;
   const cumulative = ind.tracking === 'cumulative';
-  const milestone = milestoneAt(ind, d, p);
-  const expected = milestone ?? (cumulative ? target.times(tp) : target);
+  const milestone = milestoneFraction(ind, d, p);
+  // expected = n / d: the milestone, target × elapsed / months (cumulative), or the target.
+  const exp: Fraction = milestone ?? (cumulative ? { n: target.times(time.elapsed), d: new D(time.months) } : { n: target, d: ONE });
   const expectedFrom: ExpectedBasis = milestone !== undefined ? 'milestone' : cumulative ? 'time' : 'target';
   const lower = ind.operator === '<=';
   const v: ExactIndicator = {
@@ -306,7 +356,7 @@ export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, t
     operator: ind.operator as ExactIndicator['operator'],
     tracking: ind.tracking,
     target,
-    expected,
+    expected: exp.n.dividedBy(exp.d),
     expectedFrom,
     actual: null,
     variance: null,
@@ -319,14 +369,17 @@ export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, t
   if (!obs) return v;
   const actual = obs.value;
   v.actual = actual;
-  v.variance = actual.minus(expected);
-  const [num, den] = lower ? [expected, actual] : [actual, expected];
-  v.ratio = div(num, den);
+  v.variance = actual.times(exp.d).minus(exp.n).dividedBy(exp.d);
+  // ratio = actual / expected = actual × d / n; for "<=": n / (d × actual). None when dividing by zero.
+  v.ratio = lower ? div(exp.n, exp.d.times(actual)) : div(actual.times(exp.d), exp.n);
   const t = policy.monitoring.indicator;
-  if (v.ratio === null) v.status = num.greaterThan(0) ? 'ahead' : 'green';
+  if (v.ratio === null) v.status = (lower ? exp.n : actual).greaterThan(0) ? 'ahead' : 'green';
   else v.status = v.ratio.lessThan(t.red) ? 'red' : v.ratio.lessThan(t.yellow) ? 'yellow' : v.ratio.greaterThanOrEqualTo(t.ahead) ? 'ahead' : 'green';
-  v.projection = cumulative && !tp.isZero() ? actual.dividedBy(tp) : actual;
-  v.likelihood = likelihood(v.projection, target, lower, policy);
+  // projection = actual / time progress = actual × months / elapsed (cumulative), else actual.
+  const proj: Fraction = cumulative && time.elapsed !== 0 ? { n: actual.times(time.months), d: new D(time.elapsed) } : { n: actual, d: ONE };
+  v.projection = proj.n.dividedBy(proj.d);
+  const r = lower ? div(target.times(proj.d), proj.n) : div(proj.n, proj.d.times(target));
+  v.likelihood = likelihoodOf(r, policy);
   if (obs.note !== undefined) v.note = obs.note;
   v.source = { file: obs.file, line: obs.line };
   return v;
@@ -334,7 +387,11 @@ export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, t
 
 /** 完成目标可能性: projection against target (inverted for "<="). */
 export function likelihood(projection: Dec, target: Dec, lower: boolean, policy: Policy): Likelihood {
-  const r = lower ? div(target, projection) : div(projection, target);
+  return likelihoodOf(lower ? div(target, projection) : div(projection, target), policy);
+}
+
+/** The likelihood of a projection / target ratio (null: nothing to divide by, certain). */
+function likelihoodOf(r: Dec | null, policy: Policy): Likelihood {
   if (r === null || r.greaterThanOrEqualTo(ONE)) return 'certain';
   return r.greaterThanOrEqualTo(policy.monitoring.likelihood.possible) ? 'possible' : 'unlikely';
 }

@@ -11,6 +11,7 @@ import { parsePeriod } from '../../../src/core/periods.js';
 import { builtinPolicy } from '../../../src/core/policy.js';
 import type { ProjectDossierDoc } from '../../../src/core/schema-types.js';
 import { FLAG_CODES, goalProgress, likelihood, milestoneAt, plannedSpend, projectVariance, timeProgress } from '../../../src/core/variance.js';
+import { projectReport } from '../../../src/core/variance-report.js';
 
 const policy = builtinPolicy('self')!;
 
@@ -44,12 +45,12 @@ describe('core/variance', () => {
 
   it('planned spend: schedule by quarter, months inside a quarter pro rata; even spread without a schedule', () => {
     const d = dossier({ budget: { total: 400, schedule: { Q1: 60, Q2: 100, Q3: 140, Q4: 100 } } });
-    const at = (s: string) => plannedSpend(d, d.budget.total, p(s), timeProgress(d, p(s))).planned;
+    const at = (s: string) => plannedSpend(d, d.budget.total, p(s)).planned;
     expect(at('2025-Q2').toFixed()).to.equal('160');
     expect(at('2025-08').toDecimalPlaces(6).toFixed()).to.equal('253.333333'); // 160 + 140 × 2/3
     expect(at('2025-01').toDecimalPlaces(6).toFixed()).to.equal('20');
     const even = dossier({ budget: { total: 120, schedule: undefined } });
-    const r = plannedSpend(even, even.budget.total, p('2025-05'), timeProgress(even, p('2025-05')));
+    const r = plannedSpend(even, even.budget.total, p('2025-05'));
     expect(r).to.deep.include({ from: 'even' });
     expect(r.planned.toFixed()).to.equal('50');
   });
@@ -149,6 +150,32 @@ describe('core/variance', () => {
     const per = projectVariance(collectMonitoring([row('Q1', 'Z', '2')], [d]).projects[0], policy).periods[0];
     expect(per.indicators[0].ratio).to.equal(null);
     expect(per.indicators[0].status).to.equal('ahead');
+  });
+});
+
+describe('core/variance: exact at thirds of a year (one division per figure)', () => {
+  // A January–March project: time progress 1/3 at January's end, 2/3 at February's. 1/3 written
+  // to 40 digits (0.333…3) would put these right-on-the-threshold values on the wrong side.
+  const q1 = (indicators?: unknown[]) => dossier({ project: { period: { start: '2025-01-01', end: '2025-03-31' } }, budget: { total: 120, schedule: undefined } }, indicators);
+
+  it('a ratio of exactly 0.6 is yellow, not red; a pace of exactly 0.8 is green, not yellow', () => {
+    const d = q1([{ code: 'C', level1: 'output', level2: 'quantity', name: 'count', operator: '>=', target: 5, unit: '个', weight: 50 }]);
+    const res = collectMonitoring([row('2025-01', 'C', '1', 2), row('2025-02', 'spend', '64', 3)], [d]);
+    const [jan, feb] = projectVariance(res.projects[0], policy).periods;
+    // expected 5 × 1/3; ratio 1 / (5/3) = 0.6 exactly: red is below 0.6.
+    expect(jan.indicators[0].ratio!.toFixed()).to.equal('0.6');
+    expect(jan.indicators[0].status).to.equal('yellow');
+    // pace = (64 / 120) / (2/3) = 0.8 exactly: yellow is below 0.8.
+    expect(feb.budget.pace!.toFixed()).to.equal('0.8');
+    expect(feb.budget.status).to.equal('green');
+  });
+
+  it('a tie at the rounding place rounds half-up: expected 0.165 × 1/3 = 0.055 → 0.06', () => {
+    const d = q1([{ code: 'C', level1: 'output', level2: 'quantity', name: 'count', operator: '>=', target: 0.165, unit: '个', weight: 50 }]);
+    const res = collectMonitoring([row('2025-01', 'C', '0.05', 2)], [d]);
+    const report = projectReport(res.projects[0], policy);
+    expect(report.periods[0].indicators[0].expected).to.equal(0.06);
+    expect(projectReport(res.projects[0], policy, { exact: true }).periods[0].indicators[0].expected).to.equal(0.06);
   });
 });
 
