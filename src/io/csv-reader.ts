@@ -142,7 +142,12 @@ export class MonitoringCsvReader {
       this.report(this.diag('value-empty', line, column, { metric }));
     } else {
       const num = parseNumber(raw);
-      if (num) {
+      if (num && !Number.isFinite(Number(num.value))) {
+        // Digits beyond the range of a double (1e309 written out): no figure can be made of it.
+        const [line, column] = fieldPosition(rec, cols.value!);
+        const shown = raw.length > 40 ? `${raw.slice(0, 20)}…${raw.slice(-10)}` : raw;
+        this.report(this.diag('value-not-number', line, column, { value: shown, variant: 'range' }));
+      } else if (num) {
         value = num.value;
         percent = num.percent;
       } else {

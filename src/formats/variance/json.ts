@@ -104,9 +104,9 @@ function indicator(i: IndicatorRow): string {
             }`;
 }
 
-/** A JSON number as JSON.stringify writes it (finite doubles only reach here); null when absent. */
+/** A JSON number as JSON.stringify writes it (null when absent, or not finite). */
 function num(x: number | null): string {
-  return x === null ? 'null' : String(x);
+  return x === null || !Number.isFinite(x) ? 'null' : String(x);
 }
 
 // Names, codes and units repeat in every period of every project: their JSON text is kept.

@@ -30,6 +30,7 @@ export const io: CatalogPair = {
     'csv-too-many-problems': '{omitted} more problems in this file were not listed (at most {max} are shown)',
     'value-empty': 'The value of {metric} is empty; enter the figure at the end of the period, or delete the row',
     'value-not-number': '"{value}" is not a number; write digits such as 1234.5, 1,234.5 or 85%',
+    'value-not-number.range': '"{value}" is too large to compute with (beyond about 1.8 × 10^308); check the cell',
   },
   zh: {
     'missing-file': '文件或目录不存在:{file}',
@@ -55,5 +56,6 @@ export const io: CatalogPair = {
     'csv-too-many-problems': '此文件还有 {omitted} 个问题未列出(最多显示 {max} 个)',
     'value-empty': '{metric} 的数值为空;请填写期末数值,或删除此行',
     'value-not-number': '“{value}”不是数字;请填写阿拉伯数字,如 1234.5、1,234.5 或 85%',
+    'value-not-number.range': '“{value}”过大,无法计算(超过约 1.8 × 10^308);请检查该单元格',
   },
 };
