@@ -1,6 +1,7 @@
 // Numbers as people type them into a spreadsheet: `1,234.5`, ` 85% `, `８５` (full-width),
 // `(120)` (accounting negative), `¥1,000`. The result is a canonical decimal string that
-// decimal.js accepts; it is never converted to a binary float here, so 400 digits stay exact.
+// decimal.js accepts; it is never converted to a binary float here (the CSV reader refuses a value
+// beyond the range of a double, about 1.8e308, since no figure can be computed from it).
 
 export interface ParsedNumber {
   /** Canonical decimal: no leading zeros, no trailing fractional zeros, no `-0` ("1234.5"). */
