@@ -22,6 +22,8 @@ export interface BudgetRow {
   planned: number;
   /** Cumulative spend; null when the period has no spend row. */
   actual: number | null;
+  /** The spend as written, when no double stands for it exactly (more than 15 significant digits). */
+  actualText?: string;
   variance: number | null;
   variancePct: number | null;
   executionRate: number | null;
@@ -45,6 +47,8 @@ export interface IndicatorRow {
   expectedFrom: ExpectedBasis;
   /** null when the period has no row for the indicator. */
   actual: number | null;
+  /** The value as written, when no double stands for it exactly. */
+  actualText?: string;
   variance: number | null;
   /** actual / expected; expected / actual for "<=". */
   ratio: number | null;
@@ -161,7 +165,16 @@ export function indicatorRow(i: ExactIndicator, n: number): IndicatorRow {
   };
   if (i.unit !== undefined) row.unit = i.unit;
   if (i.note !== undefined) row.note = i.note;
+  const text = unfaithful(i.actual);
+  if (text !== undefined) row.actualText = text;
   return row;
+}
+
+/** The decimal text of an input value that no double stands for exactly; else undefined. */
+function unfaithful(x: Dec | null): string | undefined {
+  if (x === null) return undefined;
+  const text = x.toFixed();
+  return String(x.toNumber()) === text ? undefined : text;
 }
 
 /** An exact period, rounded for the report. */
@@ -180,6 +193,8 @@ export function fromExact(v: ExactPeriod, n: number): PeriodVariance {
     plannedFrom: b.plannedFrom,
   };
   if (b.note !== undefined) budget.note = b.note;
+  const text = unfaithful(b.actual);
+  if (text !== undefined) budget.actualText = text;
   return {
     period: v.period,
     end: v.end,

@@ -41,11 +41,11 @@ export function* csv(report: VarianceReport, opts: FormatOptions): Generator<str
       const b = per.budget;
       const tp = per.timeProgress;
       rows.push(
-        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'vfmt.spend'), p.unit, asWritten(b.total), b.planned, b.actual === null ? null : asWritten(b.actual), b.variance, b.variancePct, b.executionRate, b.pace, b.status && statusWord(b.status, lang), null, null, b.note]),
+        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'vfmt.spend'), p.unit, asWritten(b.total), b.planned, b.actual === null ? null : asWritten(b.actual, b.actualText), b.variance, b.variancePct, b.executionRate, b.pace, b.status && statusWord(b.status, lang), null, null, b.note]),
       );
       for (const i of per.indicators) {
         rows.push(
-          line([p.code, p.name, per.period, tp, i.code, i.name, i.unit, asWritten(i.target), i.expected, i.actual === null ? null : asWritten(i.actual), i.variance, null, null, i.ratio, i.status && statusWord(i.status, lang), i.projection, i.likelihood && likelihoodWord(i.likelihood, lang), i.note]),
+          line([p.code, p.name, per.period, tp, i.code, i.name, i.unit, asWritten(i.target), i.expected, i.actual === null ? null : asWritten(i.actual, i.actualText), i.variance, null, null, i.ratio, i.status && statusWord(i.status, lang), i.projection, i.likelihood && likelihoodWord(i.likelihood, lang), i.note]),
         );
       }
     }

@@ -87,9 +87,9 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
  * arrive rounded and are only padded; an input value with more decimals is rounded half-up,
  * exactly (from its decimal text, never from binary: 1.005 → 1.01).
  */
-export function fixed(x: number | null, places: number): string {
+export function fixed(x: number | null, places: number, text?: string): string {
   if (x === null) return '—';
-  const s = plain(x);
+  const s = text ?? plain(x);
   const dot = s.indexOf('.');
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
   if (decimals > places) {
@@ -100,9 +100,9 @@ export function fixed(x: number | null, places: number): string {
   return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
 }
 
-/** An input number as written (no exponent). */
-export function asWritten(x: number | null): string {
-  return x === null ? '—' : plain(x);
+/** An input number as written (no exponent); `text`: its exact text when the double is not it. */
+export function asWritten(x: number | null, text?: string): string {
+  return x === null ? '—' : (text ?? plain(x));
 }
 
 /** `file:line` of a diagnostic (`file:line:column` when the column is known). */

@@ -41,7 +41,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
       per.period,
       fixed(per.timeProgress * 100, n) + '%',
       fixed(b.planned, n),
-      b.actual === null ? '—' : fixed(b.actual, n),
+      b.actual === null ? '—' : fixed(b.actual, n, b.actualText),
       // actual − planned, and as a share of planned: 偏差 (偏差率)
       b.variance === null ? '—' : fixed(b.variance, n) + (b.variancePct === null ? '' : ` (${fixed(b.variancePct, n)}%)`),
       b.executionRate === null ? '—' : fixed(b.executionRate, n) + '%',
@@ -88,7 +88,7 @@ function indicatorRow(i: IndicatorRow, n: number, opts: FormatOptions, paint: (s
     `${clean(i.code)} ${truncate(clean(i.name), NAME_WIDTH)}${i.operator === '<=' ? ' ≤' : ''}`,
     asWritten(i.target) + unit,
     fixed(i.expected, n) + unit,
-    i.actual === null ? '—' : asWritten(i.actual) + unit,
+    i.actual === null ? '—' : asWritten(i.actual, i.actualText) + unit,
     i.variance === null ? '—' : fixed(i.variance, n) + unit,
     fixed(i.ratio, n),
     fixed(i.projection, n) + (i.projection === null ? '' : unit),

@@ -93,6 +93,20 @@ describe('bpm variance', () => {
     expect((JSON.parse(m.stdout) as Json).projects.map((p) => `${p.code} ${p.periods[0].period}`)).to.deep.equal(['FX-EVEN 2025-08']);
   });
 
+  it('prints a value of more digits than a double holds as written (table, csv, markdown)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-digits-'));
+    copyFileSync(join(HAND, 'cal.yaml'), join(dir, 'cal.yaml'));
+    writeFileSync(join(dir, 'data.csv'), 'project,period,metric,value\nFX-CAL,2025-Q1,spend,50\nFX-CAL,2025-Q1,OUT-2,1234567890123456.78\n');
+    const csv = await runCli(['variance', '.', '--data', 'data.csv', '--format', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(csv.stdout).to.include(',1234567890123456.78,');
+    const table = await runCli(['variance', '.', '--data', 'data.csv', '--lang', 'en', '--no-color'], { cwd: dir });
+    expect(table.stdout).to.include('1234567890123456.78');
+    const md = await runCli(['variance', '.', '--data', 'data.csv', '--format', 'markdown', '--lang', 'en'], { cwd: dir });
+    expect(md.stdout).to.include('1234567890123456.78');
+    // Computed figures are numbers (doubles, as in the json): 15 significant digits.
+    expect(csv.stdout).to.include(',1234567890123406.8,');
+  });
+
   it('says which periods the data has when --period matches none (a warning, not silence)', async () => {
     const r = await runCli(['variance', '.', '--format', 'json', '--period', '2024-Q3', '--lang', 'en'], { cwd: HAND });
     const json = JSON.parse(r.stdout) as { projects: unknown[]; diagnostics: { code: string; severity: string; message: string }[] };
