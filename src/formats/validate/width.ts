@@ -93,7 +93,18 @@ export function stringWidth(text: string): number {
   }
   if (i === text.length) return i;
   let width = i;
-  for (const ch of text.slice(i)) width += codePointWidth(ch.codePointAt(0) ?? 0);
+  let last = 0;
+  for (const ch of text.slice(i)) {
+    const cp = ch.codePointAt(0) ?? 0;
+    // VS16 asks for the emoji presentation of the character before it: two columns (✔️ ⚠️).
+    if (cp === 0xfe0f && last === 1) {
+      width += 1;
+      last = 2;
+      continue;
+    }
+    last = codePointWidth(cp);
+    width += last;
+  }
   return width;
 }
 

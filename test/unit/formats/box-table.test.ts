@@ -13,7 +13,7 @@ function reference(head: string[], rows: Row[], aligns: Align[]): string {
 describe('formats/box-table', () => {
   it('draws the variance table of cli-table3: Chinese text, colour codes, a spanning row', () => {
     const head = ['期间', 'Time', '计划', 'Actual'];
-    const rows: Row[] = [['2025-Q1', '25.00%', '1,280.50', '\u001b[31m红\u001b[39m'], { span: 'Indicators at 2025-Q1 指标' }, ['OUT-1 新建智慧教室数量', '360', '—', '·']];
+    const rows: Row[] = [['2025-Q1', '25.00%', '1,280.50', '\u001b[31m红\u001b[39m'], { span: 'Indicators at 2025-Q1 指标' }, ['OUT-1 新建智慧教室数量', '360', '—', '·'], ['✔️ 完成', '⚠️', '✔', 'x']];
     const aligns: Align[] = ['left', 'right', 'right', 'left'];
     expect(boxTable(head, rows, aligns)).to.equal(reference(head, rows, aligns));
   });
