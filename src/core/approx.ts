@@ -10,6 +10,9 @@
 // most 2^-53), and each IEEE operation adds at most 2^-53 relative. U is a deliberately generous
 // bound per operation (about 9 ulps), so that a chain of a dozen operations stays inside
 // a few U of relative error.
+// The bounds of quotients in variance-fast.ts are first-order (they leave out products of two
+// error terms): sound because U is about 9 times the real rounding error of one operation, and
+// the chains are a few operations long.
 
 /** Relative error allowed per operation (≈ 9 × 2^-53). */
 export const U = 1e-15;

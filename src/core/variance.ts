@@ -1,8 +1,11 @@
 // The computations of quarterly monitoring (绩效运行监控, FORMATS.md §3, DOMAIN.md §5): time
 // progress, budget planned vs actual, indicator expected vs actual, year-end projection and
 // likelihood, goal progress, the dual-monitoring gap, earned value, and the flags that name what
-// needs a reason or an adjustment. Everything here is exact (decimal.js); rounding happens only
-// when a report is written (src/formats/variance/shared.ts), half-up to the policy's decimals.
+// needs a reason or an adjustment. Everything here is exact (decimal.js), and each figure is one
+// division of exact products (time progress enters as its integers, elapsed / months), so a
+// result that is a tie or sits on a threshold is found exactly. This is the reference engine:
+// variance-fast.ts computes the same in doubles and hands it what it cannot prove; rounding
+// happens once, in variance-report.ts, half-up to the policy's decimals.
 import { inForce } from './adjust.js';
 import { D, HUNDRED, ONE, ZERO, min, ratio as div, type Dec } from './decimal.js';
 import type { Args, Severity } from './diagnostics.js';
