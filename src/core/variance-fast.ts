@@ -15,11 +15,11 @@ import { inForce } from './adjust.js';
 import type { Dossier, Indicator } from './model.js';
 import { QUARTERS } from './model.js';
 import type { Observation, PeriodObservations } from './monitoring.js';
-import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from './periods.js';
+import { formatDate, monthIndex, type ReportPeriod } from './periods.js';
 import type { Policy } from './policy.js';
 import { flags, type FlagFacts, type FlagIndicator } from './variance-flags.js';
 import { indicatorRow, type BudgetRow, type IndicatorRow, type PeriodVariance } from './variance-report.js';
-import { indicatorFact, indicatorVariance, timeFraction, type IndicatorStatus, type Likelihood, type TimeFraction } from './variance.js';
+import { indicatorFact, indicatorVariance, projectSpan, timeFraction, type IndicatorStatus, type Likelihood, type TimeFraction } from './variance.js';
 
 /** A decimal's double when it stands for the decimal exactly (NaN otherwise), and its text. */
 interface Faithful {
@@ -60,25 +60,6 @@ function thresholds(policy: Policy): Thresholds | null {
     THRESHOLDS.set(policy, t);
   }
   return t;
-}
-
-/** Project start and end (the dossier's year when a date is unreadable), and months in it. */
-interface Span {
-  start: YMD;
-  end: YMD;
-  months: number;
-}
-const SPANS = new WeakMap<Dossier, Span>();
-
-function span(d: Dossier): Span {
-  let s = SPANS.get(d);
-  if (s === undefined) {
-    const start = parseDate(d.period.start) ?? { y: d.year, m: 1, d: 1 };
-    const end = parseDate(d.period.end) ?? { y: d.year, m: 12, d: 31 };
-    s = { start, end, months: monthsInPeriod(start, end) };
-    SPANS.set(d, s);
-  }
-  return s;
 }
 
 /** Thrown inside the engine when a value cannot be proved: the period is computed exactly. */
@@ -129,16 +110,14 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   const p = obs.period;
   const end = formatDate(p.end);
   const force = inForce(d, end);
-  const sp = span(d);
-  // Time progress = elapsed / months (1 for an empty period), exactly a ratio of integers.
-  const elapsed = monthsElapsed(sp.start, sp.end, p.end);
-  const months = sp.months;
-  const tp = months === 0 ? 1 : elapsed / months;
-  const tpZero = months !== 0 && elapsed === 0;
+  // Time progress = elapsed / months (1 / 1 for an empty period), exactly a ratio of integers.
+  const time = timeFraction(d, p);
+  const tp = time.elapsed / time.months;
+  const tpZero = time.elapsed === 0;
   const T = input(force.budgetTotal);
 
   // Budget.
-  const planned = plannedSpend(d, sp, T, p, elapsed, months);
+  const planned = plannedSpend(d, T, p, time);
   const P = planned.value;
   const eP = planned.err;
   const spend = obs.spend;
@@ -196,17 +175,15 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   let partSum = 0;
   let partAbs = 0;
   let used = 0;
-  let exactTime: TimeFraction | undefined;
   for (const ind of numeric) {
     const o = obs.indicators.get(ind.code);
     let done: { row: IndicatorRow; fact: FlagIndicator };
     try {
-      done = fastIndicator(d, ind, p, o, { tp, tpZero, elapsed, months }, n, t);
+      done = fastIndicator(d, ind, p, o, time, n, t);
     } catch (e) {
       if (e !== UNSURE) throw e;
       // This indicator sits on a tie or a threshold: it alone is computed in decimals.
-      exactTime ??= timeFraction(d, p);
-      const exact = indicatorVariance(d, ind, p, exactTime, o, policy);
+      const exact = indicatorVariance(d, ind, p, time, o, policy);
       done = { row: indicatorRow(exact, n), fact: indicatorFact(exact) };
     }
     indicators.push(done.row);
@@ -310,17 +287,9 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   return result;
 }
 
-interface Time {
-  /** Time progress (elapsed / months; 1 for an empty project period). */
-  tp: number;
-  tpZero: boolean;
-  elapsed: number;
-  months: number;
-}
-
 /** One indicator's row and flag facts in doubles; throws UNSURE when it cannot be proved. */
-function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observation | undefined, time: Time, n: number, t: Thresholds): { row: IndicatorRow; fact: FlagIndicator } {
-  const { elapsed, months, tpZero } = time;
+function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observation | undefined, time: TimeFraction, n: number, t: Thresholds): { row: IndicatorRow; fact: FlagIndicator } {
+  const { elapsed, months } = time;
   const target = faithful(ind.target as Dec);
   const G = target.num;
   if (Number.isNaN(G)) throw UNSURE;
@@ -335,7 +304,7 @@ function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observati
     eX = ms.err;
     expectedFrom = 'milestone';
   } else if (cumulative) {
-    X = months === 0 ? G : (G * elapsed) / months;
+    X = (G * elapsed) / months;
     eX = Math.abs(X) * 3 * U;
     expectedFrom = 'time';
   } else {
@@ -386,7 +355,7 @@ function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observati
   // Projection: actual / time progress for a cumulative indicator, else the actual value.
   let proj = a;
   let eProj = 0;
-  if (cumulative && !tpZero && months !== 0) {
+  if (cumulative && elapsed !== 0) {
     proj = (a * months) / elapsed;
     eProj = Math.abs(proj) * 3 * U;
   }
@@ -414,10 +383,11 @@ function likelihood(proj: number, eProj: number, G: number, lower: boolean, poss
 }
 
 /** variance.ts's plannedSpend in doubles, with its error bound. */
-function plannedSpend(d: Dossier, sp: Span, T: number, p: ReportPeriod, elapsed: number, months: number): { value: number; err: number; from: BudgetRow['plannedFrom'] } {
+function plannedSpend(d: Dossier, T: number, p: ReportPeriod, time: TimeFraction): { value: number; err: number; from: BudgetRow['plannedFrom'] } {
   const schedule = d.budget.schedule;
+  const sp = projectSpan(d);
   if (!schedule || Object.keys(schedule).length === 0) {
-    const value = months === 0 ? T : (T * elapsed) / months;
+    const value = (T * time.elapsed) / time.months;
     return { value, err: Math.abs(value) * 3 * U, from: 'even' };
   }
   let value = 0;

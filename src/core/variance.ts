@@ -212,9 +212,8 @@ function r2(x: Dec | null): number | null {
 
 /** Months of the project period elapsed at the period end / months in the project period. */
 export function timeProgress(d: Dossier, p: ReportPeriod): Dec {
-  const { start, end } = projectDates(d);
-  const total = monthsInPeriod(start, end);
-  return total === 0 ? ONE : new D(monthsElapsed(start, end, p.end)).dividedBy(total);
+  const t = timeFraction(d, p);
+  return new D(t.elapsed).dividedBy(t.months);
 }
 
 /**
@@ -229,8 +228,7 @@ export interface TimeFraction {
 }
 
 export function timeFraction(d: Dossier, p: ReportPeriod): TimeFraction {
-  const { start, end } = projectDates(d);
-  const months = monthsInPeriod(start, end);
+  const { start, end, months } = projectSpan(d);
   return months === 0 ? { elapsed: 1, months: 1 } : { elapsed: monthsElapsed(start, end, p.end), months };
 }
 
@@ -240,10 +238,24 @@ interface Fraction {
   d: Dec;
 }
 
-function projectDates(d: Dossier): { start: YMD; end: YMD } {
-  const start = parseDate(d.period.start) ?? { y: d.year, m: 1, d: 1 };
-  const end = parseDate(d.period.end) ?? { y: d.year, m: 12, d: 31 };
-  return { start, end };
+/** Project start and end (the dossier's year when a date is unreadable), and the months in it. */
+export interface ProjectSpan {
+  start: YMD;
+  end: YMD;
+  months: number;
+}
+const SPANS = new WeakMap<Dossier, ProjectSpan>();
+
+/** The project's span, read once per dossier (every period of every project asks for it). */
+export function projectSpan(d: Dossier): ProjectSpan {
+  let s = SPANS.get(d);
+  if (s === undefined) {
+    const start = parseDate(d.period.start) ?? { y: d.year, m: 1, d: 1 };
+    const end = parseDate(d.period.end) ?? { y: d.year, m: 12, d: 31 };
+    s = { start, end, months: monthsInPeriod(start, end) };
+    SPANS.set(d, s);
+  }
+  return s;
 }
 
 /**
@@ -264,7 +276,7 @@ function plannedFraction(d: Dossier, total: Dec, p: ReportPeriod): Fraction & { 
     const t = timeFraction(d, p);
     return { n: total.times(t.elapsed), d: new D(t.months), from: 'even' };
   }
-  const { start, end } = projectDates(d);
+  const { start, end } = projectSpan(d);
   let sixths = ZERO;
   for (const q of QUARTERS) {
     const amount = schedule[q];
