@@ -8,13 +8,11 @@
 // variance.ts computes in exact decimals (decimal.js) and is what the fast engine falls back
 // to. test/unit/core/variance-engines.test.ts holds them to the same output.
 import { D, type Dec } from './decimal.js';
-import type { Adjustment } from './model.js';
+import type { Adjustment, Operator, Tracking } from './model.js';
 import type { ProjectObservations } from './monitoring.js';
-import type { ReportPeriod } from './periods.js';
 import type { Policy } from './policy.js';
 import { fastPeriod } from './variance-fast.js';
-import { periodVariance, type ExactIndicator, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
-import type { Operator, Tracking } from './model.js';
+import { periodVariance, projectHead, type ExactIndicator, type ProjectHead, type VarianceOptions, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
 
 export interface BudgetRow {
   /** 全年预算数 in force at the period end. */
@@ -85,23 +83,11 @@ export interface PeriodVariance {
   flags: Flag[];
 }
 
-export interface ProjectVariance {
-  code: string;
-  name: string;
-  department: string;
-  /** Budget unit (元 or 万元). */
-  unit: string;
-  /** The dossier file. */
-  file: string;
-  /** Policy used for the thresholds and the rounding. */
-  policy: string;
-  decimals: number;
+export interface ProjectVariance extends ProjectHead {
   periods: PeriodVariance[];
 }
 
-export interface ReportOptions {
-  /** Only this period (a label as produced by parsePeriod); every reported period otherwise. */
-  period?: (p: ReportPeriod) => boolean;
+export interface ReportOptions extends VarianceOptions {
   /** Compute every period exactly (decimal.js), never with doubles: for the differential tests. */
   exact?: boolean;
   /**
@@ -123,7 +109,7 @@ export function projectReport(obs: ProjectObservations, policy: Policy, opts: Re
     const v = (opts.exact ? undefined : fastPeriod(d, p, policy, brief)) ?? fromExact(periodVariance(d, p, policy), n);
     periods.push(brief ? budgetOnly(v) : v);
   });
-  return { code: d.code, name: d.name, department: d.department, unit: d.budget.unit, file: d.origin.file, policy: policy.name, decimals: n, periods };
+  return { ...projectHead(d, policy), periods };
 }
 
 /** A period reduced to its budget row (see ReportOptions.detail). */

@@ -99,7 +99,8 @@ export interface ExactPeriod {
   flags: Flag[];
 }
 
-export interface ExactProject {
+/** What identifies a project's report, in either engine's model. */
+export interface ProjectHead {
   code: string;
   name: string;
   department: string;
@@ -110,6 +111,13 @@ export interface ExactProject {
   /** Policy used for the thresholds and the rounding. */
   policy: string;
   decimals: number;
+}
+
+export function projectHead(d: Dossier, policy: Policy): ProjectHead {
+  return { code: d.code, name: d.name, department: d.department, unit: d.budget.unit, file: d.origin.file, policy: policy.name, decimals: policy.decimals };
+}
+
+export interface ExactProject extends ProjectHead {
   periods: ExactPeriod[];
 }
 
@@ -121,16 +129,7 @@ export interface VarianceOptions {
 export function projectVariance(obs: ProjectObservations, policy: Policy, opts: VarianceOptions = {}): ExactProject {
   const d = obs.dossier;
   const periods = obs.periods.filter((p) => !opts.period || opts.period(p.period)).map((p) => periodVariance(d, p, policy));
-  return {
-    code: d.code,
-    name: d.name,
-    department: d.department,
-    unit: d.budget.unit,
-    file: d.origin.file,
-    policy: policy.name,
-    decimals: policy.decimals,
-    periods,
-  };
+  return { ...projectHead(d, policy), periods };
 }
 
 export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Policy): ExactPeriod {
