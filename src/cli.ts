@@ -2,7 +2,7 @@
 // typed errors into a message on stderr and an exit code (FORMATS.md §4). Nothing below calls
 // process.exit; main() returns the exit code and bin/bpm.js sets it.
 import { Command, CommanderError } from 'commander';
-import type { CliEnv } from './cli/env.js';
+import { cliEnv, type CliEnv } from './cli/env.js';
 import { register as registerValidate } from './cli/validate.js';
 import { register as registerReview } from './cli/review.js';
 import { register as registerSchema } from './cli/schema.js';
@@ -15,13 +15,7 @@ import { VERSION } from './version.js';
 const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerInit, registerSchema];
 
 export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promise<number> {
-  const env: CliEnv = {
-    cwd: partial.cwd ?? process.cwd(),
-    stdout: partial.stdout ?? process.stdout,
-    stderr: partial.stderr ?? process.stderr,
-    env: partial.env ?? process.env,
-    exitCode: 0,
-  };
+  const env = cliEnv(partial);
   const args = argv.slice(2);
   // Fast path: `bpm --version` builds no program.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

@@ -10,6 +10,17 @@ export interface CliEnv {
   exitCode: number;
 }
 
+/** The process's environment, with whatever a caller (a test) puts in its place. */
+export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
+  return {
+    cwd: partial.cwd ?? process.cwd(),
+    stdout: partial.stdout ?? process.stdout,
+    stderr: partial.stderr ?? process.stderr,
+    env: partial.env ?? process.env,
+    exitCode: 0,
+  };
+}
+
 /** Options every reporting command shares (FORMATS.md §4). */
 export interface CommonOptions {
   format?: string;

@@ -6,7 +6,7 @@
 // option, `--opt=value`, a value that starts with `-` or is not among the choices), and any
 // run the cache cannot answer with kept output, returns undefined: main() then parses and runs
 // the command as usual. So the fast path prints nothing the usual path would not.
-import type { CliEnv } from './env.js';
+import { cliEnv, type CliEnv } from './env.js';
 import { VALIDATE_FORMAT_NAMES } from './format-names.js';
 import { loadOptions, resolveCommon } from './resolve.js';
 import type { ValidateCliOptions } from './validate.js';
@@ -78,13 +78,7 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
   const args = argv.slice(2);
   const parsed = parseFast(args);
   if (!parsed) return undefined;
-  const env: CliEnv = {
-    cwd: partial.cwd ?? process.cwd(),
-    stdout: partial.stdout ?? process.stdout,
-    stderr: partial.stderr ?? process.stderr,
-    env: partial.env ?? process.env,
-    exitCode: 0,
-  };
+  const env = cliEnv(partial);
   const { paths, opts } = parsed;
   const [{ cachedOutput, validateExitCode, variantOf }, { writeOutput }] = await Promise.all([import('../commands/validate-cached.js'), import('../io/output.js')]);
   const { lang, color } = resolveCommon(opts, env);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
+import type { CliEnv } from '../../src/cli/env.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/bpm.js', import.meta.url));
@@ -16,13 +17,25 @@ export interface RunResult {
 
 /** Runs `bpm ...args` in-process with an injected cwd and captured output. */
 export async function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return captured(main, args, opts);
+}
+
+/**
+ * Calls a CLI entry point (main, or the validate --cache fast path) on `bpm ...args` with an
+ * injected cwd and environment, and captures what it writes.
+ */
+export async function captured<T>(
+  entry: (argv: string[], env: Partial<CliEnv>) => Promise<T>,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: T; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await main(['node', 'bpm', ...args], {
+  const code = await entry(['node', 'bpm', ...args], {
     cwd: opts.cwd ?? ROOT,
     stdout,
     stderr,

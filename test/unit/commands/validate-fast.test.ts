@@ -4,23 +4,15 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { expect } from 'chai';
 import { Command } from 'commander';
 import { FAST_OPTIONS, fastValidate, parseFast } from '../../../src/cli/validate-fast.js';
 import { register } from '../../../src/cli/validate.js';
 import type { CliEnv } from '../../../src/cli/env.js';
-import { ROOT, runCli, spawnBpm } from '../../helpers/run.js';
+import { captured, ROOT, runCli, spawnBpm } from '../../helpers/run.js';
 
-async function fast(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await fastValidate(['node', 'bpm', ...args], { cwd, stdout, stderr, env: { LANG: 'en_US.UTF-8', FORCE_COLOR: '0', ...env } });
-  return { code, stdout: out, stderr: err };
+function fast(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return captured(fastValidate, args, { cwd, env });
 }
 
 /** The same command line without the cache options. */
