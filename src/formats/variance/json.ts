@@ -9,6 +9,7 @@ import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import type { IndicatorRow, PeriodVariance, ProjectVariance } from '../../core/variance-report.js';
 import type { Lang } from '../../i18n/index.js';
+import { memoText } from '../memo.js';
 import { flagMessage, jsonAdjustment, jsonDiagnostic } from './shared.js';
 
 export function* json(report: VarianceReport, opts: FormatOptions): Generator<string> {
@@ -110,18 +111,11 @@ function num(x: number | null): string {
 }
 
 // Names, codes and units repeat in every period of every project: their JSON text is kept.
-const QUOTED = new Map<string, string>();
+const quoted = memoText((s) => JSON.stringify(s));
 
 /** A JSON string, or null when absent. */
 function str(s: string | null | undefined): string {
-  if (s === null || s === undefined) return 'null';
-  let q = QUOTED.get(s);
-  if (q === undefined) {
-    q = JSON.stringify(s);
-    if (QUOTED.size >= 10_000) QUOTED.clear();
-    QUOTED.set(s, q);
-  }
-  return q;
+  return s === null || s === undefined ? 'null' : quoted(s);
 }
 
 /** JSON.stringify(value, null, 2), its lines after the first indented by `pad`. */

@@ -11,6 +11,7 @@ import type { IndicatorRow, ProjectVariance } from '../../core/variance-report.j
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { boxTable, type Row } from '../box-table.js';
+import { memoText } from '../memo.js';
 import { showControls } from '../validate/shared.js';
 import { stringWidth } from '../validate/width.js';
 import { asWritten, fixed, flagMessage, likelihoodWord, sparkline, statusWord, where } from './shared.js';
@@ -144,15 +145,5 @@ function heading(lang: FormatOptions['lang'], key: string): string {
   return h;
 }
 
-/** Terminal-safe text from the input: control characters visible, one line. */
-function clean(text: string): string {
-  // Codes and names repeat in every project of a big report: each is cleaned once.
-  let c = CLEANED.get(text);
-  if (c === undefined) {
-    c = showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' '));
-    if (CLEANED.size >= 10_000) CLEANED.clear();
-    CLEANED.set(text, c);
-  }
-  return c;
-}
-const CLEANED = new Map<string, string>();
+/** Terminal-safe text from the input: control characters visible, one line (kept per text). */
+const clean = memoText((text) => showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' ')));
