@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: all logic lives in dist/cli.js (compiled from src/cli.ts by `npm run build`).
 // `bpm --version` alone is answered here, before the program and its modules load; so is
-// `bpm validate … --cache` on an unchanged tree (src/cli/validate-fast.ts), which falls back to
+// `bpm validate … --cache` on an unchanged tree (src/commands/validate/fast.ts), which falls back to
 // the program whenever it has any doubt.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -10,7 +10,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   let code;
   if (args[0] === 'validate' && args.some((a) => a === '--cache' || a === '--cache-location')) {
-    const { fastValidate } = await import('../dist/cli/validate-fast.js');
+    const { fastValidate } = await import('../dist/commands/validate/fast.js');
     code = await fastValidate(process.argv);
   }
   if (code === undefined) {

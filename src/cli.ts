@@ -3,12 +3,12 @@
 // process.exit; main() returns the exit code and bin/bpm.js sets it.
 import { Command, CommanderError } from 'commander';
 import { cliEnv, type CliEnv } from './cli/env.js';
-import { register as registerValidate } from './cli/validate.js';
-import { register as registerReview } from './cli/review.js';
-import { register as registerSchema } from './cli/schema.js';
-import { register as registerInit } from './cli/init.js';
-import { register as registerVariance } from './cli/variance.js';
-import { register as registerScore } from './cli/score.js';
+import { register as registerValidate } from './commands/validate/register.js';
+import { register as registerReview } from './commands/review/register.js';
+import { register as registerSchema } from './commands/schema/register.js';
+import { register as registerInit } from './commands/init/register.js';
+import { register as registerVariance } from './commands/variance/register.js';
+import { register as registerScore } from './commands/score/register.js';
 import { isUsageError } from './errors.js';
 import { VERSION } from './version.js';
 

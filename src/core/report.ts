@@ -1,7 +1,7 @@
 // Report shapes that commands produce and formatters turn into text. These mirror the JSON
 // output contract of FORMATS.md §5; fields may be added, none renamed.
 import type { Diagnostic } from './diagnostics.js';
-import type { ProjectVariance } from './variance-report.js';
+import type { ProjectVariance } from './monitoring/report.js';
 
 export type DocKind = 'ProjectDossier' | 'Evaluation' | 'ScoringPolicy' | 'StrategyPlan';
 export type FileKind = DocKind | 'MonitoringData';

@@ -1,5 +1,5 @@
 // Every diagnostic code the input layer can report, by where it comes from. Semantic rules list
-// their own codes (ruleCodes() in core/run-rules.ts). Tests check that each code has a message
+// their own codes (ruleCodes() in core/rules/run.ts). Tests check that each code has a message
 // and a title in both languages and that no other code literal appears in src/io; the README's
 // table of codes is checked against these lists.
 

@@ -3,7 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { MonitoringRow } from '../core/monitoring-data.js';
+import type { MonitoringRow } from '../core/monitoring/data.js';
 import { InputError } from '../errors.js';
 import { MonitoringCsvReader } from './csv-reader.js';
 import { createDecoder, decodeText, detectEncoding, mismatchDiagnostic, Utf8Validator } from './encoding.js';
@@ -13,7 +13,7 @@ export { parseNumber } from './number.js';
 export { MAX_DIAGNOSTICS } from './csv-reader.js';
 export { MAX_RECORD } from './csv-tokenizer.js';
 
-export type { MonitoringRow } from '../core/monitoring-data.js';
+export type { MonitoringRow } from '../core/monitoring/data.js';
 
 export interface CsvOptions {
   /** Forced encoding (`--encoding`): utf8, gbk, gb18030, utf16le, utf16be. */

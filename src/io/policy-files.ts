@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { applyPolicyDoc } from '../core/normalise.js';
-import { builtinPolicy, type Policy } from '../core/policy.js';
-import type { ScoringPolicyDoc } from '../core/schema-types.js';
+import { applyPolicyDoc } from '../core/model/normalise.js';
+import { builtinPolicy, type Policy } from '../core/model/policy.js';
+import type { ScoringPolicyDoc } from '../core/model/schema-types.js';
 import { policyConsistency } from '../core/rules/policy-consistency.js';
 import { fingerprintBytes, fingerprintError } from './fingerprint.js';
 import { validateSchema } from './schema.js';

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { Dossier, Evaluation, StrategyPlan } from '../core/model.js';
-import { normaliseDossier, normaliseEvaluation, normaliseStrategy } from '../core/normalise.js';
-import { BUILTIN_POLICIES, builtinPolicy, type Policy } from '../core/policy.js';
+import type { Dossier, Evaluation, StrategyPlan } from '../core/model/model.js';
+import { normaliseDossier, normaliseEvaluation, normaliseStrategy } from '../core/model/normalise.js';
+import { BUILTIN_POLICIES, builtinPolicy, type Policy } from '../core/model/policy.js';
 import type { DocKind, FileKind } from '../core/report.js';
 import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
-import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/schema-types.js';
+import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';

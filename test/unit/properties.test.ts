@@ -1,24 +1,24 @@
 // Property tests (fast-check) of what must hold for any input, not just the fixtures:
 // exact budget arithmetic, deterministic output whatever the file order, `-o` never leaving a
-// partial file, and (once src/core/scoring.ts exists) the bounds and scale invariance of scores.
+// partial file, and (once src/core/scoring/project.ts exists) the bounds and scale invariance of scores.
 import { spawn } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { D, sum } from '../../src/core/decimal.js';
-import type { Dossier, Evaluation } from '../../src/core/model.js';
-import { normaliseDossier, normaliseEvaluation } from '../../src/core/normalise.js';
-import { builtinPolicy } from '../../src/core/policy.js';
+import type { Dossier } from '../../src/core/model/model.js';
+import { normaliseDossier, normaliseEvaluation } from '../../src/core/model/normalise.js';
+import { builtinPolicy } from '../../src/core/model/policy.js';
 import { budgetSourcesSum } from '../../src/core/rules/budget-sources-sum.js';
 import type { RuleContext } from '../../src/core/rules/index.js';
-import type { EvaluationDoc, ProjectDossierDoc } from '../../src/core/schema-types.js';
+import type { EvaluationDoc, ProjectDossierDoc } from '../../src/core/model/schema-types.js';
 import { writeOutput } from '../../src/io/output.js';
 import { validateSchema } from '../../src/io/schema.js';
+import { scoreProject as scoreProjectImpl } from '../../src/core/scoring/project.js';
 import { parseWithPositions } from '../../src/io/workspace.js';
-import { BIN, ROOT, runCli } from '../helpers/run.js';
+import { BIN, runCli } from '../helpers/run.js';
 // @ts-expect-error: a plain ES module script without types
 import { dossierYaml, evaluationYaml } from '../../scripts/gen-dossiers.mjs';
 
@@ -207,22 +207,8 @@ describe('properties (fast-check)', function () {
     });
   });
 
-  describe('scores (src/core/scoring.ts)', () => {
-    interface ScoreLike {
-      status: string;
-      total: InstanceType<typeof D> | null;
-      indicators: { code: string; weight: InstanceType<typeof D>; score: InstanceType<typeof D> | null; method: string; ratio: InstanceType<typeof D> | null }[];
-    }
-    type ScoreProject = (input: { dossier: Dossier; evaluation?: Evaluation; policy: ReturnType<typeof builtinPolicy>; allowMissing?: boolean }) => ScoreLike;
-    let scoreProject: ScoreProject | undefined;
-
-    before(async () => {
-      // The module comes with the `score` branch; until it is merged these properties skip.
-      const file = path.join(ROOT, 'src', 'core', 'scoring.ts');
-      if (!existsSync(file)) return;
-      const mod = (await import(pathToFileURL(file).href)) as { scoreProject?: ScoreProject };
-      scoreProject = typeof mod.scoreProject === 'function' ? mod.scoreProject : undefined;
-    });
+  describe('scores (src/core/scoring/project.ts)', () => {
+    const scoreProject = scoreProjectImpl;
 
     /** A generated project with its actuals scaled: every numeric target and actual × k. */
     function project(i: number, seed: number, k: string) {
@@ -245,10 +231,9 @@ describe('properties (fast-check)', function () {
       return { dossier: normaliseDossier(dd, 'd.yaml'), evaluation: normaliseEvaluation(ee, 'e.yaml'), scaled };
     }
 
-    const policy = builtinPolicy('self');
+    const policy = builtinPolicy('self')!;
 
     it('every indicator score lies in [0, weight], every total in [0, 100]', function () {
-      if (!scoreProject) return this.skip(); // src/core/scoring.ts (branch `score`) is not merged yet
       const score = scoreProject;
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1000 }), (i, seed) => {
@@ -265,7 +250,6 @@ describe('properties (fast-check)', function () {
     });
 
     it('rescaling every target and actual by the same factor keeps every ratio-based score', function () {
-      if (!scoreProject) return this.skip(); // src/core/scoring.ts (branch `score`) is not merged yet
       const score = scoreProject;
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1000 }), fc.constantFrom('0.001', '0.5', '3', '7', '1000', '12345'), (i, seed, k) => {

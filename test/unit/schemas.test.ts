@@ -29,9 +29,9 @@ describe('schemas: the single source of structure', () => {
     }
   });
 
-  it('src/core/schema-types.ts is exactly what scripts/gen-types.js generates', async function () {
+  it('src/core/model/schema-types.ts is exactly what scripts/gen-types.js generates', async function () {
     this.timeout(30_000);
-    const committed = readFileSync(join(ROOT, 'src/core/schema-types.ts'), 'utf8');
+    const committed = readFileSync(join(ROOT, 'src/core/model/schema-types.ts'), 'utf8');
     expect(committed === (await gen.generateTypes()), `schema-types.ts is stale: ${fix}`).to.equal(true);
   });
 

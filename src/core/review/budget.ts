@@ -11,7 +11,7 @@
 // either way, one of the three numbers is wrong. A quarter holding more than
 // review.maxQuarterShare of the budget is front-loaded (Q1) or back-loaded (Q4: 年底突击花钱).
 import { D, round, sum, text, type Dec } from '../decimal.js';
-import { QUARTERS, type Dossier, type Indicator } from '../model.js';
+import { QUARTERS, type Dossier, type Indicator } from '../model/model.js';
 import { blend, finder, isNumeric, pathOf, share } from './shared.js';
 import { costUnit, moneyFactor, quantityUnit } from './units.js';
 import type { Dimension, ReviewFinding } from './types.js';

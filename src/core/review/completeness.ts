@@ -4,8 +4,8 @@
 // unit cost). fraction = 0.8 × covered required sections / required sections
 //                      + 0.2 × (has an output quantity indicator).
 import { D } from '../decimal.js';
-import { LEVEL1_ZH } from '../aliases.js';
-import type { Dossier, Indicator, Level1 } from '../model.js';
+import { LEVEL1_ZH } from '../model/aliases.js';
+import type { Dossier, Indicator, Level1 } from '../model/model.js';
 import { blend, finder, isNumeric, share } from './shared.js';
 import type { Dimension, ReviewFinding } from './types.js';
 

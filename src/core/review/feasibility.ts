@@ -10,7 +10,7 @@
 // median × [1/f, f] (f = review.unitCostFactor) is an outlier (0); 1 otherwise or when fewer than
 // three peers exist.
 import { D, round, text, type Dec } from '../decimal.js';
-import type { Dossier } from '../model.js';
+import type { Dossier } from '../model/model.js';
 import { mainOutput } from './completeness.js';
 import { finder, isNumeric, pathOf } from './shared.js';
 import { moneyFactor, quantityUnit } from './units.js';

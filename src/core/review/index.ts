@@ -3,7 +3,7 @@
 // positions, validation results and wording.
 import { D, round, sum, text, type Dec } from '../decimal.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Dossier } from '../model.js';
+import type { Dossier } from '../model/model.js';
 import { budget } from './budget.js';
 import { completeness } from './completeness.js';
 import { feasibility } from './feasibility.js';

@@ -6,10 +6,9 @@
 //                    qualitative description)
 // Vague wording is found by validate's `vaguePhrases` (提高, 加强, 进一步 … with no number).
 import { D, min, round, text } from '../decimal.js';
-import type { Dossier } from '../model.js';
-import { hasNumber, vaguePhrases, VAGUE_WORDS } from '../rules/vague.js';
+import type { Dossier } from '../model/model.js';
 import { blend, deadline, finder, isNumeric, pathOf, share } from './shared.js';
-import { clauses, hasTimePhrase } from './text.js';
+import { clauses, hasNumber, hasTimePhrase, vaguePhrases, VAGUE_WORDS } from '../text.js';
 import type { Dimension, ReviewFinding } from './types.js';
 
 /** The object of a vague phrase (the phrase without its vague words): 进一步提高市民文化素养 → 市民文化素养. */

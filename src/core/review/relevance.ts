@@ -8,10 +8,10 @@
 // or one for a name that has only one or two). A goal commitment is a clause with a number that
 // is not a year or a date; it is covered when an indicator's target or name matches it.
 import { D, type Dec } from '../decimal.js';
-import type { Dossier, Indicator } from '../model.js';
+import type { Dossier, Indicator } from '../model/model.js';
 import { suggest } from '../suggest.js';
 import { blend, finder, isNumeric, pathOf, share } from './shared.js';
-import { clauses, commitments, overlap, tokens } from './text.js';
+import { clauses, commitments, overlap, tokens } from '../text.js';
 import { quantityUnit } from './units.js';
 import type { Dimension, ReviewFinding } from './types.js';
 

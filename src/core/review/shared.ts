@@ -1,7 +1,7 @@
 // Small helpers the dimension reviewers share.
 import { D, type Dec } from '../decimal.js';
 import type { Args } from '../diagnostics.js';
-import type { Dossier, Indicator } from '../model.js';
+import type { Dossier, Indicator } from '../model/model.js';
 import type { DimensionName, FindingLevel, ReviewFinding } from './types.js';
 
 export function finder(d: Dossier, dimension: DimensionName, out: ReviewFinding[]) {

@@ -3,8 +3,8 @@
 // that say what must change (`required`) or could be better (`suggestion`).
 import type { Args } from '../diagnostics.js';
 import type { Dec } from '../decimal.js';
-import type { Dossier } from '../model.js';
-import type { Policy } from '../policy.js';
+import type { Dossier } from '../model/model.js';
+import type { Policy } from '../model/policy.js';
 
 export type DimensionName = 'completeness' | 'measurability' | 'relevance' | 'feasibility' | 'budget';
 export const DIMENSIONS: readonly DimensionName[] = ['completeness', 'measurability', 'relevance', 'feasibility', 'budget'];

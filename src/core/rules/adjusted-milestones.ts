@@ -1,7 +1,7 @@
-import { inForce } from '../adjust.js';
+import { inForce } from '../model/adjust.js';
 import { text, type Dec } from '../decimal.js';
-import { QUARTERS, type Quarter } from '../model.js';
-import { escapePointer } from '../normalise.js';
+import { QUARTERS, type Quarter } from '../model/model.js';
+import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { compareDates, parseDate } from '../periods.js';
-import { escapePointer } from '../normalise.js';
+import { compareDates, parseDate } from '../model/periods.js';
+import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { QUAL_ZH } from '../aliases.js';
+import { QUAL_ZH } from '../model/aliases.js';
 import { text } from '../decimal.js';
 import type { EvaluationRule, Finding } from './types.js';
 

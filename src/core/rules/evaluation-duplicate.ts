@@ -1,4 +1,4 @@
-import { ROLE_ZH } from '../aliases.js';
+import { ROLE_ZH } from '../model/aliases.js';
 import type { BatchRule, Finding } from './types.js';
 
 /** One evaluation per project and evaluator in a run; a second one would be ambiguous. */

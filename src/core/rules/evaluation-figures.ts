@@ -1,4 +1,4 @@
-import { inForce } from '../adjust.js';
+import { inForce } from '../model/adjust.js';
 import { text } from '../decimal.js';
 import type { EvaluationRule, Finding } from './types.js';
 

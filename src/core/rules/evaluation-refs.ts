@@ -1,4 +1,4 @@
-import { escapePointer } from '../normalise.js';
+import { escapePointer } from '../model/normalise.js';
 import { suggest } from '../suggest.js';
 import type { EvaluationRule, Finding } from './types.js';
 

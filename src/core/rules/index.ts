@@ -3,7 +3,7 @@
 // test/fixtures/validate/<code>/ and its messages in src/i18n/catalog/validate.ts.
 import type { Rule } from './types.js';
 import { adjustedMilestones } from './adjusted-milestones.js';
-import { adjustedWeights } from './adjusted-weights.js';
+import { adjustedWeights } from './adjusted-weights-sum.js';
 import { adjustments } from './adjustments.js';
 import { budgetSanity } from './budget-sanity.js';
 import { budgetScheduleSum } from './budget-schedule-sum.js';
@@ -13,9 +13,9 @@ import { evaluationDuplicate } from './evaluation-duplicate.js';
 import { evaluationFigures } from './evaluation-figures.js';
 import { evaluationRefs } from './evaluation-refs.js';
 import { indicatorCodeDuplicate } from './indicator-code-duplicate.js';
-import { level2Known } from './level2-known.js';
+import { level2Known } from './level2-unknown.js';
 import { milestones } from './milestones.js';
-import { objectivesExist } from './objectives-exist.js';
+import { objectivesExist } from './unknown-objective.js';
 import { periodDates } from './period-dates.js';
 import { policyConsistency } from './policy-consistency.js';
 import { projectCodeDuplicate } from './project-code-duplicate.js';

@@ -1,5 +1,5 @@
 import { text, type Dec } from '../decimal.js';
-import { QUARTERS, type Quarter } from '../model.js';
+import { QUARTERS, type Quarter } from '../model/model.js';
 import type { DossierRule, Finding } from './types.js';
 
 /**

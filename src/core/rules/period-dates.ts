@@ -1,4 +1,4 @@
-import { compareDates, parseDate } from '../periods.js';
+import { compareDates, parseDate } from '../model/periods.js';
 import type { DossierRule, Finding } from './types.js';
 
 /** The project period starts before it ends and lies in the fiscal year. */

@@ -1,5 +1,5 @@
 import { sum, text, type Dec } from '../decimal.js';
-import { GRADE_ALIASES, GRADE_ZH, QUAL_ZH } from '../aliases.js';
+import { GRADE_ALIASES, GRADE_ZH, QUAL_ZH } from '../model/aliases.js';
 import type { Finding, PolicyRule } from './types.js';
 
 /**

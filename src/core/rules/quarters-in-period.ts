@@ -1,6 +1,6 @@
-import { compareDates, daysInMonth, parseDate, type YMD } from '../periods.js';
-import { escapePointer } from '../normalise.js';
-import { QUARTERS, type Quarter } from '../model.js';
+import { compareDates, daysInMonth, parseDate, type YMD } from '../model/periods.js';
+import { escapePointer } from '../model/normalise.js';
+import { QUARTERS, type Quarter } from '../model/model.js';
 import { text, type Dec } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
 

@@ -1,4 +1,4 @@
-import { LEVEL1_ZH } from '../aliases.js';
+import { LEVEL1_ZH } from '../model/aliases.js';
 import type { DossierRule, Finding } from './types.js';
 
 /** A goal needs at least one output (产出) and one effect (效益) indicator. */

@@ -1,5 +1,5 @@
 import { text } from '../decimal.js';
-import { escapePointer } from '../normalise.js';
+import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
 /**

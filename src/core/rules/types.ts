@@ -2,9 +2,9 @@
 // Adding a rule is one file, one line in rules/index.ts, one fixture folder under
 // test/fixtures/validate/<id>/.
 import type { Args, Severity } from '../diagnostics.js';
-import type { Dossier, Evaluation, StrategyPlan } from '../model.js';
-import type { Policy } from '../policy.js';
-import type { ScoringPolicyDoc } from '../schema-types.js';
+import type { Dossier, Evaluation, StrategyPlan } from '../model/model.js';
+import type { Policy } from '../model/policy.js';
+import type { ScoringPolicyDoc } from '../model/schema-types.js';
 
 /** What a rule reports: where (file + JSON pointer) and the message arguments. */
 export interface Finding {

@@ -1,7 +1,7 @@
 import { sum, text } from '../decimal.js';
-import { LEVEL1, type Level1 } from '../model.js';
-import { sectionOf } from '../policy.js';
-import { LEVEL1_ZH } from '../aliases.js';
+import { LEVEL1, type Level1 } from '../model/model.js';
+import { sectionOf } from '../model/policy.js';
+import { LEVEL1_ZH } from '../model/aliases.js';
 import type { DossierRule, Finding } from './types.js';
 
 /**

@@ -3,7 +3,7 @@
 // gives one row per scored item (execution, each indicator, the total) like a published
 // 自评表. Text cells that Excel would read as a formula are prefixed with an apostrophe.
 import type { FormatOptions } from '../../core/report.js';
-import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
+import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { t } from '../../i18n/index.js';
 import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText } from './shared.js';
 

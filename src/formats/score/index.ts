@@ -3,7 +3,7 @@
 // streaming variants give the same text in pieces (project by project, or row by row), for
 // writeOutput to write a large batch without holding its report as one string.
 import type { FormatOptions } from '../../core/report.js';
-import type { ScoreReport } from '../../core/score-types.js';
+import type { ScoreReport } from '../../core/scoring/types.js';
 import { csv, csvChunks } from './csv.js';
 import { json, jsonChunks } from './json.js';
 import { markdown, markdownChunks } from './markdown.js';

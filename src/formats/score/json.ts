@@ -4,9 +4,9 @@
 // name/level/survey/panel, per-finding kind, per-discrepancy reason) are additions.
 import { type Dec, num, round } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { Policy } from '../../core/policy.js';
+import type { Policy } from '../../core/model/policy.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { IndicatorScore, ProjectScore, ScoreFinding, ScoreReport } from '../../core/score-types.js';
+import type { IndicatorScore, ProjectScore, ScoreFinding, ScoreReport } from '../../core/scoring/types.js';
 import { findingText } from './shared.js';
 
 /** The whole report as one string: exactly the text of `jsonChunks` joined. */

@@ -5,8 +5,8 @@
 // application. A batch starts with the ranking, a mermaid pie of the grade distribution,
 // department averages and the projects needing attention, then each project's report.
 import type { FormatOptions } from '../../core/report.js';
-import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
-import { GRADES } from '../../core/model.js';
+import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
+import { GRADES } from '../../core/model/model.js';
 import { t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
 import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';

@@ -1,11 +1,11 @@
 // Helpers shared by the score formats: numbers at the report's decimals, labels in the chosen
 // language, and the grouping of findings for a reader.
-import { LEVEL2 } from '../../core/aliases.js';
+import { LEVEL2 } from '../../core/model/aliases.js';
 import { type Dec, round } from '../../core/decimal.js';
 import type { Args } from '../../core/diagnostics.js';
-import type { Grade, Level1 } from '../../core/model.js';
+import type { Grade, Level1 } from '../../core/model/model.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/score-types.js';
+import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/scoring/types.js';
 import { t } from '../../i18n/index.js';
 
 export type Lang = FormatOptions['lang'];

@@ -5,8 +5,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { FormatOptions } from '../../core/report.js';
-import type { ProjectScore, ScoreReport } from '../../core/score-types.js';
-import { GRADES, type Grade } from '../../core/model.js';
+import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
+import { GRADES, type Grade } from '../../core/model/model.js';
 import { t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
 import { columns } from './columns.js';

@@ -7,7 +7,7 @@
 // test/unit/formats/variance-json.test.ts holds the templates to JSON.stringify.
 import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../core/report.js';
-import type { IndicatorRow, PeriodVariance, ProjectVariance } from '../../core/variance-report.js';
+import type { IndicatorRow, PeriodVariance, ProjectVariance } from '../../core/monitoring/report.js';
 import type { Lang } from '../../i18n/index.js';
 import { memoText } from '../memo.js';
 import { flagMessage, jsonAdjustment, jsonDiagnostic } from './shared.js';

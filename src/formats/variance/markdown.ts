@@ -4,7 +4,7 @@
 // GitHub and GitLab render. Data problems (file:line) close the report.
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { ProjectVariance } from '../../core/variance-report.js';
+import type { ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';

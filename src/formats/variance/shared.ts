@@ -1,15 +1,15 @@
 // What every variance format shares: numbers for people, flag messages and status words in zh
 // and en, the JSON of an adjustment and of a diagnostic, the sparkline.
 //
-// Computed numbers arrive rounded (src/core/variance-report.ts: half-up, once, to the policy's
+// Computed numbers arrive rounded (src/core/monitoring/report.ts: half-up, once, to the policy's
 // `decimals`; time progress to decimals + 2); values read from the input (budget total,
 // targets, actual values) are printed as given, or rounded exactly where a column rounds them.
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { roundHalfUp, U } from '../../core/approx.js';
+import { roundHalfUp, U } from '../../core/monitoring/approx.js';
 import { D, type Dec } from '../../core/decimal.js';
-import { plain } from '../../core/variance-flags.js';
-import type { Adjustment } from '../../core/model.js';
-import type { Flag } from '../../core/variance.js';
+import { plain } from '../../core/monitoring/flags.js';
+import type { Adjustment } from '../../core/model/model.js';
+import type { Flag } from '../../core/monitoring/variance.js';
 import { t, type Lang } from '../../i18n/index.js';
 
 /**

@@ -7,7 +7,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { IndicatorRow, ProjectVariance } from '../../core/variance-report.js';
+import type { IndicatorRow, ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import { boxTable, type Row } from '../box-table.js';

@@ -1,7 +1,7 @@
 import type { CatalogPair } from '../index.js';
 
 // Messages of `bpm variance` (data problems, flags, table headings), in English and Chinese.
-// Data problems are also reported by `bpm validate` (src/core/monitoring-checks.ts).
+// Data problems are also reported by `bpm validate` (src/core/monitoring/checks.ts).
 export const variance: CatalogPair = {
   en: {
     // Data problems of monitoring rows (FORMATS.md §2.2); each row named is skipped.

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { validate } from '../../../src/commands/validate.js';
+import { validate } from '../../../src/commands/validate/run.js';
 import { discoverInputs } from '../../../src/io/discover.js';
 import { RunCache, runKey } from '../../../src/io/cache.js';
 import { policyFilesRead, resolvePolicyRef } from '../../../src/io/policy-files.js';

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { validate } from '../../../src/commands/validate.js';
+import { validate } from '../../../src/commands/validate/run.js';
 import { ROOT, runCli } from '../../helpers/run.js';
 
 describe('io/cache: validate --cache', () => {

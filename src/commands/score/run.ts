@@ -1,0 +1,192 @@
+// `bpm score`: load → validate (schema + semantic rules) → score every valid project → one
+// ScoreReport. Projects whose dossier or evaluation has errors are reported as `invalid` and not
+// scored; the others are. Writing (stdout, -o, --out-dir) is left to the caller.
+import path from 'node:path';
+import { attention, departments, rank, summarise } from '../../core/application/batch.js';
+import { D, type Dec } from '../../core/decimal.js';
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
+import { checkMonitoring } from '../../core/monitoring/checks.js';
+import { isSpendMetric } from '../../core/monitoring/collector.js';
+import type { Dossier, Evaluation } from '../../core/model/model.js';
+import { parsePeriod, compareDates } from '../../core/model/periods.js';
+import type { Policy } from '../../core/model/policy.js';
+import { runRules } from '../../core/rules/run.js';
+import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
+import { evaluateProject } from '../../core/application/evaluate.js';
+import { unscorableProject } from '../../core/scoring/project.js';
+import type { Lang } from '../../i18n/index.js';
+import { renderDiagnostics } from '../../i18n/render.js';
+import type { MonitoringRow } from '../../io/csv.js';
+import { loadWorkspace, type LoadOptions, type Workspace } from '../../io/workspace.js';
+
+export interface ScoreOptions extends LoadOptions {
+  paths: string[];
+  lang: Lang;
+  /** --data: extra monitoring CSV files (executed defaults). */
+  data?: string[];
+  allowMissing?: boolean;
+  failUnder?: number;
+  /** Called while reading files and while scoring (progress bar). */
+  onProgress?: (done: number, total: number, phase: 'files' | 'projects') => void;
+}
+
+export interface ScoreResult {
+  report: ScoreReport;
+  workspace: Workspace;
+}
+
+export async function score(opts: ScoreOptions): Promise<ScoreResult> {
+  const paths = [...(opts.paths.length ? opts.paths : ['.']), ...(opts.data ?? [])];
+  const onFile = opts.onProgress ? (done: number, total: number) => opts.onProgress!(done, total, 'files') : undefined;
+  const ws = await loadWorkspace(paths, { ...opts, readCsv: true, onFile });
+  const diagnostics = placeDiagnostics(ws, opts.lang);
+  // Diagnostics by file, so that attaching them to projects stays linear in a large batch.
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.file === undefined) continue;
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const errorFiles = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file as string));
+
+  const evalByCode = new Map<string, Evaluation>();
+  for (const e of ws.evaluations) if (!evalByCode.has(e.project)) evalByCode.set(e.project, e);
+  const spend = lastSpend(ws);
+  const policies = new Map<string, Policy>();
+
+  const seen = new Set<string>();
+  const dossiers = ws.dossiers.filter((d) => (seen.has(d.code) ? false : (seen.add(d.code), true)));
+  const projects: ProjectScore[] = [];
+  dossiers.forEach((d, i) => {
+    const e = evalByCode.get(d.code);
+    const policy = ws.ctx.policyFor(d);
+    policies.set(policy.name, policy);
+    const files = [d.origin.file, ...(e ? [e.origin.file] : [])];
+    const p = files.some((f) => errorFiles.has(f))
+      ? unscorableProject(d, e, policy)
+      : evaluateProject({ dossier: d, evaluation: e, policy, monitoringSpend: spend(d), allowMissing: opts.allowMissing });
+    p.diagnostics = files.flatMap((f) => byFile.get(f) ?? []);
+    projects.push(p);
+    opts.onProgress?.(i + 1, dossiers.length, 'projects');
+  });
+  projects.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+  const names = [...new Set(projects.map((p) => p.policy))];
+  const top = names.length === 1 ? policies.get(names[0])! : ws.defaultPolicy;
+  const decimals = top.decimals;
+  const failUnder = opts.failUnder !== undefined ? new D(opts.failUnder) : undefined;
+  const report: ScoreReport = {
+    command: 'score',
+    policy: top.name,
+    policyValues: top,
+    projects,
+    ranking: rank(projects),
+    departments: departments(projects, decimals),
+    attention: attention(projects, failUnder),
+    summary: summarise(projects, decimals),
+    diagnostics,
+    batch: projects.length > 1,
+    decimals,
+  };
+  return { report, workspace: ws };
+}
+
+/**
+ * Exit code (FORMATS.md §4): 1 when a project is incomplete or invalid, an input has errors, or a
+ * total is below --fail-under; else 0.
+ */
+export function scoreExitCode(report: ScoreReport, failUnder?: number): number {
+  if (report.diagnostics.some((d) => d.severity === 'error')) return 1;
+  if (report.projects.some((p) => p.status !== 'scored')) return 1;
+  if (report.projects.length === 0) return 1;
+  if (failUnder !== undefined) {
+    const limit = new D(failUnder);
+    if (report.projects.some((p) => p.total !== null && p.total.lessThan(limit))) return 1;
+  }
+  return 0;
+}
+
+/** The same report narrowed to one project (for --out-dir). */
+export function projectReport(report: ScoreReport, project: ProjectScore): ScoreReport {
+  const projects = [project];
+  return {
+    ...report,
+    policy: project.policy,
+    projects,
+    ranking: rank(projects),
+    departments: departments(projects, report.decimals),
+    attention: attentionOf(report.attention, project.code),
+    summary: summarise(projects, report.decimals),
+    diagnostics: project.diagnostics,
+    batch: false,
+  };
+}
+
+/** A project's attention entries; indexed once per report (--out-dir asks once per project). */
+function attentionOf(list: ScoreReport['attention'], code: string): ScoreReport['attention'] {
+  let byCode = ATTENTION_INDEX.get(list);
+  if (!byCode) {
+    byCode = new Map();
+    for (const a of list) {
+      const entries = byCode.get(a.code);
+      if (entries) entries.push(a);
+      else byCode.set(a.code, [a]);
+    }
+    ATTENTION_INDEX.set(list, byCode);
+  }
+  return byCode.get(code) ?? [];
+}
+const ATTENTION_INDEX = new WeakMap<ScoreReport['attention'], Map<string, ScoreReport['attention']>>();
+
+/** File name of a project's report in --out-dir. */
+export function reportFileName(project: ProjectScore, format: string): string {
+  const ext = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv' }[format] ?? 'txt';
+  // Codes are restricted to letters, digits, '.', '_' and '-' by the schema; basename guards anyway.
+  return path.basename(`${project.code}.${ext}`);
+}
+
+/** Rule and data diagnostics, positioned in their files, rendered and sorted. */
+function placeDiagnostics(ws: Workspace, lang: Lang): Diagnostic[] {
+  const byFile = new Map(ws.files.map((f) => [f.file, f]));
+  const all: Diagnostic[] = [...ws.diagnostics, ...ws.files.flatMap((f) => f.diagnostics)];
+  const found = [...runRules(ws.ctx), ...ws.monitoring.flatMap((m) => checkMonitoring(m.rows, ws.ctx))];
+  for (const d of found) {
+    const { key, ...diag } = d as Diagnostic & { key?: boolean };
+    const f = diag.file !== undefined ? byFile.get(diag.file) : undefined;
+    if (f && diag.line === undefined && f.locate) Object.assign(diag, f.locate(diag.path ?? '', key));
+    all.push(f ? { line: 1, column: 1, ...diag } : diag);
+  }
+  return sortDiagnostics(renderDiagnostics(all, lang));
+}
+
+/** The last cumulative spend per project in the monitoring rows (FORMATS.md §1.2 default). */
+function lastSpend(ws: Workspace): (d: Dossier) => { value: Dec; period: string; note?: string } | undefined {
+  const rows = new Map<string, MonitoringRow[]>();
+  for (const m of ws.monitoring) {
+    for (const r of m.rows) {
+      if (r.value === null || !isSpendMetric(r.metric)) continue;
+      const list = rows.get(r.project);
+      if (list) list.push(r);
+      else rows.set(r.project, [r]);
+    }
+  }
+  // A batch repeats the same few period texts (2025-Q1 … 2025-Q4) for every project: each is
+  // parsed once per year.
+  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  const period = (text: string, year: number) => {
+    const key = `${year}\u0000${text}`;
+    let p = periods.get(key);
+    if (p === undefined && !periods.has(key)) periods.set(key, (p = parsePeriod(text, year)));
+    return p;
+  };
+  return (d) => {
+    let best: { row: MonitoringRow; end: ReturnType<typeof parsePeriod> } | undefined;
+    for (const row of rows.get(d.code) ?? []) {
+      const p = period(row.period, d.year);
+      if (!p) continue;
+      if (!best || compareDates(p.end, best.end!.end) > 0) best = { row, end: p };
+    }
+    return best ? { value: new D(best.row.value!), period: best.end!.label, note: best.row.note } : undefined;
+  };
+}

@@ -1,0 +1,77 @@
+// `bpm validate --cache`: the fast path. Kept apart from validate.ts so that a run answered from
+// the cache finds its inputs, fingerprints them and copies the cached output without ever loading
+// the YAML readers, the schema validators, the rules, the message catalogs or the formatters;
+// everything else is loaded (from validate.ts) only when something has to be validated or
+// rendered.
+import type { ValidateReport, ValidateSummary } from '../../core/report.js';
+import type { CacheOptions, RunCache } from '../../io/cache.js';
+import { discoverInputs, type Found } from '../../io/discover.js';
+import { VERSION } from '../../version.js';
+import type { ValidateOptions } from './run.js';
+
+/** How a caller turns a report into output, and the name of that rendering in the cache. */
+export interface Rendering {
+  /** Everything the text depends on besides the report (format, language, colour, --quiet). */
+  variant: string;
+  render: (report: ValidateReport) => string | Promise<string>;
+}
+
+export interface RenderedResult {
+  /** The output: bytes straight from the cache, or freshly rendered text. */
+  text: string | Buffer;
+  summary: Pick<ValidateSummary, 'errors' | 'warnings'>;
+  /** Absolute paths of the inputs (the output must not replace one). */
+  inputs: string[];
+  cached: boolean;
+}
+
+/** Finds the run's inputs and looks them up in the cache. */
+export async function openCache(opts: ValidateOptions, cacheOpts: CacheOptions): Promise<{ inputs: Found[]; cache: RunCache }> {
+  const [{ RunCache, cachePath, runKey }, inputs] = await Promise.all([import('../../io/cache.js'), discoverInputs(opts.paths, opts)]);
+  const file = cachePath(cacheOpts.location, opts.cwd);
+  const key = runKey({ version: VERSION, cwd: opts.cwd, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding });
+  return { inputs, cache: RunCache.open(file, key, inputs, cacheOpts.strategy) };
+}
+
+/** The name of a rendering in the cache: everything the text depends on besides the results. */
+export function variantOf(format: string, lang: string, color: boolean, quiet: boolean | undefined): string {
+  return JSON.stringify([format, lang, color, quiet === true]);
+}
+
+/** The kept output of an unchanged run; undefined when anything changed or it was rendered otherwise. */
+export async function cachedOutput(opts: ValidateOptions, cacheOpts: CacheOptions, variant: string): Promise<RenderedResult | undefined> {
+  const { inputs, cache } = await openCache(opts, cacheOpts);
+  const bytes = cache.hit ? cache.output(variant) : undefined;
+  return bytes && { text: bytes, summary: cache.summary!, inputs: inputs.map((f) => f.abs), cached: true };
+}
+
+/**
+ * A validation rendered as output, with a cache: an unchanged run returns the bytes a fresh run
+ * printed, or renders the cached results when this rendering was not kept; a changed one is
+ * validated and stored along with its rendering.
+ */
+export async function validateRendered(opts: ValidateOptions, cacheOpts: CacheOptions, out: Rendering): Promise<RenderedResult> {
+  const { inputs, cache } = await openCache(opts, cacheOpts);
+  const abs = inputs.map((f) => f.abs);
+  if (cache.hit) {
+    const bytes = cache.output(out.variant);
+    if (bytes) return { text: bytes, summary: cache.summary!, inputs: abs, cached: true };
+  }
+  const { finish, runAndStore } = await import('./run.js');
+  const raw = cache.hit ? cache.raw() : undefined;
+  if (raw) {
+    const report = finish(raw, opts.lang);
+    const text = await out.render(report);
+    cache.addOutput(out.variant, text);
+    return { text, summary: report.summary, inputs: abs, cached: true };
+  }
+  const { report, texts } = await runAndStore(opts, inputs, cache, [out]);
+  return { text: texts[0], summary: report.summary, inputs: abs, cached: false };
+}
+
+/** Exit code of a validate report (FORMATS.md §4): 1 on errors or too many warnings. */
+export function validateExitCode(report: { summary: Pick<ValidateSummary, 'errors' | 'warnings'> }, maxWarnings: number | undefined): number {
+  if (report.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && report.summary.warnings > maxWarnings) return 1;
+  return 0;
+}

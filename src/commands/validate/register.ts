@@ -1,0 +1,52 @@
+import { Option, type Command } from 'commander';
+import type { CliEnv, CommonOptions } from '../../cli/env.js';
+import { addCommonOptions, loadOptions, parseNonNegativeInt, resolveCommon } from '../../cli/common.js';
+import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
+import type { ValidateReport } from '../../core/report.js';
+import type { ValidateFormatName } from '../../formats/validate/index.js';
+
+export interface ValidateCliOptions extends CommonOptions {
+  maxWarnings?: number;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: 'content' | 'metadata';
+}
+
+export function register(program: Command, env: CliEnv): void {
+  const cmd = program
+    .command('validate')
+    .description('check dossiers, evaluations, policies, strategy plans and monitoring CSVs / 校验')
+    .argument('[paths...]', 'files, directories or globs (default: .)');
+  addCommonOptions(cmd, VALIDATE_FORMAT_NAMES, 'stylish')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this / 警告数上限', parseNonNegativeInt('--max-warnings'))
+    .option('--cache', 'reuse the results of an identical earlier run (.bpmcache) / 使用缓存')
+    .option('--cache-location <path>', 'cache file or directory (default: .bpmcache) / 缓存位置')
+    .addOption(new Option('--cache-strategy <strategy>', 'how unchanged files are recognised / 判断文件未变的方式').choices(['content', 'metadata']).default('content'))
+    .action(async (paths: string[], opts: ValidateCliOptions) => {
+      const { lang, color } = resolveCommon(opts, env);
+      const [{ validateRendered, validateExitCode, variantOf }, { writeOutput }, { VERSION }] = await Promise.all([
+        import('./cache.js'),
+        import('../../io/output.js'),
+        import('../../version.js'),
+      ]);
+      const format = opts.format as ValidateFormatName;
+      const fmt = { lang, color, version: VERSION, quiet: opts.quiet };
+      // The formatters load only when something is rendered (not when the cache has the output).
+      let formatters: Promise<typeof import('../../formats/validate/index.js')> | undefined;
+      const loadFormatters = () => (formatters ??= import('../../formats/validate/index.js'));
+      const render = async (report: ValidateReport) => (await loadFormatters()).validateFormats[format](report, fmt);
+      const load = { paths, ...loadOptions(opts, env, lang) };
+      if (opts.cache || opts.cacheLocation !== undefined) {
+        const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
+        const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet), render });
+        await writeOutput(r.text, { output: opts.output, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
+        env.exitCode = validateExitCode(r, opts.maxWarnings);
+        return;
+      }
+      void loadFormatters(); // in parallel with validating
+      const { validate } = await import('./run.js');
+      const { report, workspace } = await validate(load);
+      await writeOutput(await render(report), { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      env.exitCode = validateExitCode(report, opts.maxWarnings);
+    });
+}

@@ -1,0 +1,167 @@
+// `bpm variance`: dossiers + monitoring CSV data → the quarterly monitoring report (FORMATS.md §3).
+// Monitoring files (--data, and CSV files found beside the dossiers) are streamed row by row
+// into the collector, so a file of a million rows never sits in memory; the report's projects
+// are then computed one at a time, as the formatter asks for them.
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
+import { runRules } from '../../core/rules/run.js';
+import type { Dossier } from '../../core/model/model.js';
+import { MonitoringCollector } from '../../core/monitoring/collector.js';
+import { parsePeriod, type ReportPeriod } from '../../core/model/periods.js';
+import { atOrAbove, worse, worstStatus, type Status } from '../../core/monitoring/variance.js';
+import { projectReport, type ProjectVariance } from '../../core/monitoring/report.js';
+import type { VarianceReport } from '../../core/report.js';
+import { UsageError } from '../../errors.js';
+import type { Lang } from '../../i18n/index.js';
+import { renderDiagnostics } from '../../i18n/render.js';
+import { streamMonitoringCsv } from '../../io/csv.js';
+import { discover } from '../../io/discover.js';
+import { loadWorkspace, type LoadOptions } from '../../io/workspace.js';
+
+export interface VarianceOptions extends LoadOptions {
+  paths: string[];
+  /** --data files (or globs); CSV files found among `paths` are read too. */
+  data?: string[];
+  /** --period: `2025-Q3`, `Q3` (each dossier's year) or `2025-07`. */
+  period?: string;
+  /** --increments: values are per-period amounts. */
+  increments?: boolean;
+  /**
+   * `last`: the periods before each project's last carry their budget row only (what the table
+   * and markdown formats show of them). The worst status then covers those rows and the last
+   * period: --fail-on needs `all`.
+   */
+  detail?: 'all' | 'last';
+  lang: Lang;
+}
+
+export interface VarianceRun {
+  report: VarianceReport;
+  /** Absolute paths of every input (dossiers and monitoring files): -o must not replace one. */
+  inputs: string[];
+  /** After the report has been consumed: the worst status seen, and the count of error diagnostics. */
+  outcome(): { worst: Status | null; errors: number };
+}
+
+export type { VarianceReport };
+
+export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
+  if (opts.period !== undefined && parsePeriod(opts.period, 2000) === undefined) {
+    throw new UsageError('invalid-option', { option: '--period', value: opts.period });
+  }
+  const ws = await loadWorkspace(opts.paths, { ...opts, readCsv: false });
+  if (ws.dossiers.length === 0) throw new UsageError('variance-no-dossiers', { paths: opts.paths.length ? opts.paths.join(' ') : '.' });
+
+  // --data first, then CSV files found beside the dossiers; a file named twice is read once.
+  const sources: { abs: string; file: string }[] = [];
+  const seen = new Set<string>();
+  for (const arg of opts.data ?? []) {
+    const { files } = await discover([arg], { cwd: opts.cwd, extensions: ['.csv'] });
+    for (const f of files) if (!seen.has(f.abs)) (seen.add(f.abs), sources.push({ abs: f.abs, file: f.display }));
+  }
+  for (const m of ws.monitoring) if (!seen.has(m.abs)) (seen.add(m.abs), sources.push({ abs: m.abs, file: m.file }));
+  const known = new Set(ws.inputs);
+  for (const s of sources) if (!known.has(s.abs)) ws.inputs.push(s.abs);
+
+  const collector = new MonitoringCollector(ws.dossiers, { increments: opts.increments });
+  const inputDiagnostics: Diagnostic[] = [...ws.diagnostics];
+  // Documents that could not be loaded explain why their rows meet `unknown-project`.
+  for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter((d) => d.severity === 'error'));
+  // A dossier that breaks a semantic rule (sources that do not add up, say) is still monitored,
+  // but the run says so and does not pass.
+  const byFile = new Map(ws.files.map((f) => [f.file, f]));
+  for (const { key, ...d } of runRules(ws.ctx)) {
+    if (d.severity !== 'error') continue;
+    inputDiagnostics.push({ ...d, ...(byFile.get(d.file ?? '')?.locate?.(d.path ?? '', key) ?? { line: 1, column: 1 }) });
+  }
+  // What the run still needs from the workspace: the dossiers (held by the collector), the
+  // policies and the input paths. The per-file records go, so that thousands of dossiers
+  // take less memory while a big monitoring file streams.
+  const inputs = ws.inputs;
+  const policyFor = ws.ctx.policyFor;
+  ws.files = [];
+  for (const d of ws.dossiers) detach(d);
+  for (const s of sources) {
+    const res = await streamMonitoringCsv(s.abs, s.file, { encoding: opts.encoding }, (row) => collector.add(row));
+    inputDiagnostics.push(...res.diagnostics);
+  }
+
+  let worst: Status | null = null;
+  let diagnostics: Diagnostic[] | undefined;
+  const pick = periodFilter(opts.period);
+  // For --period: which periods the data has, to say so when the one asked for has none.
+  const seenPeriods = new Set<string>();
+  let reported = 0;
+  function* projects(): Generator<ProjectVariance> {
+    for (const obs of collector.drain()) {
+      if (seenPeriods.size < 100) for (const p of obs.periods) seenPeriods.add(p.period.label);
+      const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: process.env.BPM_EXACT === '1' });
+      if (pv.periods.length === 0) continue;
+      reported++;
+      worst = worse(worst, worstStatus([pv]));
+      yield pv;
+    }
+  }
+  const report: VarianceReport = {
+    command: 'variance',
+    projects: projects(),
+    get diagnostics() {
+      if (diagnostics === undefined) {
+        const extra: Diagnostic[] = [];
+        if (opts.period !== undefined && reported === 0 && seenPeriods.size > 0) {
+          const periods = [...seenPeriods].sort();
+          extra.push({ code: 'period-no-data', severity: 'warning', args: { period: opts.period, periods: periods.length > 8 ? `${periods.slice(0, 8).join(', ')} …` : periods.join(', ') } });
+        }
+        diagnostics = sortDiagnostics(renderDiagnostics([...inputDiagnostics, ...collector.problems(), ...extra], opts.lang));
+      }
+      return diagnostics;
+    },
+  };
+  return {
+    report,
+    inputs,
+    outcome: () => ({ worst, errors: report.diagnostics.filter((d) => d.severity === 'error').length }),
+  };
+}
+
+/** The --period filter for one dossier (a bare `Q3` means the dossier's year). */
+function periodFilter(text: string | undefined): ((d: Dossier) => (p: ReportPeriod) => boolean) | undefined {
+  if (text === undefined) return undefined;
+  return (d) => {
+    const want = parsePeriod(text, d.year)?.label;
+    return (p) => p.label === want;
+  };
+}
+
+/**
+ * Exit code (FORMATS.md §4): 1 when a status is at or above --fail-on, or when rows had to be
+ * excluded (an error diagnostic: the report is incomplete); else 0.
+ */
+export function varianceExitCode(outcome: { worst: Status | null; errors: number }, failOn: 'red' | 'yellow' | undefined): number {
+  if (outcome.errors > 0) return 1;
+  if (failOn !== undefined && atOrAbove(outcome.worst, failOn)) return 1;
+  return 0;
+}
+
+/**
+ * The dossier's longer texts as strings of their own: the YAML parser cuts them out of the
+ * file's text, and V8 keeps such a substring as a view that holds the whole file (about 5 KB
+ * for a dossier) alive. Thousands of dossiers in a streamed run need not keep their sources.
+ */
+function detach(d: Dossier): void {
+  const own = (s: string): string => (s.length < 13 ? s : s.split('').join(''));
+  d.name = own(d.name);
+  d.goal = own(d.goal);
+  d.department = own(d.department);
+  if (d.unit !== undefined) d.unit = own(d.unit);
+  if (d.category !== undefined) d.category = own(d.category);
+  for (const i of d.indicators) {
+    i.name = own(i.name);
+    i.targetText = own(i.targetText);
+    if (i.unit !== undefined) i.unit = own(i.unit);
+  }
+  for (const a of d.adjustments) {
+    if (a.reason !== undefined) a.reason = own(a.reason);
+    if (a.approvedBy !== undefined) a.approvedBy = own(a.approvedBy);
+  }
+  d.budget.sources = d.budget.sources.map((s) => ({ ...s, name: own(s.name) }));
+}

@@ -1,0 +1,43 @@
+// Approved adjustments (动态调整) take effect from their date (FORMATS.md §3): a period ending on
+// or after an adjustment uses the adjusted budget total and targets. Year-end scoring uses every
+// adjustment (the budget "in force" is the one after all of them).
+import type { Dec } from '../decimal.js';
+import type { Adjustment, Dossier, Indicator } from './model.js';
+
+export interface InForce {
+  /** 全年预算数 in force. */
+  budgetTotal: Dec;
+  /** Indicators with adjusted target / weight / milestones applied. */
+  indicators: Indicator[];
+  /** The adjustments applied, in date order. */
+  applied: Adjustment[];
+}
+
+/**
+ * The dossier as it stands at `date` (ISO YYYY-MM-DD, inclusive); without a date, after every
+ * adjustment. Adjustments apply in date order; a later one overrides an earlier one.
+ */
+export function inForce(d: Dossier, date?: string): InForce {
+  // Most dossiers have no adjustment: the dossier itself is what is in force (no copies; the
+  // result is read, never written to).
+  if (d.adjustments.length === 0) return { budgetTotal: d.budget.total, indicators: d.indicators, applied: [] };
+  const applied = d.adjustments.filter((a) => date === undefined || a.date <= date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let budgetTotal = d.budget.total;
+  const byCode = new Map(d.indicators.map((i) => [i.code, { ...i }]));
+  for (const a of applied) {
+    if (a.budgetTotal !== undefined) budgetTotal = a.budgetTotal;
+    for (const [code, patch] of Object.entries(a.indicators)) {
+      const ind = byCode.get(code);
+      if (!ind) continue;
+      if (patch.target !== undefined) {
+        ind.target = patch.target;
+        ind.targetText = patch.targetText ?? ind.targetText;
+      } else if (patch.targetText !== undefined && ind.operator === 'qualitative') {
+        ind.targetText = patch.targetText;
+      }
+      if (patch.weight !== undefined) ind.weight = patch.weight;
+      if (patch.milestones !== undefined) ind.milestones = { ...ind.milestones, ...patch.milestones };
+    }
+  }
+  return { budgetTotal, indicators: d.indicators.map((i) => byCode.get(i.code) ?? i), applied };
+}

@@ -1,0 +1,126 @@
+// The normalised domain model that rules and computations work on. Documents as written are
+// typed in schema-types.ts (generated from schemas/); normalise.ts turns one into the other:
+// Chinese aliases resolved, defaults applied, amounts as exact decimals. Every model object
+// remembers the file and JSON pointer it came from so that findings can point back at it.
+import type { Dec } from '../decimal.js';
+
+export type Level1 = 'output' | 'effect' | 'satisfaction' | 'cost' | 'decision' | 'process';
+export const LEVEL1: readonly Level1[] = ['decision', 'process', 'output', 'effect', 'cost', 'satisfaction'];
+export type Operator = '>=' | '<=' | '=' | 'qualitative';
+export type Tracking = 'cumulative' | 'level';
+export type Quarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
+export const QUARTERS: readonly Quarter[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
+export const GRADES: readonly Grade[] = ['excellent', 'good', 'fair', 'poor'];
+export type QualLevel = 'achieved' | 'partial' | 'failed';
+export const QUAL_LEVELS: readonly QualLevel[] = ['achieved', 'partial', 'failed'];
+export type Role = 'self' | 'finance' | 'expert' | 'public' | 'third-party';
+export type Basis = 'plan' | 'industry' | 'history' | 'other';
+
+/** Where a model object came from: a file and a JSON pointer into it. */
+export interface Origin {
+  file: string;
+  path: string;
+}
+
+export interface Indicator {
+  origin: Origin;
+  code: string;
+  level1: Level1;
+  /** Canonical English level2 when known (quantity, social …); free text otherwise. */
+  level2: string;
+  name: string;
+  operator: Operator;
+  /** Numeric target; null for a qualitative indicator (or a textual target). */
+  target: Dec | null;
+  /** The target as written, for a qualitative indicator or a non-numeric target. */
+  targetText: string;
+  unit?: string;
+  weight: Dec;
+  basis?: Basis;
+  baseline?: Dec;
+  tracking: Tracking;
+  milestones?: Partial<Record<Quarter, Dec>>;
+}
+
+export interface IndicatorPatch {
+  target?: Dec;
+  targetText?: string;
+  weight?: Dec;
+  milestones?: Partial<Record<Quarter, Dec>>;
+}
+
+export interface Adjustment {
+  origin: Origin;
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  approvedBy?: string;
+  reason?: string;
+  budgetTotal?: Dec;
+  indicators: Record<string, IndicatorPatch>;
+}
+
+export interface Budget {
+  unit: '元' | '万元';
+  initial: Dec;
+  total: Dec;
+  sources: { name: string; amount: Dec }[];
+  /** Planned spending in each quarter, as written (may be absent). */
+  schedule?: Partial<Record<Quarter, Dec>>;
+}
+
+export interface Period {
+  /** ISO dates. */
+  start: string;
+  end: string;
+}
+
+export interface Dossier {
+  origin: Origin;
+  code: string;
+  name: string;
+  department: string;
+  unit?: string;
+  year: number;
+  period: Period;
+  objectives: string[];
+  category?: string;
+  budget: Budget;
+  goal: string;
+  indicators: Indicator[];
+  adjustments: Adjustment[];
+}
+
+export type Actual =
+  | { kind: 'number'; value: Dec; note?: string; origin: Origin }
+  | { kind: 'qualitative'; level: QualLevel; score?: Dec; note?: string; origin: Origin }
+  | { kind: 'survey'; respondents: number; satisfied: number; note?: string; origin: Origin };
+
+export interface Claimed {
+  execution?: Dec;
+  indicators: Record<string, Dec>;
+  sections: Record<string, Dec>;
+  total?: Dec;
+  grade?: Grade;
+  origin: Origin;
+}
+
+export interface Evaluation {
+  origin: Origin;
+  project: string;
+  evaluator: Role;
+  policy?: string;
+  executed?: Dec;
+  /** Why budget execution fell short (budget.note). */
+  executedNote?: string;
+  actuals: Record<string, Actual>;
+  panels: Record<string, { scores: Dec[]; origin: Origin }>;
+  assessments: { by: Role; score: Dec; origin: Origin }[];
+  claimed?: Claimed;
+}
+
+export interface StrategyPlan {
+  origin: Origin;
+  name?: string;
+  objectives: { id: string; title: string; parent?: string; origin: Origin }[];
+}

@@ -1,0 +1,468 @@
+// Monitoring data against the dossiers of a run (FORMATS.md §2): rows in, per-project and
+// per-period observations out, and every data problem of §2.2 as a diagnostic with file:line.
+// Rows are fed one at a time (`add`), so that a file of a million rows can be streamed: per
+// project × metric × period only the value, its line and its note are kept. A bad row is
+// reported and excluded; it never stops the good rows, and nothing is dropped silently.
+import { inForce } from '../model/adjust.js';
+import { D, type Dec } from '../decimal.js';
+import type { Args, Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { Dossier, Indicator } from '../model/model.js';
+import type { MonitoringRow } from './data.js';
+import { compareDates, formatDate, parseDate, parsePeriod, type ReportPeriod, type YMD } from '../model/periods.js';
+import { flat, Store } from './store.js';
+import { suggest } from '../suggest.js';
+
+/** The metric name of cumulative spending (执行数) and the names accepted for it. */
+export const SPEND = 'spend';
+const SPEND_ALIASES = new Set(['spend', '执行数', '累计执行数', '预算执行数', '资金执行数', '支出', '支出数']);
+
+/** Whether a CSV metric names cumulative spending (`spend` or one of its Chinese names). */
+export function isSpendMetric(metric: string): boolean {
+  return SPEND_ALIASES.has(metric.trim().toLowerCase());
+}
+
+/** Every diagnostic code the collector reports (their messages are in the variance catalog). */
+export const MONITORING_CODES = [
+  'unknown-project',
+  'unknown-metric',
+  'metric-qualitative',
+  'period-invalid',
+  'period-outside',
+  'duplicate-row',
+  'cumulative-decrease',
+  'spend-over-budget',
+  'project-period-invalid',
+  'value-percent-unit',
+  'value-percent-range',
+  'value-negative',
+  'monitoring-too-many-problems',
+] as const;
+
+/** At most this many monitoring diagnostics per file; the rest are counted in one more. */
+export const MAX_MONITORING_DIAGNOSTICS = 10_000;
+
+export interface MonitoringOptions {
+  /** `--increments`: values are per-period amounts; cumulative metrics are summed over periods. */
+  increments?: boolean;
+}
+
+/** An accepted value: cumulative (after summing increments) for spend and cumulative indicators. */
+export interface Observation {
+  /** The value as a double: the nearest double to `value`, and exactly its text when `faithful`. */
+  readonly num: number;
+  /** Whether `num` stands for the exact value (String(num) is its decimal text): fast paths may use it. */
+  readonly faithful: boolean;
+  /** The exact value (made on demand). */
+  readonly value: Dec;
+  readonly note?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * An observation held as a double (8 bytes, no decimal object) when the double is faithful;
+ * the exact decimal is made only if asked for.
+ */
+class Value implements Observation {
+  readonly note?: string;
+  readonly faithful: boolean;
+  private exact: Dec | undefined;
+  constructor(
+    readonly num: number,
+    exact: Dec | undefined,
+    readonly file: string,
+    readonly line: number,
+    note: string | undefined,
+  ) {
+    this.exact = exact;
+    this.faithful = exact === undefined;
+    if (note !== undefined) this.note = note;
+  }
+
+  get value(): Dec {
+    return (this.exact ??= new D(this.num));
+  }
+}
+
+export interface PeriodObservations {
+  period: ReportPeriod;
+  spend?: Observation;
+  /** By indicator code. */
+  indicators: Map<string, Observation>;
+}
+
+export interface ProjectObservations {
+  dossier: Dossier;
+  /** Periods with at least one accepted value, by end date (a month before a quarter ending the same day). */
+  periods: PeriodObservations[];
+}
+
+export interface MonitoringResult {
+  projects: ProjectObservations[];
+  diagnostics: Diagnostic[];
+}
+
+interface ProjectAcc {
+  dossier: Dossier;
+  start: YMD;
+  end: YMD;
+  /** Rows by period and metric; released once the project is finished. */
+  store: Store | null;
+  /** Metric (SPEND, then the dossier's indicator codes) → column in the store. */
+  column: Map<string, number>;
+  /** Indicator codes, lower-cased, for case-insensitive matching. */
+  codes: Map<string, Indicator>;
+  /** Metric names as written in the file → what they resolve to (a million rows repeat a few names). */
+  metrics: Map<string, Metric>;
+}
+
+/** A metric name resolved for a project: spend, an indicator, or a problem to report. */
+type Metric =
+  | { kind: 'spend' }
+  | { kind: 'indicator'; metric: string; column: number; indicator: Indicator; percentUnit: boolean }
+  | { kind: 'unknown'; metric: string }
+  | { kind: 'qualitative'; metric: string; noTarget: boolean };
+
+/** Dossiers by code and by lower-cased code (the first of each), built once per dossier list. */
+interface DossierIndex {
+  byCode: Map<string, Dossier>;
+  byLowerCode: Map<string, Dossier>;
+}
+
+// validate and score make one collector per monitoring CSV file, and a batch of 10,000 project
+// folders has 10,000 of them: indexing every dossier in each constructor made that quadratic.
+const INDEXES = new WeakMap<readonly Dossier[], DossierIndex>();
+
+function indexDossiers(dossiers: readonly Dossier[]): DossierIndex {
+  let index = INDEXES.get(dossiers);
+  if (index) return index;
+  index = { byCode: new Map(), byLowerCode: new Map() };
+  for (const d of dossiers) {
+    if (!index.byCode.has(d.code)) index.byCode.set(d.code, d);
+    const lower = d.code.toLowerCase();
+    if (!index.byLowerCode.has(lower)) index.byLowerCode.set(lower, d);
+  }
+  INDEXES.set(dossiers, index);
+  return index;
+}
+
+/** Collects rows for a run's dossiers; call `add` for each row, then `finish` once. */
+export class MonitoringCollector {
+  private readonly byCode: Map<string, Dossier>;
+  private readonly byLowerCode: Map<string, Dossier>;
+  private readonly projects = new Map<string, ProjectAcc>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly perFile = new Map<string, { count: number; omitted: number; lastLine: number }>();
+  private readonly unknownProjects = new Map<string, string | undefined>();
+  private readonly periodCache = new Map<string, ReportPeriod | null>();
+  private lastProject: string | undefined;
+  private lastDossier: Dossier | undefined;
+  private lastAcc: ProjectAcc | null = null;
+  private lastPeriodAcc: ProjectAcc | null = null;
+  private lastPeriodText: string | undefined;
+  private lastPeriod: ReportPeriod | null = null;
+  private lastPeriodOutside = false;
+  private lastPeriodIndex = -1;
+  private lastFile: string | undefined;
+  private lastFileIndex = -1;
+
+  constructor(
+    dossiers: readonly Dossier[],
+    private readonly opts: MonitoringOptions = {},
+  ) {
+    // The index is shared, never written to: the dossier list of a run does not change.
+    ({ byCode: this.byCode, byLowerCode: this.byLowerCode } = indexDossiers(dossiers));
+  }
+
+  add(row: MonitoringRow): void {
+    // A value that is empty or not a number was reported by the CSV reader: nothing to keep.
+    if (row.value === null) return;
+    // A million rows come in runs of the same project and period (a project's metrics of one
+    // month): the last project and the last period text are resolved once per run, with no
+    // per-project cache (memory). The checks and their order are those of FORMATS.md §2.2
+    // (unknown project, broken project period, unknown metric, qualitative metric, bad period,
+    // period outside, duplicate).
+    let dossier: Dossier | undefined;
+    let acc: ProjectAcc | null;
+    if (row.project === this.lastProject && this.lastDossier !== undefined) {
+      dossier = this.lastDossier;
+      acc = this.lastAcc;
+    } else {
+      dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
+      if (!dossier) {
+        let suggestion = this.unknownProjects.get(row.project);
+        if (!this.unknownProjects.has(row.project)) {
+          suggestion = suggest(row.project, this.byCode.keys());
+          this.unknownProjects.set(flat(row.project), suggestion);
+        }
+        this.report(row, 'unknown-project', { project: row.project, suggestion });
+        return;
+      }
+      acc = this.project(dossier);
+      this.lastProject = row.project;
+      this.lastDossier = dossier;
+      this.lastAcc = acc;
+    }
+    if (!acc) {
+      // The dossier's own period is broken (reported by validate's period-dates rule).
+      this.report(row, 'project-period-invalid', { project: dossier.code });
+      return;
+    }
+    // The metric: spend (any of its names) or an indicator code, case-insensitively.
+    let m = acc.metrics.get(row.metric);
+    if (m === undefined) {
+      m = resolveMetric(acc, row.metric);
+      if (acc.metrics.size < 1000) acc.metrics.set(flat(row.metric), m);
+    }
+    if (m.kind === 'unknown') {
+      const names = [SPEND, ...dossier.indicators.map((i) => i.code)];
+      this.report(row, 'unknown-metric', { project: dossier.code, metric: row.metric, suggestion: suggest(row.metric, names) });
+      return;
+    }
+    if (m.kind === 'qualitative') {
+      this.report(row, 'metric-qualitative', { project: dossier.code, metric: m.metric, ...(m.noTarget ? { variant: 'no-target' } : {}) }, 'warning');
+      return;
+    }
+    const metric = m.kind === 'spend' ? SPEND : m.metric;
+    const column = m.kind === 'spend' ? 0 : m.column;
+    const indicator = m.kind === 'spend' ? undefined : m;
+    // The period: the same text as the row before for the same project, or parsed (cached by
+    // year and text) and checked against the project period.
+    if (acc !== this.lastPeriodAcc || row.period !== this.lastPeriodText) {
+      const p = this.period(row.period, dossier.year);
+      this.lastPeriodAcc = acc;
+      this.lastPeriodText = row.period;
+      this.lastPeriod = p;
+      this.lastPeriodOutside = p !== null && (compareDates(p.end, acc.start) < 0 || compareDates(periodStart(p), acc.end) > 0);
+      this.lastPeriodIndex = -1;
+    }
+    const period = this.lastPeriod;
+    if (!period) {
+      this.report(row, 'period-invalid', { period: row.period });
+      return;
+    }
+    if (this.lastPeriodOutside) {
+      this.report(row, 'period-outside', { project: dossier.code, period: period.label, start: dossier.period.start, end: dossier.period.end });
+      return;
+    }
+    const store = acc.store!;
+    if (this.lastPeriodIndex < 0) this.lastPeriodIndex = store.period(period);
+    const slot = this.lastPeriodIndex * store.width + column;
+    if (store.has(slot)) {
+      this.report(row, 'duplicate-row', { project: dossier.code, period: period.label, metric, firstFile: this.files[store.file(slot)], firstLine: store.line(slot) });
+      return;
+    }
+    // Plausibility of an accepted value against the indicator's unit (data quality, seed §五):
+    // kept, but worth a word. Values are canonical decimal text: sign and range read off it.
+    if (indicator && row.value !== null) {
+      const percentUnit = indicator.percentUnit;
+      const code =
+        row.percent && !percentUnit
+          ? 'value-percent-unit'
+          : percentUnit && (row.value.startsWith('-') || Number(row.value) > 100)
+            ? 'value-percent-range'
+            : !percentUnit && row.value.startsWith('-')
+              ? 'value-negative'
+              : undefined;
+      if (code !== undefined) this.report(row, code, { project: dossier.code, metric, value: row.value, unit: indicator.indicator.unit ?? '' }, 'warning');
+    }
+    store.set(slot, row.value, this.file(row.file), row.line, row.note);
+  }
+
+  /** Every project's observations, then the diagnostics: for a list of rows held in memory. */
+  finish(): MonitoringResult {
+    const projects = [...this.drain()];
+    return { projects, diagnostics: this.problems() };
+  }
+
+  /**
+   * The projects with data, by code, one at a time: each project's rows are turned into exact
+   * decimals only when it is reached and released after, so that a streamed run never holds
+   * more than one project's decimals. Checks that need every period of a metric (a cumulative
+   * value that falls, spend above the budget) are made here; `problems()` is complete after.
+   */
+  *drain(): Generator<ProjectObservations> {
+    const codes = [...this.projects.keys()].sort(cmp);
+    for (const code of codes) {
+      const acc = this.projects.get(code)!;
+      const p = this.finishProject(acc);
+      acc.store = null;
+      if (p.periods.length > 0) yield p;
+    }
+  }
+
+  /** The data problems found, sorted by file and line (complete once `drain` has run). */
+  problems(): Diagnostic[] {
+    const out = [...this.diagnostics];
+    for (const [file, s] of this.perFile) {
+      if (s.omitted > 0) {
+        out.push({ code: 'monitoring-too-many-problems', severity: 'warning', file, line: s.lastLine, args: { omitted: s.omitted, max: MAX_MONITORING_DIAGNOSTICS } });
+      }
+    }
+    return sortDiagnostics(out);
+  }
+
+  private finishProject(acc: ProjectAcc): ProjectObservations {
+    const d = acc.dossier;
+    const store = acc.store!;
+    const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(a.p, b.p));
+    const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
+    // Metrics in a fixed order (spend first, then the dossier's indicators) so that diagnostics
+    // and results never depend on the order of the rows.
+    for (const [metric, column] of acc.column) {
+      const ind = metric === SPEND ? undefined : acc.codes.get(metric.toLowerCase());
+      const cumulative = metric === SPEND || ind?.tracking === 'cumulative';
+      // Spend and values read as faithful doubles compare exactly as doubles (distinct decimals
+      // of up to 15 significant digits are distinct doubles, in the same order); a value kept as
+      // text, or a sum of increments, is compared as a decimal.
+      const exactSums = cumulative && this.opts.increments === true;
+      let last: { num: number; value: Dec | undefined; period: string; line: number; file: string } | undefined;
+      let total: { num: number; value: Dec; faithful: boolean } | undefined;
+      for (let i = 0; i < order.length; i++) {
+        const period = order[i].p;
+        const slot = order[i].k * store.width + column;
+        if (!store.has(slot)) continue;
+        const line = store.line(slot);
+        const file = this.files[store.file(slot)];
+        const stored = store.number(slot);
+        // An exact decimal when the double cannot stand for the value.
+        let exact: Dec | undefined = Number.isNaN(stored) ? store.decimal(slot) : undefined;
+        if (exactSums && last) exact = (last.value ?? new D(last.num)).plus(exact ?? new D(stored));
+        else if (exactSums) exact ??= new D(stored);
+        const num = exact === undefined ? stored : exact.toNumber();
+        const where = { file, line };
+        if (cumulative && last && (exact !== undefined || last.value !== undefined ? (exact ?? new D(num)).lessThan(last.value ?? new D(last.num)) : num < last.num)) {
+          const value = exact ?? new D(num);
+          const previous = last.value ?? new D(last.num);
+          this.reportAt(where, 'cumulative-decrease', {
+            project: d.code,
+            metric,
+            period: period.label,
+            value: value.toFixed(),
+            previous: previous.toFixed(),
+            previousPeriod: last.period,
+            previousLine: last.line,
+            increments: this.opts.increments === true,
+          });
+          continue;
+        }
+        if (metric === SPEND) {
+          // The budget in force at the period end (the dossier's own without adjustments).
+          const budget = d.adjustments.length === 0 ? d.budget.total : inForce(d, formatDate(period.end)).budgetTotal;
+          if (total === undefined || (total.value !== budget && !total.value.equals(budget))) {
+            const n = budget.toNumber();
+            total = { num: n, value: budget, faithful: String(n) === budget.toFixed() };
+          }
+          const over = exact !== undefined || !total.faithful ? (exact ?? new D(num)).greaterThan(total.value) : num > total.num;
+          if (over) {
+            this.reportAt(where, 'spend-over-budget', { project: d.code, period: period.label, value: (exact ?? new D(num)).toFixed(), total: total.value.toFixed(), unit: d.budget.unit });
+            continue;
+          }
+        }
+        if (cumulative) last = { num, value: exact, period: period.label, line, file };
+        const obs = new Value(num, exact, file, line, store.note(slot));
+        if (metric === SPEND) slots[i].spend = obs;
+        else slots[i].indicators.set(metric, obs);
+      }
+    }
+    return { dossier: d, periods: slots.filter((s) => s.spend !== undefined || s.indicators.size > 0) };
+  }
+
+  private project(d: Dossier): ProjectAcc | null {
+    let acc = this.projects.get(d.code);
+    if (acc) return acc;
+    const start = parseDate(d.period.start);
+    const end = parseDate(d.period.end);
+    if (!start || !end || compareDates(start, end) > 0) return null;
+    const column = new Map<string, number>([[SPEND, 0]]);
+    for (const i of d.indicators) if (!column.has(i.code)) column.set(i.code, column.size);
+    acc = {
+      dossier: d,
+      start,
+      end,
+      store: new Store(column.size),
+      column,
+      codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
+      metrics: new Map(),
+    };
+    this.projects.set(d.code, acc);
+    return acc;
+  }
+
+  private period(text: string, year: number): ReportPeriod | null {
+    const key = `${year}\u0000${text}`;
+    let p = this.periodCache.get(key);
+    if (p === undefined) {
+      p = parsePeriod(text, year) ?? null;
+      // A label of every distinct period text is interned here, so stored rows share it.
+      this.periodCache.set(flat(key), p);
+    }
+    return p;
+  }
+
+  private file(name: string): number {
+    if (name === this.lastFile) return this.lastFileIndex;
+    let k = this.fileIndex.get(name);
+    if (k === undefined) {
+      k = this.files.length;
+      this.files.push(name);
+      this.fileIndex.set(name, k);
+    }
+    this.lastFile = name;
+    this.lastFileIndex = k;
+    return k;
+  }
+
+  private report(row: MonitoringRow, code: string, args: Args, severity: Diagnostic['severity'] = 'error'): void {
+    this.reportAt({ file: row.file, line: row.line }, code, args, severity);
+  }
+
+  private reportAt(at: { file: string; line: number }, code: string, args: Args, severity: Diagnostic['severity'] = 'error'): void {
+    let s = this.perFile.get(at.file);
+    if (!s) this.perFile.set(at.file, (s = { count: 0, omitted: 0, lastLine: 1 }));
+    s.lastLine = Math.max(s.lastLine, at.line);
+    if (s.count >= MAX_MONITORING_DIAGNOSTICS) {
+      s.omitted++;
+      return;
+    }
+    s.count++;
+    const clean: Args = {};
+    for (const [k, v] of Object.entries(args)) if (v !== undefined) clean[k] = typeof v === 'string' ? flat(v) : v;
+    this.diagnostics.push({ code, severity, file: at.file, line: at.line, args: clean });
+  }
+}
+
+/** What a metric name means for a project (spend, an indicator, or a problem). */
+function resolveMetric(acc: ProjectAcc, name: string): Metric {
+  const lower = name.toLowerCase();
+  if (SPEND_ALIASES.has(lower)) return { kind: 'spend' };
+  const ind = acc.codes.get(lower);
+  if (ind === undefined) return { kind: 'unknown', metric: name };
+  if (ind.operator === 'qualitative' || ind.target === null) return { kind: 'qualitative', metric: ind.code, noTarget: ind.operator !== 'qualitative' };
+  return { kind: 'indicator', metric: ind.code, column: acc.column.get(ind.code)!, indicator: ind, percentUnit: ind.unit?.trim() === '%' };
+}
+
+/** Collects a list of rows in one call (validate, tests). */
+export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: readonly Dossier[], opts: MonitoringOptions = {}): MonitoringResult {
+  const c = new MonitoringCollector(dossiers, opts);
+  for (const r of rows) c.add(r);
+  return c.finish();
+}
+
+/** First day of a monitoring period. */
+export function periodStart(p: ReportPeriod): YMD {
+  if (p.month !== undefined) return { y: p.year, m: p.month, d: 1 };
+  return { y: p.year, m: (p.quarter! - 1) * 3 + 1, d: 1 };
+}
+
+/** By end date; a month sorts before the quarter that ends on the same day. */
+export function comparePeriods(a: ReportPeriod, b: ReportPeriod): number {
+  return compareDates(a.end, b.end) || (a.month !== undefined ? 0 : 1) - (b.month !== undefined ? 0 : 1) || cmp(a.label, b.label);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,204 @@
+// Shapes of `bpm score` results (FORMATS.md §5). Numbers are exact decimals here; formatters
+// turn them into JSON numbers or text. Every score is already rounded (once, half-up, to the
+// policy's decimals) when it lands in one of these objects.
+import type { Args, Diagnostic, Severity } from '../diagnostics.js';
+import type { Dec } from '../decimal.js';
+import type { Grade, Level1, Operator, QualLevel, Role } from '../model/model.js';
+import type { Policy } from '../model/policy.js';
+
+export type ProjectStatus = 'scored' | 'incomplete' | 'invalid';
+
+/** How an indicator's points were found. */
+export type ScoreMethod =
+  | 'ratio' // weight × min(ratio, 1), ratio = actual/target (">=", "=") or target/actual ("<=")
+  | 'linear' // "<=" under reverse: linear: weight × max(0, 1 − (actual − target)/target)
+  | 'level' // qualitative: the evaluator's score inside the level's band
+  | 'panel' // qualitative: an expert panel's combined score
+  | 'default' // qualitative: the policy's default fraction of the weight for the level
+  | 'missing'; // no actual value: not scored (or 0 with --allow-missing)
+
+/** What a finding is about, so that a report can group them for a reader. */
+export type FindingKind = 'achievement' | 'problem' | 'recommendation' | 'data';
+
+export interface ScoreFinding {
+  code: string;
+  severity: Severity;
+  kind: FindingKind;
+  indicator?: string;
+  args: Args;
+  /** Filled in by the command for the chosen language. */
+  message?: string;
+}
+
+export interface SurveyResult {
+  respondents: number;
+  satisfied: number;
+  /** satisfied / respondents × 100, exact. */
+  rate: Dec;
+  /** 95% margin of error in percentage points: 1.96·sqrt(p(1−p)/n) × 100, exact to 40 digits. */
+  margin: Dec;
+}
+
+export interface PanelResult {
+  scores: Dec[];
+  method: Policy['panel']['method'];
+  /** The scores that were combined (after trimming). */
+  used: Dec[];
+  /** Combined score, exact (rounded only as the indicator's score). */
+  combined: Dec;
+  /** max − min of the individual scores. */
+  spread: Dec;
+}
+
+export interface IndicatorScore {
+  code: string;
+  name: string;
+  level1: Level1;
+  level2: string;
+  /** The policy section the indicator counts towards (sectionOf). */
+  section: Level1;
+  operator: Operator;
+  unit?: string;
+  weight: Dec;
+  /** Numeric target in force (after adjustments); null for a qualitative indicator. */
+  target: Dec | null;
+  targetText: string;
+  /** Numeric actual (a survey's rate); null for a qualitative indicator or a missing value. */
+  actual: Dec | null;
+  level?: QualLevel;
+  note?: string;
+  /** Exact ratio used for the score (before the cap at 1); null when there is none. */
+  ratio: Dec | null;
+  /** Rounded points; null when the indicator could not be scored (missing actual). */
+  score: Dec | null;
+  method: ScoreMethod;
+  survey?: SurveyResult;
+  panel?: PanelResult;
+  /** The target was changed by an approved adjustment. */
+  adjusted: boolean;
+}
+
+export interface ExecutionScore {
+  /** 全年预算数 in force. */
+  budget: Dec;
+  /** 年初预算数. */
+  initial: Dec;
+  executed: Dec | null;
+  /** Where `executed` came from. */
+  source: 'evaluation' | 'monitoring' | null;
+  /** executed / budget × 100, exact; null when unknown. */
+  rate: Dec | null;
+  weight: Dec;
+  score: Dec | null;
+  note?: string;
+}
+
+export interface SectionScore {
+  section: Level1;
+  weight: Dec;
+  score: Dec;
+}
+
+export interface CompositePart {
+  by: Role;
+  score: Dec;
+  weight: Dec;
+}
+
+export interface Composite {
+  score: Dec;
+  grade: Grade;
+  parts: CompositePart[];
+}
+
+export interface Discrepancy {
+  /** `indicator:CODE`, `execution`, `section:NAME`, `total`, `total-arithmetic`, `grade`. */
+  item: string;
+  claimed: Dec | Grade;
+  computed: Dec | Grade | null;
+  /** Why it is a discrepancy: `score` (off by more than the tolerance), `no-actual`, `arithmetic`, `grade`. */
+  reason: 'score' | 'no-actual' | 'arithmetic' | 'grade';
+}
+
+export interface Recommendation {
+  grade: Grade;
+  adjustPct: Dec;
+  nextBudget: Dec;
+  action: string;
+  actionEn?: string;
+}
+
+export interface ProjectScore {
+  code: string;
+  name: string;
+  department: string;
+  unit?: string;
+  year: number;
+  goal: string;
+  budgetUnit: '元' | '万元';
+  /** The policy used for this project. */
+  policy: string;
+  status: ProjectStatus;
+  /** Sum of the rounded parts; null unless status is `scored`. */
+  total: Dec | null;
+  /** For an incomplete project: the sum of the parts that could be scored (never a grade). */
+  partialTotal: Dec | null;
+  grade: Grade | null;
+  execution: ExecutionScore;
+  sections: SectionScore[];
+  indicators: IndicatorScore[];
+  composite: Composite | null;
+  findings: ScoreFinding[];
+  discrepancies: Discrepancy[];
+  recommendation: Recommendation | null;
+  /** Approved adjustments applied (dates). */
+  adjustments: string[];
+  /** Files of the dossier and evaluation (for --out-dir naming and reports). */
+  files: string[];
+  /** Input problems (errors make the project `invalid`). */
+  diagnostics: Diagnostic[];
+}
+
+export interface DepartmentSummary {
+  department: string;
+  projects: number;
+  scored: number;
+  /** Mean total of the scored projects, rounded to the policy decimals; null when none. */
+  mean: Dec | null;
+}
+
+export interface Attention {
+  code: string;
+  reasons: ('incomplete' | 'invalid' | 'poor' | 'discrepancies' | 'below-threshold')[];
+}
+
+export interface ScoreSummary {
+  projects: number;
+  scored: number;
+  incomplete: number;
+  invalid: number;
+  mean: Dec | null;
+  grades: Record<Grade, number>;
+}
+
+export interface RankRow {
+  /** 1-based competition rank (ties share a rank); null when not scored. */
+  rank: number | null;
+  project: ProjectScore;
+}
+
+export interface ScoreReport {
+  command: 'score';
+  /** Policy name shown at the top (the policy every project used, else the run's default). */
+  policy: string;
+  policyValues: Policy;
+  projects: ProjectScore[];
+  ranking: RankRow[];
+  departments: DepartmentSummary[];
+  attention: Attention[];
+  summary: ScoreSummary;
+  diagnostics: Diagnostic[];
+  /** More than one project: the formats show a batch summary. */
+  batch: boolean;
+  decimals: number;
+}

@@ -1,0 +1,147 @@
+// bin/bpm.js answers `bpm validate … --cache` on an unchanged tree before building the commander
+// program (src/commands/validate/fast.ts). It must print exactly what the program prints, and leave
+// every command line it is not sure of to the program.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { Command } from 'commander';
+import { FAST_OPTIONS, fastValidate, parseFast } from '../../../../src/commands/validate/fast.js';
+import { register } from '../../../../src/commands/validate/register.js';
+import type { CliEnv } from '../../../../src/cli/env.js';
+import { captured, ROOT, runCli, spawnBpm } from '../../../helpers/run.js';
+
+function fast(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return captured(fastValidate, args, { cwd, env });
+}
+
+/** The same command line without the cache options. */
+function uncached(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--cache') continue;
+    if (args[i] === '--cache-location' || args[i] === '--cache-strategy') i++;
+    else out.push(args[i]);
+  }
+  return out;
+}
+
+describe('validate --cache fast path (bin/bpm.js before the program)', function () {
+  this.timeout(60_000);
+
+  it('knows every option of `bpm validate`, and only those', () => {
+    const program = new Command();
+    register(program, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr, env: {}, exitCode: 0 } as CliEnv);
+    const flags = program.commands[0].options.flatMap((o) => [o.short, o.long].filter((x): x is string => x !== undefined)).sort();
+    expect(Object.keys(FAST_OPTIONS).sort()).to.deep.equal(flags);
+    for (const o of program.commands[0].options) {
+      const [key, takesValue] = FAST_OPTIONS[o.long!];
+      expect(key, o.long).to.equal(o.attributeName());
+      expect(takesValue, o.long).to.equal(o.required || o.optional);
+    }
+  });
+
+  it('takes only command lines it is sure of', () => {
+    expect(parseFast(['validate', 'a', '--cache', '-f', 'json', 'b', '--lang', 'zh', '-q', '--no-color', '--max-warnings', '3'])).to.deep.equal({
+      paths: ['a', 'b'],
+      opts: { cache: true, format: 'json', lang: 'zh', quiet: true, color: false, maxWarnings: 3, cacheStrategy: 'content' },
+    });
+    expect(parseFast(['validate', '--cache-location', 'c'])?.opts.cacheLocation).to.equal('c');
+    for (const args of [
+      ['validate', 'a'], // no cache
+      ['review', 'a', '--cache'],
+      ['validate', '--cache', '--help'],
+      ['validate', '--cache', '-h'],
+      ['validate', '--cache', '--format=json'],
+      ['validate', '--cache', '-fjson'],
+      ['validate', '--cache', '-qf', 'json'],
+      ['validate', '--cache', '--format', 'xml'],
+      ['validate', '--cache', '--format'],
+      ['validate', '--cache', '--lang', 'fr'],
+      ['validate', '--cache', '--cache-strategy', 'mtime'],
+      ['validate', '--cache', '--max-warnings', '-1'],
+      ['validate', '--cache', '--max-warnings', '1.5'],
+      ['validate', '--cache', '--cache'],
+      ['validate', '--cache', '-f', 'json', '--format', 'json'],
+      ['validate', '--cache', '-o', '-'],
+      ['validate', '--cache', '--', 'a'],
+      ['validate', '--cache', '-'],
+      ['validate', '--cache', '--unknown'],
+    ]) {
+      expect(parseFast(args), args.join(' ')).to.equal(undefined);
+    }
+  });
+
+  describe('on a tree', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-fast-'));
+      cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
+      const f = path.join(dir, 'examples/culture-community-events/dossier.yaml');
+      writeFileSync(f, readFileSync(f, 'utf8').replace('weight: 15\n    basis: plan\n    baseline: 42', 'weight: 16\n    basis: plan\n    baseline: 42'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('answers only from kept output, and prints what the program prints', async () => {
+      const lines = [
+        ['validate', 'examples', '--cache'],
+        ['validate', '--cache', 'examples', '-f', 'json', '--lang', 'zh'],
+        ['validate', 'examples', '--cache', '--cache-strategy', 'metadata', '-f', 'sarif'],
+        ['validate', 'examples', '--cache', '-q', '--max-warnings', '0', '-f', 'github'],
+        ['validate', 'examples/culture-community-events', '--cache-location', 'c.cache', '-f', 'markdown'],
+      ];
+      for (const args of lines) {
+        // No cache yet (or not this rendering): left to the program, nothing printed.
+        const none = await fast(args, dir);
+        expect(none, args.join(' ')).to.deep.equal({ code: undefined, stdout: '', stderr: '' });
+        const slow = await runCli(args, { cwd: dir });
+        expect(slow.code).to.equal(1);
+        const quick = await fast(args, dir);
+        expect(quick, args.join(' ')).to.deep.equal({ code: slow.code, stdout: slow.stdout, stderr: '' });
+        expect(quick.stdout).to.equal((await runCli(uncached(args), { cwd: dir })).stdout);
+      }
+      // Colour comes from the environment, as in the program.
+      const colour = await runCli(['validate', 'examples', '--cache'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+      expect(await fast(['validate', 'examples', '--cache'], dir, { FORCE_COLOR: '1' })).to.deep.equal({ code: 1, stdout: colour.stdout, stderr: '' });
+      // Five renderings of one cache: the oldest (plain stylish) was dropped, then is kept again.
+      expect((await fast(['validate', 'examples', '--cache', '--no-color'], dir, { FORCE_COLOR: '1' })).code).to.equal(undefined);
+      await runCli(['validate', 'examples', '--cache', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+      expect(await fast(['validate', 'examples', '--cache', '--no-color'], dir, { FORCE_COLOR: '1' })).to.deep.include({ stdout: (await runCli(['validate', 'examples'], { cwd: dir })).stdout });
+      // A change: left to the program.
+      writeFileSync(path.join(dir, 'examples/strategy.yaml'), readFileSync(path.join(dir, 'examples/strategy.yaml'), 'utf8') + '# revised\n');
+      expect((await fast(['validate', 'examples', '--cache'], dir)).code).to.equal(undefined);
+    });
+
+    it('writes -o like the program, and reports an output over an input like it', async () => {
+      await runCli(['validate', 'examples', '--cache', '-f', 'json'], { cwd: dir });
+      const r = await fast(['validate', 'examples', '--cache', '-f', 'json', '-o', 'out.json'], dir);
+      expect(r).to.deep.equal({ code: 1, stdout: '', stderr: '' });
+      expect(readFileSync(path.join(dir, 'out.json'), 'utf8')).to.equal((await runCli(['validate', 'examples', '-f', 'json'], { cwd: dir })).stdout);
+      const target = 'examples/health-elderly-care/dossier.yaml';
+      const before = readFileSync(path.join(dir, target), 'utf8');
+      const over = await fast(['validate', 'examples', '--cache', '-f', 'json', '-o', target], dir);
+      const slow = await runCli(['validate', 'examples', '--cache', '-f', 'json', '-o', target], { cwd: dir });
+      expect(over).to.deep.equal({ code: 2, stdout: '', stderr: slow.stderr });
+      expect(slow.code).to.equal(2);
+      expect(readFileSync(path.join(dir, target), 'utf8')).to.equal(before);
+      expect(existsSync(path.join(dir, 'examples/health-elderly-care/.dossier.yaml.tmp'))).to.equal(false);
+    });
+
+    it('leaves a missing path to the program, which reports it', async () => {
+      expect((await fast(['validate', 'nowhere', '--cache'], dir)).code).to.equal(undefined);
+    });
+
+    it('through bin/bpm.js: the same bytes and exit code as a run without the cache', () => {
+      const plain = spawnBpm(['validate', 'examples', '-f', 'json'], { cwd: dir });
+      const first = spawnBpm(['validate', 'examples', '-f', 'json', '--cache'], { cwd: dir });
+      const second = spawnBpm(['validate', 'examples', '-f', 'json', '--cache'], { cwd: dir });
+      expect(first).to.deep.equal(plain);
+      expect(second).to.deep.equal(plain);
+      expect(plain.code).to.equal(1);
+      // Not a line the fast path takes: the program answers (help).
+      const help = spawnBpm(['validate', '--cache', '--help'], { cwd: dir });
+      expect(help.code).to.equal(0);
+      expect(help.stdout).to.contain('--cache-strategy');
+    });
+  });
+});

@@ -1,0 +1,187 @@
+// bpm variance end to end in-process: the hand-computed fixture (test/fixtures/variance/hand,
+// arithmetic in its README.md), the GBK twin of its CSV, --increments, --period, formats.
+import { expect } from 'chai';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { fixture, runCli } from '../../../helpers/run.js';
+
+const HAND = fixture('variance', 'hand');
+
+interface Json {
+  tool: string;
+  command: string;
+  projects: { code: string; periods: { period: string; flags: { message?: string }[]; budget: Record<string, unknown> }[] }[];
+  diagnostics: { message?: string; code: string; line: number }[];
+}
+
+function withoutMessages(j: Json): unknown {
+  const copy = JSON.parse(JSON.stringify(j)) as Json;
+  for (const p of copy.projects) for (const per of p.periods) for (const f of per.flags) delete f.message;
+  for (const d of copy.diagnostics) delete d.message;
+  return { projects: copy.projects, diagnostics: copy.diagnostics };
+}
+
+/** A temporary copy of the hand fixture's dossiers with `csv` (bytes) as data.csv. */
+function twin(csv: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-'));
+  for (const f of ['cal.yaml', 'even.yaml']) copyFileSync(join(HAND, f), join(dir, f));
+  writeFileSync(join(dir, 'data.csv'), csv);
+  return dir;
+}
+
+describe('bpm variance', () => {
+  it('matches the hand-computed numbers of the fixture exactly (json)', async () => {
+    const r = await runCli(['variance', '.', '--format', 'json'], { cwd: HAND });
+    const json = JSON.parse(r.stdout) as Json;
+    expect(json.tool).to.equal('bpm');
+    expect(json.command).to.equal('variance');
+    const expected = JSON.parse(readFileSync(join(HAND, 'expected.json'), 'utf8'));
+    expect(withoutMessages(json)).to.deep.equal(expected);
+    // Rows were excluded (data problems are errors): the report is incomplete, exit 1.
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.equal('');
+  });
+
+  it('writes json that is exactly JSON.stringify(report, null, 2), every message rendered', async () => {
+    const r = await runCli(['variance', '.', '--format', 'json', '--lang', 'zh'], { cwd: HAND });
+    const json = JSON.parse(r.stdout) as Json;
+    expect(r.stdout).to.equal(JSON.stringify(json, null, 2) + '\n');
+    for (const d of json.diagnostics) expect(d.message).to.be.a('string').and.not.equal(d.code);
+    for (const p of json.projects) for (const per of p.periods) for (const f of per.flags) expect(f.message).to.match(/[\u4e00-\u9fff]/);
+    const empty = await runCli(['variance', '.', '--format', 'json', '--period', '2024-Q1'], { cwd: HAND });
+    expect(JSON.parse(empty.stdout).projects).to.deep.equal([]);
+    expect(empty.stdout).to.equal(JSON.stringify(JSON.parse(empty.stdout), null, 2) + '\n');
+  });
+
+  it('gives the same result for the GBK-encoded twin of the Chinese-header CSV', async () => {
+    const utf8 = readFileSync(join(HAND, 'data.csv'));
+    const gbk = iconv.encode(utf8.toString('utf8'), 'gbk');
+    expect(gbk.equals(utf8)).to.equal(false);
+    const a = await runCli(['variance', '.', '--format', 'json'], { cwd: twin(utf8) });
+    const b = await runCli(['variance', '.', '--format', 'json'], { cwd: twin(gbk) });
+    expect(b.stdout).to.equal(a.stdout);
+    expect(b.code).to.equal(a.code);
+    // and with the encoding forced
+    const c = await runCli(['variance', '.', '--format', 'json', '--encoding', 'gbk'], { cwd: twin(gbk) });
+    expect(c.stdout).to.equal(a.stdout);
+  });
+
+  it('accumulates per-period amounts with --increments', async () => {
+    const cumulative = ['project,period,metric,value', 'FX-CAL,Q1,spend,50', 'FX-CAL,Q2,spend,170', 'FX-CAL,Q3,spend,300', 'FX-CAL,Q1,OUT-1,4', 'FX-CAL,Q2,OUT-1,21', 'FX-CAL,Q3,OUT-1,24', 'FX-CAL,Q1,SAT-1,88', 'FX-CAL,Q3,SAT-1,85', ''].join('\n');
+    const increments = ['project,period,metric,value', 'FX-CAL,Q3,spend,130', 'FX-CAL,Q1,spend,50', 'FX-CAL,Q2,spend,120', 'FX-CAL,Q1,OUT-1,4', 'FX-CAL,Q2,OUT-1,17', 'FX-CAL,Q3,OUT-1,3', 'FX-CAL,Q1,SAT-1,88', 'FX-CAL,Q3,SAT-1,85', ''].join('\n');
+    const a = await runCli(['variance', 'cal.yaml', 'even.yaml', 'data.csv', '--format', 'json'], { cwd: twin(Buffer.from(cumulative)) });
+    const b = await runCli(['variance', 'cal.yaml', 'even.yaml', 'data.csv', '--format', 'json', '--increments'], { cwd: twin(Buffer.from(increments)) });
+    expect(a.code).to.equal(0);
+    expect(b.code).to.equal(0);
+    expect(b.stdout).to.equal(a.stdout);
+    // Without --increments the falling "cumulative" values are data problems.
+    const c = await runCli(['variance', '.', '--format', 'json'], { cwd: twin(Buffer.from(increments)) });
+    const codes = (JSON.parse(c.stdout) as Json).diagnostics.map((d) => `${d.code}@${d.line}`);
+    expect(codes).to.deep.equal(['cumulative-decrease@7']); // OUT-1: 4, 17, then 3
+  });
+
+  it('reports only the period asked for (--period 2025-Q2 or Q2)', async () => {
+    for (const period of ['2025-Q2', 'Q2', '2025-q2']) {
+      const r = await runCli(['variance', '.', '--format', 'json', '--period', period], { cwd: HAND });
+      const json = JSON.parse(r.stdout) as Json;
+      expect(json.projects.map((p) => p.code)).to.deep.equal(['FX-CAL']);
+      expect(json.projects[0].periods.map((p) => p.period)).to.deep.equal(['2025-Q2']);
+    }
+    const m = await runCli(['variance', '.', '--format', 'json', '--period', '2025-08'], { cwd: HAND });
+    expect((JSON.parse(m.stdout) as Json).projects.map((p) => `${p.code} ${p.periods[0].period}`)).to.deep.equal(['FX-EVEN 2025-08']);
+  });
+
+  it('prints a value of more digits than a double holds as written (table, csv, markdown)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-digits-'));
+    copyFileSync(join(HAND, 'cal.yaml'), join(dir, 'cal.yaml'));
+    writeFileSync(join(dir, 'data.csv'), 'project,period,metric,value\nFX-CAL,2025-Q1,spend,50\nFX-CAL,2025-Q1,OUT-2,1234567890123456.78\n');
+    const csv = await runCli(['variance', '.', '--data', 'data.csv', '--format', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(csv.stdout).to.include(',1234567890123456.78,');
+    const table = await runCli(['variance', '.', '--data', 'data.csv', '--lang', 'en', '--no-color'], { cwd: dir });
+    expect(table.stdout).to.include('1234567890123456.78');
+    const md = await runCli(['variance', '.', '--data', 'data.csv', '--format', 'markdown', '--lang', 'en'], { cwd: dir });
+    expect(md.stdout).to.include('1234567890123456.78');
+    // Computed figures are numbers (doubles, as in the json): 15 significant digits.
+    expect(csv.stdout).to.include(',1234567890123406.8,');
+  });
+
+  it('says which periods the data has when --period matches none (a warning, not silence)', async () => {
+    const r = await runCli(['variance', '.', '--format', 'json', '--period', '2024-Q3', '--lang', 'en'], { cwd: HAND });
+    const json = JSON.parse(r.stdout) as { projects: unknown[]; diagnostics: { code: string; severity: string; message: string }[] };
+    expect(json.projects).to.deep.equal([]);
+    const d = json.diagnostics.find((x) => x.code === 'period-no-data');
+    expect(d?.severity).to.equal('warning');
+    expect(d?.message).to.include('2024-Q3').and.include('2025-Q2');
+    const ok = await runCli(['variance', '.', '--format', 'json', '--period', '2025-Q2'], { cwd: HAND });
+    expect((JSON.parse(ok.stdout) as typeof json).diagnostics.map((x) => x.code)).not.to.include('period-no-data');
+  });
+
+  it('exits 2 for a bad --period, an unknown --fail-on level, a missing --data file and no dossier', async () => {
+    expect((await runCli(['variance', '.', '--period', '2025-Q5'], { cwd: HAND })).code).to.equal(2);
+    expect((await runCli(['variance', '.', '--fail-on', 'orange'], { cwd: HAND })).code).to.equal(2);
+    expect((await runCli(['variance', '.', '--data', 'nope.csv'], { cwd: HAND })).code).to.equal(2);
+    // (the message is checked by the e2e test: in-process, errors cross a tsx module boundary)
+    expect((await runCli(['variance', 'data.csv'], { cwd: HAND })).code).to.equal(2);
+  });
+
+  it('reads --data once when the same file is also found beside the dossiers', async () => {
+    const a = await runCli(['variance', '.', '--format', 'json'], { cwd: HAND });
+    const b = await runCli(['variance', '.', '--data', 'data.csv', '--format', 'json'], { cwd: HAND });
+    expect(b.stdout).to.equal(a.stdout);
+  });
+
+  it('writes csv with a BOM, CRLF and one row per project × period × metric', async () => {
+    const r = await runCli(['variance', '.', '--format', 'csv'], { cwd: HAND });
+    expect(r.stdout.startsWith('\ufeffproject,name,period,')).to.equal(true);
+    const lines = r.stdout.slice(1).split('\r\n');
+    expect(lines.pop()).to.equal('');
+    // FX-CAL: 3 periods × (spend + 3 numeric indicators); FX-EVEN: 2 × (spend + 4).
+    expect(lines.length - 1).to.equal(3 * 4 + 2 * 5);
+    expect(lines).to.include('FX-CAL,社区体育赛事活动,2025-Q3,0.75,spend,Cumulative spend,万元,440,300,300,0,0,68.18,0.91,green,,,设备到货');
+    expect(lines).to.include('FX-EVEN,健康讲座进社区,2025-05,0.3,SAT-1,居民满意度,%,90,90,,,,,,,,,');
+    const zh = await runCli(['variance', '.', '--format', 'csv', '--lang', 'zh'], { cwd: HAND });
+    expect(zh.stdout.startsWith('\ufeff项目编码,项目名称,期间,')).to.equal(true);
+    expect(zh.stdout).to.include(',红,');
+  });
+
+  it('writes markdown with tables, a mermaid xychart per project and the data problems with file:line', async () => {
+    const r = await runCli(['variance', '.', '--format', 'markdown'], { cwd: HAND });
+    expect(r.stdout.match(/```mermaid\nxychart-beta/g)).to.have.length(2);
+    expect(r.stdout).to.include('    bar [60, 160, 300]');
+    expect(r.stdout).to.include('    line [50, 170, 300]');
+    expect(r.stdout).to.include('| data.csv:18:22 |');
+    expect(r.stdout).to.include('| data.csv:31 |');
+  });
+
+  it('prints a table per project with a sparkline and the data problems; colour only when asked', async () => {
+    const r = await runCli(['variance', '.'], { cwd: HAND });
+    expect(r.stdout).to.include('FX-CAL');
+    expect(r.stdout).to.match(/spend [▁▂▃▄▅▆▇█]{3} {2}plan [▁▂▃▄▅▆▇█]{3}/);
+    expect(r.stdout).to.include('data.csv:24');
+    expect(r.stdout).not.to.match(/\u001b\[/);
+    const coloured = await runCli(['variance', '.'], { cwd: HAND, env: { FORCE_COLOR: '1' } });
+    expect(coloured.stdout).to.match(/\u001b\[31m/);
+    const zh = await runCli(['variance', '.', '--lang', 'zh'], { cwd: HAND });
+    expect(zh.stdout).to.include('有可能');
+    expect(zh.stdout).to.include('绿');
+    expect(zh.stdout).to.include('数据问题');
+  });
+
+  it('--fail-on red and yellow set exit 1 by the worst status', async () => {
+    const clean = twin(Buffer.from('project,period,metric,value\nFX-CAL,Q2,spend,170\nFX-CAL,Q2,OUT-1,21\nFX-CAL,Q3,spend,240\n'));
+    // Q3 pace: 240/440 = 54.5 % at 75 % = 0.73: yellow, no red anywhere.
+    expect((await runCli(['variance', '.'], { cwd: clean })).code).to.equal(0);
+    expect((await runCli(['variance', '.', '--fail-on', 'red'], { cwd: clean })).code).to.equal(0);
+    expect((await runCli(['variance', '.', '--fail-on', 'yellow'], { cwd: clean })).code).to.equal(1);
+  });
+
+  it('validate reports the same data problems as variance', async () => {
+    const v = await runCli(['validate', '.', '--format', 'json'], { cwd: HAND });
+    const files = JSON.parse(v.stdout).files as { file: string; diagnostics: { code: string; line: number }[] }[];
+    const data = files.find((f) => f.file === 'data.csv')!;
+    const r = JSON.parse((await runCli(['variance', '.', '--format', 'json'], { cwd: HAND })).stdout) as Json;
+    expect(data.diagnostics.map((d) => `${d.code}@${d.line}`)).to.deep.equal(r.diagnostics.map((d) => `${d.code}@${d.line}`));
+  });
+});

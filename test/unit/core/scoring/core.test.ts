@@ -1,0 +1,78 @@
+// Unit checks of the scoring building blocks: panels, surveys, ratios, ranking.
+import { expect } from 'chai';
+import { rank } from '../../../../src/core/application/batch.js';
+import { D } from '../../../../src/core/decimal.js';
+import { combinePanel } from '../../../../src/core/scoring/panel.js';
+import { builtinPolicy } from '../../../../src/core/model/policy.js';
+import type { ProjectScore } from '../../../../src/core/scoring/types.js';
+import { MIN_SURVEY_SAMPLE, numericRatio, survey } from '../../../../src/core/scoring/indicator.js';
+
+const d = (x: number | string) => new D(x);
+const panel = (method: 'trimmed-mean' | 'mean' | 'median', minRaters = 5) => ({ method, minRaters, spread: d(0.3) });
+
+describe('score core: panels', () => {
+  it('trims one highest and one lowest from five raters', () => {
+    const r = combinePanel([9, 8.6, 9.4, 8.2, 8.8].map(d), panel('trimmed-mean'));
+    expect(r.combined.toString()).to.equal('8.8');
+    expect(r.used.map(String)).to.deep.equal(['8.6', '8.8', '9']);
+    expect(r.spread.toString()).to.equal('1.2');
+  });
+  it('does not trim below minRaters, and knows mean and median', () => {
+    expect(combinePanel([6, 7, 9].map(d), panel('trimmed-mean')).combined.toString()).to.equal(d(22).dividedBy(3).toString());
+    expect(combinePanel([6, 7, 9, 10].map(d), panel('median')).combined.toString()).to.equal('8');
+    expect(combinePanel([6, 7, 9].map(d), panel('median')).combined.toString()).to.equal('7');
+    expect(combinePanel([6, 7, 9, 10].map(d), panel('mean')).combined.toString()).to.equal('8');
+  });
+});
+
+describe('score core: surveys and ratios', () => {
+  it('needs 385 respondents for ±5 points at 95% (p = 0.5)', () => {
+    expect(MIN_SURVEY_SAMPLE).to.equal(385);
+  });
+  it('computes the rate and the margin of error exactly', () => {
+    const s = survey(1200, 1128);
+    expect(s.rate.toString()).to.equal('94');
+    // 1.96 × sqrt(0.94 × 0.06 / 1200) × 100 = 1.96 × 0.0068556546 × 100 = 1.34370830…
+    expect(s.margin.toDecimalPlaces(4).toString()).to.equal('1.3437');
+  });
+  it('inverts "<=" and applies the linear rule, never dividing by zero', () => {
+    expect(numericRatio('<=', d(10), d(8), 'ratio').ratio!.toString()).to.equal('0.8');
+    expect(numericRatio('<=', d(10), d(8), 'linear').ratio!.toString()).to.equal('0.75');
+    expect(numericRatio('<=', d(0), d(8), 'ratio').ratio).to.equal(null);
+    expect(numericRatio('>=', d(5), d(0), 'ratio').ratio).to.equal(null);
+    expect(numericRatio('=', d(98.6), d(100), 'ratio').ratio!.toString()).to.equal('0.986');
+  });
+  it('the built-in policies carry the documented defaults', () => {
+    const self = builtinPolicy('self')!;
+    expect(self.executionWeight.toString()).to.equal('10');
+    expect(self.grades.map((g) => `${g.grade}:${g.min}`)).to.deep.equal(['excellent:90', 'good:80', 'fair:60', 'poor:0']);
+    expect(builtinPolicy('key')!.executionWeight.toString()).to.equal('0');
+  });
+});
+
+describe('score core: ranking', () => {
+  const p = (code: string, total: string | null, status: ProjectScore['status'] = 'scored') => ({ code, total: total === null ? null : d(total), status }) as unknown as ProjectScore;
+  it('shares a rank between equal totals and lists unscored projects last', () => {
+    const rows = rank([p('C', '80'), p('A', '90'), p('B', '80'), p('D', null, 'incomplete'), p('E', '70')]);
+    expect(rows.map((r) => `${r.rank}:${r.project.code}`)).to.deep.equal(['1:A', '2:B', '2:C', '4:E', 'null:D']);
+  });
+});
+
+describe('score core: recheck of a table that prints section subtotals only', () => {
+  it('checks the claimed total against the claimed sections and execution', async () => {
+    const { recheck } = await import('../../../../src/core/scoring/recheck.js');
+    const policy = builtinPolicy('self')!;
+    const section = (s: 'output' | 'effect' | 'satisfaction', w: number, score: string) => ({ section: s, weight: d(w), score: d(score) });
+    const r = recheck({
+      claimed: { execution: d(9), indicators: {}, sections: { output: d(45), effect: d(28), satisfaction: d(9) }, total: d(92), origin: { file: 'e.yaml', path: '/claimed' } },
+      execution: { budget: d(100), initial: d(100), executed: d(90), source: 'evaluation', rate: d(90), weight: d(10), score: d(9) },
+      indicators: [],
+      sections: [section('output', 50, '45'), section('effect', 30, '28'), section('satisfaction', 10, '9')],
+      total: d(91),
+      grade: 'excellent',
+      policy,
+    });
+    // 9 + 45 + 28 + 9 = 91, not the 92 printed; and 92 is 1 point (> 0.5) above the computed 91.
+    expect(r.discrepancies.map((x) => `${x.item}:${String(x.claimed)}:${String(x.computed)}`)).to.deep.equal(['total-arithmetic:92:91', 'total:92:91']);
+  });
+});
