@@ -1,7 +1,7 @@
 // Every diagnostic code the input layer can report, by where it comes from. Semantic rules list
 // their own codes (ruleCodes() in core/rules/run.ts). Tests check that each code has a message
-// and a title in both languages and that no other code literal appears in src/io; the README's
-// table of codes is checked against these lists.
+// and a title in both languages and that no other code literal appears in src/io; docs/rules.md
+// must have a section for each (test/unit/docs/rules.test.ts).
 
 /** YAML text and document-level problems (io/yaml.ts, io/workspace.ts). */
 export const YAML_CODES = [

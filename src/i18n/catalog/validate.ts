@@ -2,7 +2,7 @@ import type { CatalogPair } from '../index.js';
 
 // Messages of `bpm validate`: YAML and schema problems and every semantic rule, keyed by the
 // diagnostic code. Each says what is wrong and how to fix it. `title.<code>` is a short name of
-// the check (SARIF rule descriptions, the README's table of codes).
+// the check (SARIF rule descriptions; docs/rules.md explains each code).
 export const validate: CatalogPair = {
   en: {
     // YAML and documents
@@ -85,7 +85,7 @@ export const validate: CatalogPair = {
     'objective-duplicate': 'objective id "{objective}" is used twice; give each objective its own id',
     'objective-unknown-parent': 'objective {objective} names parent "{parent}", which is not in the plan',
 
-    // Short titles (SARIF rule descriptions, the README)
+    // Short titles (SARIF rule descriptions)
     'title.empty-file': 'Empty file',
     'title.yaml-too-deep': 'YAML nested too deeply',
     'title.multiple-documents': 'More than one YAML document',
