@@ -3,8 +3,8 @@
 // order and only for the common case (see parse-worker.ts), so a run gives the same report with
 // or without the worker; any failure of the worker just means the main thread does all the work.
 // It pays only when a core is free: copying the parsed documents back costs about 0.7 s of CPU
-// per 10,000 files, so on a 2-core machine that is already busy it is slower (README,
-// Performance). It runs when the 1-minute load average leaves a core idle; BPM_WORKERS=1 forces
+// per 10,000 files, so on a 2-core machine that is already busy it is slower
+// (docs/performance.md). It runs when the 1-minute load average leaves a core idle; BPM_WORKERS=1 forces
 // it on, BPM_WORKERS=0 off (the tests compare both ways).
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
