@@ -8,6 +8,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[], defau
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format / 输出格式').choices([...formats]).default(defaultFormat))
     .option('-o, --output <file>', 'write to a file (atomically; never over an input) / 写入文件')
+    .option('--force', 'let -o replace an existing bpm document / 允许 -o 覆盖已有的 bpm 文档')
     .addOption(new Option('--lang <lang>', 'language of messages / 输出语言 (default: from LANG)').choices(['zh', 'en']))
     .option('--policy <policy>', 'scoring policy: self, key or a ScoringPolicy file / 评分规则')
     .option('--strategy <file>', 'StrategyPlan file / 战略规划文件')

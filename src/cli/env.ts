@@ -25,6 +25,7 @@ export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
 export interface CommonOptions {
   format?: string;
   output?: string;
+  force?: boolean;
   lang?: string;
   policy?: string;
   strategy?: string;

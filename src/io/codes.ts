@@ -52,6 +52,7 @@ export const CSV_CODES = [
   'csv-too-many-problems',
   'value-empty',
   'value-not-number',
+  'csv-is-bpm-report',
 ] as const;
 
 export const INPUT_CODES: readonly string[] = [...YAML_CODES, ...SCHEMA_CODES, ...POLICY_FILE_CODES, ...CSV_CODES];

@@ -24,6 +24,20 @@ for (const [col, names] of Object.entries(HEADER_ALIASES) as Array<[Column, stri
   for (const n of names) HEADER_LOOKUP.set(n.toLowerCase(), col);
 }
 
+/**
+ * The monitoring columns a header row names, and whether it names every required one (a file
+ * bpm would read as monitoring data).
+ */
+export function monitoringColumns(cells: readonly string[]): { found: Set<Column>; complete: boolean } {
+  const found = new Set<Column>();
+  for (const cell of cells) {
+    const name = cell.trim().replace(/^"|"$/g, '');
+    const col = HEADER_LOOKUP.get(name.toLowerCase()) ?? HEADER_LOOKUP.get(stripUnit(name).toLowerCase());
+    if (col) found.add(col);
+  }
+  return { found, complete: REQUIRED.every((c) => found.has(c)) };
+}
+
 /** At most this many diagnostics per file are kept; the rest are counted in one more. */
 export const MAX_DIAGNOSTICS = 10_000;
 

@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { compileGlob, hasGlobChars, type GlobPattern, type Segment } from './glob.js';
+import { fileType } from './read-file.js';
 
 export interface Found {
   /** Absolute path as reached (not resolved through symlinks). */
@@ -33,10 +34,17 @@ const SKIPPED_DIRS = new Set(['node_modules']);
 
 interface Hit extends Found {
   real: string;
+  /** Reached through a symbolic link: of two hits of one file, the one that is not is kept. */
+  linked?: true;
 }
 
 interface WalkContext {
   cwd: string;
+  /**
+   * Real path of the directory given (or the glob's base) that is being walked: a symbolic link
+   * leading out of it (`loop/up -> ..`) is not followed, so a walk stays inside its root.
+   */
+  root: string;
   extensions: Set<string>;
   hits: Hit[];
   /** Shared by every walk of a discover() call. */
@@ -50,6 +58,7 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
   const cwd = path.resolve(opts.cwd);
   const ctx: WalkContext = {
     cwd,
+    root: cwd,
     extensions: new Set((opts.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase())),
     hits: [],
     seen: { mayRepeat: false },
@@ -89,13 +98,15 @@ async function discoverArg(arg: string, ctx: WalkContext): Promise<void> {
   if (stat.isDirectory()) {
     const real = await realpathOr(abs, arg);
     // Walked on its own so that an empty directory is noticed even among other arguments.
-    const sub: WalkContext = { ...ctx, hits: [] };
+    const sub: WalkContext = { ...ctx, root: real, hits: [] };
     await walkDir(abs, real, displayPath(ctx.cwd, abs), new Set([real]), sub, arg);
     // Like an unmatched glob: a directory with nothing to read is a mistyped path, not success.
     if (sub.hits.length === 0) throw new InputError('empty-directory', { dir: arg });
     for (const h of sub.hits) ctx.hits.push(h);
     return;
   }
+  // A FIFO would block the run forever and a device such as /dev/zero never ends.
+  if (!stat.isFile()) throw new InputError('not-a-regular-file', { file: arg, ...fileType(stat) });
   // Any extension is accepted for a file named explicitly: the user asked for it.
   try {
     await fsp.access(abs, fsConstants.R_OK);
@@ -135,7 +146,8 @@ async function walkDir(dir: string, real: string, disp: string, ancestors: Set<s
       // The common case first, with as little work as possible.
       if (ctx.extensions.has(extOf(name))) {
         const display = relative ? prefix + name : displayPath(ctx.cwd, childAbs);
-        ctx.hits.push({ abs: childAbs, display, explicit: false, real: linked ? child(real, name) : childAbs });
+        if (linked) ctx.hits.push({ abs: childAbs, display, explicit: false, real: child(real, name), linked });
+        else ctx.hits.push({ abs: childAbs, display, explicit: false, real: childAbs });
       }
       continue;
     }
@@ -144,10 +156,10 @@ async function walkDir(dir: string, real: string, disp: string, ancestors: Set<s
     let childReal = linked ? child(real, name) : childAbs;
     if (ent.isSymbolicLink()) {
       ctx.seen.mayRepeat = true;
-      const target = await followLink(childAbs);
+      const target = await followLink(childAbs, ctx.root);
       if (!target) continue;
       isDir = target.isDir;
-      isFile = !target.isDir;
+      isFile = target.isFile;
       childReal = target.real;
     }
     const display = relative ? prefix + name : displayPath(ctx.cwd, childAbs);
@@ -157,7 +169,7 @@ async function walkDir(dir: string, real: string, disp: string, ancestors: Set<s
       const next = new Set(ancestors).add(childReal);
       subdirs.push(walkDir(childAbs, childReal, display, next, ctx, arg));
     } else if (isFile && ctx.extensions.has(extOf(name))) {
-      ctx.hits.push({ abs: childAbs, display, explicit: false, real: childReal });
+      ctx.hits.push({ abs: childAbs, display, explicit: false, real: childReal, linked: true });
     }
   }
   await Promise.all(subdirs);
@@ -178,7 +190,7 @@ async function discoverGlob(pattern: string, ctx: WalkContext): Promise<void> {
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
       throw new InputError('unreadable-file', { file: displayPath(ctx.cwd, base), reason: reasonOf(err) });
     }
-    await walkGlob(base, real, new Set([real]), startStates(glob), false, glob, ctx, pattern);
+    await walkGlob(base, real, new Set([real]), startStates(glob), false, glob, { ...ctx, root: real }, pattern);
   }
   if (ctx.hits.length === before) throw new InputError('unmatched-glob', { pattern });
 }
@@ -213,10 +225,10 @@ async function walkGlob(
     let isFile = ent.isFile();
     let childReal = path.join(real, name);
     if (ent.isSymbolicLink()) {
-      const target = await followLink(childAbs);
+      const target = await followLink(childAbs, ctx.root);
       if (!target) continue;
       isDir = target.isDir;
-      isFile = !target.isDir;
+      isFile = target.isFile;
       childReal = target.real;
     }
     if (isFile) {
@@ -291,11 +303,17 @@ async function readDir(dir: string, ctx: WalkContext, arg: string): Promise<Dire
   }
 }
 
-/** Target of a symlink, or null when it is dangling or a self-loop (skipped silently). */
-async function followLink(p: string): Promise<{ isDir: boolean; real: string } | null> {
+/**
+ * Target of a symlink, or null (skipped silently) when it is dangling, a self-loop, outside the
+ * root being walked, or neither a directory nor a regular file (a FIFO would block the run).
+ */
+async function followLink(p: string, root: string): Promise<{ isDir: boolean; isFile: boolean; real: string } | null> {
   try {
     const st = await fsp.stat(p);
-    return { isDir: st.isDirectory(), real: await fsp.realpath(p) };
+    if (!st.isDirectory() && !st.isFile()) return null;
+    const real = await fsp.realpath(p);
+    if (real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return null;
+    return { isDir: st.isDirectory(), isFile: st.isFile(), real };
   } catch {
     return null;
   }
@@ -309,7 +327,7 @@ async function realpathOr(abs: string, arg: string): Promise<string> {
   }
 }
 
-/** Keeps one entry per real file (an explicit one if any), sorted by display path. */
+/** Keeps one entry per real file (an explicit one if any, else one not reached through a link), sorted by display path. */
 function dedupe(hits: Hit[], mayRepeat: boolean): Found[] {
   const sorted = hits.sort(byDisplay);
   let out: Hit[] = sorted;
@@ -320,7 +338,7 @@ function dedupe(hits: Hit[], mayRepeat: boolean): Found[] {
     for (const h of sorted) {
       const prev = byReal.get(h.real);
       if (!prev) byReal.set(h.real, h);
-      else if (h.explicit && !prev.explicit) {
+      else if ((h.explicit && !prev.explicit) || (h.explicit === prev.explicit && prev.linked && !h.linked)) {
         byReal.set(h.real, h);
         replaced = true;
       }

@@ -1,9 +1,12 @@
 // The one function every command uses to emit its output: stdout, or a file written atomically
-// (temporary file in the same directory, fsync, rename), never over one of the inputs.
+// (temporary file in the same directory, fsync, rename), never over one of the inputs and never
+// over a bpm document without --force. A symbolic link keeps being a link (its target is
+// replaced); a FIFO or a device (-o /dev/null) is written through, never replaced by a file.
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { bpmDocumentKind } from './bpm-files.js';
 import { outputIsInput } from './output-guard.js';
 
 export interface WriteOutputOptions {
@@ -14,6 +17,8 @@ export interface WriteOutputOptions {
   inputs: string[];
   /** Defaults to process.stdout. */
   stdout?: NodeJS.WritableStream;
+  /** --force: an existing bpm document (a dossier, monitoring data …) may be replaced. */
+  force?: boolean;
   /**
    * Called once the temporary file is written and synced, just before it is renamed over the
    * target. A throw aborts the write like any I/O error (tests use it to inject a failure).
@@ -30,15 +35,95 @@ export async function writeOutput(text: string | Buffer | Iterable<string>, opts
     const stream = opts.stdout ?? process.stdout;
     // A reader that goes away (`bpm … | head`) makes the stream emit EPIPE, possibly after the
     // write's own callback: a lasting listener keeps that late event from crashing the process.
-    if (stream.listenerCount('error') === 0) stream.on('error', ignoreEpipe);
+    // Other errors (a full disk) reach the write that caused them and are reported from there.
+    if (stream.listenerCount('error') === 0) stream.on('error', ignoreLateError);
     if (typeof text === 'string' || Buffer.isBuffer(text)) await writeStream(stream, text);
     else for (const chunk of batched(text)) if (!(await writeStream(stream, chunk))) break;
     return;
   }
   const file = opts.output;
-  const target = path.resolve(opts.cwd, file);
+  // Through symbolic links to the file they name: the link stays, its target is replaced.
+  const target = await throughLinks(path.resolve(opts.cwd, file));
+  const existing = await statOrNull(target);
+  if (existing?.isDirectory()) throw new UsageError('output-is-directory', { file });
   if (await outputIsInput(target, opts.inputs, opts.cwd)) throw new UsageError('output-is-input', { file });
+  if (existing && !existing.isFile()) {
+    // A FIFO, /dev/null, /dev/stdout …: written to, as a shell redirection would.
+    await writeThrough(target, text, file);
+    return;
+  }
+  if (existing && !opts.force) {
+    const kind = await bpmDocumentKind(target);
+    if (kind) throw new UsageError('output-is-document', { file, kind: kind.en, kindZh: kind.zh });
+  }
+  await removeStaleTemporaries(target);
   await writeAtomic(target, text, file, opts.beforeRename);
+}
+
+/** The file a path names after following symbolic links (the path itself when it is none). */
+async function throughLinks(p: string): Promise<string> {
+  let current = p;
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = await fsp.readlink(current);
+    } catch {
+      return current; // not a link (or not there): this is the file
+    }
+    current = path.resolve(path.dirname(current), link);
+  }
+  return current; // a loop: the write fails with ELOOP and says so
+}
+
+/** Writes to an existing non-regular file (a FIFO, a device) in place. */
+async function writeThrough(target: string, data: string | Buffer | Iterable<string>, file: string): Promise<void> {
+  try {
+    const handle = await fsp.open(target, 'w');
+    try {
+      if (typeof data === 'string' || Buffer.isBuffer(data)) await handle.writeFile(data);
+      else for (const chunk of batched(data)) await handle.writeFile(chunk);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw new UsageError('write-failed', { file, reason: reasonOf(err) });
+  }
+}
+
+/**
+ * Temporary files are named `.<target>.<pid>.<random>.tmp`: hidden, and never picked up by a
+ * directory walk (not .yaml, .yml or .csv). One left behind by a run that was killed (its process
+ * is gone) is removed by the next write to the same target.
+ */
+function temporaryName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+async function removeStaleTemporaries(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || processAlive(Number(m[1]))) continue;
+    await fsp.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by someone else
+  }
 }
 
 async function statOrNull(p: string) {
@@ -56,7 +141,7 @@ async function writeAtomic(
   beforeRename: WriteOutputOptions['beforeRename'],
 ): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryName(target);
   let created = false;
   try {
     // Keep the permissions of a file being replaced; a new file gets the default (umask).
@@ -114,9 +199,8 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-function ignoreEpipe(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'EPIPE') throw err;
-}
+/** Errors a stream emits after the write that caused them has been answered: nothing to add. */
+function ignoreLateError(): void {}
 
 /**
  * Writes to a stream and waits until the data is handed over (respects back-pressure). Resolves
@@ -128,7 +212,7 @@ function writeStream(stream: NodeJS.WritableStream, data: string | Buffer): Prom
       stream.removeListener('error', onError);
       // The reader went away (`bpm … | head`): nothing left to deliver, not a failure of ours.
       if (err.code === 'EPIPE') resolve(false);
-      else reject(new UsageError('write-failed', { file: '<stdout>', reason: reasonOf(err) }));
+      else reject(new UsageError('stdout-write-failed', { reason: reasonOf(err) }));
     };
     stream.on('error', onError);
     stream.write(data, (err?: Error | null) => {
@@ -142,8 +226,12 @@ function writeStream(stream: NodeJS.WritableStream, data: string | Buffer): Prom
   });
 }
 
+/** `ENOSPC: no space left on device` from a system error; the message of anything else. */
 function reasonOf(err: unknown): string {
   const e = err as NodeJS.ErrnoException | null;
-  if (e && typeof e.code === 'string') return e.code;
+  if (e && typeof e.code === 'string') {
+    const said = /^[A-Z0-9]+: ([^,]+)/.exec(e.message)?.[1];
+    return said ? `${e.code}: ${said}` : e.code;
+  }
   return e instanceof Error ? e.message : String(err);
 }

@@ -1,14 +1,15 @@
 // Resolving a policy reference — a built-in name (`self`, `key`) or a ScoringPolicy file that
 // `extends` another — into an effective Policy. Cycles and unreadable files are reported, never
 // followed forever.
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applyPolicyDoc } from '../core/model/normalise.js';
 import { builtinPolicy, type Policy } from '../core/model/policy.js';
 import type { ScoringPolicyDoc } from '../core/model/schema-types.js';
 import { policyConsistency } from '../core/rules/policy-consistency.js';
+import { isUsageError } from '../errors.js';
 import { fingerprintBytes, fingerprintError } from './fingerprint.js';
+import { MAX_YAML_BYTES, readRegularFile } from './read-file.js';
 import { validateSchema } from './schema.js';
 import { parseYaml } from './yaml.js';
 
@@ -57,12 +58,14 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
   }
   let text: string;
   try {
-    const bytes = readFileSync(abs);
+    const { bytes, truncated } = readRegularFile(abs, ref, MAX_YAML_BYTES);
+    if (truncated) throw Object.assign(new Error('EFBIG'), { code: 'EFBIG' });
     noteRead(abs, fingerprintBytes(bytes));
     text = bytes.toString('utf8');
   } catch (e) {
     noteRead(abs, fingerprintError(e));
-    throw new PolicyLoadError('policy-unreadable', { file: ref, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    const reason = isUsageError(e) ? String(e.args.type) : ((e as NodeJS.ErrnoException).code ?? String(e));
+    throw new PolicyLoadError('policy-unreadable', { file: ref, reason });
   }
   const parsed = parseYaml(text, ref);
   const data = parsed.data as Record<string, unknown> | undefined;

@@ -1,7 +1,6 @@
 // Loading a run: command-line paths → files → parsed, schema-checked, normalised documents
 // and the rule context. Every problem becomes a diagnostic on the file that holds it; only a
 // path that cannot be read at all (missing file, unmatched glob) throws.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Dossier, Evaluation, StrategyPlan } from '../core/model/model.js';
@@ -11,9 +10,13 @@ import type { DocKind, FileKind } from '../core/report.js';
 import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
 import { suggest } from '../core/suggest.js';
-import { UsageError } from '../errors.js';
+import { isUsageError, UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
+import { isBpmReport } from './bpm-files.js';
 import { discoverInputs, type Found } from './discover.js';
+import { MAX_YAML_BYTES, readRegularFile, type ReadResult } from './read-file.js';
+
+export { MAX_YAML_BYTES };
 
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
@@ -23,8 +26,8 @@ import { startPreparse, type PreParsed } from './parse-pool.js';
 import { DOC_KINDS, preloadValidators, validateSchema } from './schema.js';
 import { parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
-/** A YAML document larger than this is refused (a dossier is a few kilobytes). */
-export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+/** A monitoring CSV read whole (validate, score); `bpm variance` streams files of any size. */
+export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
 
 export interface LoadOptions {
   cwd: string;
@@ -155,12 +158,12 @@ function formatShort(d: Diagnostic): string {
   return `${d.file ?? ''}:${d.line ?? 1}:${d.column ?? 1} ${d.code}`;
 }
 
-async function readBytes(f: Found, ws: Workspace): Promise<Buffer | undefined> {
-  // Synchronous reads: thousands of small files are read faster one after the other than through
-  // the thread pool, and nothing else runs meanwhile.
+/** The file's bytes (only its head when it is larger than `cap`), or undefined after a diagnostic. */
+function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined {
   try {
-    return readFileSync(f.abs);
+    return readRegularFile(f.abs, f.display, cap);
   } catch (e) {
+    if (isUsageError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') {
       ws.diagnostics.push({ code: 'is-a-directory', severity: 'error', file: f.display, line: 1, column: 1 });
@@ -175,12 +178,13 @@ async function readBytes(f: Found, ws: Workspace): Promise<Buffer | undefined> {
  * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
  */
 async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic, 'file'>) => void): Promise<ParsedYaml | null | undefined> {
-  const bytes = await readBytes(f, ws);
-  if (!bytes) return undefined;
-  if (bytes.length > MAX_YAML_BYTES) {
+  const read = readBytes(f, ws, MAX_YAML_BYTES);
+  if (!read) return undefined;
+  const bytes = read.bytes;
+  if (read.truncated) {
     // Found by walking: report it only if its head says it is a bpm document.
-    if (!f.explicit && !BPM_API.test(bytes.subarray(0, 64 * 1024).toString('latin1'))) return undefined;
-    diag({ code: 'file-too-large', severity: 'error', args: { size: bytes.length, limit: MAX_YAML_BYTES } });
+    if (!f.explicit && !BPM_API.test(bytes.toString('latin1'))) return undefined;
+    diag({ code: 'file-too-large', severity: 'error', args: { size: read.size, limit: MAX_YAML_BYTES } });
     return null;
   }
   const decoded = decodeText(bytes);
@@ -254,15 +258,32 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
 }
 
 /** The command streams the file itself (bpm variance: files of any size): listed, not read. */
-function listCsv(f: Found, ws: Workspace): LoadedFile {
+function listCsv(f: Found, ws: Workspace): LoadedFile | undefined {
+  // bpm's own CSV reports (`score --out-dir` into a project folder) are not data.
+  if (!f.explicit) {
+    try {
+      if (isBpmReport(readRegularFile(f.abs, f.display, 0, 4096).bytes)) return undefined;
+    } catch {
+      // unreadable: the streaming read reports it
+    }
+  }
   ws.monitoring.push({ file: f.display, abs: f.abs, rows: [] });
   return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [] };
 }
 
 async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<LoadedFile | undefined> {
-  const bytes = await readBytes(f, ws);
-  if (!bytes) return undefined;
-  const res = parseMonitoringCsv(bytes, f.display, { encoding: opts.encoding });
+  const read = readBytes(f, ws, MAX_CSV_BYTES);
+  if (!read) return undefined;
+  if (read.truncated) {
+    const diagnostics: Diagnostic[] = [{ code: 'file-too-large', severity: 'error', file: f.display, line: 1, column: 1, args: { size: read.size, limit: MAX_CSV_BYTES, variant: 'csv' } }];
+    return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics };
+  }
+  if (isBpmReport(read.bytes)) {
+    // One of bpm's own reports: skipped when found by walking; named, it is not monitoring data.
+    if (!f.explicit) return undefined;
+    return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [{ code: 'csv-is-bpm-report', severity: 'error', file: f.display, line: 1, column: 1 }] };
+  }
+  const res = parseMonitoringCsv(read.bytes, f.display, { encoding: opts.encoding });
   ws.monitoring.push({ file: f.display, abs: f.abs, rows: res.rows });
   return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: res.diagnostics };
 }

@@ -35,7 +35,7 @@ export function register(program: Command, env: CliEnv): void {
         minScore: opts.minScore,
       });
       const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet });
-      await writeOutput(text, { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      await writeOutput(text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = reviewExitCode(report);
     });
 }

@@ -51,11 +51,11 @@ export function register(program: Command, env: CliEnv): void {
         await mkdir(dir, { recursive: true });
         for (const p of report.projects) {
           const text = format(projectReport(report, p), { ...fopts, color: false });
-          await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format ?? 'table')), cwd: env.cwd, inputs: workspace.inputs });
+          await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format ?? 'table')), force: opts.force, cwd: env.cwd, inputs: workspace.inputs });
         }
       }
       const stream = scoreStreams[opts.format as keyof typeof scoreStreams];
-      await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = scoreExitCode(report, opts.failUnder);
     });
 }

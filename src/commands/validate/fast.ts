@@ -19,6 +19,7 @@ export const FAST_OPTIONS: Readonly<Record<string, readonly [Key, boolean]>> = {
   '--format': ['format', true],
   '-o': ['output', true],
   '--output': ['output', true],
+  '--force': ['force', false],
   '--lang': ['lang', true],
   '--policy': ['policy', true],
   '--strategy': ['strategy', true],
@@ -91,7 +92,7 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
   }
   if (!hit) return undefined;
   try {
-    await writeOutput(hit.text, { output: opts.output, cwd: env.cwd, inputs: hit.inputs, stdout: env.stdout });
+    await writeOutput(hit.text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: hit.inputs, stdout: env.stdout });
   } catch (e) {
     const { report } = await import('../../cli.js');
     return report(e, env, opts.verbose === true, args);

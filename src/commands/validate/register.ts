@@ -39,14 +39,14 @@ export function register(program: Command, env: CliEnv): void {
       if (opts.cache || opts.cacheLocation !== undefined) {
         const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
         const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet), render });
-        await writeOutput(r.text, { output: opts.output, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
+        await writeOutput(r.text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
         env.exitCode = validateExitCode(r, opts.maxWarnings);
         return;
       }
       void loadFormatters(); // in parallel with validating
       const { validate } = await import('./run.js');
       const { report, workspace } = await validate(load);
-      await writeOutput(await render(report), { output: opts.output, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      await writeOutput(await render(report), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = validateExitCode(report, opts.maxWarnings);
     });
 }

@@ -44,7 +44,7 @@ export function register(program: Command, env: CliEnv): void {
         detail: (opts.format === 'table' || opts.format === 'markdown') && opts.failOn === undefined ? 'last' : 'all',
       });
       const chunks = varianceFormats[opts.format as keyof typeof varianceFormats](run.report, { lang, color, version: VERSION, quiet: opts.quiet });
-      await writeOutput(chunks, { output: opts.output, cwd: env.cwd, inputs: run.inputs, stdout: env.stdout });
+      await writeOutput(chunks, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: run.inputs, stdout: env.stdout });
       env.exitCode = varianceExitCode(run.outcome(), opts.failOn);
     });
 }

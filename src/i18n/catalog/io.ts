@@ -10,6 +10,10 @@ export const io: CatalogPair = {
     'unreadable-file': 'Cannot read {file} ({reason})',
     'output-is-input': 'Refusing to write the output to {file}: it is one of the input files',
     'write-failed': 'Could not write {file} ({reason}); nothing was written',
+    'stdout-write-failed': 'Could not write the output to standard output ({reason})',
+    'output-is-document': 'Refusing to write over {file}: it is a bpm {kind}, not a report; choose another file name, or add --force to replace it',
+    'output-is-directory': 'Cannot write the output to {file}: it is a directory; give a file name',
+    'not-a-regular-file': 'Cannot read {file}: it is a {type}, not a regular file; save the data to a file and name that file',
     'unknown-encoding': 'Unknown encoding "{encoding}" (use utf8, gbk, gb18030, utf16le or utf16be)',
     'empty-directory': 'No YAML or CSV files in the directory {dir} (skipped: node_modules and dot-directories)',
     // Encoding diagnostics
@@ -30,6 +34,7 @@ export const io: CatalogPair = {
     'csv-too-many-problems': '{omitted} more problems in this file were not listed (at most {max} are shown)',
     'value-empty': 'The value of {metric} is empty; enter the figure at the end of the period, or delete the row',
     'value-not-number': '"{value}" is not a number; write digits such as 1234.5, 1,234.5 or 85%',
+    'csv-is-bpm-report': 'This file is a report written by bpm (score or variance --format csv), not monitoring data; name the monitoring CSV instead (bpm leaves its own reports out when it walks a folder)',
     'value-not-number.range': '"{value}" is too large to compute with (beyond about 1.8 × 10^308); check the cell',
   },
   zh: {
@@ -38,6 +43,10 @@ export const io: CatalogPair = {
     'unreadable-file': '无法读取 {file}({reason})',
     'output-is-input': '拒绝把输出写入 {file}:它是输入文件之一',
     'write-failed': '无法写入 {file}({reason}),未写入任何内容',
+    'stdout-write-failed': '无法写入标准输出({reason})',
+    'output-is-document': '拒绝覆盖 {file}:它是 bpm {kindZh},不是报告;请换一个文件名,或加 --force 覆盖',
+    'output-is-directory': '无法把输出写入 {file}:它是目录;请给出文件名',
+    'not-a-regular-file': '无法读取 {file}:它是{typeZh},不是普通文件;请先把数据保存为文件再指定该文件',
     'unknown-encoding': '未知编码“{encoding}”(可用 utf8、gbk、gb18030、utf16le、utf16be)',
     'empty-directory': '目录 {dir} 中没有 YAML 或 CSV 文件(node_modules 和以点开头的目录不会遍历)',
     'encoding-mismatch': '文件以 UTF-8 字节顺序标记(BOM)开头,但内容不是 UTF-8,已按 GB18030/GBK 读取',
@@ -56,6 +65,7 @@ export const io: CatalogPair = {
     'csv-too-many-problems': '此文件还有 {omitted} 个问题未列出(最多显示 {max} 个)',
     'value-empty': '{metric} 的数值为空;请填写期末数值,或删除此行',
     'value-not-number': '“{value}”不是数字;请填写阿拉伯数字,如 1234.5、1,234.5 或 85%',
+    'csv-is-bpm-report': '此文件是 bpm 生成的报告(score 或 variance --format csv),不是监控数据;请指定监控数据 CSV(遍历目录时 bpm 会跳过自己生成的报告)',
     'value-not-number.range': '“{value}”过大,无法计算(超过约 1.8 × 10^308);请检查该单元格',
   },
 };

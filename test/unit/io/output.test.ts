@@ -68,7 +68,7 @@ describe('io/output writeOutput', () => {
   it('fails cleanly for a target in a directory that does not exist', async () => {
     const e = await rejection(writeOutput('x', { output: 'missing/out.json', cwd: dir, inputs: [] }));
     expect(e.key).to.equal('write-failed');
-    expect(e.args).to.deep.equal({ file: 'missing/out.json', reason: 'ENOENT' });
+    expect(e.args).to.deep.equal({ file: 'missing/out.json', reason: 'ENOENT: no such file or directory' });
     expect(readdirSync(dir)).to.deep.equal([]);
   });
 
@@ -98,10 +98,27 @@ describe('io/output writeOutput', () => {
     expect(readdirSync(dir)).to.deep.equal(['score.json']);
   });
 
-  it('cleans up when the rename itself fails (the target is a directory)', async () => {
+  it('refuses a directory as the target before writing anything', async () => {
     mkdirSync(path.join(dir, 'out'));
     writeFileSync(path.join(dir, 'out/keep.txt'), 'k');
     const e = await rejection(writeOutput('x', { output: 'out', cwd: dir, inputs: [] }));
+    expect(e.key).to.equal('output-is-directory');
+    expect(readdirSync(dir)).to.deep.equal(['out']);
+    expect(readdirSync(path.join(dir, 'out'))).to.deep.equal(['keep.txt']);
+  });
+
+  it('cleans up when the rename itself fails (the target became a directory meanwhile)', async () => {
+    const e = await rejection(
+      writeOutput('x', {
+        output: 'out',
+        cwd: dir,
+        inputs: [],
+        beforeRename: () => {
+          mkdirSync(path.join(dir, 'out'));
+          writeFileSync(path.join(dir, 'out/keep.txt'), 'k');
+        },
+      }),
+    );
     expect(e.key).to.equal('write-failed');
     expect(readdirSync(dir)).to.deep.equal(['out']);
     expect(readdirSync(path.join(dir, 'out'))).to.deep.equal(['keep.txt']);

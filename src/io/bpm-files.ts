@@ -1,0 +1,84 @@
+// What a file on disk is to bpm, told from its first bytes: a bpm YAML document, monitoring
+// data, or one of bpm's own CSV reports. Used to refuse writing a report over a document
+// (-o, --out-dir without --force) and to leave bpm's own reports out of a directory walk, so
+// that `score --out-dir` into a project folder does not feed the next run its reports as data.
+import { promises as fsp } from 'node:fs';
+import { monitoringColumns } from './csv-reader.js';
+import { decodeText } from './encoding.js';
+import { BPM_API } from './fast-yaml.js';
+
+/**
+ * The first cells of the header row of every CSV report bpm writes (score: batch ranking and
+ * one project's items; variance), in English and Chinese. A test renders each report and checks
+ * that its header is recognised here, so a renamed heading cannot slip past.
+ */
+const REPORT_HEADERS: readonly string[] = [
+  'rank,code,name,department',
+  '排名,项目编码,项目名称,主管部门',
+  'code,level 1,level 2,indicator (level 3)',
+  '项目编码,一级指标,二级指标,三级指标',
+  'project,name,period,timeprogress',
+  '项目编码,项目名称,期间,时间进度',
+];
+
+/** Whether a CSV header row (its cells) is the header of one of bpm's own reports. */
+export function isBpmReportHeader(cells: readonly string[]): boolean {
+  const head = cells
+    .slice(0, 4)
+    .map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase())
+    .join(',');
+  return REPORT_HEADERS.includes(head);
+}
+
+/** Whether the bytes of a CSV file (its first few kilobytes suffice) are one of bpm's reports (UTF-8). */
+export function isBpmReport(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('utf8');
+  return isBpmReportHeader(firstRowCells(head));
+}
+
+/** The cells of the first non-empty line of a CSV text (split at its most frequent delimiter). */
+export function firstRowCells(text: string): string[] {
+  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  const counts = [',', '\t', ';'].map((d) => [d, line.split(d).length] as const);
+  const delimiter = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return line.split(delimiter);
+}
+
+export interface DocumentKind {
+  en: string;
+  zh: string;
+}
+
+const KIND_WORDS: Record<string, DocumentKind> = {
+  ProjectDossier: { en: 'dossier (ProjectDossier)', zh: '绩效目标文档(ProjectDossier)' },
+  Evaluation: { en: 'evaluation (Evaluation)', zh: '评价文档(Evaluation)' },
+  ScoringPolicy: { en: 'scoring policy (ScoringPolicy)', zh: '评分规则(ScoringPolicy)' },
+  StrategyPlan: { en: 'strategy plan (StrategyPlan)', zh: '战略规划(StrategyPlan)' },
+};
+const MONITORING: DocumentKind = { en: 'monitoring data file', zh: '监控数据文件' };
+const DOCUMENT: DocumentKind = { en: 'document', zh: '文档' };
+
+/** What kind of bpm input `abs` holds, or null when it is anything else (a report, other text). */
+export async function bpmDocumentKind(abs: string): Promise<DocumentKind | null> {
+  let head: Buffer;
+  try {
+    const handle = await fsp.open(abs, 'r');
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  const text = decodeText(head).text;
+  if (BPM_API.test(text)) {
+    const kind = /^\s*kind\s*:\s*["']?(\w+)/m.exec(text)?.[1];
+    return (kind && KIND_WORDS[kind]) || DOCUMENT;
+  }
+  const cells = firstRowCells(text);
+  if (!isBpmReportHeader(cells) && monitoringColumns(cells).complete) return MONITORING;
+  return null;
+}
