@@ -39,13 +39,19 @@ function buildProgram(env: CliEnv): Command {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => env.stdout.write(s),
-      writeErr: (s) => env.stderr.write(s),
-    });
+    .configureOutput(output(env));
   for (const register of REGISTRARS) register(program, env);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => env.stdout.write(s), writeErr: (s) => env.stderr.write(s) });
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output(env));
   return program;
+}
+
+/** Where commander writes; its error messages get the one prefix every bpm error has (`bpm:`). */
+function output(env: CliEnv) {
+  return {
+    writeOut: (s: string) => env.stdout.write(s),
+    writeErr: (s: string) => env.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(s.replace(/^error: /, 'bpm: ')),
+  };
 }
 
 /** The error boundary: a message on stderr and the exit code (also used by validate's fast path). */

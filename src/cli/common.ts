@@ -14,21 +14,31 @@ export function addCommonOptions(cmd: Command, formats: readonly string[], defau
     .option('--strategy <file>', 'StrategyPlan file / 战略规划文件')
     .option('--encoding <encoding>', 'force the CSV encoding (utf8, gbk, gb18030, utf16le) / 指定 CSV 编码')
     .option('-q, --quiet', 'errors only / 只显示错误')
+    .option('--color', 'colours even when the output is not a terminal / 强制使用颜色')
     .option('--no-color', 'no colours / 不使用颜色')
     .option('--verbose', 'show stack traces of internal errors / 显示内部错误堆栈');
 }
 
-export function parseNonNegativeInt(name: string) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new UsageError('invalid-option', { option: name, value });
-    return Number(value);
-  };
+/** --max-warnings: a count, or -1 for no limit (as ESLint). */
+export function parseMaxWarnings(value: string): number {
+  if (!/^(?:\d+|-1)$/.test(value.trim())) throw new UsageError('invalid-option', { option: '--max-warnings', value });
+  return Number(value);
 }
 
-export function parseNumberOption(name: string) {
+function parseNumberOption(name: string) {
   return (value: string): number => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError('invalid-option', { option: name, value });
+    return n;
+  };
+}
+
+/** A score threshold (--fail-under, --min-score): a number from 0 to 100, as scores are. */
+export function parseScoreOption(name: string) {
+  const parse = parseNumberOption(name);
+  return (value: string): number => {
+    const n = parse(value);
+    if (n < 0 || n > 100) throw new UsageError('invalid-option', { option: name, value });
     return n;
   };
 }

@@ -4,14 +4,18 @@
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import type { CliEnv, CommonOptions, Resolved } from './env.js';
 
-/** Language and colour for this run: colour only on a terminal, never with --no-color or FORCE_COLOR=0. */
+/**
+ * Language and colour for this run. Colour: --color / --no-color decide; else FORCE_COLOR
+ * (0 or false: off, anything else: on) and NO_COLOR; else only on a terminal that can show it
+ * (not TERM=dumb) and not into a file (-o).
+ */
 export function resolveCommon(opts: CommonOptions, env: CliEnv): Resolved {
   const lang = resolveLang(opts.lang, env.env);
+  if (opts.color !== undefined) return { lang, color: opts.color };
   const force = env.env.FORCE_COLOR;
-  let color = Boolean(env.stdout.isTTY) && opts.output === undefined;
+  let color = Boolean(env.stdout.isTTY) && opts.output === undefined && env.env.TERM !== 'dumb';
   if (force !== undefined) color = force !== '0' && force !== 'false';
   if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') color = false;
-  if (opts.color === false) color = false;
   return { lang, color };
 }
 

@@ -9,6 +9,7 @@ export const COUNTED: ReadonlyMap<string, string> = new Map([
   ['fmt.count.warning', 'n'],
   ['fmt.count.info', 'n'],
   ['fmt.count.file', 'n'],
+  ['fmt.too-many-warnings', 'count'],
   ['review.batch.summary', 'dossiers'],
   ['review.count.required', 'n'],
   ['review.count.suggestion', 'n'],

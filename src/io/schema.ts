@@ -189,7 +189,10 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
     case 'pattern':
     case 'format': {
       const format = String(p.format ?? p.pattern);
-      return { ...base, code: 'invalid-format', args: { value: String(e.data), format: FORMAT_NAMES[format] ?? format } };
+      const args = { value: String(e.data), format: FORMAT_NAMES[format] ?? format };
+      // Written as YYYY-MM-DD but no such day (2026-02-30): say what is wrong with it.
+      const day = FORMAT_NAMES[format] === 'YYYY-MM-DD' ? impossibleDate(String(e.data)) : undefined;
+      return { ...base, code: 'invalid-format', args: day ? { ...args, ...day } : args };
     }
     case 'minimum':
     case 'maximum':
@@ -206,6 +209,17 @@ function translate(e: ErrorObject, file: string): Diagnostic | undefined {
     default:
       return { ...base, code: 'schema-violation', args: { detail: e.message ?? e.keyword } };
   }
+}
+
+/** For a YYYY-MM-DD text that names no real day: which part is impossible (message arguments). */
+export function impossibleDate(value: string): Record<string, string | number> | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return { variant: 'month', month };
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return { variant: 'day', year, month, day, days };
+  return undefined;
 }
 
 /** Schema formats and patterns as a person writes them (the same in every language). */

@@ -233,7 +233,18 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
   }
   loaded.kind = kind;
   const schemaErrors = validateSchema(kind, data, f.display);
-  for (const d of schemaErrors) loaded.diagnostics.push({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') });
+  let text: string | undefined;
+  for (const d of schemaErrors) {
+    const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');
+    if (d.code === 'unknown-key' && valueAt(data, d.path ?? '') === null) {
+      // `{name: 福彩公益金, 含上级补助, amount: 100}`: an ASCII comma split the value and made the
+      // rest a key of its own. Say so, rather than advise removing the user's text.
+      text ??= pre?.text ?? decodeText(readRegularFile(f.abs, f.display, MAX_YAML_BYTES).bytes).text;
+      const before = commaBefore(text, at.line, at.column);
+      if (before !== undefined) d.args = { ...d.args, variant: 'comma', value: `${before}, ${String(d.args?.key)}`, suggestion: null };
+    }
+    loaded.diagnostics.push({ ...d, ...at });
+  }
   if (schemaErrors.length) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
     if (kind === 'ProjectDossier' && typeof code === 'string') ws.invalidDossierCodes.add(code);
@@ -255,6 +266,29 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
       break;
   }
   return loaded;
+}
+
+/** The value at a JSON pointer of plain data (undefined when there is none). */
+function valueAt(data: unknown, pointer: string): unknown {
+  let v = data;
+  for (const seg of pointer.split('/').slice(1)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return v;
+}
+
+/**
+ * When the text at line:column (1-based) follows `value,` inside a `{…}` on the same line, the
+ * plain value before the comma; else undefined.
+ */
+export function commaBefore(text: string, line: number, column: number): string | undefined {
+  const row = text.split(/\r\n|\n|\r/)[line - 1];
+  if (row === undefined) return undefined;
+  const head = row.slice(0, column - 1);
+  const m = /[{,]\s*([^{},:]+?)\s*:\s*([^{},]*?)\s*,\s*$/.exec(head);
+  if (!m || !head.includes('{') || m[2] === '') return undefined;
+  return m[2];
 }
 
 /** The command streams the file itself (bpm variance: files of any size): listed, not read. */

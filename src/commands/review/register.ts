@@ -1,17 +1,10 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
-import { addCommonOptions, loadOptions, parseNumberOption, resolveCommon } from '../../cli/common.js';
+import { addCommonOptions, loadOptions, parseScoreOption, resolveCommon } from '../../cli/common.js';
 import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
-import { UsageError } from '../../errors.js';
 
 interface ReviewCliOptions extends CommonOptions {
   minScore?: number;
-}
-
-function parseMinScore(value: string): number {
-  const n = parseNumberOption('--min-score')(value);
-  if (n < 0 || n > 100) throw new UsageError('invalid-option', { option: '--min-score', value });
-  return n;
 }
 
 export function register(program: Command, env: CliEnv): void {
@@ -20,7 +13,7 @@ export function register(program: Command, env: CliEnv): void {
     .description('goal-quality review for budget compilation: score, verdict, required changes / 绩效目标审核')
     .argument('[paths...]', 'files, directories or globs (default: .)');
   addCommonOptions(cmd, VALIDATE_FORMAT_NAMES, 'stylish')
-    .option('--min-score <n>', 'lowest review score that passes, 0-100 (default: the policy, 80) / 通过分数线', parseMinScore)
+    .option('--min-score <n>', 'lowest review score that passes, 0-100 (default: the policy, 80) / 通过分数线', parseScoreOption('--min-score'))
     .action(async (paths: string[], opts: ReviewCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
       const [{ review, reviewExitCode }, { validateFormats }, { writeOutput }, { VERSION }] = await Promise.all([

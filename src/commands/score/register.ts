@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
-import { addCommonOptions, collect, loadOptions, parseNumberOption, resolveCommon } from '../../cli/common.js';
+import { addCommonOptions, collect, loadOptions, parseScoreOption, resolveCommon } from '../../cli/common.js';
 import { REPORT_FORMAT_NAMES } from '../../cli/format-names.js';
 
 interface ScoreCliOptions extends CommonOptions {
@@ -21,7 +21,7 @@ export function register(program: Command, env: CliEnv): void {
   addCommonOptions(cmd, REPORT_FORMAT_NAMES, 'table')
     .option('--out-dir <dir>', 'also write one report per project into this folder / 每个项目单独输出报告')
     .option('--allow-missing', 'score an indicator without an actual value as 0 (with a warning) / 缺数据按 0 分计')
-    .option('--fail-under <n>', 'exit 1 when a total is below n / 总分低于 n 时退出码为 1', parseNumberOption('--fail-under'))
+    .option('--fail-under <n>', 'exit 1 when a total is below n (0-100) / 总分低于 n 时退出码为 1', parseScoreOption('--fail-under'))
     .option('--data <file>', 'monitoring CSV for defaults such as the executed amount (repeatable) / 监控数据', collect)
     .action(async (paths: string[], opts: ScoreCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);

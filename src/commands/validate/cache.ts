@@ -6,6 +6,7 @@
 import type { ValidateReport, ValidateSummary } from '../../core/report.js';
 import type { CacheOptions, RunCache } from '../../io/cache.js';
 import { discoverInputs, type Found } from '../../io/discover.js';
+import type { Lang } from '../../i18n/lang.js';
 import { VERSION } from '../../version.js';
 import type { ValidateOptions } from './run.js';
 
@@ -69,9 +70,30 @@ export async function validateRendered(opts: ValidateOptions, cacheOpts: CacheOp
   return { text: texts[0], summary: report.summary, inputs: abs, cached: false };
 }
 
-/** Exit code of a validate report (FORMATS.md §4): 1 on errors or too many warnings. */
+/** Exit code of a validate report (FORMATS.md §4): 1 on errors or too many warnings (--max-warnings -1: no limit). */
 export function validateExitCode(report: { summary: Pick<ValidateSummary, 'errors' | 'warnings'> }, maxWarnings: number | undefined): number {
   if (report.summary.errors > 0) return 1;
-  if (maxWarnings !== undefined && maxWarnings >= 0 && report.summary.warnings > maxWarnings) return 1;
-  return 0;
+  return tooManyWarnings(report, maxWarnings) ? 1 : 0;
+}
+
+export function tooManyWarnings(report: { summary: Pick<ValidateSummary, 'warnings'> }, maxWarnings: number | undefined): boolean {
+  return maxWarnings !== undefined && maxWarnings >= 0 && report.summary.warnings > maxWarnings;
+}
+
+/**
+ * The exit code, and when the warnings alone fail the run, one line on stderr that says so
+ * (as ESLint does): otherwise exit 1 after "no errors" would be a riddle.
+ */
+export async function finishValidate(
+  report: { summary: Pick<ValidateSummary, 'errors' | 'warnings'> },
+  maxWarnings: number | undefined,
+  stderr: NodeJS.WritableStream,
+  lang: Lang,
+): Promise<number> {
+  const code = validateExitCode(report, maxWarnings);
+  if (code === 1 && report.summary.errors === 0) {
+    const { t } = await import('../../i18n/index.js');
+    stderr.write(`bpm: ${t(lang, 'fmt.too-many-warnings', { count: report.summary.warnings, max: maxWarnings! })}\n`);
+  }
+  return code;
 }

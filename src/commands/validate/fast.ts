@@ -27,6 +27,7 @@ export const FAST_OPTIONS: Readonly<Record<string, readonly [Key, boolean]>> = {
   '-q': ['quiet', false],
   '--quiet': ['quiet', false],
   '--no-color': ['color', false],
+  '--color': ['color', false],
   '--verbose': ['verbose', false],
   '--max-warnings': ['maxWarnings', true],
   '--cache': ['cache', false],
@@ -50,7 +51,7 @@ export function parseFast(args: readonly string[]): { paths: string[]; opts: Val
     const [key, takesValue] = known;
     if (key in o) return undefined;
     if (!takesValue) {
-      o[key] = key !== 'color'; // --no-color sets color: false, as commander does
+      o[key] = a !== '--no-color'; // --no-color sets color: false, as commander does
       continue;
     }
     const value = args[++i];
@@ -81,7 +82,7 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
   if (!parsed) return undefined;
   const env = cliEnv(partial);
   const { paths, opts } = parsed;
-  const [{ cachedOutput, validateExitCode, variantOf }, { writeOutput }] = await Promise.all([import('./cache.js'), import('../../io/output.js')]);
+  const [{ cachedOutput, finishValidate, variantOf }, { writeOutput }] = await Promise.all([import('./cache.js'), import('../../io/output.js')]);
   const { lang, color } = resolveCommon(opts, env);
   let hit;
   try {
@@ -97,5 +98,5 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
     const { report } = await import('../../cli.js');
     return report(e, env, opts.verbose === true, args);
   }
-  return validateExitCode(hit, opts.maxWarnings);
+  return finishValidate(hit, opts.maxWarnings, env.stderr, lang);
 }

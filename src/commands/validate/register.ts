@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
-import { addCommonOptions, loadOptions, parseNonNegativeInt, resolveCommon } from '../../cli/common.js';
+import { addCommonOptions, loadOptions, parseMaxWarnings, resolveCommon } from '../../cli/common.js';
 import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
 import type { ValidateReport } from '../../core/report.js';
 import type { ValidateFormatName } from '../../formats/validate/index.js';
@@ -18,13 +18,13 @@ export function register(program: Command, env: CliEnv): void {
     .description('check dossiers, evaluations, policies, strategy plans and monitoring CSVs / 校验')
     .argument('[paths...]', 'files, directories or globs (default: .)');
   addCommonOptions(cmd, VALIDATE_FORMAT_NAMES, 'stylish')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this / 警告数上限', parseNonNegativeInt('--max-warnings'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this; -1: no limit / 警告数上限(-1 不限)', parseMaxWarnings)
     .option('--cache', 'reuse the results of an identical earlier run (.bpmcache) / 使用缓存')
     .option('--cache-location <path>', 'cache file or directory (default: .bpmcache) / 缓存位置')
     .addOption(new Option('--cache-strategy <strategy>', 'how unchanged files are recognised / 判断文件未变的方式').choices(['content', 'metadata']).default('content'))
     .action(async (paths: string[], opts: ValidateCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
-      const [{ validateRendered, validateExitCode, variantOf }, { writeOutput }, { VERSION }] = await Promise.all([
+      const [{ validateRendered, finishValidate, variantOf }, { writeOutput }, { VERSION }] = await Promise.all([
         import('./cache.js'),
         import('../../io/output.js'),
         import('../../version.js'),
@@ -40,13 +40,13 @@ export function register(program: Command, env: CliEnv): void {
         const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
         const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet), render });
         await writeOutput(r.text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
-        env.exitCode = validateExitCode(r, opts.maxWarnings);
+        env.exitCode = await finishValidate(r, opts.maxWarnings, env.stderr, lang);
         return;
       }
       void loadFormatters(); // in parallel with validating
       const { validate } = await import('./run.js');
       const { report, workspace } = await validate(load);
       await writeOutput(await render(report), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
-      env.exitCode = validateExitCode(report, opts.maxWarnings);
+      env.exitCode = await finishValidate(report, opts.maxWarnings, env.stderr, lang);
     });
 }

@@ -21,6 +21,20 @@ const MAX_MARGIN = new D('0.05');
 /** Sample size for ±5 points at 95% in the worst case p = 0.5: ceil(1.96² × 0.25 / 0.05²) = 385. */
 export const MIN_SURVEY_SAMPLE = Z95.pow(2).times('0.25').dividedBy(MAX_MARGIN.pow(2)).ceil().toNumber();
 
+/**
+ * Whether a survey is too small to trust: its margin at 95% (at the rate it found) is wider than
+ * ±5 points. A survey of 240 with 91 % satisfied has ±3.62 points and is fine; one of 100 with
+ * 70 % satisfied has ±8.98 and is not. `required` is the sample that reaches ±5 points at the rate
+ * found: ceil(1.96² × p(1 − p) / 0.05²), at most the worst case 385.
+ */
+export function surveyTooSmall(s: SurveyResult): { required: number } | undefined {
+  if (!s.margin.greaterThan(MAX_MARGIN.times(HUNDRED))) return undefined;
+  const p = s.satisfied / s.respondents;
+  // All or none satisfied: the rule of three reaches ±5 points at 3 / 0.05 = 60 respondents.
+  const needed = p === 0 || p === 1 ? 60 : Math.ceil((1.96 * 1.96 * p * (1 - p)) / 0.0025);
+  return { required: Math.max(Math.min(needed, MIN_SURVEY_SAMPLE), s.respondents + 1) };
+}
+
 export interface IndicatorInput {
   indicator: Indicator;
   /** The indicator as first approved (to tell an adjusted target). */
@@ -115,9 +129,8 @@ export function scoreIndicator(input: IndicatorInput): IndicatorOutcome {
     const s = survey(actual.respondents, actual.satisfied);
     base.survey = s;
     value = s.rate;
-    if (actual.respondents < MIN_SURVEY_SAMPLE) {
-      find('survey-small-sample', 'warning', 'data', { respondents: actual.respondents, required: MIN_SURVEY_SAMPLE, margin: text(round(s.margin, 2)) });
-    }
+    const small = surveyTooSmall(s);
+    if (small) find('survey-small-sample', 'warning', 'data', { respondents: actual.respondents, required: small.required, margin: text(round(s.margin, 2)) });
   } else {
     value = actual.value;
   }
@@ -186,7 +199,10 @@ export function survey(respondents: number, satisfied: number): SurveyResult {
   // A statistic shown to two decimals, not money: computed in binary floating point (an exact
   // 40-digit square root per survey made large batches slow) and kept to 10 decimals.
   const pf = satisfied / respondents;
-  const margin = new D((1.96 * Math.sqrt((pf * (1 - pf)) / respondents) * 100).toFixed(10));
+  // Everyone (or no one) satisfied gives the normal approximation a margin of 0; the "rule of
+  // three" (3 / n) bounds the rate at 95% instead, so ten out of ten is not taken as certain.
+  const wald = 1.96 * Math.sqrt((pf * (1 - pf)) / respondents);
+  const margin = new D(((satisfied === 0 || satisfied === respondents ? 3 / respondents : wald) * 100).toFixed(10));
   return { respondents, satisfied, rate: p.times(HUNDRED), margin };
 }
 

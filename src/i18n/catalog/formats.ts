@@ -24,6 +24,8 @@ export const formats: CatalogPair = {
     'fmt.summary.clean': '✔ {files} checked, no problems',
     'fmt.summary.cleanQuiet': '✔ {files} checked, no errors',
     'fmt.summary.infos': '; {infos}',
+    'fmt.too-many-warnings': '{count} warnings, more than --max-warnings {max}',
+    'fmt.too-many-warnings.one': '1 warning, more than --max-warnings {max}',
 
     'fmt.general': 'General',
 
@@ -80,6 +82,8 @@ export const formats: CatalogPair = {
     'fmt.summary.clean': '✔ 已检查 {files},未发现问题',
     'fmt.summary.cleanQuiet': '✔ 已检查 {files},未发现错误',
     'fmt.summary.infos': ';另有 {infos}',
+    'fmt.too-many-warnings': '有 {count} 个警告,超过 --max-warnings {max}',
+    'fmt.too-many-warnings.one': '有 1 个警告,超过 --max-warnings {max}',
 
     'fmt.general': '总体',
 

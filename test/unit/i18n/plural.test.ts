@@ -18,7 +18,7 @@ describe('i18n: singular and plural', () => {
     expect(t('en', 'score.f.project-incomplete', { count: 1, missing: 'output', partial: '10' })).to.match(/1 part without/);
     expect(t('en', 'score.f.project-incomplete', { count: 2, missing: 'output, effect', partial: '10' })).to.match(/2 parts without/);
     expect(t('en', 'score.f.recommend-correct-table', { count: 1 })).to.match(/1 printed number does not/);
-    expect(t('en', 'score.f.survey-small-sample', { indicator: 'E1', name: 'x', respondents: 1, margin: '98', required: 385 })).to.match(/only 1 respondent;/);
+    expect(t('en', 'score.f.survey-small-sample', { indicator: 'E1', name: 'x', respondents: 1, margin: '98', required: 385 })).to.match(/: 1 respondent gives/);
     expect(t('en', 'review-quantitative-share', { quantitative: 1, indicators: 4, share: 25, minimum: 60 })).to.match(/only 1 of 4 indicators is quantitative/);
     expect(t('en', 'fmt.count.warning', { n: 1 })).to.equal('1 warning');
     expect(t('en', 'fmt.count.warning', { n: 0 })).to.equal('0 warnings');

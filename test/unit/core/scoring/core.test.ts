@@ -5,7 +5,7 @@ import { D } from '../../../../src/core/decimal.js';
 import { combinePanel } from '../../../../src/core/scoring/panel.js';
 import { builtinPolicy } from '../../../../src/core/model/policy.js';
 import type { ProjectScore } from '../../../../src/core/scoring/types.js';
-import { MIN_SURVEY_SAMPLE, numericRatio, survey } from '../../../../src/core/scoring/indicator.js';
+import { MIN_SURVEY_SAMPLE, numericRatio, survey, surveyTooSmall } from '../../../../src/core/scoring/indicator.js';
 
 const d = (x: number | string) => new D(x);
 const panel = (method: 'trimmed-mean' | 'mean' | 'median', minRaters = 5) => ({ method, minRaters, spread: d(0.3) });
@@ -34,6 +34,20 @@ describe('score core: surveys and ratios', () => {
     expect(s.rate.toString()).to.equal('94');
     // 1.96 × sqrt(0.94 × 0.06 / 1200) × 100 = 1.96 × 0.0068556546 × 100 = 1.34370830…
     expect(s.margin.toDecimalPlaces(4).toString()).to.equal('1.3437');
+  });
+  it('flags a survey by its own margin, not by a fixed sample size', () => {
+    // 218 of 240 satisfied: p = 0.9083, 1.96 × sqrt(0.9083 × 0.0917 / 240) × 100 = 3.65 points: fine.
+    const s240 = survey(240, 218);
+    expect(s240.margin.toDecimalPlaces(2).toString()).to.equal('3.65');
+    expect(surveyTooSmall(s240)).to.equal(undefined);
+    // 70 of 100: 1.96 × sqrt(0.7 × 0.3 / 100) × 100 = 8.98 points; ±5 needs ceil(3.8416 × 0.21 / 0.0025) = 323.
+    const s100 = survey(100, 70);
+    expect(s100.margin.toDecimalPlaces(2).toString()).to.equal('8.98');
+    expect(surveyTooSmall(s100)).to.deep.equal({ required: 323 });
+    // 10 of 10: the rule of three bounds it at 3 / 10 = 30 points, not a margin of 0; ±5 at 3 / 0.05 = 60.
+    const s10 = survey(10, 10);
+    expect(s10.margin.toString()).to.equal('30');
+    expect(surveyTooSmall(s10)).to.deep.equal({ required: 60 });
   });
   it('inverts "<=" and applies the linear rule, never dividing by zero', () => {
     expect(numericRatio('<=', d(10), d(8), 'ratio').ratio!.toString()).to.equal('0.8');

@@ -1,0 +1,67 @@
+// The command line speaks with one voice and follows ESLint's conventions where users expect
+// them: --max-warnings says why it failed and takes -1 for "no limit", score thresholds share one
+// range check, every error starts with `bpm:` (commander's too), --color forces colour and a dumb
+// terminal gets none.
+import { expect } from 'chai';
+import { fixture, runCli, spawnBpm } from '../helpers/run.js';
+
+const VAGUE = fixture('validate', 'vague-goal'); // one warning, no error
+
+describe('e2e: command-line conventions', () => {
+  it('--max-warnings 0 with a warning exits 1 and says why on stderr, also with -q', async () => {
+    for (const extra of [[], ['-q']]) {
+      const r = await runCli(['validate', VAGUE, '--max-warnings', '0', ...extra]);
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.equal('bpm: 1 warning, more than --max-warnings 0\n');
+    }
+    const zh = await runCli(['validate', VAGUE, '--max-warnings', '0', '--lang', 'zh']);
+    expect(zh.stderr).to.equal('bpm: 有 1 个警告,超过 --max-warnings 0\n');
+  });
+  it('--max-warnings -1 means no limit; -2 and 1.5 are usage errors', async () => {
+    const r = await runCli(['validate', VAGUE, '--max-warnings', '-1']);
+    expect([r.code, r.stderr]).to.deep.equal([0, '']);
+    for (const bad of ['-2', '1.5']) {
+      const e = await runCli(['validate', VAGUE, `--max-warnings=${bad}`]);
+      expect(e.code, bad).to.equal(2);
+      expect(e.stderr).to.equal(`bpm: invalid value for --max-warnings: "${bad}"\n`);
+    }
+  });
+  it('--fail-under and --min-score take the same 0-100 range', async () => {
+    for (const [cmd, opt] of [
+      ['score', '--fail-under'],
+      ['review', '--min-score'],
+    ]) {
+      for (const bad of ['200', '-1', '101']) {
+        const r = await runCli([cmd, 'examples/culture-community-events', opt, bad]);
+        expect(r.code, `${opt} ${bad}`).to.equal(2);
+        expect(r.stderr).to.equal(`bpm: invalid value for ${opt}: "${bad}"\n`);
+      }
+      expect((await runCli([cmd, 'examples/culture-community-events', opt, '0'])).code, `${opt} 0`).to.equal(0);
+    }
+  });
+  it("commander's own errors carry the bpm: prefix too", async () => {
+    expect((await runCli(['validate', '--bogus'])).stderr).to.equal("bpm: unknown option '--bogus'\n");
+    expect((await runCli(['bogus'])).stderr).to.match(/^bpm: unknown command 'bogus'/);
+    const r = await runCli(['score', '--fail-under']);
+    expect([r.code, r.stderr]).to.deep.equal([2, "bpm: option '--fail-under <n>' argument missing\n"]);
+  });
+  it('--color forces colour into a pipe; --no-color and TERM=dumb on a terminal give none', () => {
+    const colored = spawnBpm(['validate', VAGUE, '--color'], { env: { FORCE_COLOR: undefined } });
+    expect(colored.stdout).to.include('\u001b[');
+    const plain = spawnBpm(['validate', VAGUE], { env: { FORCE_COLOR: undefined } });
+    expect(plain.stdout).not.to.include('\u001b[');
+  });
+  it('TERM=dumb: no colour even on a terminal (in-process, a TTY-like stdout)', async () => {
+    const { main } = await import('../../src/cli.js');
+    const { PassThrough } = await import('node:stream');
+    const run = async (env: NodeJS.ProcessEnv) => {
+      const stdout = Object.assign(new PassThrough(), { isTTY: true });
+      let out = '';
+      stdout.on('data', (c: Buffer) => (out += c.toString()));
+      await main(['node', 'bpm', 'validate', VAGUE], { cwd: process.cwd(), stdout, stderr: new PassThrough(), env: { LANG: 'en_US.UTF-8', ...env } });
+      return out;
+    };
+    expect(await run({ TERM: 'xterm-256color' })).to.include('\u001b[');
+    expect(await run({ TERM: 'dumb' })).not.to.include('\u001b[');
+  });
+});
