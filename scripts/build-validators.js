@@ -51,6 +51,6 @@ export function buildValidators() {
   return `${header}\n${code.replace(/^"use strict";/, '')}\n`;
 }
 
-const out = new URL('../dist/generated', import.meta.url);
+const out = new URL('../dist/generated/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('validators.js', out), buildValidators());
