@@ -1,8 +1,9 @@
 // Shared option definitions and helpers for the subcommands.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import type { CliEnv } from './env.js';
 
-export { loadOptions, resolveCommon } from './resolve.js';
+export { loadOptions, reportPaths, resolveCommon } from './resolve.js';
 
 export function addCommonOptions(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
   return cmd
@@ -46,4 +47,16 @@ export function parseScoreOption(name: string) {
 /** Collects a repeatable option (`--data a.csv --data b.csv`). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The help SARIF gives each rule (docs/rules.md), and where those docs are online (BPM_DOCS_URL). */
+export async function sarifHelp(env: CliEnv) {
+  const { loadRuleHelp } = await import('../io/rule-help.js');
+  const docsUrl = env.env.BPM_DOCS_URL;
+  return { ruleHelp: loadRuleHelp(), ...(docsUrl ? { docsUrl } : {}) };
+}
+
+/** --junit-warnings (validate and review). */
+export function junitWarningsOption(): Option {
+  return new Option('--junit-warnings <as>', 'junit: warnings as passing testcases with their message, or as failures of type "warning" / JUnit 中警告的呈现方式').choices(['output', 'failure']).default('output');
 }

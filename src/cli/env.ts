@@ -5,6 +5,8 @@ export interface CliEnv {
   cwd: string;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Read only when a path is `-` (bpm validate -). */
+  stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
   /** Set by a command's action; main() returns it. */
   exitCode: number;
@@ -16,6 +18,7 @@ export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
     cwd: partial.cwd ?? process.cwd(),
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,
+    stdin: partial.stdin ?? process.stdin,
     env: partial.env ?? process.env,
     exitCode: 0,
   };

@@ -2,6 +2,7 @@
 // option definitions (common.ts) so that validate's fast path (validate-fast.ts) can use it
 // without loading commander.
 import { resolveLang, type Lang } from '../i18n/lang.js';
+import { repositoryRoot } from '../io/repo-root.js';
 import type { CliEnv, CommonOptions, Resolved } from './env.js';
 
 /**
@@ -22,4 +23,13 @@ export function resolveCommon(opts: CommonOptions, env: CliEnv): Resolved {
 /** What every loading command takes from the command line: where, which language, which policy. */
 export function loadOptions(opts: CommonOptions, env: CliEnv, lang: Lang) {
   return { cwd: env.cwd, lang, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding };
+}
+
+/**
+ * For the formats CI tools read (sarif, github): where report paths are relative to (cwd) and
+ * the repository root they must be re-based on; undefined for the other formats.
+ */
+export function reportPaths(format: string | undefined, env: CliEnv): { cwd: string; root: string } | undefined {
+  if (format !== 'sarif' && format !== 'github') return undefined;
+  return { cwd: env.cwd, root: repositoryRoot(env.cwd, env.env) };
 }

@@ -76,7 +76,31 @@ export interface FormatOptions {
   version: string;
   /** Only errors (validate --quiet). */
   quiet?: boolean;
+  /**
+   * Files as CI tools want them (sarif, github): the report's paths, relative to `cwd`, are
+   * re-based on the repository root `root`. Absent: paths as the report has them.
+   */
+  paths?: { cwd: string; root: string };
+  /** junit: warnings as passing testcases with their message (`output`, default) or as failures. */
+  junitWarnings?: 'output' | 'failure';
+  /** sarif: the help of each rule (docs/rules.md), and where that page is online (helpUri). */
+  ruleHelp?: RuleHelpTable;
+  docsUrl?: string;
 }
+
+/** What a rule's help says in one language (docs/rules.md). */
+export interface RuleHelpText {
+  checks?: string;
+  why?: string;
+  fix?: string;
+  /** Further bullets of the section (a special case explained). */
+  more: { label: string; text: string }[];
+}
+export interface RuleHelp {
+  en: RuleHelpText;
+  zh: RuleHelpText;
+}
+export type RuleHelpTable = Record<string, RuleHelp>;
 
 /** The report of `bpm variance` (FORMATS.md §5). */
 export interface VarianceReport {

@@ -1,7 +1,8 @@
 // What a file on disk is to bpm, told from its first bytes: a bpm YAML document, monitoring
-// data, or one of bpm's own CSV reports. Used to refuse writing a report over a document
-// (-o, --out-dir without --force) and to leave bpm's own reports out of a directory walk, so
-// that `score --out-dir` into a project folder does not feed the next run its reports as data.
+// data, one of bpm's own CSV reports, or a CSV of another kind. Used to refuse writing a report
+// over a document (-o, --out-dir without --force) and to leave other CSV files out of a
+// directory walk, so that `score --out-dir` into a project folder does not feed the next run its
+// reports as data.
 import { promises as fsp } from 'node:fs';
 import { monitoringColumns } from './csv-reader.js';
 import { decodeText } from './encoding.js';
@@ -30,10 +31,35 @@ export function isBpmReportHeader(cells: readonly string[]): boolean {
   return REPORT_HEADERS.includes(head);
 }
 
-/** Whether the bytes of a CSV file (its first few kilobytes suffice) are one of bpm's reports (UTF-8). */
+/**
+ * The header cells of a CSV file from its first bytes (a few kilobytes suffice): the first line
+ * alone is decoded (a line feed is never part of a multi-byte character in UTF-8 or GBK, so
+ * the cut cannot split one), as the CSV reader would decode it.
+ */
+export function headerCells(bytes: Uint8Array): string[] {
+  let end = bytes.indexOf(10);
+  if (end < 0) end = bytes.length;
+  return firstRowCells(decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, end)).text);
+}
+
+/** Whether the bytes of a CSV file (its first few kilobytes suffice) are one of bpm's reports. */
 export function isBpmReport(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('utf8');
-  return isBpmReportHeader(firstRowCells(head));
+  return isBpmReportHeader(headerCells(bytes));
+}
+
+/**
+ * Whether a CSV file found by walking is something else than monitoring data: one of bpm's own
+ * reports, or a table whose header names none of the monitoring columns (a CSV of another
+ * kind kept beside the dossiers). A header that names some of them is an attempt at
+ * monitoring data, and its problems are reported.
+ */
+export function isOtherCsv(bytes: Uint8Array): boolean {
+  const cells = headerCells(bytes);
+  if (isBpmReportHeader(cells)) return true;
+  // An empty file, or a binary one named .csv, is a monitoring file gone wrong: reported.
+  const text = cells.join('');
+  if (text.trim() === '' || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) return false;
+  return monitoringColumns(cells).found.size === 0;
 }
 
 /** The cells of the first non-empty line of a CSV text (split at its most frequent delimiter). */

@@ -90,8 +90,10 @@ export function cachePath(location: string | undefined, cwd: string): string {
 }
 
 /** The run-level part of the key: version, options that change results, working directory. */
-export function runKey(parts: { version: string; cwd: string; policy?: string; strategy?: string; encoding?: string }): string {
-  return JSON.stringify([parts.version, parts.cwd, parts.policy ?? null, parts.strategy ?? null, parts.encoding ?? null]);
+export function runKey(parts: { version: string; cwd: string; policy?: string; strategy?: string; encoding?: string; skipNonBpm?: boolean }): string {
+  // --skip-non-bpm joins the key only when given, so that the keys of existing caches stay valid.
+  const base = [parts.version, parts.cwd, parts.policy ?? null, parts.strategy ?? null, parts.encoding ?? null];
+  return JSON.stringify(parts.skipNonBpm ? [...base, 'skip-non-bpm'] : base);
 }
 
 /** A cache file opened for reading: its header, and the byte range reads of its body. */

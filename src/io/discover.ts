@@ -15,6 +15,15 @@ export interface Found {
   display: string;
   /** Named on the command line (a file or a glob match) rather than found by walking. */
   explicit: boolean;
+  /** The file's content when it came from standard input (`-`); its name is --stdin-filename. */
+  content?: Buffer;
+}
+
+/** Standard input as an input file: `bpm validate -` with --stdin-filename NAME. */
+export interface StdinInput {
+  /** The name messages use and the kind is told by (`.csv` is monitoring data, else YAML). */
+  name: string;
+  bytes: Buffer;
 }
 
 export interface DiscoverResult {
@@ -73,8 +82,17 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
  * The input files of a run: the files named or found under `paths`, then the --strategy file
  * when it is not among them (it is read like an input; its changes matter to a cache).
  */
-export async function discoverInputs(paths: string[], opts: { cwd: string; strategy?: string }): Promise<Found[]> {
-  const { files: found } = await discover(paths, { cwd: opts.cwd });
+export async function discoverInputs(paths: string[], opts: { cwd: string; strategy?: string; stdin?: StdinInput }): Promise<Found[]> {
+  // `-` is standard input (read by the command beforehand); without other paths, `.` is not walked.
+  const named = paths.filter((p) => p !== '-');
+  const fromStdin: Found[] = [];
+  if (named.length !== paths.length) {
+    if (!opts.stdin) throw new InputError('missing-file', { file: '-' });
+    const cwd = path.resolve(opts.cwd);
+    const abs = path.resolve(cwd, opts.stdin.name);
+    fromStdin.push({ abs, display: displayPath(cwd, abs), explicit: true, content: opts.stdin.bytes });
+  }
+  const found = named.length > 0 || fromStdin.length === 0 ? [...fromStdin, ...(await discover(named, { cwd: opts.cwd })).files] : fromStdin;
   if (!opts.strategy) return found;
   const { files: extra } = await discover([opts.strategy], { cwd: opts.cwd });
   const seen = new Set(found.map((f) => f.abs));

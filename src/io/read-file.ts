@@ -7,6 +7,9 @@ import { InputError } from '../errors.js';
 /** A YAML document larger than this is refused (a dossier is a few kilobytes). */
 export const MAX_YAML_BYTES = 4 * 1024 * 1024;
 
+/** Monitoring data piped to `bpm validate -`: read whole, so capped like a CSV read whole. */
+export const MAX_CSV_STDIN_BYTES = 1024 * 1024 * 1024;
+
 export interface ReadResult {
   /** The whole file, or its first `headBytes` when it is larger than the cap. */
   bytes: Buffer;
@@ -49,4 +52,20 @@ export function fileType(st: { isFIFO(): boolean; isCharacterDevice(): boolean; 
   if (st.isCharacterDevice() || st.isBlockDevice()) return { type: 'device', typeZh: '设备文件' };
   if (st.isSocket()) return { type: 'socket', typeZh: '套接字' };
   return { type: 'special file', typeZh: '特殊文件' };
+}
+
+/**
+ * All of a stream (standard input), refusing more than `cap` bytes as it reads (a stream has no
+ * size to check first): InputError `stdin-too-large`.
+ */
+export async function readStream(stream: NodeJS.ReadableStream, cap: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > cap) throw new InputError('stdin-too-large', { limit: cap });
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks, size);
 }

@@ -12,8 +12,8 @@ import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDo
 import { suggest } from '../core/suggest.js';
 import { isUsageError, UsageError } from '../errors.js';
 import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
-import { isBpmReport } from './bpm-files.js';
-import { discoverInputs, type Found } from './discover.js';
+import { isBpmReport, isOtherCsv } from './bpm-files.js';
+import { discoverInputs, type Found, type StdinInput } from './discover.js';
 import { MAX_YAML_BYTES, readRegularFile, type ReadResult } from './read-file.js';
 
 export { MAX_YAML_BYTES };
@@ -52,6 +52,14 @@ export interface LoadOptions {
   keepPositions?: boolean;
   /** The inputs, when the caller has discovered them already (discoverInputs). */
   inputs?: Found[];
+  /** Standard input, read by the command when a path is `-`. */
+  stdin?: StdinInput;
+  /**
+   * --skip-non-bpm: files named on the command line are read as if found by walking, so that a
+   * file that is not a bpm document is skipped rather than reported (pre-commit and lint-staged
+   * pass every staged file).
+   */
+  skipNonBpm?: boolean;
 }
 
 export interface LoadedFile {
@@ -90,7 +98,8 @@ export interface Workspace {
 
 /** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
 export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
-  const [all] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
+  const [found] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
+  const all = opts.skipNonBpm ? found.map((f) => (f.explicit ? { ...f, explicit: false } : f)) : found;
 
   const ws: Workspace = {
     files: [],
@@ -108,7 +117,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
   // Large batches: a worker reads and parses the second half of the YAML files meanwhile.
-  const yamlFiles = all.filter((f) => !f.abs.toLowerCase().endsWith('.csv'));
+  const yamlFiles = all.filter((f) => !f.abs.toLowerCase().endsWith('.csv') && !f.content);
   const half = yamlFiles.slice(Math.ceil(yamlFiles.length / 2));
   const preparsed = startPreparse(half, MAX_YAML_BYTES, yamlFiles.length);
   const preIndex = new Map(half.map((f, i) => [f, i]));
@@ -160,6 +169,10 @@ function formatShort(d: Diagnostic): string {
 
 /** The file's bytes (only its head when it is larger than `cap`), or undefined after a diagnostic. */
 function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined {
+  if (f.content) {
+    const size = f.content.length;
+    return { bytes: size > cap ? f.content.subarray(0, 64 * 1024) : f.content, size, truncated: size > cap };
+  }
   try {
     return readRegularFile(f.abs, f.display, cap);
   } catch (e) {
@@ -296,7 +309,7 @@ function listCsv(f: Found, ws: Workspace): LoadedFile | undefined {
   // bpm's own CSV reports (`score --out-dir` into a project folder) are not data.
   if (!f.explicit) {
     try {
-      if (isBpmReport(readRegularFile(f.abs, f.display, 0, 4096).bytes)) return undefined;
+      if (isOtherCsv(readRegularFile(f.abs, f.display, 0, 4096).bytes)) return undefined;
     } catch {
       // unreadable: the streaming read reports it
     }
@@ -312,9 +325,10 @@ async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<Load
     const diagnostics: Diagnostic[] = [{ code: 'file-too-large', severity: 'error', file: f.display, line: 1, column: 1, args: { size: read.size, limit: MAX_CSV_BYTES, variant: 'csv' } }];
     return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics };
   }
+  // Found by walking, a CSV of another kind (one of bpm's own reports, say) is skipped.
+  if (!f.explicit && isOtherCsv(read.bytes)) return undefined;
   if (isBpmReport(read.bytes)) {
-    // One of bpm's own reports: skipped when found by walking; named, it is not monitoring data.
-    if (!f.explicit) return undefined;
+    // Named, one of bpm's own reports is not monitoring data.
     return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [{ code: 'csv-is-bpm-report', severity: 'error', file: f.display, line: 1, column: 1 }] };
   }
   const res = parseMonitoringCsv(read.bytes, f.display, { encoding: opts.encoding });

@@ -180,9 +180,10 @@ describe('e2e: bpm validate options and formats', function () {
     const r = spawnBpm(['validate', '.', '--format', 'github', '--lang', 'en'], { cwd: fixture('validate', 'schema-several') });
     const lines = r.stdout.trim().split('\n');
     expect(lines).to.have.length(3);
-    expect(lines[0]).to.match(/^::error file=dossier\.yaml,line=21,col=5,title=bpm missing-field::/);
+    // Paths are relative to the repository root (code scanning and annotations resolve them there).
+    expect(lines[0]).to.match(/^::error file=test\/fixtures\/validate\/schema-several\/dossier\.yaml,line=21,col=5,title=bpm missing-field::/);
     const w = spawnBpm(['validate', '.', '--format', 'github'], { cwd: warn });
-    expect(w.stdout).to.match(/^::warning file=dossier\.yaml,line=19,col=7,title=bpm vague-goal::/);
+    expect(w.stdout).to.match(/^::warning file=test\/fixtures\/validate\/vague-goal\/dossier\.yaml,line=19,col=7,title=bpm vague-goal::/);
   });
 
   it('--format markdown gives a table per file with problems', () => {

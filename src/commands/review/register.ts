@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
-import { addCommonOptions, loadOptions, parseScoreOption, resolveCommon } from '../../cli/common.js';
+import { addCommonOptions, junitWarningsOption, loadOptions, parseScoreOption, reportPaths, resolveCommon, sarifHelp } from '../../cli/common.js';
 import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
 
 interface ReviewCliOptions extends CommonOptions {
   minScore?: number;
+  junitWarnings?: 'output' | 'failure';
 }
 
 export function register(program: Command, env: CliEnv): void {
@@ -13,6 +14,7 @@ export function register(program: Command, env: CliEnv): void {
     .description('goal-quality review for budget compilation: score, verdict, required changes / 绩效目标审核')
     .argument('[paths...]', 'files, directories or globs (default: .)');
   addCommonOptions(cmd, VALIDATE_FORMAT_NAMES, 'stylish')
+    .addOption(junitWarningsOption())
     .option('--min-score <n>', 'lowest review score that passes, 0-100 (default: the policy, 80) / 通过分数线', parseScoreOption('--min-score'))
     .action(async (paths: string[], opts: ReviewCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
@@ -27,7 +29,7 @@ export function register(program: Command, env: CliEnv): void {
         ...loadOptions(opts, env, lang),
         minScore: opts.minScore,
       });
-      const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet });
+      const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet, junitWarnings: opts.junitWarnings, paths: reportPaths(opts.format, env), ...(opts.format === 'sarif' ? await sarifHelp(env) : {}) });
       await writeOutput(text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = reviewExitCode(report);
     });

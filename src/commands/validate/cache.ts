@@ -30,13 +30,18 @@ export interface RenderedResult {
 export async function openCache(opts: ValidateOptions, cacheOpts: CacheOptions): Promise<{ inputs: Found[]; cache: RunCache }> {
   const [{ RunCache, cachePath, runKey }, inputs] = await Promise.all([import('../../io/cache.js'), discoverInputs(opts.paths, opts)]);
   const file = cachePath(cacheOpts.location, opts.cwd);
-  const key = runKey({ version: VERSION, cwd: opts.cwd, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding });
+  const key = runKey({ version: VERSION, cwd: opts.cwd, policy: opts.policy, strategy: opts.strategy, encoding: opts.encoding, skipNonBpm: opts.skipNonBpm === true });
   return { inputs, cache: RunCache.open(file, key, inputs, cacheOpts.strategy) };
 }
 
 /** The name of a rendering in the cache: everything the text depends on besides the results. */
-export function variantOf(format: string, lang: string, color: boolean, quiet: boolean | undefined): string {
-  return JSON.stringify([format, lang, color, quiet === true]);
+export function variantOf(format: string, lang: string, color: boolean, quiet: boolean | undefined, root?: string, junitWarnings?: string): string {
+  // The repository root joins only for the formats that name files from it (sarif, github), and
+  // --junit-warnings only for junit when it changes anything.
+  const v: unknown[] = [format, lang, color, quiet === true];
+  if (root !== undefined) v.push(root);
+  if (format === 'junit' && junitWarnings === 'failure') v.push('junit-warnings');
+  return JSON.stringify(v);
 }
 
 /** The kept output of an unchanged run; undefined when anything changed or it was rendered otherwise. */

@@ -8,7 +8,7 @@
 // the command as usual. So the fast path prints nothing the usual path would not.
 import { cliEnv, type CliEnv } from '../../cli/env.js';
 import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
-import { loadOptions, resolveCommon } from '../../cli/resolve.js';
+import { loadOptions, reportPaths, resolveCommon } from '../../cli/resolve.js';
 import type { ValidateCliOptions } from './register.js';
 
 type Key = keyof ValidateCliOptions;
@@ -31,6 +31,9 @@ export const FAST_OPTIONS: Readonly<Record<string, readonly [Key, boolean]>> = {
   '--verbose': ['verbose', false],
   '--max-warnings': ['maxWarnings', true],
   '--cache': ['cache', false],
+  '--skip-non-bpm': ['skipNonBpm', false],
+  '--junit-warnings': ['junitWarnings', true],
+  '--stdin-filename': ['stdinFilename', true],
   '--cache-location': ['cacheLocation', true],
   '--cache-strategy': ['cacheStrategy', true],
 };
@@ -87,7 +90,7 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
   let hit;
   try {
     const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
-    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang) }, cache, variantOf(opts.format!, lang, color, opts.quiet));
+    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang), skipNonBpm: opts.skipNonBpm }, cache, variantOf(opts.format!, lang, color, opts.quiet, reportPaths(opts.format, env)?.root, opts.junitWarnings));
   } catch {
     return undefined; // a missing path, an unreadable directory …: the usual path reports it
   }

@@ -6,7 +6,7 @@
 // characters are made visible so that none can reach the log raw. Honours --quiet.
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import type { FormatOptions, ValidateReport } from '../../core/report.js';
-import { groups, isPosition, messageOf, showControls, slashPath } from './shared.js';
+import { groups, isPosition, messageOf, repoPath, showControls } from './shared.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -20,7 +20,7 @@ export function github(report: ValidateReport, opts: FormatOptions): string {
 
 function command(d: Diagnostic, file: string | undefined, opts: FormatOptions): string {
   const props: string[] = [];
-  if (file) props.push(`file=${escapeProperty(slashPath(file))}`);
+  if (file) props.push(`file=${escapeProperty(repoPath(file, opts))}`);
   if (file && isPosition(d.line)) {
     props.push(`line=${d.line}`);
     if (isPosition(d.column)) props.push(`col=${d.column}`);

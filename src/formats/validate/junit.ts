@@ -5,7 +5,10 @@
 // - one <testcase> per diagnostic. Errors carry a <failure>, so failures = errors and the build
 //   fails exactly when `bpm validate` does. Warnings and infos are passing testcases whose
 //   <system-out> holds the message: GitLab and Jenkins show a testcase's output in its details.
-//   <skipped/> was rejected: both tools present it as "check not run", which misleads;
+//   <skipped/> was rejected: both tools present it as "check not run", which misleads. With
+//   --junit-warnings failure, warnings carry a <failure type="warning"> too, so that dashboards
+//   list them among the failed tests (as ESLint's junit output does) — the build still follows
+//   the exit code;
 // - a file without errors also gets one passing testcase named "valid", so every valid file
 //   appears as a passed test.
 // Testcase names are language-independent (code and position), as CI tools track a test's
@@ -38,11 +41,15 @@ export function junit(report: ValidateReport, opts: FormatOptions): string {
         suiteFailures++;
         const message = attr(messageOf(d, opts.lang));
         cases.push(`${open}\n      <failure message="${message}" type="${attr(d.code)}">${text(detail)}</failure>\n    </testcase>`);
+      } else if (d.severity === 'warning' && opts.junitWarnings === 'failure') {
+        suiteFailures++;
+        const message = attr(messageOf(d, opts.lang));
+        cases.push(`${open}\n      <failure message="${message}" type="warning">${text(detail)}</failure>\n    </testcase>`);
       } else {
         cases.push(`${open}\n      <system-out>${text(detail)}</system-out>\n    </testcase>`);
       }
     }
-    // A file (not the report-level suite) without errors passes as a whole.
+    // A file (not the report-level suite) without failures passes as a whole.
     if (g.file !== undefined && suiteFailures === 0) {
       cases.push(`    <testcase classname="${attr(name)}" name="${attr(unique('valid'))}" time="0"/>`);
     }

@@ -10,14 +10,14 @@
 //   place. Columns count UTF-16 code units, as JavaScript string offsets do.
 // Rules are the distinct codes, sorted; a rule's default level is the most severe level the
 // code has in this report. Deterministic: no timestamps, no absolute paths invented.
+import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import { severityRank } from '../../core/diagnostics.js';
 import type { FormatOptions, ValidateReport } from '../../core/report.js';
 import { hasMessage, t } from '../../i18n/index.js';
-import { groups, isPosition, messageOf, slashPath } from './shared.js';
+import { groups, isPosition, messageOf, repoPath, slashPath } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/bpm-cli/bpm';
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -48,7 +48,7 @@ export function sarif(report: ValidateReport, opts: FormatOptions): string {
     if (i === undefined) {
       i = artifacts.length;
       artifactIndex.set(file, i);
-      artifacts.push({ location: toArtifactLocation(file) });
+      artifacts.push({ location: toArtifactLocation(repoPath(file, opts)) });
     }
     return i;
   };
@@ -61,16 +61,19 @@ export function sarif(report: ValidateReport, opts: FormatOptions): string {
   }
   const codes = [...worst.keys()].sort();
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
-  const rules = codes.map((code) => ({
-    id: code,
-    shortDescription: { text: hasMessage(`title.${code}`) ? t(opts.lang, `title.${code}`) : code },
-    defaultConfiguration: { level: LEVEL[worst.get(code) ?? 'error'] },
-  }));
+  const rules = codes.map((code) => rule(code, worst.get(code) ?? 'error', opts));
 
+  // Problems alike in every respect but their line are told apart by their order in the file.
+  const seenPrints = new Map<string, number>();
+  const occurrence = (print: string) => {
+    const n = (seenPrints.get(print) ?? 0) + 1;
+    seenPrints.set(print, n);
+    return n === 1 ? print : `${print}:${n}`;
+  };
   const results = located.map((d) => {
     const file = d.file as string;
     const physicalLocation: Record<string, unknown> = {
-      artifactLocation: { ...toArtifactLocation(file), index: artifact(file) },
+      artifactLocation: { ...toArtifactLocation(repoPath(file, opts)), index: artifact(file) },
     };
     const region = regionOf(d);
     if (region) physicalLocation.region = region;
@@ -80,6 +83,7 @@ export function sarif(report: ValidateReport, opts: FormatOptions): string {
       level: LEVEL[d.severity],
       message: { text: messageOf(d, opts.lang) },
       locations: [{ physicalLocation }],
+      partialFingerprints: { [FINGERPRINT]: occurrence(fingerprint(d, repoPath(file, opts))) },
       // The JSON pointer helps a reader of the raw log; viewers ignore unknown properties.
       ...(d.path ? { properties: { path: d.path } } : {}),
     };
@@ -100,7 +104,8 @@ export function sarif(report: ValidateReport, opts: FormatOptions): string {
           driver: {
             name: 'bpm',
             version: opts.version,
-            informationUri: INFORMATION_URI,
+            // bpm's documentation online, when known (BPM_DOCS_URL); no address is made up.
+            ...(opts.docsUrl ? { informationUri: opts.docsUrl.replace(/\/docs\/rules\.md$/, '') } : {}),
             rules,
           },
         },
@@ -117,6 +122,73 @@ export function sarif(report: ValidateReport, opts: FormatOptions): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/**
+ * A rule: its id, a name (the code in PascalCase), the short title, what it checks, and help in
+ * the language of --lang (what it checks, why, how to fix: docs/rules.md), with a link to that
+ * section when bpm knows where its documentation is online (BPM_DOCS_URL; the GitHub Action sets
+ * it to the action's own repository).
+ */
+function rule(code: string, severity: Severity, opts: FormatOptions) {
+  const title = hasMessage(`title.${code}`) ? t(opts.lang, `title.${code}`) : code;
+  const entry = opts.ruleHelp?.[code];
+  // The chosen language, each part falling back to English where the page has no translation.
+  const part = (k: 'checks' | 'why' | 'fix') => entry?.[opts.lang][k] ?? entry?.en[k];
+  const more = entry ? (entry[opts.lang].more.length > 0 ? entry[opts.lang].more : entry.en.more) : [];
+  const labels = HELP_LABELS[opts.lang];
+  const parts = (['checks', 'why', 'fix'] as const).flatMap((k) => {
+    const text = part(k);
+    return text ? [{ label: labels[k], text }] : [];
+  });
+  const all = [...parts, ...more];
+  const out: Record<string, unknown> = {
+    id: code,
+    name: code.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: title },
+    fullDescription: { text: plain(part('checks') ?? title) },
+  };
+  if (all.length > 0) {
+    out.help = {
+      text: all.map((p) => `${p.label}${COLON[opts.lang]}${plain(p.text)}`).join('\n'),
+      markdown: all.map((p) => `**${p.label}**${COLON[opts.lang]}${p.text}`).join('\n\n'),
+    };
+  }
+  if (opts.docsUrl) out.helpUri = `${opts.docsUrl}#${code}`;
+  out.defaultConfiguration = { level: LEVEL[severity] };
+  return out;
+}
+
+const HELP_LABELS = {
+  en: { checks: 'What it checks', why: 'Why', fix: 'How to fix' },
+  zh: { checks: '检查内容', why: '原因', fix: '修改方法' },
+} as const;
+const COLON = { en: ': ', zh: '：' } as const;
+
+/** Markdown's inline code marks removed, for the text forms of the help. */
+function plain(s: string): string {
+  return s.replace(/`([^`]*)`/g, '$1');
+}
+
+/**
+ * The key under which code scanning matches a result across runs. It must not change when lines
+ * move (an edit above a problem), so it is made of what the problem is: the rule, the file (from
+ * the repository root), the JSON pointer of the offending node and the values the message names;
+ * and, for problems alike in all of those, the how-many-th such one in the file.
+ */
+const FINGERPRINT = 'bpmFingerprint/v1';
+
+function fingerprint(d: Diagnostic, file: string): string {
+  const key = JSON.stringify([d.code, file, d.path ?? '', stableArgs(d.args)]);
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** Message arguments without the positional ones (a row number moves with the line). */
+function stableArgs(args: Diagnostic['args']): [string, unknown][] {
+  if (!args) return [];
+  return Object.entries(args)
+    .filter(([k]) => !/^(line|column|endLine|row|first|previous|previousLine)$/.test(k))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function regionOf(d: Diagnostic): { startLine: number; startColumn?: number } | undefined {

@@ -1,5 +1,6 @@
 // Helpers shared by the validate/review formatters: message text, locations, severity words,
 // the summary sentence and the sanitising of text for terminals and markup.
+import path from 'node:path';
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import { countBySeverity, sortDiagnostics } from '../../core/diagnostics.js';
 import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
@@ -97,6 +98,19 @@ export function normalizeNewlines(text: string): string {
 }
 
 /** Forward slashes, no leading `./`: how CI systems and GitHub name files in a repository. */
+/**
+ * A file as CI tools want it (sarif, github): the report's path (relative to the working
+ * directory, or absolute) re-based on the repository root when `opts.paths` says where both
+ * are — relative with forward slashes below the root, else absolute; else the path as given.
+ */
+export function repoPath(file: string, opts: FormatOptions): string {
+  if (!opts.paths) return slashPath(file);
+  const abs = path.resolve(opts.paths.cwd, file);
+  const rel = path.relative(opts.paths.root, abs);
+  if (rel === '' || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return slashPath(abs);
+  return slashPath(rel);
+}
+
 export function slashPath(file: string): string {
   let p = file.replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);

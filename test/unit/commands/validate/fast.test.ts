@@ -31,7 +31,7 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
 
   it('knows every option of `bpm validate`, and only those', () => {
     const program = new Command();
-    register(program, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr, env: {}, exitCode: 0 } as CliEnv);
+    register(program, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, exitCode: 0 } as CliEnv);
     const flags = program.commands[0].options.flatMap((o) => [o.short, o.long].filter((x): x is string => x !== undefined)).sort();
     expect(Object.keys(FAST_OPTIONS).sort()).to.deep.equal(flags);
     for (const o of program.commands[0].options) {
