@@ -79,7 +79,11 @@ describe('e2e: CI and editor integration', function () {
           expect(r.fullDescription.text, r.id).to.be.a('string').and.not.equal('');
           expect(r.help?.text, r.id).to.match(lang === 'zh' ? /检查内容：.*\n原因：.*\n修改方法：/s : /What it checks: .*\nWhy: .*\nHow to fix: /s);
           expect(r.help?.markdown, r.id).to.match(lang === 'zh' ? /^\*\*检查内容\*\*：/ : /^\*\*What it checks\*\*: /);
-          if (lang === 'zh') expect(r.shortDescription.text, r.id).to.match(/[\u4e00-\u9fff]/);
+          if (lang === 'zh') {
+            expect(r.shortDescription.text, r.id).to.match(/[\u4e00-\u9fff]/);
+            // The help itself is Chinese, not the English text under Chinese labels.
+            for (const line of r.help!.text.split('\n')) expect(line.replace(/^[^：]+：/, ''), `${r.id}: ${line}`).to.match(/[\u4e00-\u9fff]/);
+          }
         }
         expect(rules.find((r) => r.id === 'budget-sources-sum')!.name).to.equal('BudgetSourcesSum');
       }
