@@ -18,9 +18,12 @@ export interface Diagnostic {
   file?: string;
   /** JSON Pointer into the document (`/indicators/0/weight`), when the problem has one. */
   path?: string;
-  /** 1-based line and column of the offending node. */
+  /** 1-based line and column of the offending node (in a workbook: the cell's row and column number). */
   line?: number;
   column?: number;
+  /** In a workbook (FORMATS.md §6): the sheet and the cell (A1) that hold the problem. */
+  sheet?: string;
+  cell?: string;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -29,10 +32,11 @@ export function severityRank(s: Severity): number {
   return SEVERITY_RANK[s];
 }
 
-/** Sorts by file, line, column, code (then message) so that output is deterministic. */
+/** Sorts by file, sheet, line, column, code (then message) so that output is deterministic. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     cmp(a.file ?? '', b.file ?? '') ||
+    cmp(a.sheet ?? '', b.sheet ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     cmp(a.code, b.code) ||
@@ -50,7 +54,7 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of [...list].sort(compareDiagnostics)) {
-    const key = JSON.stringify([d.file, d.line, d.column, d.code, d.path, d.args, d.message]);
+    const key = JSON.stringify([d.file, d.sheet, d.line, d.column, d.code, d.path, d.args, d.message]);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);

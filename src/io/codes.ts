@@ -55,4 +55,21 @@ export const CSV_CODES = [
   'csv-is-bpm-report',
 ] as const;
 
-export const INPUT_CODES: readonly string[] = [...YAML_CODES, ...SCHEMA_CODES, ...POLICY_FILE_CODES, ...CSV_CODES];
+/** Excel workbooks: the file itself, and the official forms read from its sheets (io/xlsx/). */
+export const XLSX_CODES = [
+  'xlsx-corrupt',
+  'xlsx-encrypted',
+  'xlsx-legacy',
+  'xlsx-too-large',
+  'xlsx-no-form',
+  'xlsx-sheet-skipped',
+  'xlsx-formula-no-value',
+  'target-placeholder',
+  'operator-inferred',
+  'qualitative-actual-unread',
+  'actual-not-number',
+  'form-score-out-of-band',
+  'form-no-objectives',
+] as const;
+
+export const INPUT_CODES: readonly string[] = [...YAML_CODES, ...SCHEMA_CODES, ...POLICY_FILE_CODES, ...CSV_CODES, ...XLSX_CODES];

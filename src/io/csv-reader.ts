@@ -8,7 +8,7 @@ import type { MonitoringRow } from './csv.js';
 
 export type Column = 'project' | 'period' | 'metric' | 'value' | 'note';
 
-const REQUIRED: readonly Column[] = ['project', 'period', 'metric', 'value'];
+export const REQUIRED: readonly Column[] = ['project', 'period', 'metric', 'value'];
 
 /** Header names by column; matched case-insensitively after trimming. */
 export const HEADER_ALIASES: Record<Column, string[]> = {
@@ -195,7 +195,7 @@ export class MonitoringCsvReader {
     rec.fields.forEach((cell, k) => {
       const name = cell.trim();
       if (name === '') return; // an empty header cell (a trailing comma): ignored
-      const col = HEADER_LOOKUP.get(name.toLowerCase()) ?? HEADER_LOOKUP.get(stripUnit(name).toLowerCase());
+      const col = headerColumn(name);
       const [line, column] = fieldPosition(rec, k);
       if (!col) {
         this.report(this.diag('csv-unknown-column', line, column, { column: name }, 'warning'));
@@ -219,6 +219,11 @@ export class MonitoringCsvReader {
     this.width = rec.fields.length;
     this.columns = ok ? found : null;
   }
+}
+
+/** The column a header cell names (case-insensitive; a unit in brackets after the name ignored). */
+export function headerColumn(name: string): Column | undefined {
+  return HEADER_LOOKUP.get(name.toLowerCase()) ?? HEADER_LOOKUP.get(stripUnit(name).toLowerCase());
 }
 
 function isBlank(fields: string[]): boolean {

@@ -1,0 +1,141 @@
+// Workbook → bpm documents (FORMATS.md §6). Each visible sheet that is not an instruction sheet
+// is recognised by its title and labels: a 绩效目标申报表 yields a ProjectDossier, a 绩效自评表 a
+// ProjectDossier and an Evaluation, a sheet with the monitoring columns MonitoringData. Every
+// value remembers its cell (`positions`, by JSON pointer), and every problem is a diagnostic at
+// its sheet and cell; nothing here throws on bad input.
+import { basename, extname } from 'node:path';
+import type { Diagnostic } from '../../../core/diagnostics.js';
+import { cellRef } from '../cells.js';
+import { XlsxError } from '../errors.js';
+import { readWorkbook, WORKBOOK_LIMITS, type Sheet, type WorkbookLimits } from '../read.js';
+import { readBudget } from './budget.js';
+import { FormContext, type At, type CellPos, type Positions } from './context.js';
+import { buildDossier, codePrefix, type ProjectCode } from './dossier.js';
+import { buildEvaluation } from './evaluation.js';
+import { Grid } from './grid.js';
+import { readHeader } from './header.js';
+import { findIndicatorHeader, readIndicatorGrid } from './indicators.js';
+import { findMonitoringHeader, readMonitoring } from './monitoring.js';
+
+export type { CellPos, Positions } from './context.js';
+
+export type FormKind = 'declaration' | 'self-evaluation' | 'monitoring';
+
+export interface WorkbookDocument {
+  kind: 'ProjectDossier' | 'Evaluation' | 'MonitoringData';
+  /** The raw document as YAML would give it (MonitoringData: `{rows: MonitoringRow[]}`). */
+  data: Record<string, unknown>;
+  /** JSON pointer → the cell the value came from; '' is the form's title (or A1). */
+  positions: Positions;
+  sheet: string;
+  form: FormKind;
+  /** Section points printed in 一级指标 cells (产出指标(50分)), for the policy check. */
+  sections?: { level1: string; points: number; pos: CellPos }[];
+}
+
+export interface WorkbookReading {
+  documents: WorkbookDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/** Sheets that explain how to fill in the form. */
+const INSTRUCTIONS = /填报说明|填表说明|说明|指标解释|目录|封面|封皮|instructions?|readme/i;
+const SELF_EVALUATION_TITLE = /自评/;
+
+/**
+ * Reads the documents of a workbook. `file` is the name diagnostics carry (as the user gave it);
+ * its base name is the project code of last resort.
+ */
+export function readWorkbookDocuments(bytes: Buffer, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): WorkbookReading {
+  const out: WorkbookReading = { documents: [], diagnostics: [] };
+  const fail = (e: unknown) => {
+    if (!(e instanceof XlsxError)) throw e;
+    out.diagnostics.push(located(e, file));
+  };
+  let wb;
+  try {
+    wb = readWorkbook(bytes, limits);
+  } catch (e) {
+    fail(e);
+    return out;
+  }
+  const base = basename(file, extname(file));
+  let uncoded = 0;
+  let firstVisible: string | undefined;
+  for (const info of wb.sheets) {
+    if (info.state !== 'visible' || INSTRUCTIONS.test(info.name)) continue;
+    firstVisible ??= info.name;
+    let sheet: Sheet;
+    try {
+      sheet = wb.load(info);
+    } catch (e) {
+      fail(e);
+      if (e instanceof XlsxError && e.code === 'xlsx-too-large') break;
+      continue;
+    }
+    try {
+      const ctx = new FormContext(new Grid(sheet), file);
+      const docs = readSheet(ctx, () => (uncoded++ === 0 ? base : `${base}-${uncoded}`));
+      out.documents.push(...docs);
+      // A sheet's findings in reading order.
+      out.diagnostics.push(...ctx.diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+    } catch (e) {
+      fail(e);
+    }
+  }
+  if (out.documents.length === 0 && !out.diagnostics.some((d) => d.severity === 'error')) {
+    const d: Diagnostic = { code: 'xlsx-no-form', severity: 'error', file, line: 1, column: 1 };
+    if (firstVisible !== undefined) Object.assign(d, { sheet: firstVisible, cell: 'A1' });
+    out.diagnostics.push(d);
+  }
+  return out;
+}
+
+/** The documents of one sheet; none (and an info line) for a sheet that is not a known form. */
+function readSheet(ctx: FormContext, fallbackCode: () => string): WorkbookDocument[] {
+  const sheet = ctx.sheet;
+  const header = findIndicatorHeader(ctx);
+  if (!header) {
+    const mh = findMonitoringHeader(ctx);
+    if (!mh) {
+      ctx.diag('xlsx-sheet-skipped', 'info', { row: 1, col: 1 }, { sheet });
+      return [];
+    }
+    const { rows, positions } = readMonitoring(ctx, mh);
+    return [{ kind: 'MonitoringData', data: { rows }, positions, sheet, form: 'monitoring' }];
+  }
+  const h = readHeader(ctx, header.row);
+  const budget = readBudget(ctx, header.row);
+  const grid = readIndicatorGrid(ctx, header);
+  const selfEvaluation = header.columns.actual !== undefined || (h.title !== undefined && SELF_EVALUATION_TITLE.test(h.title.text));
+  const root: At = h.title ?? { row: 1, col: 1 };
+  const code = projectCode(h, root, fallbackCode);
+  const form: FormKind = selfEvaluation ? 'self-evaluation' : 'declaration';
+  const dossier = buildDossier(ctx, h, budget, grid, code, root);
+  ctx.diag('form-no-objectives', 'warning', h.name?.at ?? root, {}, '/project/objectives');
+  const sections = grid.sections.map((s) => ({ level1: s.level1, points: Number(s.points.value), pos: ctx.pos(s.at) }));
+  const docs: WorkbookDocument[] = [{ kind: 'ProjectDossier', data: dossier.data, positions: dossier.positions, sheet, form, sections }];
+  if (selfEvaluation) {
+    const ev = buildEvaluation(ctx, code.value, h, budget, grid, dossier.indicators, root);
+    docs.push({ kind: 'Evaluation', data: ev.data, positions: ev.positions, sheet, form });
+  }
+  return docs;
+}
+
+/** 项目编码, else a code printed in front of 项目名称, else the file's name. */
+function projectCode(h: ReturnType<typeof readHeader>, root: At, fallback: () => string): ProjectCode {
+  if (h.code) return { value: h.code.value.normalize('NFKC').trim(), at: h.code.at };
+  const prefix = h.name && codePrefix(h.name.value);
+  if (prefix) return { value: prefix, at: h.name!.at };
+  return { value: fallback(), at: h.name?.at ?? root };
+}
+
+function located(e: XlsxError, file: string): Diagnostic {
+  const d: Diagnostic = { code: e.code, severity: 'error', file, line: e.place?.row ?? 1, column: e.place?.col ?? 1 };
+  if (Object.keys(e.args).length) d.args = e.args;
+  if (e.place?.sheet !== undefined) {
+    d.sheet = e.place.sheet;
+    d.cell = e.place.cell ?? cellRef(d.line!, d.column!);
+  }
+  return d;
+}
