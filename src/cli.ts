@@ -9,10 +9,11 @@ import { register as registerSchema } from './commands/schema/register.js';
 import { register as registerInit } from './commands/init/register.js';
 import { register as registerVariance } from './commands/variance/register.js';
 import { register as registerScore } from './commands/score/register.js';
+import { register as registerImport } from './commands/import/register.js';
 import { isUsageError } from './errors.js';
 import { VERSION } from './version.js';
 
-const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerInit, registerSchema];
+const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerImport, registerInit, registerSchema];
 
 export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promise<number> {
   const env = cliEnv(partial);

@@ -1,6 +1,6 @@
 import type { CatalogPair } from '../index.js';
 
-// Messages shared by every command: usage and I/O errors, hints, `bpm init`.
+// Messages shared by every command: usage and I/O errors, hints, `bpm init`, `bpm import`.
 export const common: CatalogPair = {
   en: {
     'internal-error': 'internal error: {message} (run again with --verbose for details)',
@@ -9,6 +9,12 @@ export const common: CatalogPair = {
     'init-would-overwrite': 'refusing to overwrite existing files: {files}',
     'init.done': 'Created an example project in {dir}:',
     'init.next': 'Next: edit dossier.yaml, then run `bpm validate {dir}`.',
+    'init.done.xlsx': 'Created a blank 绩效目标申报表 in {dir}:',
+    'init.next.xlsx': 'Next: fill in {file} in Excel or WPS (lists offer 一级指标, 二级指标, 指标性质), then run `bpm import {file}`.',
+    'import-would-overwrite': 'refusing to overwrite existing files: {files} (use --force to replace them); nothing was written',
+    'import.source': 'Imported by bpm from {file}, sheet "{sheet}"',
+    'import.done': 'Written:',
+    'import.nothing-written': 'Nothing was written: correct the errors above in the workbooks and import again.',
     'hint.did-you-mean': ' (did you mean "{suggestion}"?)',
     'policy-cycle': 'policy "{file}" extends itself: {chain}',
     'policy-unreadable': 'cannot read policy "{file}" ({reason}); use a built-in policy (self, key) or a ScoringPolicy file',
@@ -23,6 +29,12 @@ export const common: CatalogPair = {
     'init-would-overwrite': '以下文件已存在,拒绝覆盖:{files}',
     'init.done': '已在 {dir} 生成示例项目:',
     'init.next': '下一步:编辑 dossier.yaml,然后运行 `bpm validate {dir}`。',
+    'init.done.xlsx': '已在 {dir} 生成空白绩效目标申报表:',
+    'init.next.xlsx': '下一步:在 Excel 或 WPS 中填写 {file}(一级指标、二级指标、指标性质可从下拉列表选择),然后运行 `bpm import {file}`。',
+    'import-would-overwrite': '以下文件已存在,拒绝覆盖:{files}(如需替换请加 --force);未写入任何文件',
+    'import.source': '由 bpm 导入自 {file} 的工作表“{sheet}”',
+    'import.done': '已写入:',
+    'import.nothing-written': '未写入任何文件:请先更正工作簿中的上述错误,再重新导入。',
     'hint.did-you-mean': '(是否应为"{suggestion}"?)',
     'policy-cycle': '评分规则"{file}"循环继承:{chain}',
     'policy-unreadable': '无法读取评分规则"{file}"({reason});请使用内置规则(self、key)或 ScoringPolicy 文件',
