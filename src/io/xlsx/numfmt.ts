@@ -79,12 +79,17 @@ function splitSections(code: string): string[] {
   return out;
 }
 
+/** At most 15 significant digits, no exponent, no sign other than a leading minus. */
+const SHORT = /^-?(?=[\d.]{1,16}$)\d+(\.\d+)?$/;
+
 /**
  * The decimal shown for a stored double (the text of a `<v>` element): rounded to 15
  * significant digits, trailing zeros dropped, never in exponent form. Null for text that is not
  * a finite number.
  */
 export function shownDecimal(stored: string): string | null {
+  // Most stored numbers are short decimals already ("2650.75", "10"): canonical as written.
+  if (SHORT.test(stored) && !/^-?0\d|\.\d*0$|^-0$/.test(stored)) return stored;
   const x = Number(stored);
   if (stored.trim() === '' || !Number.isFinite(x)) return null;
   if (x === 0) return '0';

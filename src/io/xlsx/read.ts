@@ -4,10 +4,10 @@
 // The file is untrusted: the zip caps (zip.ts), a sheet cap and a cell cap bound the work and
 // memory of one workbook; problems are XlsxError with a diagnostic code.
 import { posix } from 'node:path';
-import { cellKey, cellRef, parseRange, parseRef, type Cell, type CellType, type Range } from './cells.js';
+import { cellKey, cellRef, parseRange, parseRef, type Cell, type Range } from './cells.js';
 import { XlsxError } from './errors.js';
 import { GENERAL, numberFormat, serialToIsoDate, shownDecimal, timesHundred, type NumberFormat } from './numfmt.js';
-import { child, childrenNamed, decodeXml, parseXmlTree, visitXml, type XmlElement } from './xml.js';
+import { child, childrenNamed, decodeXml, parseXmlTree, visitXml } from './xml.js';
 import { ZIP_LIMITS, ZipReader, type ZipLimits } from './zip.js';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -68,7 +68,7 @@ export function readWorkbook(bytes: Buffer, limits: WorkbookLimits = WORKBOOK_LI
   }
 
   const stylesRel = [...rels.values()].find((r) => /\/styles$/.test(r.type));
-  const formats = stylesRel && zip.has(stylesRel.target) ? cellFormats(parseXmlTree(xmlOf(stylesRel.target), stylesRel.target)) : [];
+  const formats = stylesRel && zip.has(stylesRel.target) ? cellFormats(xmlOf(stylesRel.target), stylesRel.target) : [];
   const stringsRel = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
   let strings: string[] | undefined;
   let cellsLeft = limits.maxCells;
@@ -126,10 +126,25 @@ function relationships(zip: ZipReader, part: string): Map<string, Relationship> 
 }
 
 /** The number format of each cell style (cellXfs), by style index. */
-function cellFormats(styles: XmlElement): NumberFormat[] {
+function cellFormats(xml: string, part: string): NumberFormat[] {
   const custom = new Map<number, string>();
-  for (const f of childrenNamed(child(styles, 'numFmts'), 'numFmt')) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
-  return childrenNamed(child(styles, 'cellXfs'), 'xf').map((xf) => numberFormat(Number(xf.attrs.numFmtId ?? 0), custom));
+  const ids: number[] = [];
+  let inCellXfs = false;
+  visitXml(
+    xml,
+    {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) ids.push(Number(a.get('numFmtId') ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    },
+    part,
+  );
+  return ids.map((id) => numberFormat(id, custom));
 }
 
 /**
@@ -193,16 +208,20 @@ function parseSheet(xml: string, info: SheetInfo, ctx: SheetContext): Sheet {
     {
       open(name, a) {
         switch (name) {
-          case 'row':
-            row = a.r ? Number(a.r) : row + 1;
+          case 'row': {
+            const r = a.get('r');
+            row = r ? Number(r) : row + 1;
             col = 0;
             break;
+          }
           case 'c': {
-            const p = a.r ? parseRef(a.r) : null;
+            const r = a.get('r');
+            const p = r ? parseRef(r) : null;
             ref = p ?? { row: Math.max(row, 1), col: col + 1 };
             col = ref.col;
-            t = a.t ?? 'n';
-            style = a.s ? Number(a.s) : 0;
+            t = a.get('t') ?? 'n';
+            const s = a.get('s');
+            style = s ? Number(s) : 0;
             value = undefined;
             formula = undefined;
             inline = '';
@@ -227,7 +246,7 @@ function parseSheet(xml: string, info: SheetInfo, ctx: SheetContext): Sheet {
             inPhonetic++;
             break;
           case 'mergeCell': {
-            const r = parseRange(a.ref ?? '');
+            const r = parseRange(a.get('ref') ?? '');
             if (r && (r.bottom > r.top || r.right > r.left)) sheet.merges.push(r);
             break;
           }
@@ -259,55 +278,50 @@ function parseSheet(xml: string, info: SheetInfo, ctx: SheetContext): Sheet {
 
 /** A cell from its parsed parts; undefined for a cell with neither a value nor a formula. */
 function makeCell(row: number, col: number, t: string, style: number, v: string | undefined, f: string | undefined, inline: string | undefined, ctx: SheetContext): Cell | undefined {
-  const base = { row, col };
-  const withFormula = (c: Cell): Cell => (f === undefined ? c : { ...c, formula: f.trim(), cached: v !== undefined });
-  if (t === 'inlineStr') return inline === undefined || inline === '' ? undefined : withFormula({ ...base, type: 'string', value: inline });
-  // An empty <v/> is no value, except the empty text a string formula may compute.
-  if (v === undefined || (v.trim() === '' && t !== 'str')) {
+  let cell: Cell;
+  if (t === 'inlineStr') {
+    if (inline === undefined || inline === '') return undefined;
+    cell = { row, col, type: 'string', value: inline };
+  } else if (v === undefined || (v.trim() === '' && t !== 'str')) {
+    // An empty <v/> is no value, except the empty text a string formula may compute.
     if (f === undefined) return undefined;
-    return { ...base, type: 'empty', value: '', formula: f.trim(), cached: false };
+    return { row, col, type: 'empty', value: '', formula: f.trim(), cached: false };
+  } else if (t === 's') {
+    const s = ctx.strings[Number(v)];
+    if (s === undefined) throw new XlsxError('xlsx-corrupt', { variant: 'string' }, { cell: cellRef(row, col), row, col });
+    if (s === '' && f === undefined) return undefined;
+    cell = { row, col, type: 'string', value: s };
+  } else if (t === 'str') {
+    if (v === '' && f === undefined) return undefined;
+    cell = { row, col, type: 'string', value: v };
+  } else if (t === 'b') {
+    cell = { row, col, type: 'bool', value: v.trim() === '1' || v.trim() === 'true' ? 'TRUE' : 'FALSE' };
+  } else if (t === 'e') {
+    cell = { row, col, type: 'error', value: v.trim() };
+  } else if (t === 'd') {
+    cell = { row, col, type: 'string', value: v, date: v.slice(0, 10) };
+  } else {
+    cell = numberCell(row, col, v, ctx.formats[style] ?? GENERAL, ctx.date1904);
   }
-  let type: CellType;
-  let value: string;
-  switch (t) {
-    case 's': {
-      const s = ctx.strings[Number(v)];
-      if (s === undefined) throw new XlsxError('xlsx-corrupt', { variant: 'string' }, { cell: cellRef(row, col), row, col });
-      type = 'string';
-      value = s;
-      break;
-    }
-    case 'str':
-      type = 'string';
-      value = v;
-      break;
-    case 'b':
-      type = 'bool';
-      value = v.trim() === '1' || v.trim() === 'true' ? 'TRUE' : 'FALSE';
-      break;
-    case 'e':
-      type = 'error';
-      value = v.trim();
-      break;
-    case 'd':
-      return withFormula({ ...base, type: 'string', value: v, date: v.slice(0, 10) });
-    default: {
-      const shown = shownDecimal(v);
-      if (shown === null) throw new XlsxError('xlsx-corrupt', { variant: 'number' }, { cell: cellRef(row, col), row, col });
-      const fmt = ctx.formats[style] ?? GENERAL;
-      const cell: Cell = { ...base, type: 'number', value: shown };
-      if (fmt.percent) {
-        cell.value = timesHundred(shown);
-        cell.percent = true;
-      }
-      if (fmt.decimals !== undefined) cell.decimals = fmt.decimals;
-      if (fmt.date) {
-        const iso = serialToIsoDate(Number(v), ctx.date1904);
-        if (iso) cell.date = iso;
-      }
-      return withFormula(cell);
-    }
+  if (f !== undefined) {
+    cell.formula = f.trim();
+    cell.cached = true;
   }
-  if (type === 'string' && value === '' && f === undefined) return undefined;
-  return withFormula({ ...base, type, value });
+  return cell;
+}
+
+function numberCell(row: number, col: number, v: string, fmt: NumberFormat, date1904: boolean): Cell {
+  const shown = shownDecimal(v);
+  if (shown === null) throw new XlsxError('xlsx-corrupt', { variant: 'number' }, { cell: cellRef(row, col), row, col });
+  const cell: Cell = { row, col, type: 'number', value: shown };
+  if (fmt.percent) {
+    cell.value = timesHundred(shown);
+    cell.percent = true;
+  }
+  if (fmt.decimals !== undefined) cell.decimals = fmt.decimals;
+  if (fmt.date) {
+    const iso = serialToIsoDate(Number(v), date1904);
+    if (iso) cell.date = iso;
+  }
+  return cell;
 }

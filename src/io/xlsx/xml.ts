@@ -9,7 +9,8 @@ import { XlsxError } from './errors.js';
 export type Attrs = Record<string, string>;
 
 export interface XmlVisitor {
-  open?(name: string, attrs: Attrs): void;
+  /** `attrs` is valid only during the call. */
+  open?(name: string, attrs: AttrView): void;
   close?(name: string): void;
   /** Character data (entities decoded, CDATA included), in pieces as they come. */
   text?(text: string): void;
@@ -30,6 +31,7 @@ export function decodeXml(bytes: Buffer): string {
 export function visitXml(xml: string, v: XmlVisitor, part: string): void {
   const bad = (): XlsxError => new XlsxError('xlsx-corrupt', { variant: 'xml', part });
   const stack: string[] = [];
+  const cursor = new AttrCursor(bad);
   const n = xml.length;
   let i = 0;
   while (i < n) {
@@ -65,49 +67,114 @@ export function visitXml(xml: string, v: XmlVisitor, part: string): void {
         throw bad();
       }
     } else {
-      i = openTag(xml, lt, stack, v, bad);
+      i = openTag(xml, lt, stack, v, cursor, bad);
     }
   }
   if (stack.length > 0) throw bad();
 }
 
 /** Reads `<name attr="…" …>` or `<name …/>` at `lt`; returns the index after it. */
-function openTag(xml: string, lt: number, stack: string[], v: XmlVisitor, bad: () => XlsxError): number {
+function openTag(xml: string, lt: number, stack: string[], v: XmlVisitor, cursor: AttrCursor, bad: () => XlsxError): number {
   const n = xml.length;
   let p = lt + 1;
   while (p < n && !isSpaceOrEnd(xml.charCodeAt(p))) p++;
-  const qname = xml.slice(lt + 1, p);
-  if (qname === '') throw bad();
-  const attrs: Attrs = {};
+  if (p === lt + 1) throw bad();
+  const name = localName(xml.slice(lt + 1, p));
+  const attrStart = p;
+  // The end of the tag: the first '>' outside quoted attribute values.
   for (;;) {
-    while (p < n && isSpace(xml.charCodeAt(p))) p++;
     if (p >= n) throw bad();
     const c = xml.charCodeAt(p);
-    if (c === 62 /* > */ || (c === 47 && xml.charCodeAt(p + 1) === 62)) break;
-    const eq = xml.indexOf('=', p);
-    if (eq < 0) throw bad();
-    const attr = xml.slice(p, eq).trim();
-    let q = eq + 1;
-    while (q < n && isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml[q];
-    if (quote !== '"' && quote !== "'") throw bad();
-    const end = xml.indexOf(quote, q + 1);
-    if (end < 0 || attr === '') throw bad();
-    const local = localName(attr);
-    // A plain attribute wins over a prefixed one of the same local name.
-    if (!(local in attrs) || local === attr) attrs[local] = decodeEntities(xml.slice(q + 1, end), bad);
-    p = end + 1;
+    if (c === 62 /* > */) break;
+    if (c === 34 || c === 39) {
+      const close = xml.indexOf(c === 34 ? '"' : "'", p + 1);
+      if (close < 0) throw bad();
+      p = close + 1;
+      continue;
+    }
+    if (c === 60 /* < */) throw bad();
+    p++;
   }
-  const name = localName(qname);
-  const selfClosing = xml.charCodeAt(p) === 47;
+  const selfClosing = xml.charCodeAt(p - 1) === 47 /* / */ && p - 1 >= attrStart;
   if (stack.length >= MAX_DEPTH) throw bad();
-  v.open?.(name, attrs);
+  if (v.open) {
+    cursor.xml = xml;
+    cursor.start = attrStart;
+    cursor.end = selfClosing ? p - 1 : p;
+    v.open(name, cursor);
+  }
   if (selfClosing) {
     v.close?.(name);
-    return p + 2;
+    return p + 1;
   }
   stack.push(name);
   return p + 1;
+}
+
+/**
+ * The attributes of the element being opened, read only when asked for (a sheet's rows carry
+ * attributes nobody reads). Valid only during the `open` call.
+ */
+export interface AttrView {
+  /** The value of the attribute with this local name (a plain one before a prefixed one). */
+  get(name: string): string | undefined;
+  all(): Attrs;
+}
+
+class AttrCursor implements AttrView {
+  xml = '';
+  start = 0;
+  end = 0;
+
+  constructor(private readonly bad: () => XlsxError) {}
+
+  get(name: string): string | undefined {
+    let found: string | undefined;
+    this.each((local, nameStart, nameEnd, vs, ve) => {
+      if (nameEnd - local !== name.length || !this.xml.startsWith(name, local)) return false;
+      found = decodeEntities(this.xml.slice(vs, ve), this.bad);
+      return local === nameStart; // a plain name ends the search; a prefixed one may be overridden
+    });
+    return found;
+  }
+
+  all(): Attrs {
+    const attrs: Attrs = {};
+    this.each((local, nameStart, nameEnd, vs, ve) => {
+      const key = this.xml.slice(local, nameEnd);
+      if (!(key in attrs) || local === nameStart) attrs[key] = decodeEntities(this.xml.slice(vs, ve), this.bad);
+      return false;
+    });
+    return attrs;
+  }
+
+  /** Calls `fn` with each attribute's local-name start, name start and end, and value bounds; stops when it returns true. */
+  private each(fn: (local: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean): void {
+    const { xml, end } = this;
+    let p = this.start;
+    for (;;) {
+      while (p < end && isSpace(xml.charCodeAt(p))) p++;
+      if (p >= end) return;
+      const nameStart = p;
+      let local = p;
+      for (; p < end; p++) {
+        const c = xml.charCodeAt(p);
+        if (c === 61 /* = */ || isSpace(c)) break;
+        if (c === 58 /* : */) local = p + 1;
+      }
+      const nameEnd = p;
+      while (p < end && isSpace(xml.charCodeAt(p))) p++;
+      if (nameEnd === nameStart || xml.charCodeAt(p) !== 61) throw this.bad();
+      p++;
+      while (p < end && isSpace(xml.charCodeAt(p))) p++;
+      const q = xml.charCodeAt(p);
+      if (q !== 34 && q !== 39) throw this.bad();
+      const close = xml.indexOf(q === 34 ? '"' : "'", p + 1);
+      if (close < 0 || close >= end) throw this.bad();
+      if (fn(local, nameStart, nameEnd, p + 1, close)) return;
+      p = close + 1;
+    }
+  }
 }
 
 function isSpace(c: number): boolean {
@@ -157,7 +224,7 @@ export function parseXmlTree(xml: string, part: string): XmlElement {
     xml,
     {
       open(name, attrs) {
-        const el: XmlElement = { name, attrs, children: [], text: '' };
+        const el: XmlElement = { name, attrs: attrs.all(), children: [], text: '' };
         stack[stack.length - 1].children.push(el);
         stack.push(el);
       },

@@ -4,7 +4,7 @@ import { decodeXml, escapeXml, parseXmlTree, visitXml } from '../../../../src/io
 
 function events(xml: string): string[] {
   const out: string[] = [];
-  visitXml(xml, { open: (n, a) => out.push(`<${n} ${JSON.stringify(a)}`), close: (n) => out.push(`</${n}`), text: (t) => out.push(`"${t}"`) }, 'p.xml');
+  visitXml(xml, { open: (n, a) => out.push(`<${n} ${JSON.stringify(a.all())}`), close: (n) => out.push(`</${n}`), text: (t) => out.push(`"${t}"`) }, 'p.xml');
   return out;
 }
 
@@ -57,5 +57,16 @@ describe('io/xlsx/xml', () => {
 
   it('escapes text and drops characters XML cannot carry', () => {
     expect(escapeXml('a<b>&"c"\u0001\n')).to.equal('a&lt;b&gt;&amp;&quot;c&quot;\n');
+  });
+});
+
+describe('io/xlsx/xml: attributes read on demand', () => {
+  it('finds an attribute by local name, a plain one before a prefixed one, and checks what it reads', () => {
+    const got: unknown[] = [];
+    visitXml('<c r="A1" x:t="s" t="n" s=\'3\' q="a>b"/>', { open: (_n, a) => got.push(a.get('r'), a.get('t'), a.get('s'), a.get('q'), a.get('none')) }, 'p');
+    expect(got).to.deep.equal(['A1', 'n', '3', 'a>b', undefined]);
+    expect(() => visitXml('<c r=A1/>', { open: (_n, a) => a.get('r') }, 'p')).to.throw(XlsxError);
+    // An element whose attributes nobody reads is not examined further than its end.
+    expect(() => visitXml('<c r=A1></c>', {}, 'p')).to.not.throw();
   });
 });
