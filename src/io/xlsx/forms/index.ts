@@ -5,6 +5,7 @@
 // its sheet and cell; nothing here throws on bad input.
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../../../core/diagnostics.js';
+import type { MonitoringRow } from '../../../core/monitoring/data.js';
 import { cellRef } from '../cells.js';
 import { XlsxError } from '../errors.js';
 import { readWorkbook, WORKBOOK_LIMITS, type Sheet, type WorkbookLimits } from '../read.js';
@@ -25,7 +26,10 @@ export interface WorkbookDocument {
   kind: 'ProjectDossier' | 'Evaluation' | 'MonitoringData';
   /** The raw document as YAML would give it (MonitoringData: `{rows: MonitoringRow[]}`). */
   data: Record<string, unknown>;
-  /** JSON pointer → the cell the value came from; '' is the form's title (or A1). */
+  /**
+   * JSON pointer → the cell the value came from; '' is the form's title (or A1). Look a pointer
+   * up with positionOf, which also finds monitoring rows (their cells are not listed here).
+   */
   positions: Positions;
   sheet: string;
   form: FormKind;
@@ -128,6 +132,32 @@ function projectCode(h: ReturnType<typeof readHeader>, root: At, fallback: () =>
   const prefix = h.name && codePrefix(h.name.value);
   if (prefix) return { value: prefix, at: h.name!.at };
   return { value: fallback(), at: h.name?.at ?? root };
+}
+
+/**
+ * The cell of the value at `pointer`, else of its nearest ancestor that has one (a schema error
+ * about a missing field points at the object's cell), else the form's title. A monitoring row
+ * (`/rows/7/value`) is at its line, in its column.
+ */
+export function positionOf(doc: WorkbookDocument, pointer: string): CellPos {
+  const m = doc.kind === 'MonitoringData' ? /^\/rows\/(\d+)(?:\/(\w+))?/.exec(pointer) : null;
+  const row = m ? (doc.data.rows as MonitoringRow[])[Number(m[1])] : undefined;
+  if (m && row) {
+    const col = (doc.positions[`/columns/${m[2]}`] ?? doc.positions['/columns/project']).col;
+    return { sheet: doc.sheet, cell: cellRef(row.line, col), row: row.line, col };
+  }
+  let p = pointer;
+  for (;;) {
+    const pos = doc.positions[p];
+    if (pos) return pos;
+    if (p === '') throw new Error('a workbook document always has the position of its root');
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+/** The location fields of a diagnostic at a cell: sheet and cell, and the row and column as line and column. */
+export function cellLocation(pos: CellPos): Pick<Diagnostic, 'sheet' | 'cell' | 'line' | 'column'> {
+  return { sheet: pos.sheet, cell: pos.cell, line: pos.row, column: pos.col };
 }
 
 function located(e: XlsxError, file: string): Diagnostic {

@@ -25,6 +25,9 @@ const COLUMNS: [Role, RegExp][] = [
   ['basis', /^(取值依据|指标值设定依据|设定依据)/],
 ];
 
+/** Rows searched for the indicator table's header. */
+const HEADER_SEARCH_ROWS = 100;
+
 const SECTION_POINTS = /\((\d+(?:\.\d+)?)分\)/;
 const TOTAL_ROW = /^(总分|合计|总计)/;
 /** Rows after the grid: the grade, signatures, notes. */
@@ -62,7 +65,8 @@ export interface IndicatorGrid {
 /** The header row: one with 一级指标 and a name (三级指标) or 二级指标 column. */
 export function findIndicatorHeader(ctx: FormContext): IndicatorHeader | undefined {
   const g = ctx.grid;
-  const first = g.find(/^一级指标/);
+  // A form's indicator table starts within its first rows; a long data sheet is not searched through.
+  const first = g.find(/^一级指标/, { bottom: HEADER_SEARCH_ROWS });
   if (!first) return undefined;
   for (let r = first.row; r <= Math.min(first.row + 2, g.maxRow); r++) {
     const columns: IndicatorHeader['columns'] = {};

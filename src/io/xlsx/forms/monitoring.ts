@@ -25,18 +25,24 @@ export function findMonitoringHeader(ctx: FormContext): MonitoringHeader | undef
   return undefined;
 }
 
+/**
+ * The rows of a monitoring sheet. Positions are the header's cells (`/columns/<column>`): a
+ * row's cell is its `line` and its column's number (positionOf in index.ts), not a position
+ * object per cell of a sheet that may have a hundred thousand rows.
+ */
 export function readMonitoring(ctx: FormContext, h: MonitoringHeader): { rows: MonitoringRow[]; positions: Positions } {
   const g = ctx.grid;
   const rows: MonitoringRow[] = [];
-  const positions: Positions = { '': ctx.pos({ row: h.row, col: h.columns.project! }) };
   const cols = h.columns;
+  const positions: Positions = { '': ctx.pos({ row: h.row, col: cols.project! }) };
+  for (const [c, col] of Object.entries(cols)) positions[`/columns/${c}`] = ctx.pos({ row: h.row, col });
   for (let r = h.row + 1; r <= g.maxRow; r++) {
     const at = (c: Column): At => ({ row: r, col: cols[c]! });
     const project = ctx.str(at('project'));
     const period = periodText(ctx, at('period'));
     const metric = ctx.str(at('metric'));
     const note = cols.note !== undefined ? ctx.str(at('note')) : '';
-    if (project === '' && period === '' && metric === '' && g.text(r, cols.value!) === '' && note === '') continue;
+    if (project === '' && period === '' && metric === '' && (g.cell(r, cols.value!)?.value ?? '').trim() === '' && note === '') continue;
     const missing = (['project', 'period', 'metric'] as const).find((c) => (c === 'project' ? project : c === 'period' ? period : metric) === '');
     if (missing) {
       ctx.diag('csv-empty-cell', 'error', at(missing), { column: missing });
@@ -48,8 +54,6 @@ export function readMonitoring(ctx: FormContext, h: MonitoringHeader): { rows: M
     const row: MonitoringRow = { file: ctx.file, line: r, project, period, metric, value: n ? n.value : null, percent: n ? n.percent : false };
     if (note !== '') row.note = note;
     rows.push(row);
-    positions[`/rows/${i}`] = ctx.pos(at('project'));
-    for (const c of ['project', 'period', 'metric', 'value', 'note'] as const) if (cols[c] !== undefined) positions[`/rows/${i}/${c}`] = ctx.pos(at(c));
   }
   return { rows, positions };
 }

@@ -1,7 +1,9 @@
 // Forms built in the test with the workbook writer: the cases a fixture file would hide in noise.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { readWorkbookDocuments } from '../../../../../src/io/xlsx/forms/index.js';
+import { readFileSync } from 'node:fs';
+import { cellLocation, positionOf, readWorkbookDocuments } from '../../../../../src/io/xlsx/forms/index.js';
+import { fixture } from '../../../../helpers/run.js';
 import { writeWorkbook, type CellValue, type WriteCell } from '../../../../../src/io/xlsx/write.js';
 import { writeZip, ZipReader } from '../../../../../src/io/xlsx/zip.js';
 
@@ -134,5 +136,46 @@ describe('io/xlsx/forms: funding blocks', () => {
     expect(budgetOf(form([['项目资金（万元）', '年度资金总额', 120, '其中：财政拨款', 100, '其他资金', 20]]))).to.deep.equal({ unit: '万元', total: 120, sources: [{ name: '财政拨款', amount: 100 }, { name: '其他资金', amount: 20 }] });
     expect(budgetOf(form([['项目资金（元）', '年度资金总额', '其中：财政拨款', '其他资金'], [null, '1,200,000.00', '1,000,000', '—']]))).to.deep.equal({ unit: '元', total: 1200000, sources: [{ name: '财政拨款', amount: 1000000 }] });
     expect(budgetOf(form([['年度资金总额', 88.5]]))).to.deep.equal({ total: 88.5 });
+  });
+});
+
+describe('io/xlsx/forms: positions for later findings', () => {
+  it('gives the cell of a pointer, or of its nearest ancestor, as diagnostic location fields', () => {
+    const r = read([...HEAD, [null, '产出指标', '数量指标', '培训人次', '≥100人次', 120, 10, 10]]);
+    const [dossier, evaluation] = r.documents;
+    expect(cellLocation(positionOf(dossier, '/indicators/0/weight'))).to.deep.equal({ sheet: '自评表', cell: 'G6', line: 6, column: 7 });
+    // No milestones on a form: the indicator's own cell (its name).
+    expect(positionOf(dossier, '/indicators/0/milestones/Q1').cell).to.equal('D6');
+    expect(positionOf(dossier, '/project/objectives').cell).to.equal('B3');
+    expect(positionOf(evaluation, '/claimed/indicators/OUT-1').cell).to.equal('H6');
+    expect(positionOf(evaluation, '/panels/OUT-1').cell).to.equal('A1');
+  });
+
+  it('never throws on damaged sheet XML: every problem is a diagnostic', () => {
+    const base = new ZipReader(readFileSync(fixture('xlsx', 'self-evaluation.xlsx')));
+    const parts = [...base.entries.keys()].map((name) => ({ name, data: base.read(name) }));
+    const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!;
+    const text = sheet.data.toString('utf8');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(text.length - 1), fc.nat(8), fc.constantFrom('', '<', '>', '"', '=', '/', '&', '<c r="Z9">', '<v>1e999</v>', '</row>', 'r="A0"', 't="s"')), { minLength: 1, maxLength: 5 }), (edits) => {
+        let t = text;
+        for (const [at, del, ins] of edits) t = t.slice(0, at) + ins + t.slice(at + del);
+        const bytes = writeZip(parts.map((p) => (p === sheet ? { name: p.name, data: Buffer.from(t) } : p)));
+        const r = readWorkbookDocuments(bytes, 'm.xlsx');
+        for (const d of r.diagnostics) expect(d.file).to.equal('m.xlsx');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('io/xlsx/forms: monitoring rows located by line and column', () => {
+  it('finds the cell of a row field from the row and the header', () => {
+    const r = read([[null], ['项目编码', '期间', '指标编码', '累计值', '说明'], ['P-1', '2025-Q1', 'spend', 5, null], ['P-1', '2025-Q2', 'spend', 9, 'x']], 'data');
+    const [doc] = r.documents;
+    expect(positionOf(doc, '/rows/1/value').cell).to.equal('D4');
+    expect(positionOf(doc, '/rows/1/note').cell).to.equal('E4');
+    expect(positionOf(doc, '/rows/0').cell).to.equal('A3');
+    expect(positionOf(doc, '').cell).to.equal('A2');
   });
 });
