@@ -117,10 +117,8 @@ async function benchValidate(o) {
   process.stdout.write(`\nvalidate: ${o.count} dossiers (~2 KB each, 1% failing weights-sum) in ${rel}/\n`);
   const ajv = measure('ajv-cli (schema only)', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', `${rel}/**/*.yaml`], { runs: o.runs, expect: [0] });
   row('validate', ajv);
-  const bpm = measure('bpm validate (schema + rules + positions)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs, env: { BPM_WORKERS: '1' } });
+  const bpm = measure('bpm validate (schema + rules + positions)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs });
   row('validate', bpm, ajv);
-  const serial = measure('  same, without the worker (BPM_WORKERS=0)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs, env: { BPM_WORKERS: '0' } });
-  row('validate', serial, ajv);
   const cacheFile = path.join(DATA, `.bpmcache-${o.count}`);
   rmSync(cacheFile, { force: true });
   const cached = measure('bpm validate --cache (unchanged tree)', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile], { runs: o.runs });

@@ -22,7 +22,6 @@ export { MAX_YAML_BYTES };
 export { discoverInputs };
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
-import { startPreparse, type PreParsed } from './parse-pool.js';
 import { DOC_KINDS, preloadValidators, validateSchema } from './schema.js';
 import { parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
@@ -116,19 +115,10 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
-  // Large batches: a worker reads and parses the second half of the YAML files meanwhile.
-  const yamlFiles = all.filter((f) => !f.abs.toLowerCase().endsWith('.csv') && !f.content);
-  const half = yamlFiles.slice(Math.ceil(yamlFiles.length / 2));
-  const preparsed = startPreparse(half, MAX_YAML_BYTES, yamlFiles.length);
-  const preIndex = new Map(half.map((f, i) => [f, i]));
   for (const [i, f] of all.entries()) {
     let loaded: LoadedFile | undefined;
     if (f.abs.toLowerCase().endsWith('.csv')) loaded = opts.readCsv === false ? listCsv(f, ws) : await loadCsv(f, opts, ws);
-    else {
-      const j = preIndex.get(f);
-      const pre = j === undefined ? undefined : ((await preparsed)?.[j] ?? undefined);
-      loaded = await loadYaml(f, ws, policyDocs, pre);
-    }
+    else loaded = await loadYaml(f, ws, policyDocs);
     if (loaded && opts.keepPositions === false) loaded.locate = undefined;
     if (loaded) ws.files.push(loaded);
     opts.onFile?.(i + 1, all.length);
@@ -190,7 +180,7 @@ function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined
  * Reads, decodes and parses one YAML file: the parse result, null when the file is done (a
  * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
  */
-async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic, 'file'>) => void): Promise<ParsedYaml | null | undefined> {
+async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic, 'file'>) => void): Promise<(ParsedYaml & { text: string }) | null | undefined> {
   const read = readBytes(f, ws, MAX_YAML_BYTES);
   if (!read) return undefined;
   const bytes = read.bytes;
@@ -206,7 +196,7 @@ async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (
   if (!f.explicit && !BPM_API.test(text)) return undefined;
   for (const d of decoded.diagnostics) diag({ ...d });
   if (decoded.diagnostics.some((d) => d.severity === 'error')) return null;
-  return parseWithPositions(text, f.display);
+  return { ...parseWithPositions(text, f.display), text };
 }
 
 /** Data from the fast path, with positions from `yaml` computed only if something asks. */
@@ -225,10 +215,10 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
   return withLazyPositions(text, data, file);
 }
 
-async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[], pre?: PreParsed): Promise<LoadedFile | undefined> {
+async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
   const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
   const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
-  const parsed = pre ? withLazyPositions(pre.text, pre.data, f.display) : await readAndParse(f, ws, loaded, diag);
+  const parsed = await readAndParse(f, ws, loaded, diag);
   if (!parsed) return parsed === null ? loaded : undefined;
   loaded.locate = parsed.locate;
   loaded.diagnostics.push(...parsed.diagnostics);
@@ -246,14 +236,12 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
   }
   loaded.kind = kind;
   const schemaErrors = validateSchema(kind, data, f.display);
-  let text: string | undefined;
   for (const d of schemaErrors) {
     const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');
     if (d.code === 'unknown-key' && valueAt(data, d.path ?? '') === null) {
       // `{name: 福彩公益金, 含上级补助, amount: 100}`: an ASCII comma split the value and made the
       // rest a key of its own. Say so, rather than advise removing the user's text.
-      text ??= pre?.text ?? decodeText(readRegularFile(f.abs, f.display, MAX_YAML_BYTES).bytes).text;
-      const before = commaBefore(text, at.line, at.column);
+      const before = commaBefore(parsed.text, at.line, at.column);
       if (before !== undefined) d.args = { ...d.args, variant: 'comma', value: `${before}, ${String(d.args?.key)}`, suggestion: null };
     }
     loaded.diagnostics.push({ ...d, ...at });
