@@ -13,29 +13,51 @@ import type { ValidateCliOptions } from './register.js';
 
 type Key = keyof ValidateCliOptions;
 
-/** Every option of `bpm validate` (src/commands/validate/register.ts, common.ts): its key, and whether it takes a value. */
-export const FAST_OPTIONS: Readonly<Record<string, readonly [Key, boolean]>> = {
-  '-f': ['format', true],
-  '--format': ['format', true],
-  '-o': ['output', true],
-  '--output': ['output', true],
-  '--force': ['force', false],
-  '--lang': ['lang', true],
-  '--policy': ['policy', true],
-  '--strategy': ['strategy', true],
-  '--encoding': ['encoding', true],
-  '-q': ['quiet', false],
-  '--quiet': ['quiet', false],
-  '--no-color': ['color', false],
-  '--color': ['color', false],
-  '--verbose': ['verbose', false],
-  '--max-warnings': ['maxWarnings', true],
-  '--cache': ['cache', false],
-  '--skip-non-bpm': ['skipNonBpm', false],
-  '--junit-warnings': ['junitWarnings', true],
-  '--stdin-filename': ['stdinFilename', true],
-  '--cache-location': ['cacheLocation', true],
-  '--cache-strategy': ['cacheStrategy', true],
+/** One option of `bpm validate` as commander defines it (register.ts, cli/common.ts). */
+export interface FastOption {
+  /** The property commander sets. */
+  key: Key;
+  /** Whether it takes a value (`--format json`); a switch otherwise. */
+  takesValue: boolean;
+  /** The values commander accepts, when it has a list of them. */
+  choices?: readonly string[];
+  /** The value commander sets when the option is not given. */
+  default?: string;
+  /** A `--no-…` switch: it sets its key to false. */
+  negate?: boolean;
+}
+
+const FORMAT: FastOption = { key: 'format', takesValue: true, choices: VALIDATE_FORMAT_NAMES, default: 'stylish' };
+const OUTPUT: FastOption = { key: 'output', takesValue: true };
+const QUIET: FastOption = { key: 'quiet', takesValue: false };
+
+/**
+ * Every option of `bpm validate`, by flag: a copy of commander's table, which this module must not
+ * load. test/unit/commands/validate/fast.test.ts checks it against the commander definition, flag
+ * by flag, and compares what both make of generated command lines.
+ */
+export const FAST_OPTIONS: Readonly<Record<string, FastOption>> = {
+  '-f': FORMAT,
+  '--format': FORMAT,
+  '-o': OUTPUT,
+  '--output': OUTPUT,
+  '--force': { key: 'force', takesValue: false },
+  '--lang': { key: 'lang', takesValue: true, choices: ['zh', 'en'] },
+  '--policy': { key: 'policy', takesValue: true },
+  '--strategy': { key: 'strategy', takesValue: true },
+  '--encoding': { key: 'encoding', takesValue: true },
+  '-q': QUIET,
+  '--quiet': QUIET,
+  '--color': { key: 'color', takesValue: false },
+  '--no-color': { key: 'color', takesValue: false, negate: true },
+  '--verbose': { key: 'verbose', takesValue: false },
+  '--max-warnings': { key: 'maxWarnings', takesValue: true },
+  '--junit-warnings': { key: 'junitWarnings', takesValue: true, choices: ['output', 'failure'], default: 'output' },
+  '--stdin-filename': { key: 'stdinFilename', takesValue: true },
+  '--skip-non-bpm': { key: 'skipNonBpm', takesValue: false },
+  '--cache': { key: 'cache', takesValue: false },
+  '--cache-location': { key: 'cacheLocation', takesValue: true },
+  '--cache-strategy': { key: 'cacheStrategy', takesValue: true, choices: ['content', 'metadata'], default: 'content' },
 };
 
 /** The paths and options of a `validate` command line, when it is one this parser is sure of. */
@@ -50,27 +72,22 @@ export function parseFast(args: readonly string[]): { paths: string[]; opts: Val
       continue;
     }
     const known = Object.hasOwn(FAST_OPTIONS, a) ? FAST_OPTIONS[a] : undefined;
-    if (!known) return undefined;
-    const [key, takesValue] = known;
-    if (key in o) return undefined;
-    if (!takesValue) {
-      o[key] = a !== '--no-color'; // --no-color sets color: false, as commander does
+    if (!known || known.key in o) return undefined;
+    if (!known.takesValue) {
+      o[known.key] = known.negate !== true; // --no-color sets color: false, as commander does
       continue;
     }
     const value = args[++i];
     if (value === undefined || value.startsWith('-')) return undefined;
-    o[key] = value;
+    if (known.choices && !known.choices.includes(value)) return undefined;
+    o[known.key] = value;
+  }
+  for (const { key, default: value } of Object.values(FAST_OPTIONS)) if (value !== undefined) o[key] ??= value;
+  if (o.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(String(o.maxWarnings))) return undefined; // as parseMaxWarnings (whose -1 starts with '-': left to the program)
+    o.maxWarnings = Number(o.maxWarnings);
   }
   const opts = o as ValidateCliOptions;
-  const format = (opts.format ??= 'stylish');
-  if (!(VALIDATE_FORMAT_NAMES as readonly string[]).includes(format)) return undefined;
-  if (opts.lang !== undefined && opts.lang !== 'zh' && opts.lang !== 'en') return undefined;
-  const strategy = (opts.cacheStrategy ??= 'content');
-  if (strategy !== 'content' && strategy !== 'metadata') return undefined;
-  if (o.maxWarnings !== undefined) {
-    if (!/^\d+$/.test(String(o.maxWarnings))) return undefined;
-    opts.maxWarnings = Number(o.maxWarnings);
-  }
   if (!opts.cache && opts.cacheLocation === undefined) return undefined;
   return { paths, opts };
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Command } from 'commander';
+import fc from 'fast-check';
 import { FAST_OPTIONS, fastValidate, parseFast } from '../../../../src/commands/validate/fast.js';
 import { register } from '../../../../src/commands/validate/register.js';
 import type { CliEnv } from '../../../../src/cli/env.js';
@@ -29,22 +30,63 @@ function uncached(args: string[]): string[] {
 describe('validate --cache fast path (bin/bpm.js before the program)', function () {
   this.timeout(60_000);
 
-  it('knows every option of `bpm validate`, and only those', () => {
-    const program = new Command();
+  /** The commander program's `validate` command, with an action that only records what it was given. */
+  function commanderValidate() {
+    const program = new Command().exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
     register(program, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, exitCode: 0 } as CliEnv);
-    const flags = program.commands[0].options.flatMap((o) => [o.short, o.long].filter((x): x is string => x !== undefined)).sort();
+    const cmd = program.commands[0].exitOverride();
+    let got: { paths: string[]; opts: Record<string, unknown> } | undefined;
+    cmd.action((paths: string[], opts: Record<string, unknown>) => {
+      got = { paths, opts: { ...opts } };
+    });
+    const parse = async (args: string[]) => {
+      got = undefined;
+      try {
+        await program.parseAsync(['node', 'bpm', ...args]);
+      } catch {
+        return undefined; // a usage error (or help): commander would not run the command
+      }
+      return got;
+    };
+    return { cmd, parse };
+  }
+
+  it('knows every option of `bpm validate` as commander defines it: flags, key, value, choices, default', () => {
+    const { cmd } = commanderValidate();
+    const flags = cmd.options.flatMap((o) => [o.short, o.long].filter((x): x is string => x !== undefined)).sort();
     expect(Object.keys(FAST_OPTIONS).sort()).to.deep.equal(flags);
-    for (const o of program.commands[0].options) {
-      const [key, takesValue] = FAST_OPTIONS[o.long!];
-      expect(key, o.long).to.equal(o.attributeName());
-      expect(takesValue, o.long).to.equal(o.required || o.optional);
+    for (const o of cmd.options) {
+      const expected = { key: o.attributeName(), takesValue: o.required || o.optional, choices: o.argChoices, default: o.negate ? undefined : o.defaultValue, negate: o.negate || undefined };
+      for (const flag of [o.short, o.long].filter((x) => x !== undefined)) {
+        const mine = FAST_OPTIONS[flag];
+        expect({ key: mine.key, takesValue: mine.takesValue, choices: mine.choices && [...mine.choices], default: mine.default, negate: mine.negate }, flag).to.deep.equal(expected);
+      }
     }
+  });
+
+  it('reads every command line it takes as commander does (generated command lines, fast-check)', async () => {
+    const { parse } = commanderValidate();
+    const words = [...Object.keys(FAST_OPTIONS), ...Object.values(FAST_OPTIONS).flatMap((o) => o.choices ?? []), 'a', 'dir/b', '3', '-1', '1.5', 'x', '--', '-', '--format=json', '-qf', '--help', '--cache', '--cache'];
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...words), { maxLength: 8 }), async (rest) => {
+        const args = ['validate', ...rest];
+        const fast = parseFast(args);
+        if (!fast) return;
+        taken++;
+        const slow = await parse(args);
+        expect(slow, args.join(' ')).to.not.equal(undefined);
+        expect({ paths: fast.paths, opts: fast.opts }, args.join(' ')).to.deep.equal(slow);
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+    expect(taken).to.be.greaterThan(100);
   });
 
   it('takes only command lines it is sure of', () => {
     expect(parseFast(['validate', 'a', '--cache', '-f', 'json', 'b', '--lang', 'zh', '-q', '--no-color', '--max-warnings', '3'])).to.deep.equal({
       paths: ['a', 'b'],
-      opts: { cache: true, format: 'json', lang: 'zh', quiet: true, color: false, maxWarnings: 3, cacheStrategy: 'content' },
+      opts: { cache: true, format: 'json', lang: 'zh', quiet: true, color: false, maxWarnings: 3, cacheStrategy: 'content', junitWarnings: 'output' },
     });
     expect(parseFast(['validate', '--cache-location', 'c'])?.opts.cacheLocation).to.equal('c');
     for (const args of [
