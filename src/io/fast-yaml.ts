@@ -1,18 +1,17 @@
-// The fast path for YAML: js-yaml builds plain data several times faster than the `yaml` package
-// (about 0.1 ms against 0.5-1.5 ms for a 2 KB dossier), but keeps no node tree, so positions
-// still come from `yaml` (src/io/yaml.ts), parsed lazily only for a file that has something to
-// report. The fast path must give exactly the data that parseYaml() gives, or nothing: whenever
-// the text holds a construct on which the two parsers could differ (tags, anchors and aliases,
-// directives, complex or non-string keys, multi-line flow collections, tabs, several documents)
-// or js-yaml rejects it, this returns undefined and the caller takes the `yaml` path, which also
-// produces the diagnostics. test/unit/io/yaml-differential.test.ts proves the agreement on every
-// fixture and example and on generated documents.
-import jsyaml from 'js-yaml';
+// The fast path for YAML: bpm's own reader of the plain subset that bpm documents are written in
+// (src/io/simple-yaml.ts) builds plain data many times faster than the `yaml` package, but keeps
+// no node tree, so positions still come from `yaml` (src/io/yaml.ts), parsed lazily only for a
+// file that has something to report. The fast path must give exactly the data that parseYaml()
+// gives, or nothing: whenever the text holds a construct outside the subset (tags, anchors and
+// aliases, directives, complex or non-string keys, multi-line flow collections or quoted
+// scalars, block scalars, escapes, tabs, several documents), this returns undefined and the
+// caller takes the `yaml` path, which also produces the diagnostics.
+// test/unit/io/yaml-differential.test.ts proves the agreement on every fixture and example, on
+// generated documents and on the official YAML test suite.
 import { parseSimpleYaml, type ScalarResolver } from './simple-yaml.js';
 
 // The YAML 1.2 core schema exactly as the `yaml` package resolves plain scalars (its
-// schema/core/*.js): js-yaml 4's own CORE_SCHEMA still accepts YAML 1.1 forms (`1_000`, `0b1`,
-// `+.5e3` variants) and leaves an overflowing 1e400 as a string.
+// schema/core/*.js), not YAML 1.1 (`1_000`, `0b1`, `yes` stay strings).
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_OCT = /^0o[0-7]+$/;
@@ -28,28 +27,17 @@ const numeric = (s: string) => {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 };
 
-const types = [
-  new jsyaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => NULL.test(s), construct: () => null }),
-  new jsyaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (s: string) => BOOL.test(s), construct: (s: string) => s[0] === 't' || s[0] === 'T' }),
-  new jsyaml.Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (s: string) => numeric(s) && (INT_DEC.test(s) || INT_OCT.test(s) || INT_HEX.test(s)),
-    construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.slice(2), 8) : INT_HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
-  }),
-  new jsyaml.Type('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: (s: string) => numeric(s) && (FLOAT.test(s) || FLOAT_EXP.test(s) || FLOAT_NAN.test(s)),
-    construct: (s: string) => (FLOAT_NAN.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity) : parseFloat(s)),
-  }),
-];
-const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: types });
-
-/** A plain scalar's value under the core schema, with the same resolvers in the same order. */
+/** A plain scalar's value under the core schema, with the resolvers in the `yaml` package's order. */
 const resolvePlain = ((s: string): unknown => {
-  for (const t of types) {
-    const r = (t as unknown as { resolveFn?: unknown; resolve: (s: string) => boolean; construct: (s: string) => unknown });
-    if (r.resolve(s)) return r.construct(s);
-  }
+  const c = s.charCodeAt(0);
+  if ((c === 126 || c === 110 || c === 78 || s === '') && NULL.test(s)) return null; // ~ n N
+  if ((c === 116 || c === 84 || c === 102 || c === 70) && BOOL.test(s)) return c === 116 || c === 84;
+  if (!numeric(s)) return s;
+  if (INT_OCT.test(s)) return parseInt(s.slice(2), 8);
+  if (INT_DEC.test(s)) return parseInt(s, 10);
+  if (INT_HEX.test(s)) return parseInt(s.slice(2), 16);
+  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return s;
 }) as ScalarResolver;
 resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
@@ -61,8 +49,7 @@ resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
  * - `%` at a line start: directives; `?` as a token: explicit (possibly complex) keys;
  * - `]` or `}` followed by `:`: a flow collection used as a key;
  * - a `[` or `{` not closed on its line: flow collections over several lines (indentation rules);
- * - a quoted scalar over several lines, and a `-` entry with nothing after it on its line
- *   (js-yaml 4 reads `-\n    -\n  -` as one nested sequence of two, where YAML has two entries);
+ * - a quoted scalar over several lines, and a `-` entry with nothing after it on its line;
  * - tabs (indentation rules differ), a BOM, NEL and the line/paragraph separators.
  * Comments are skipped; quoted scalars are skipped up to their closing quote.
  */
@@ -166,20 +153,6 @@ function suspiciousKey(k: string): boolean {
   return numeric(k) && (INT_OCT.test(k) || INT_DEC.test(k) || INT_HEX.test(k) || FLOAT_NAN.test(k) || FLOAT_EXP.test(k) || FLOAT.test(k));
 }
 
-/** Whether every mapping key in `v` is an ordinary string (js-yaml stringifies other keys). */
-function keysAreSafe(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  if (Array.isArray(v)) {
-    for (const x of v) if (!keysAreSafe(x)) return false;
-    return true;
-  }
-  for (const k of Object.keys(v)) {
-    if (suspiciousKey(k)) return false;
-    if (!keysAreSafe((v as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
-
 /** A bpm document says so on a line of its own (FORMATS.md §1); other YAML is skipped when walked. */
 export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
 
@@ -190,22 +163,9 @@ export function parseYamlSimple(text: string): Record<string, unknown> | undefin
 
 /**
  * The plain data of a one-document YAML text whose top level is a mapping, or undefined when the
- * `yaml` path must decide (see above). Never throws.
+ * `yaml` path must decide (see above). Line ends must be normalised first (normaliseLineEnds in
+ * yaml.ts): a CR declines. Never throws.
  */
 export function parseYamlFast(text: string): Record<string, unknown> | undefined {
-  if (risky(text)) return undefined;
-  const simple = parseSimpleYaml(text, resolvePlain);
-  if (simple !== undefined) return simple;
-  let docs: unknown[];
-  try {
-    // maxDepth (js-yaml >= 4.2, not in @types/js-yaml): deeper nesting goes to the slow path.
-    docs = jsyaml.loadAll(text, null, { schema: SCHEMA, maxDepth: 64 } as jsyaml.LoadOptions);
-  } catch {
-    return undefined;
-  }
-  if (docs.length !== 1) return undefined;
-  const data = docs[0];
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  if (!keysAreSafe(data)) return undefined;
-  return data as Record<string, unknown>;
+  return risky(text) ? undefined : parseSimpleYaml(text, resolvePlain);
 }

@@ -1,13 +1,15 @@
-// The fastest path for YAML: a reader for the plain subset that bpm documents are written in
-// (block mappings and sequences, one-line flow collections, plain and simple quoted scalars,
-// comments), about five times faster than js-yaml. It gives up (returns undefined) on anything
-// else, and the caller goes on to js-yaml, then to the `yaml` package: blank-line-insensitive
-// multi-line scalars, block scalars (| >), escapes in double quotes, document markers, compact
-// nested sequences, trailing or empty flow entries, duplicate keys, non-string keys. What it
-// does return must be exactly what the `yaml` package returns (YAML 1.2 core schema), which
-// test/unit/io/yaml-differential.test.ts checks on every fixture and on random documents.
-// Called only on texts that risky() (fast-yaml.ts) passed: no tabs, tags, anchors, aliases,
-// directives, `?` keys, multi-line flow collections or quoted scalars, or empty `-` entries.
+// The fast path for YAML: a reader for the plain subset that bpm documents are written in (block
+// mappings and sequences, one-line flow collections, plain and simple quoted scalars, comments).
+// It gives up (returns undefined) on anything else, and the caller goes on to the `yaml`
+// package: multi-line scalars, block scalars (| >), escapes in double quotes, document markers,
+// compact nested sequences, trailing or empty flow entries, duplicate keys, non-string keys,
+// implicit keys near YAML's 1024-character limit. What it does return must be exactly what the
+// `yaml` package returns (YAML 1.2 core schema), which test/unit/io/yaml-differential.test.ts
+// checks on every fixture, on random documents and on the YAML test suite. YAML's white space is
+// the space and the tab only: a full-width space (U+3000), a no-break space, \f or \v is
+// content, never trimmed (String#trim would). Called only on texts that risky() (fast-yaml.ts)
+// passed: no tabs, tags, anchors, aliases, directives, `?` keys, multi-line flow collections or
+// quoted scalars, or empty `-` entries.
 
 interface Line {
   indent: number;
@@ -26,7 +28,7 @@ export interface ScalarResolver {
 }
 
 export function parseSimpleYaml(text: string, resolve: ScalarResolver): Record<string, unknown> | undefined {
-  if (text.indexOf('\r') >= 0) return undefined;
+  if (text.indexOf('\r') >= 0) return undefined; // line ends are normalised before (yaml.ts)
   const lines: Line[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -54,6 +56,23 @@ export function parseSimpleYaml(text: string, resolve: ScalarResolver): Record<s
   }
 }
 
+/** Implicit keys longer than this (up to the `:`) go to the `yaml` package, which limits them to 1024. */
+const MAX_KEY_SPAN = 1000;
+
+/** Without trailing spaces (only the space: a tab never gets here, other white space is content). */
+function trimSpacesEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** Without leading spaces (see trimSpacesEnd). */
+function trimSpacesStart(s: string): string {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === 32) i++;
+  return i === 0 ? s : s.slice(i);
+}
+
 const isSeqItem = (t: string) => t.charCodeAt(0) === 45 && t.charCodeAt(1) === 32; // "- "
 
 function giveUp(): never {
@@ -77,8 +96,8 @@ function setKey(map: Record<string, unknown>, key: string, value: unknown): void
     Object.defineProperty(map, key, { value, enumerable: true, configurable: true, writable: true });
     return;
   }
-  // `in` also sees inherited names (toString, constructor): give those to the other parsers.
-  if (key in map) giveUp(); // a duplicate: the yaml path reports it
+  // An own property only: `constructor` or `toString` as a key is an ordinary key.
+  if (Object.prototype.hasOwnProperty.call(map, key)) giveUp(); // a duplicate: the yaml path reports it
   map[key] = value;
 }
 
@@ -168,17 +187,17 @@ class Reader {
     if (c === '"' || c === "'") {
       const end = quoteEnd(t, 0);
       key = unquote(t, 0, end);
-      if (t[end + 1] !== ':') giveUp();
+      if (t[end + 1] !== ':' || end + 1 > MAX_KEY_SPAN) giveUp();
       after = end + 2;
     } else {
       const colon = plainKeyEnd(t);
-      if (colon < 0) giveUp();
-      key = t.slice(0, colon).trimEnd();
+      if (colon < 0 || colon > MAX_KEY_SPAN) giveUp();
+      key = trimSpacesEnd(t.slice(0, colon));
       if (key === '' || badStart(key, 0) || key.includes(' #') || this.resolve.suspiciousKey(key)) giveUp();
       after = colon + 1;
     }
     if (after < t.length && t.charCodeAt(after) !== 32) giveUp();
-    const rest = t.slice(after).trimStart();
+    const rest = trimSpacesStart(t.slice(after));
     return { key, rest: rest[0] === '#' ? '' : rest };
   }
 
@@ -200,7 +219,7 @@ class Reader {
     let s = t;
     const hash = s.indexOf(' #');
     if (hash >= 0) s = s.slice(0, hash);
-    s = s.trimEnd();
+    s = trimSpacesEnd(s);
     if (s.includes(': ') || s.endsWith(':')) giveUp();
     return this.resolve(s);
   }
@@ -246,10 +265,10 @@ function expectEnd(t: string, i: number): void {
   if (j < t.length && !(t[j] === '#' && j > i)) giveUp();
 }
 
-/** A one-line flow collection: [a, b] or {k: v, k2: [x]}. */
-/** Nesting deeper than this goes to the other parsers (which have their own limits). */
+/** Nesting deeper than this goes to the `yaml` package (which has its own limits). */
 const MAX_DEPTH = 64;
 
+/** A one-line flow collection: [a, b] or {k: v, k2: [x]}. */
 class Flow {
   pos = 0;
   private depth = 0;
@@ -293,7 +312,7 @@ class Flow {
       j++;
     }
     this.pos = j;
-    const s = t.slice(start, j).trimEnd();
+    const s = trimSpacesEnd(t.slice(start, j));
     if (s === '') giveUp();
     return s;
   }
@@ -332,14 +351,15 @@ class Flow {
       if (c === '"' || c === "'") {
         const end = quoteEnd(this.t, this.pos);
         key = unquote(this.t, this.pos, end);
+        if (end + 1 - this.pos > MAX_KEY_SPAN) giveUp();
         this.pos = end + 1;
       } else {
         const start = this.pos;
         if (badStart(this.t, start)) giveUp();
         let j = start;
         while (j < this.t.length && this.t[j] !== ':' && ',[]{}#'.indexOf(this.t[j]) < 0) j++;
-        key = this.t.slice(start, j).trimEnd();
-        if (key === '' || this.resolve.suspiciousKey(key)) giveUp();
+        key = trimSpacesEnd(this.t.slice(start, j));
+        if (key === '' || j - start > MAX_KEY_SPAN || this.resolve.suspiciousKey(key)) giveUp();
         this.pos = j;
       }
       if (this.t[this.pos] !== ':' || this.t[this.pos + 1] !== ' ') giveUp();

@@ -23,7 +23,7 @@ export { discoverInputs };
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
 import { DOC_KINDS, preloadValidators, validateSchema } from './schema.js';
-import { parseYaml, type ParsedYaml, type Position } from './yaml.js';
+import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
 /** A monitoring CSV read whole (validate, score); `bpm variance` streams files of any size. */
 export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
@@ -206,10 +206,12 @@ function withLazyPositions(text: string, data: Record<string, unknown>, file: st
 }
 
 /**
- * Parses with js-yaml when it is sure to give the same data as the `yaml` package (see
- * fast-yaml.ts); positions then come from `yaml`, parsed only if something asks for one.
+ * Parses with bpm's reader of the plain subset when it is sure to give the same data as the
+ * `yaml` package (see fast-yaml.ts); positions then come from `yaml`, parsed only if something
+ * asks for one. Both see the text with its line ends normalised.
  */
-export function parseWithPositions(text: string, file: string): ParsedYaml {
+export function parseWithPositions(source: string, file: string): ParsedYaml {
+  const text = normaliseLineEnds(source);
   const data = parseYamlFast(text);
   if (data === undefined) return parseYaml(text, file);
   return withLazyPositions(text, data, file);

@@ -32,8 +32,18 @@ export interface ParsedYaml {
 /** Alias expansions allowed before a document is treated as an alias bomb (billion laughs). */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseYaml(text: string, file: string): ParsedYaml {
+/**
+ * The text with every line end as LF: CRLF and a lone CR (a line break in YAML 1.2, which the
+ * `yaml` package does not take as one) alike. Lines and columns stay those of the original text,
+ * where CRLF, CR and LF each end one line.
+ */
+export function normaliseLineEnds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+export function parseYaml(source: string, file: string): ParsedYaml {
   const { parseAllDocuments } = lib();
+  const text = normaliseLineEnds(source);
   const diagnostics: Diagnostic[] = [];
   // Positions come from our own index of line starts: the parser's LineCounter misses the line
   // breaks it skips while recovering from an error, which put later errors on the wrong line.
@@ -112,7 +122,6 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   };
 
   if (doc.errors.length > 0) return { data: undefined, diagnostics, locate };
-
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -147,13 +156,10 @@ function unclosedFlowCollections(doc: Document.Parsed): number[] {
   return found.sort((a, b) => b - a);
 }
 
-/** Offsets where each line starts; a line ends at LF, CRLF or a lone CR (YAML line breaks). */
+/** Offsets where each line starts (the text's line ends are LF: see normaliseLineEnds). */
 function lineStarts(text: string): number[] {
   const out = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
-  }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
 }
 

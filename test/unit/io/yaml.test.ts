@@ -62,4 +62,15 @@ describe('io/yaml: YAML with positions', () => {
     const p = parseYaml('a: 1\n---\nb: 2\n', 'f');
     expect(p.diagnostics.map((d) => [d.code, d.line])).to.deep.equal([['multiple-documents', 3]]);
   });
+
+  it('takes a lone CR and CRLF as line ends, like LF, with the same lines and columns', () => {
+    for (const eol of ['\r', '\r\n']) {
+      const p = parseYaml(['a: 1', 'b: [x, y]', 'c: 3', ''].join(eol), 'f');
+      expect(p.diagnostics, JSON.stringify(eol)).to.deep.equal([]);
+      expect(p.data).to.deep.equal({ a: 1, b: ['x', 'y'], c: 3 });
+      expect(p.locate('/b/1')).to.deep.equal({ line: 2, column: 8 });
+      const dup = parseYaml(['a: 1', 'b: 2', 'a: 3', ''].join(eol), 'f');
+      expect(dup.diagnostics.map((d) => [d.code, d.line, d.column])).to.deep.equal([['duplicate-key', 3, 1]]);
+    }
+  });
 });
