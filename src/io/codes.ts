@@ -10,6 +10,7 @@ export const YAML_CODES = [
   'duplicate-key',
   'yaml-warning',
   'yaml-alias-bomb',
+  'yaml-alias-cycle',
   'yaml-too-deep',
   'not-a-mapping',
   'multiple-documents',

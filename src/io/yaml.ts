@@ -122,6 +122,12 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   };
 
   if (doc.errors.length > 0) return { data: undefined, diagnostics, locate };
+  const cycle = text.includes('*') ? aliasInsideItsAnchor(doc) : undefined;
+  if (cycle) {
+    diagnostics.push({ code: 'yaml-alias-cycle', severity: 'error', file, ...at(cycle.offset), args: { alias: cycle.name } });
+    return { data: undefined, diagnostics, locate };
+  }
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -154,6 +160,27 @@ function unclosedFlowCollections(doc: Document.Parsed): number[] {
     },
   });
   return found.sort((a, b) => b - a);
+}
+
+/**
+ * The first alias that lies inside the node its anchor names (`a: &x [*x]`): the `yaml` package
+ * builds a structure that contains itself, which nothing can walk to its end.
+ */
+function aliasInsideItsAnchor(doc: Document.Parsed): { offset: number; name: string } | undefined {
+  const { visit, isAlias } = lib();
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (!isAlias(node) || !node.range) return;
+      const target = node.resolve(doc) as Node | undefined;
+      const r = target?.range;
+      if (r && node.range[0] >= r[0] && node.range[0] < r[1]) {
+        found = { offset: node.range[0], name: node.source };
+        return visit.BREAK;
+      }
+    },
+  });
+  return found;
 }
 
 /** Offsets where each line starts (the text's line ends are LF: see normaliseLineEnds). */

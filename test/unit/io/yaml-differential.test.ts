@@ -155,6 +155,7 @@ describe('io/fast-yaml: the fast path agrees with the yaml package', () => {
     ['Y5: content on the --- line', '--- a: 1\n', undefined],
     ['Y6: \\U escape above U+10FFFF', 'a: "\\UFFFFFFFF"\n', undefined],
     ['Y6: ... just above', 'a: "\\U00110000"\n', undefined],
+    ['an alias inside its own anchor', 'project: &a [*a]\n', undefined],
   ];
   for (const [name, text, expected] of reproducers) {
     it(`reproducer ${name}`, () => {

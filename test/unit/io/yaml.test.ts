@@ -73,4 +73,15 @@ describe('io/yaml: YAML with positions', () => {
       expect(dup.diagnostics.map((d) => [d.code, d.line, d.column])).to.deep.equal([['duplicate-key', 3, 1]]);
     }
   });
+
+  it('reports an alias inside its own anchor where it is, instead of building a value that contains itself', () => {
+    const cycle = (text: string) => parseYaml(text, 'f').diagnostics.map((d) => [d.code, d.line, d.column, d.args?.alias]);
+    expect(parseYaml('project: &a [*a]\n', 'f').data).to.equal(undefined);
+    expect(cycle('project: &a [*a]\n')).to.deep.equal([['yaml-alias-cycle', 1, 14, 'a']]);
+    expect(cycle('a: 1\nb: &x {c: [1, {d: *x}]}\n')).to.deep.equal([['yaml-alias-cycle', 2, 19, 'x']]);
+    // An anchor named again takes effect where it is written: the alias inside it is a cycle.
+    expect(cycle('a: &x [1]\nb: &x [*x]\n')).to.deep.equal([['yaml-alias-cycle', 2, 8, 'x']]);
+    // An alias of an earlier, finished node is no cycle.
+    expect(parseYaml('a: &x [1]\nb: [*x]\n', 'f').data).to.deep.equal({ a: [1], b: [[1]] });
+  });
 });
