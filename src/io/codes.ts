@@ -3,8 +3,9 @@
 // and a title in both languages and that no other code literal appears in src/io; docs/rules.md
 // must have a section for each (test/unit/docs/rules.test.ts).
 
-/** YAML text and document-level problems (io/yaml.ts, io/workspace.ts). */
+/** YAML text and document-level problems (io/encoding.ts, io/yaml.ts, io/workspace.ts). */
 export const YAML_CODES = [
+  'invalid-utf8',
   'empty-file',
   'yaml-syntax',
   'duplicate-key',

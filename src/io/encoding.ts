@@ -1,5 +1,5 @@
-// Text decoding for input files (monitoring CSVs and YAML documents alike): byte-order marks,
-// UTF-8, UTF-16 and the GB18030/GBK files that Excel writes on Chinese Windows.
+// Text decoding for input files: byte-order marks, UTF-8 and UTF-16 for YAML documents (YAML is
+// Unicode), and for monitoring CSVs also the GB18030/GBK files that Excel writes on Chinese Windows.
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -113,6 +113,80 @@ export function decodeText(bytes: Buffer, forced?: string, file?: string): Decod
     diagnostics.push(binaryDiagnostic(file, line, column));
   }
   return { text, encoding: det.encoding, diagnostics };
+}
+
+/**
+ * Decodes a YAML document: UTF-8 with or without a BOM, or UTF-16 with a BOM. YAML is Unicode, so
+ * bytes that are not UTF-8 are never read as GBK (which would turn every Chinese value into
+ * mojibake): the first invalid sequence is reported (`invalid-utf8`) at its line and column, and
+ * the text is returned with U+FFFD in its place. A NUL character is `binary-content` instead.
+ */
+export function decodeYamlText(bytes: Buffer, file?: string): DecodedText {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const bom = hasUtf8Bom(bytes) ? 3 : 0;
+  const body = bytes.subarray(bom);
+  if (utf16 || isUtf8(body)) return decodeText(bytes, utf16 ? undefined : 'utf-8', file);
+  const text = body.toString('utf8');
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    // Not text at all (a binary file, or UTF-16 without a BOM): say that rather than name bytes.
+    const { line, column } = positionOf(text, nul);
+    return { text, encoding: 'utf-8', diagnostics: [binaryDiagnostic(file, line, column)] };
+  }
+  const invalid = invalidUtf8(body);
+  const first = invalid[0];
+  if (first === undefined) return { text, encoding: 'utf-8', diagnostics: [] }; // isUtf8 and this never disagree
+  const before = body.toString('utf8', 0, first.index);
+  const { line, column } = positionOf(before, before.length);
+  const hex = [...body.subarray(first.index, first.index + first.length)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const args = { bytes: hex, count: invalid.length, ...(invalid.length > 1 ? { variant: 'many' } : {}) };
+  return { text, encoding: 'utf-8', diagnostics: [{ code: 'invalid-utf8', severity: 'error', file, line, column, args }] };
+}
+
+/**
+ * Start and length of each invalid sequence in `b` (the maximal subparts of the Unicode standard,
+ * as TextDecoder replaces them): a byte that cannot start a character, or a lead byte with too
+ * few continuation bytes, overlong forms, surrogates and code points above U+10FFFF included.
+ */
+export function invalidUtf8(b: Uint8Array): { index: number; length: number }[] {
+  const out: { index: number; length: number }[] = [];
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0; // overlong
+      if (c === 0xed) hi = 0x9f; // surrogates
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90; // overlong
+      if (c === 0xf4) hi = 0x8f; // above U+10FFFF
+    } else {
+      out.push({ index: i, length: 1 });
+      i++;
+      continue;
+    }
+    let k = 1;
+    while (k <= need) {
+      const d = i + k < n ? b[i + k] : -1;
+      if (d < lo || d > hi) break;
+      lo = 0x80;
+      hi = 0xbf;
+      k++;
+    }
+    if (k <= need) out.push({ index: i, length: k });
+    i += k;
+  }
+  return out;
 }
 
 export function mismatchDiagnostic(file: string | undefined): Diagnostic {

@@ -11,7 +11,8 @@ import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
 import { suggest } from '../core/suggest.js';
 import { isUsageError, UsageError } from '../errors.js';
-import { decodeText, parseMonitoringCsv, type MonitoringRow } from './csv.js';
+import { parseMonitoringCsv, type MonitoringRow } from './csv.js';
+import { decodeYamlText } from './encoding.js';
 import { isBpmReport, isOtherCsv } from './bpm-files.js';
 import { discoverInputs, type Found, type StdinInput } from './discover.js';
 import { MAX_YAML_BYTES, readRegularFile, type ReadResult } from './read-file.js';
@@ -190,7 +191,7 @@ async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (
     diag({ code: 'file-too-large', severity: 'error', args: { size: read.size, limit: MAX_YAML_BYTES } });
     return null;
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeYamlText(bytes, f.display);
   const text = decoded.text;
   // Walked directories hold other YAML too: skip what is not a bpm document, silently.
   if (!f.explicit && !BPM_API.test(text)) return undefined;
