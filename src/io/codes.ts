@@ -19,6 +19,7 @@ export const YAML_CODES = [
   'not-bpm-document',
   'unknown-kind',
   'is-a-directory',
+  'invisible-character',
 ] as const;
 
 /** JSON Schema error classes (io/schema.ts). */

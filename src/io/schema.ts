@@ -6,6 +6,7 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DocKind } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
+import { findInvisible } from './invisible.js';
 
 export const SCHEMA_FILES: Record<DocKind, string> = {
   ProjectDossier: 'project-dossier.schema.json',
@@ -82,26 +83,33 @@ export function validateSchema(kind: DocKind, data: unknown, file: string): Diag
 }
 
 function findNonFinite(v: unknown, path: string, report: (path: string, value: string) => void): void {
-  walkNumbers(v, [], (segments, value) => report(path + segments.map((k) => `/${escape(k)}`).join(''), value));
+  walkScalars(v, [], (segments, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) report(path + pointerOf(segments), String(value));
+  });
 }
 
-/** Every non-finite number under `v`, with the keys leading to it (pointers built only for those). */
-function walkNumbers(v: unknown, segments: string[], report: (segments: string[], value: string) => void): void {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) report(segments, String(v));
-  } else if (Array.isArray(v)) {
+/** Every scalar under `v`, with the keys leading to it (turn them into a pointer with pointerOf only when needed). */
+export function walkScalars(v: unknown, segments: string[], visit: (segments: string[], value: unknown) => void): void {
+  if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       segments.push(String(i));
-      walkNumbers(v[i], segments, report);
+      walkScalars(v[i], segments, visit);
       segments.pop();
     }
   } else if (v !== null && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
       segments.push(k);
-      walkNumbers(x, segments, report);
+      walkScalars(x, segments, visit);
       segments.pop();
     }
+  } else {
+    visit(segments, v);
   }
+}
+
+/** The JSON Pointer (RFC 6901) of a list of keys. */
+export function pointerOf(segments: readonly string[]): string {
+  return segments.map((k) => `/${escape(k)}`).join('');
 }
 
 function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {
@@ -111,9 +119,23 @@ function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {
   for (const e of pruneAlternatives(errors)) {
     if (e.keyword === 'format' && patterned.has(e.instancePath)) continue;
     const d = translate(e, file);
-    if (d) out.push(d);
+    if (d) out.push(pointAtInvisible(d));
   }
   return out;
+}
+
+/** Codes whose message names the text that failed (`value` or `key`), and may name an invisible character in it. */
+const NAMED_TEXT: Readonly<Record<string, 'value' | 'key'>> = { 'invalid-value': 'value', 'invalid-format': 'value', 'unknown-key': 'key' };
+
+/**
+ * A value or key that fails because of a character the user cannot see (a full-width space
+ * after 万元): the message names it (the `invisible` variant of the code's message).
+ */
+function pointAtInvisible(d: Diagnostic): Diagnostic {
+  const arg = NAMED_TEXT[d.code];
+  const text = arg && d.args?.[arg];
+  const found = typeof text === 'string' ? findInvisible(text) : undefined;
+  return found ? { ...d, args: { ...d.args, ...found, variant: 'invisible' } } : d;
 }
 
 /**

@@ -21,9 +21,10 @@ export { MAX_YAML_BYTES };
 
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
+import { invisibleEdge } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
-import { DOC_KINDS, preloadValidators, validateSchema } from './schema.js';
+import { DOC_KINDS, pointerOf, preloadValidators, validateSchema, walkScalars } from './schema.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
 /** A monitoring CSV read whole (validate, score); `bpm variance` streams files of any size. */
@@ -249,6 +250,16 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
     }
     loaded.diagnostics.push({ ...d, ...at });
   }
+  const failed = new Set(schemaErrors.map((d) => d.path));
+  // Text that starts or ends with a character YAML does not take as white space (a full-width
+  // space typed after 万元): a warning that names it, unless a schema error there names it already.
+  walkScalars(data, [], (segments, value) => {
+    const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
+    const path = found && pointerOf(segments);
+    if (!found || failed.has(path)) return;
+    const { at, ...char } = found;
+    diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
+  });
   if (schemaErrors.length) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
     if (kind === 'ProjectDossier' && typeof code === 'string') ws.invalidDossierCodes.add(code);

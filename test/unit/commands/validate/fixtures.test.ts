@@ -119,7 +119,7 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
     const classes = [
       'unknown-key', 'missing-field', 'wrong-type', 'invalid-value', 'invalid-format', 'out-of-range', 'wrong-size', 'empty-value',
       'yaml-syntax', 'duplicate-key', 'empty-file', 'not-a-mapping', 'multiple-documents', 'yaml-alias-bomb', 'not-bpm-document', 'unknown-kind',
-      'invalid-utf8', 'yaml-alias-cycle',
+      'invalid-utf8', 'yaml-alias-cycle', 'invisible-character',
       'policy-unreadable', 'policy-invalid', 'policy-not-a-policy', 'policy-cycle',
     ];
     expect(classes.filter((code) => !covered.has(code))).to.deep.equal([]);
