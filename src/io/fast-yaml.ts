@@ -42,6 +42,10 @@ const resolvePlain = ((s: string): unknown => {
 }) as ScalarResolver;
 resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
 
+/** ASCII characters that matter to risky() only as the character before another: 1 = skip. */
+const BORING = new Uint8Array(128).fill(1);
+for (const ch of '\t\n\r !"#%&\'*-?[]{}') BORING[ch.charCodeAt(0)] = 0;
+
 /**
  * Whether the text holds a construct that must go to the `yaml` path (false positives only cost
  * speed), in one pass over the characters:
@@ -53,11 +57,7 @@ resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
  * - tabs (indentation rules differ), a BOM, NEL and the line/paragraph separators.
  * Comments are skipped; quoted scalars are skipped up to their closing quote.
  */
-/** ASCII characters that matter to risky() only as the character before another: 1 = skip. */
-const BORING = new Uint8Array(128).fill(1);
-for (const ch of '\t\n\r !"#%&\'*-?[]{}') BORING[ch.charCodeAt(0)] = 0;
-
-export function risky(text: string): boolean {
+function risky(text: string): boolean {
   let depth = 0;
   let prev = 10; // the character before, as if a line break came first
   const n = text.length;
@@ -155,11 +155,6 @@ function suspiciousKey(k: string): boolean {
 
 /** A bpm document says so on a line of its own (FORMATS.md §1); other YAML is skipped when walked. */
 export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
-
-/** The subset reader alone (after risky()), for the differential tests. */
-export function parseYamlSimple(text: string): Record<string, unknown> | undefined {
-  return risky(text) ? undefined : parseSimpleYaml(text, resolvePlain);
-}
 
 /**
  * The plain data of a one-document YAML text whose top level is a mapping, or undefined when the
