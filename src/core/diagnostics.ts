@@ -33,7 +33,7 @@ export function severityRank(s: Severity): number {
 }
 
 /** Sorts by file, sheet, line, column, code (then message) so that output is deterministic. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     cmp(a.file ?? '', b.file ?? '') ||
     cmp(a.sheet ?? '', b.sheet ?? '') ||

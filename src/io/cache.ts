@@ -74,7 +74,7 @@ interface Header {
 
 const FORMAT = 'bpm-cache-2';
 const ENDIAN = os.endianness();
-export const DEFAULT_CACHE_FILE = '.bpmcache';
+const DEFAULT_CACHE_FILE = '.bpmcache';
 /** Rendered outputs kept (most recently used first); older ones are rendered again when asked for. */
 const MAX_OUTPUTS = 4;
 

@@ -11,7 +11,7 @@ export type Column = 'project' | 'period' | 'metric' | 'value' | 'note';
 export const REQUIRED: readonly Column[] = ['project', 'period', 'metric', 'value'];
 
 /** Header names by column; matched case-insensitively after trimming. */
-export const HEADER_ALIASES: Record<Column, string[]> = {
+const HEADER_ALIASES: Record<Column, string[]> = {
   project: ['project', '项目编码', '项目代码', '项目'],
   period: ['period', '期间', '季度', '月份'],
   metric: ['metric', '指标编码', '指标', '指标代码'],

@@ -36,7 +36,7 @@ export interface DiscoverOptions {
   extensions?: string[];
 }
 
-export const DEFAULT_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.csv'];
+const DEFAULT_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.csv'];
 
 /** Directories never walked into (besides any directory whose name starts with a dot). */
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -371,7 +371,7 @@ function dedupe(hits: Hit[], mayRepeat: boolean): Found[] {
 const byDisplay = (a: Hit, b: Hit) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
 
 /** Relative to cwd with forward slashes when inside cwd, else the absolute path. */
-export function displayPath(cwd: string, abs: string): string {
+function displayPath(cwd: string, abs: string): string {
   // The common case, a file below cwd, without path.relative's normalisation work.
   if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === path.sep && !abs.includes(`${path.sep}..`) && !abs.includes(`${path.sep}.${path.sep}`)) {
     const rel = abs.slice(cwd.length + 1);

@@ -29,7 +29,7 @@ const ALIASES: Record<string, TextEncoding> = {
  * The encoding named by `--encoding` (`utf8`, `UTF-8`, `gbk`, `gb18030`, `utf16le` …). GBK and
  * GB2312 are read as GB18030, which is a superset of both. Throws UsageError for other names.
  */
-export function normalizeEncoding(name: string): TextEncoding {
+function normalizeEncoding(name: string): TextEncoding {
   const enc = ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')];
   if (!enc) throw new UsageError('unknown-encoding', { encoding: name });
   return enc;
@@ -198,7 +198,7 @@ export function binaryDiagnostic(file: string | undefined, line: number, column:
 }
 
 /** 1-based line and column of `index`; CRLF, CR and LF each end one line. */
-export function positionOf(text: string, index: number): { line: number; column: number } {
+function positionOf(text: string, index: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < index; i++) {

@@ -45,11 +45,6 @@ export function preloadValidators(): Promise<void> {
   return preload;
 }
 
-/** Whether the build-time validators are in use (for the benchmark and its tests). */
-export function usingPrecompiledValidators(): boolean {
-  return DOC_KINDS.every((k) => validators.has(k)) && ajv === undefined;
-}
-
 function validatorFor(kind: DocKind): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
@@ -68,7 +63,7 @@ function validatorFor(kind: DocKind): ValidateFunction {
 }
 
 /** The ajv options; scripts/build-validators.js uses the same (plus code generation). */
-export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 /** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
 export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic[] {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors.js';
 
 /** The bundled example that `bpm init` starts from. */
-export const INIT_EXAMPLE = 'culture-community-events';
+const INIT_EXAMPLE = 'culture-community-events';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

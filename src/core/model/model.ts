@@ -13,7 +13,6 @@ export const QUARTERS: readonly Quarter[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
 export const GRADES: readonly Grade[] = ['excellent', 'good', 'fair', 'poor'];
 export type QualLevel = 'achieved' | 'partial' | 'failed';
-export const QUAL_LEVELS: readonly QualLevel[] = ['achieved', 'partial', 'failed'];
 export type Role = 'self' | 'finance' | 'expert' | 'public' | 'third-party';
 export type Basis = 'plan' | 'industry' | 'history' | 'other';
 

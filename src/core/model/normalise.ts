@@ -16,7 +16,7 @@ function quarters(m: Partial<Record<Quarter, number>> | undefined): Partial<Reco
 }
 
 /** Default tracking (FORMATS.md §1.1): cumulative for ">=" with a unit other than "%", else level. */
-export function defaultTracking(operator: string, unit: string | undefined): 'cumulative' | 'level' {
+function defaultTracking(operator: string, unit: string | undefined): 'cumulative' | 'level' {
   return operator === '>=' && unit !== undefined && unit.trim() !== '%' && unit.trim() !== '' ? 'cumulative' : 'level';
 }
 

@@ -88,8 +88,3 @@ export function monthsElapsed(start: YMD, end: YMD, at: YMD): number {
 export function compareDates(a: YMD, b: YMD): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
-
-/** The quarter (of its year) a date falls in. */
-export function quarterOf(d: YMD): Quarter {
-  return `Q${Math.ceil(d.m / 3)}` as Quarter;
-}

@@ -51,8 +51,3 @@ export function compare(x: number, err: number, t: number): number {
   if (Math.abs(d) <= err + Math.abs(t) * U + Math.abs(x) * U) return NaN;
   return d < 0 ? -1 : 1;
 }
-
-/** Whether a double read from decimal text stands for that text exactly (String gives it back). */
-export function isFaithful(x: number, text: string): boolean {
-  return String(x) === text;
-}

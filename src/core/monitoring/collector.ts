@@ -14,7 +14,7 @@ import { flat, Store } from './store.js';
 import { suggest } from '../suggest.js';
 
 /** The metric name of cumulative spending (执行数) and the names accepted for it. */
-export const SPEND = 'spend';
+const SPEND = 'spend';
 const SPEND_ALIASES = new Set(['spend', '执行数', '累计执行数', '预算执行数', '资金执行数', '支出', '支出数']);
 
 /** Whether a CSV metric names cumulative spending (`spend` or one of its Chinese names). */
@@ -453,13 +453,13 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
 }
 
 /** First day of a monitoring period. */
-export function periodStart(p: ReportPeriod): YMD {
+function periodStart(p: ReportPeriod): YMD {
   if (p.month !== undefined) return { y: p.year, m: p.month, d: 1 };
   return { y: p.year, m: (p.quarter! - 1) * 3 + 1, d: 1 };
 }
 
 /** By end date; a month sorts before the quarter that ends on the same day. */
-export function comparePeriods(a: ReportPeriod, b: ReportPeriod): number {
+function comparePeriods(a: ReportPeriod, b: ReportPeriod): number {
   return compareDates(a.end, b.end) || (a.month !== undefined ? 0 : 1) - (b.month !== undefined ? 0 : 1) || cmp(a.label, b.label);
 }
 

@@ -119,7 +119,7 @@ function budgetOnly(v: PeriodVariance): PeriodVariance {
 }
 
 /** Half-up to `places`, as the double nearest to the rounded decimal; never negative zero. */
-export function roundExact(x: Dec, places: number): number {
+function roundExact(x: Dec, places: number): number {
   const r = Number(x.toFixed(places, D.ROUND_HALF_UP));
   return r === 0 ? 0 : r;
 }
@@ -164,7 +164,7 @@ function unfaithful(x: Dec | null): string | undefined {
 }
 
 /** An exact period, rounded for the report. */
-export function fromExact(v: ExactPeriod, n: number): PeriodVariance {
+function fromExact(v: ExactPeriod, n: number): PeriodVariance {
   const b = v.budget;
   const ev = v.earnedValue;
   const budget: BudgetRow = {

@@ -442,7 +442,7 @@ export function worstStatus(projects: Iterable<{ periods: readonly StatusView[] 
   return worst;
 }
 
-export function periodWorst(p: StatusView): Status | null {
+function periodWorst(p: StatusView): Status | null {
   let w: Status | null = null;
   w = worse(w, p.budget.status);
   for (const i of p.indicators) if (i.status && i.status !== 'ahead') w = worse(w, i.status);

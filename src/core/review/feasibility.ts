@@ -16,7 +16,7 @@ import { finder, isNumeric, pathOf } from './shared.js';
 import { moneyFactor, quantityUnit } from './units.js';
 import type { Dimension, ReviewFinding } from './types.js';
 
-export const MIN_PEERS = 3;
+const MIN_PEERS = 3;
 
 export interface UnitCost {
   /** 元 per base unit of the main output. */
@@ -26,7 +26,7 @@ export interface UnitCost {
 }
 
 /** Budget total ÷ main output quantity, in 元 per base unit; undefined when not computable. */
-export function unitCostOf(d: Dossier): UnitCost | undefined {
+function unitCostOf(d: Dossier): UnitCost | undefined {
   const out = mainOutput(d);
   if (!out || !isNumeric(out) || out.target.lessThanOrEqualTo(0)) return undefined;
   const q = quantityUnit(out.unit);

@@ -11,7 +11,7 @@ import { measurability } from './measurability.js';
 import { relevance } from './relevance.js';
 import type { Dimension, DimensionName, Facts, ReviewContext, ReviewFinding } from './types.js';
 
-export const REVIEW_DIMENSIONS: readonly Dimension[] = [completeness, measurability, relevance, feasibility, budget];
+const REVIEW_DIMENSIONS: readonly Dimension[] = [completeness, measurability, relevance, feasibility, budget];
 
 export type Verdict = 'pass' | 'revise';
 

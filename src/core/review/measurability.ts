@@ -25,7 +25,7 @@ const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
  * The dossier's own numeric targets as a sentence a vague goal could be rewritten into: output
  * quantities and effects first, at most three ("举办社区文化活动场次 ≥ 50 场、参与活动市民人次 ≥ 10000 人次").
  */
-export function targetSentence(d: Dossier): string {
+function targetSentence(d: Dossier): string {
   const rank = (l: string, l2: string) => (l === 'output' && l2 === 'quantity' ? 0 : l === 'effect' ? 1 : 2);
   const picked = d.indicators
     .filter(isNumeric)

@@ -97,11 +97,6 @@ export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number)
   return fixed(x, decimals);
 }
 
-/** The total as shown: "98.30", or "—" for an incomplete or invalid project. */
-export function totalText(p: ProjectScore, decimals: number): string {
-  return fixed(p.total, decimals);
-}
-
 /** Text cut to about `max` display columns with an ellipsis (terminal tables only). */
 export function clip(text: string, max: number): string {
   let width = 0;

@@ -200,7 +200,7 @@ function regionOf(d: Diagnostic): { startLine: number; startColumn?: number } | 
  * A relative path becomes a relative URI against %SRCROOT%; an absolute one (which bpm avoids
  * but a user may type) becomes a file: URI, which GitHub also accepts.
  */
-export function toArtifactLocation(file: string): ArtifactLocation {
+function toArtifactLocation(file: string): ArtifactLocation {
   const p = slashPath(file);
   const encode = (segments: string[]): string => segments.map((s) => encodeURIComponent(s)).join('/');
   const drive = /^([A-Za-z]:)\/(.*)$/.exec(p);

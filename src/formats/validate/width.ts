@@ -75,7 +75,7 @@ function inRanges(ranges: ReadonlyArray<readonly [number, number]>, cp: number):
 }
 
 /** Columns that one code point occupies in a terminal: 0, 1 or 2. */
-export function codePointWidth(cp: number): 0 | 1 | 2 {
+function codePointWidth(cp: number): 0 | 1 | 2 {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // control characters
   if (cp < 0x300) return 1; // fast path: ASCII and Latin-1
   if (inRanges(ZERO, cp)) return 0;

@@ -1,7 +1,6 @@
 // Output formats of `bpm variance`, one per file, collected here so that the --format choices
 // and the dispatch come from one table. Each formatter yields the report in chunks (a project
-// at a time) so that a big report is written as it is computed; `renderVariance` joins them
-// into one string for callers that want text.
+// at a time) so that a big report is written as it is computed.
 import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { csv } from './csv.js';
@@ -13,7 +12,3 @@ export type VarianceFormatName = 'table' | 'markdown' | 'json' | 'csv';
 export type VarianceFormatter = (report: VarianceReport, opts: FormatOptions) => Iterable<string>;
 
 export const varianceFormats: Record<VarianceFormatName, VarianceFormatter> = { table, markdown, json, csv };
-
-export function renderVariance(name: VarianceFormatName, report: VarianceReport, opts: FormatOptions): string {
-  return [...varianceFormats[name](report, opts)].join('');
-}
