@@ -1,13 +1,20 @@
 // Shared option definitions and helpers for the subcommands.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { formatNames, type FormatTable } from '../formats/names.js';
+import { formats as catalog } from '../i18n/catalog/formats.js';
 import type { CliEnv } from './env.js';
 
 export { loadOptions, reportPaths, resolveCommon } from './resolve.js';
 
-export function addCommonOptions(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
+/**
+ * The options every reporting command shares. `--format` takes its choices from the command's
+ * table of formats, and --help lists each format with its description from the catalog.
+ */
+export function addCommonOptions<T extends FormatTable>(cmd: Command, formats: T, defaultFormat: keyof T & string): Command {
+  cmd.addHelpText('after', formatsHelp(formats));
   return cmd
-    .addOption(new Option('-f, --format <format>', 'output format / 输出格式').choices([...formats]).default(defaultFormat))
+    .addOption(new Option('-f, --format <format>', 'output format / 输出格式').choices(formatNames(formats)).default(defaultFormat))
     .option('-o, --output <file>', 'write to a file (atomically; never over an input) / 写入文件')
     .option('--force', 'let -o replace an existing bpm document / 允许 -o 覆盖已有的 bpm 文档')
     .addOption(new Option('--lang <lang>', 'language of messages / 输出语言 (default: from LANG)').choices(['zh', 'en']))
@@ -59,4 +66,16 @@ export async function sarifHelp(env: CliEnv) {
 /** --junit-warnings (validate and review). */
 export function junitWarningsOption(): Option {
   return new Option('--junit-warnings <as>', 'junit: warnings as passing testcases with their message, or as failures of type "warning" / JUnit 中警告的呈现方式').choices(['output', 'failure']).default('output');
+}
+
+/**
+ * The formats section of a command's --help: each format with its one-line description in
+ * English and, below it, in Chinese (like every line of bpm's help, in both languages: help is
+ * printed before --lang is read).
+ */
+export function formatsHelp(formats: FormatTable): string {
+  const names = formatNames(formats);
+  const width = Math.max(...names.map((n) => n.length));
+  const lines = names.flatMap((n) => [`  ${n.padEnd(width)}  ${catalog.en[formats[n]]}`, `  ${' '.repeat(width)}  ${catalog.zh[formats[n]]}`]);
+  return ['', 'Formats / 输出格式:', ...lines].join('\n');
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
 import { addCommonOptions, junitWarningsOption, loadOptions, parseScoreOption, reportPaths, resolveCommon, sarifHelp } from '../../cli/common.js';
-import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
+import { DEFAULT_VALIDATE_FORMAT, VALIDATE_FORMATS, type ValidateFormatName } from '../../formats/names.js';
 
-interface ReviewCliOptions extends CommonOptions {
+interface ReviewCliOptions extends CommonOptions<ValidateFormatName> {
   minScore?: number;
   junitWarnings?: 'output' | 'failure';
 }
@@ -13,7 +13,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('review')
     .description('goal-quality review for budget compilation: score, verdict, required changes / 绩效目标审核')
     .argument('[paths...]', 'files, directories or globs (default: .)');
-  addCommonOptions(cmd, VALIDATE_FORMAT_NAMES, 'stylish')
+  addCommonOptions(cmd, VALIDATE_FORMATS, DEFAULT_VALIDATE_FORMAT)
     .addOption(junitWarningsOption())
     .option('--min-score <n>', 'lowest review score that passes, 0-100 (default: the policy, 80) / 通过分数线', parseScoreOption('--min-score'))
     .action(async (paths: string[], opts: ReviewCliOptions) => {
@@ -29,7 +29,7 @@ export function register(program: Command, env: CliEnv): void {
         ...loadOptions(opts, env, lang),
         minScore: opts.minScore,
       });
-      const text = validateFormats[opts.format as keyof typeof validateFormats](report, { lang, color, version: VERSION, quiet: opts.quiet, junitWarnings: opts.junitWarnings, paths: reportPaths(opts.format, env), ...(opts.format === 'sarif' ? await sarifHelp(env) : {}) });
+      const text = validateFormats[opts.format](report, { lang, color, version: VERSION, quiet: opts.quiet, junitWarnings: opts.junitWarnings, paths: reportPaths(opts.format, env), ...(opts.format === 'sarif' ? await sarifHelp(env) : {}) });
       await writeOutput(text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = reviewExitCode(report);
     });

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
 import { addCommonOptions, collect, loadOptions, parseScoreOption, resolveCommon } from '../../cli/common.js';
-import { REPORT_FORMAT_NAMES } from '../../cli/format-names.js';
+import { DEFAULT_SCORE_FORMAT, SCORE_FORMATS, type ScoreFormatName } from '../../formats/names.js';
 
-interface ScoreCliOptions extends CommonOptions {
+interface ScoreCliOptions extends CommonOptions<ScoreFormatName> {
   outDir?: string;
   allowMissing?: boolean;
   failUnder?: number;
@@ -18,7 +18,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('score')
     .description('score evaluations, recheck self-reported scores, rank a batch / 绩效评价评分')
     .argument('[paths...]', 'files, directories or globs; a folder of project folders is a batch (default: .)');
-  addCommonOptions(cmd, REPORT_FORMAT_NAMES, 'table')
+  addCommonOptions(cmd, SCORE_FORMATS, DEFAULT_SCORE_FORMAT)
     .option('--out-dir <dir>', 'also write one report per project into this folder / 每个项目单独输出报告')
     .option('--allow-missing', 'score an indicator without an actual value as 0 (with a warning) / 缺数据按 0 分计')
     .option('--fail-under <n>', 'exit 1 when a total is below n (0-100) / 总分低于 n 时退出码为 1', parseScoreOption('--fail-under'))
@@ -43,7 +43,7 @@ export function register(program: Command, env: CliEnv): void {
         onProgress: progress.update,
       });
       progress.done();
-      const format = scoreFormats[opts.format as keyof typeof scoreFormats];
+      const format = scoreFormats[opts.format];
       const fopts = { lang, color, version: VERSION, quiet: opts.quiet };
       if (opts.outDir !== undefined) {
         const { mkdir } = await import('node:fs/promises');
@@ -51,10 +51,10 @@ export function register(program: Command, env: CliEnv): void {
         await mkdir(dir, { recursive: true });
         for (const p of report.projects) {
           const text = format(projectReport(report, p), { ...fopts, color: false });
-          await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format ?? 'table')), force: opts.force, cwd: env.cwd, inputs: workspace.inputs });
+          await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format)), force: opts.force, cwd: env.cwd, inputs: workspace.inputs });
         }
       }
-      const stream = scoreStreams[opts.format as keyof typeof scoreStreams];
+      const stream = scoreStreams[opts.format];
       await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = scoreExitCode(report, opts.failUnder);
     });

@@ -14,6 +14,7 @@ import { runRules } from '../../core/rules/run.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { evaluateProject } from '../../core/application/evaluate.js';
 import { unscorableProject } from '../../core/scoring/project.js';
+import type { ScoreFormatName } from '../../formats/names.js';
 import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import type { MonitoringRow } from '../../io/csv.js';
@@ -139,9 +140,12 @@ function attentionOf(list: ScoreReport['attention'], code: string): ScoreReport[
 }
 const ATTENTION_INDEX = new WeakMap<ScoreReport['attention'], Map<string, ScoreReport['attention']>>();
 
+/** The file extension of each format's reports in --out-dir. */
+const EXTENSIONS = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv' } satisfies Record<ScoreFormatName, string>;
+
 /** File name of a project's report in --out-dir. */
-export function reportFileName(project: ProjectScore, format: string): string {
-  const ext = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv' }[format] ?? 'txt';
+export function reportFileName(project: ProjectScore, format: ScoreFormatName): string {
+  const ext = EXTENSIONS[format];
   // Codes are restricted to letters, digits, '.', '_' and '-' by the schema; basename guards anyway.
   return path.basename(`${project.code}.${ext}`);
 }

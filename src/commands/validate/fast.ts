@@ -7,7 +7,7 @@
 // run the cache cannot answer with kept output, returns undefined: main() then parses and runs
 // the command as usual. So the fast path prints nothing the usual path would not.
 import { cliEnv, type CliEnv } from '../../cli/env.js';
-import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
+import { DEFAULT_VALIDATE_FORMAT, formatNames, VALIDATE_FORMATS } from '../../formats/names.js';
 import { loadOptions, reportPaths, resolveCommon } from '../../cli/resolve.js';
 import type { ValidateCliOptions } from './register.js';
 
@@ -27,7 +27,7 @@ export interface FastOption {
   negate?: boolean;
 }
 
-const FORMAT: FastOption = { key: 'format', takesValue: true, choices: VALIDATE_FORMAT_NAMES, default: 'stylish' };
+const FORMAT: FastOption = { key: 'format', takesValue: true, choices: formatNames(VALIDATE_FORMATS), default: DEFAULT_VALIDATE_FORMAT };
 const OUTPUT: FastOption = { key: 'output', takesValue: true };
 const QUIET: FastOption = { key: 'quiet', takesValue: false };
 
@@ -107,7 +107,7 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
   let hit;
   try {
     const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
-    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang), skipNonBpm: opts.skipNonBpm }, cache, variantOf(opts.format!, lang, color, opts.quiet, reportPaths(opts.format, env)?.root, opts.junitWarnings));
+    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang), skipNonBpm: opts.skipNonBpm }, cache, variantOf(opts.format, lang, color, opts.quiet, reportPaths(opts.format, env)?.root, opts.junitWarnings));
   } catch {
     return undefined; // a missing path, an unreadable directory …: the usual path reports it
   }

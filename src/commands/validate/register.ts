@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
 import { addCommonOptions, junitWarningsOption, loadOptions, parseMaxWarnings, reportPaths, resolveCommon, sarifHelp } from '../../cli/common.js';
-import { VALIDATE_FORMAT_NAMES } from '../../cli/format-names.js';
 import type { ValidateReport } from '../../core/report.js';
-import type { ValidateFormatName } from '../../formats/validate/index.js';
+import { DEFAULT_VALIDATE_FORMAT, VALIDATE_FORMATS, type ValidateFormatName } from '../../formats/names.js';
 
-export interface ValidateCliOptions extends CommonOptions {
+export interface ValidateCliOptions extends CommonOptions<ValidateFormatName> {
   maxWarnings?: number;
   cache?: boolean;
   cacheLocation?: string;
@@ -20,7 +19,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('validate')
     .description('check dossiers, evaluations, policies, strategy plans and monitoring CSVs / 校验')
     .argument('[paths...]', 'files, directories or globs (default: .)');
-  addCommonOptions(cmd, VALIDATE_FORMAT_NAMES, 'stylish')
+  addCommonOptions(cmd, VALIDATE_FORMATS, DEFAULT_VALIDATE_FORMAT)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this; -1: no limit / 警告数上限(-1 不限)', parseMaxWarnings)
     .addOption(junitWarningsOption())
     .option('--stdin-filename <name>', 'the name of the file read from standard input (path `-`): messages use it and `.csv` makes it monitoring data / 标准输入的文件名')
@@ -35,7 +34,7 @@ export function register(program: Command, env: CliEnv): void {
         import('../../io/output.js'),
         import('../../version.js'),
       ]);
-      const format = opts.format as ValidateFormatName;
+      const format = opts.format;
       const relative = reportPaths(format, env);
       const fmt = { lang, color, version: VERSION, quiet: opts.quiet, paths: relative, junitWarnings: opts.junitWarnings, ...(format === 'sarif' ? await sarifHelp(env) : {}) };
       // The formatters load only when something is rendered (not when the cache has the output).

@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
 import { addCommonOptions, collect, loadOptions, resolveCommon } from '../../cli/common.js';
-import { REPORT_FORMAT_NAMES } from '../../cli/format-names.js';
+import { DEFAULT_VARIANCE_FORMAT, VARIANCE_FORMATS, type VarianceFormatName } from '../../formats/names.js';
 
-interface VarianceCliOptions extends CommonOptions {
+interface VarianceCliOptions extends CommonOptions<VarianceFormatName> {
   data: string[];
   period?: string;
   increments?: boolean;
@@ -15,7 +15,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('variance')
     .description('quarterly monitoring: budget and goals, planned vs actual / 绩效运行监控(双监控)')
     .argument('[paths...]', 'dossiers: files, directories or globs (default: .)');
-  addCommonOptions(cmd, REPORT_FORMAT_NAMES, 'table')
+  addCommonOptions(cmd, VARIANCE_FORMATS, DEFAULT_VARIANCE_FORMAT)
     .option('--data <file>', 'monitoring CSV file (repeatable; CSVs beside the dossiers are read too) / 监控数据', collect, [] as string[])
     .option('--period <period>', 'only this period: 2025-Q3, Q3 or 2025-07 / 只报告此期间')
     .option('--increments', 'values are per-period amounts, not cumulative / 数值为当期发生额')
@@ -43,7 +43,7 @@ export function register(program: Command, env: CliEnv): void {
         // The summary formats show only the last period's indicators: the others need not be computed.
         detail: (opts.format === 'table' || opts.format === 'markdown') && opts.failOn === undefined ? 'last' : 'all',
       });
-      const chunks = varianceFormats[opts.format as keyof typeof varianceFormats](run.report, { lang, color, version: VERSION, quiet: opts.quiet });
+      const chunks = varianceFormats[opts.format](run.report, { lang, color, version: VERSION, quiet: opts.quiet });
       await writeOutput(chunks, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: run.inputs, stdout: env.stdout });
       env.exitCode = varianceExitCode(run.outcome(), opts.failOn);
     });

@@ -1,5 +1,5 @@
 // Output formats of `bpm score`: one pure function per format, `(report, options) => string`,
-// collected here so that the --format choices and the dispatch come from one table. The
+// looked up by the names of the command's table of formats (../names.ts). The
 // streaming variants give the same text in pieces (project by project, or row by row), for
 // writeOutput to write a large batch without holding its report as one string.
 import type { FormatOptions } from '../../core/report.js';
@@ -7,21 +7,21 @@ import type { ScoreReport } from '../../core/scoring/types.js';
 import { csv, csvChunks } from './csv.js';
 import { json, jsonChunks } from './json.js';
 import { markdown, markdownChunks } from './markdown.js';
+import type { ScoreFormatName } from '../names.js';
 import { table } from './table.js';
 
-export type ScoreFormatName = 'table' | 'markdown' | 'json' | 'csv';
 export type ScoreFormatter = (report: ScoreReport, opts: FormatOptions) => string;
 export type ScoreStreamFormatter = (report: ScoreReport, opts: FormatOptions) => Iterable<string>;
 
-export const scoreFormats: Record<ScoreFormatName, ScoreFormatter> = { table, markdown, json, csv };
+export const scoreFormats = { table, markdown, json, csv } satisfies Record<ScoreFormatName, ScoreFormatter>;
 
 /** The same formats as sequences of chunks; joined, each gives exactly its scoreFormats text. */
-export const scoreStreams: Record<ScoreFormatName, ScoreStreamFormatter> = {
+export const scoreStreams = {
   // A terminal table aligns every column over the whole ranking: one piece (it is small).
   table: (report, opts) => [table(report, opts)],
   markdown: markdownChunks,
   json: jsonChunks,
   csv: csvChunks,
-};
+} satisfies Record<ScoreFormatName, ScoreStreamFormatter>;
 
 export { csv, csvChunks, json, jsonChunks, markdown, markdownChunks, table };

@@ -2,7 +2,7 @@ import type { CatalogPair } from '../index.js';
 
 // Words used by the output formats themselves (summary lines, table headings, --help text).
 // Chinese punctuation follows the project documents (ASCII parentheses and commas).
-export const formats: CatalogPair = {
+export const formats = {
   en: {
     'fmt.severity.error': 'error',
     'fmt.severity.warning': 'warning',
@@ -54,12 +54,21 @@ export const formats: CatalogPair = {
     'fmt.kind.StrategyPlan': 'StrategyPlan',
     'fmt.kind.MonitoringData': 'MonitoringData',
 
-    'fmt.desc.stylish': 'human-readable, grouped by file (default)',
-    'fmt.desc.json': 'machine-readable JSON (stable contract)',
-    'fmt.desc.junit': 'JUnit XML for CI test reports (GitLab, Jenkins)',
-    'fmt.desc.sarif': 'SARIF 2.1.0 for GitHub code scanning',
-    'fmt.desc.github': 'GitHub Actions annotations (workflow commands)',
-    'fmt.desc.markdown': 'Markdown report (pull request comments, job summaries)',
+    // One line per output format, for --help (src/formats/<command>/names.ts).
+    'fmt.desc.validate.stylish': 'human-readable, grouped by file (default)',
+    'fmt.desc.validate.json': 'machine-readable JSON (stable contract)',
+    'fmt.desc.validate.junit': 'JUnit XML for CI test reports (GitLab, Jenkins)',
+    'fmt.desc.validate.sarif': 'SARIF 2.1.0 for GitHub code scanning',
+    'fmt.desc.validate.github': 'GitHub Actions annotations (workflow commands)',
+    'fmt.desc.validate.markdown': 'Markdown report (pull request comments, job summaries)',
+    'fmt.desc.score.table': 'terminal report: one project in detail, or a ranked batch (default)',
+    'fmt.desc.score.markdown': 'Markdown report laid out like the published self-evaluation table',
+    'fmt.desc.score.json': 'machine-readable JSON (stable contract)',
+    'fmt.desc.score.csv': 'CSV for Excel: a row per project (batch) or per scored item (one project)',
+    'fmt.desc.variance.table': 'terminal report: spending and indicators by period, and the flags (default)',
+    'fmt.desc.variance.markdown': 'Markdown report with charts (issues, pull requests, job summaries)',
+    'fmt.desc.variance.json': 'machine-readable JSON (stable contract)',
+    'fmt.desc.variance.csv': 'CSV for Excel: a row per project, period and metric',
   },
   zh: {
     'fmt.severity.error': '错误',
@@ -112,11 +121,19 @@ export const formats: CatalogPair = {
     'fmt.kind.StrategyPlan': '战略规划',
     'fmt.kind.MonitoringData': '监控数据',
 
-    'fmt.desc.stylish': '按文件分组的可读输出(默认)',
-    'fmt.desc.json': '机器可读的 JSON(稳定格式)',
-    'fmt.desc.junit': 'JUnit XML,用于 CI 测试报告(GitLab、Jenkins)',
-    'fmt.desc.sarif': 'SARIF 2.1.0,用于 GitHub 代码扫描',
-    'fmt.desc.github': 'GitHub Actions 注释(工作流命令)',
-    'fmt.desc.markdown': 'Markdown 报告(合并请求评论、作业摘要)',
+    'fmt.desc.validate.stylish': '按文件分组的可读输出(默认)',
+    'fmt.desc.validate.json': '机器可读的 JSON(稳定格式)',
+    'fmt.desc.validate.junit': 'JUnit XML,用于 CI 测试报告(GitLab、Jenkins)',
+    'fmt.desc.validate.sarif': 'SARIF 2.1.0,用于 GitHub 代码扫描',
+    'fmt.desc.validate.github': 'GitHub Actions 注释(工作流命令)',
+    'fmt.desc.validate.markdown': 'Markdown 报告(合并请求评论、作业摘要)',
+    'fmt.desc.score.table': '终端报告:单个项目的详情,或批量项目的排名(默认)',
+    'fmt.desc.score.markdown': 'Markdown 报告,版式同项目支出绩效自评表',
+    'fmt.desc.score.json': '机器可读的 JSON(稳定格式)',
+    'fmt.desc.score.csv': 'CSV,供 Excel 使用:批量时每个项目一行,单个项目时每个评分项一行',
+    'fmt.desc.variance.table': '终端报告:分期间的支出和指标,以及需说明或调整的事项(默认)',
+    'fmt.desc.variance.markdown': 'Markdown 报告,含图表(议题、合并请求、作业摘要)',
+    'fmt.desc.variance.json': '机器可读的 JSON(稳定格式)',
+    'fmt.desc.variance.csv': 'CSV,供 Excel 使用:每个项目、期间、指标一行',
   },
-};
+} satisfies CatalogPair;

@@ -5,13 +5,8 @@ import addFormats from 'ajv-formats';
 import type { FormatOptions, ValidateReport } from '../../../src/core/report.js';
 import { formats as catalog } from '../../../src/i18n/catalog/formats.js';
 import { hasMessage, t } from '../../../src/i18n/index.js';
-import {
-  defaultValidateFormat,
-  isValidateFormatName,
-  validateFormatDescriptions,
-  validateFormatNames,
-  validateFormats,
-} from '../../../src/formats/validate/index.js';
+import { validateFormats } from '../../../src/formats/validate/index.js';
+import { DEFAULT_VALIDATE_FORMAT, formatNames, isFormatName, VALIDATE_FORMATS } from '../../../src/formats/names.js';
 import { escapeData, escapeProperty } from '../../../src/formats/validate/github.js';
 import { findAll, parseXml, type XmlElement } from './xml-check.js';
 
@@ -101,17 +96,18 @@ function columns(s: string): number {
 describe('validate formats: registry', () => {
   it('has the six formats, stylish first and default', () => {
     expect(Object.keys(validateFormats)).to.deep.equal(['stylish', 'json', 'junit', 'sarif', 'github', 'markdown']);
-    expect(validateFormatNames[0]).to.equal('stylish');
-    expect(defaultValidateFormat).to.equal('stylish');
-    expect(isValidateFormatName('sarif')).to.equal(true);
-    expect(isValidateFormatName('toString')).to.equal(false);
-    expect(isValidateFormatName('table')).to.equal(false);
+    expect(formatNames(VALIDATE_FORMATS)).to.deep.equal(Object.keys(validateFormats));
+    expect(formatNames(VALIDATE_FORMATS)[0]).to.equal('stylish');
+    expect(DEFAULT_VALIDATE_FORMAT).to.equal('stylish');
+    expect(isFormatName(VALIDATE_FORMATS, 'sarif')).to.equal(true);
+    expect(isFormatName(VALIDATE_FORMATS, 'toString')).to.equal(false);
+    expect(isFormatName(VALIDATE_FORMATS, 'table')).to.equal(false);
   });
 
   it('describes every format in English and Chinese', () => {
-    for (const name of validateFormatNames) {
-      expect(validateFormatDescriptions[name].en, name).to.be.a('string').and.not.equal('');
-      expect(validateFormatDescriptions[name].zh, name).to.match(/[\u4e00-\u9fff]/);
+    for (const name of formatNames(VALIDATE_FORMATS)) {
+      expect(catalog.en[VALIDATE_FORMATS[name]], name).to.be.a('string').and.not.equal('');
+      expect(catalog.zh[VALIDATE_FORMATS[name]], name).to.match(/[\u4e00-\u9fff]/);
     }
   });
 
@@ -123,7 +119,7 @@ describe('validate formats: registry', () => {
   it('every formatter is pure and deterministic, whatever the input order', () => {
     const shuffled = sample();
     shuffled.files[0].diagnostics.reverse();
-    for (const name of validateFormatNames) {
+    for (const name of formatNames(VALIDATE_FORMATS)) {
       for (const opts of [en, zh, { ...en, color: true }]) {
         const a = validateFormats[name](sample(), opts);
         expect(a, name).to.equal(validateFormats[name](shuffled, opts));
