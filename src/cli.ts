@@ -63,11 +63,12 @@ export async function report(e: unknown, env: CliEnv, verbose: boolean, args: st
     if (e.code === 'commander.executeSubCommandAsync') return 0;
     return 2;
   }
-  const { t, resolveLang } = await import('./i18n/index.js');
+  const { message, t, resolveLang } = await import('./i18n/index.js');
   const langFlag = args[args.indexOf('--lang') + 1];
   const lang = resolveLang(args.includes('--lang') ? langFlag : undefined, env.env);
   if (isUsageError(e)) {
-    env.stderr.write(`bpm: ${t(lang, e.key, e.args)}\n`);
+    // The arguments of an error are whatever its thrower gave (not typed per code).
+    env.stderr.write(`bpm: ${message(lang, e.key, e.args)}\n`);
     return e.exitCode;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -6,9 +6,13 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type Args = Record<string, string | number | boolean | null | undefined>;
 
-export interface Diagnostic {
-  /** Stable kebab-case id, e.g. `weights-sum`, `unknown-metric`. Tests assert codes, not text. */
-  code: string;
+export interface Diagnostic<C extends string = string> {
+  /**
+   * Stable kebab-case id, e.g. `weights-sum`, `unknown-metric`. Tests assert codes, not text.
+   * Whoever makes a diagnostic narrows `C` to the codes it declares (a rule's CODES, the input
+   * codes of src/io/codes.ts, the collector's MONITORING_CODES).
+   */
+  code: C;
   severity: Severity;
   /** Arguments interpolated into the catalog message for `code`. */
   args?: Args;

@@ -1,6 +1,6 @@
 // Turns diagnostics (code + args) into sentences in the chosen language.
 import type { Diagnostic } from '../core/diagnostics.js';
-import { hasMessage, t, type Lang } from './index.js';
+import { hasMessage, message, t, type Lang } from './index.js';
 
 export function renderMessage(d: Diagnostic, lang: Lang): string {
   const suggestion = d.args?.suggestion;
@@ -12,7 +12,7 @@ export function renderMessage(d: Diagnostic, lang: Lang): string {
   let key = d.code;
   if (variant && hasMessage(variant)) key = variant;
   else if (hinted && hasMessage(`${d.code}.suggested`)) key = `${d.code}.suggested`;
-  let msg = t(lang, key, d.args ?? {});
+  let msg = message(lang, key, d.args ?? {});
   if (hinted) msg += t(lang, 'hint.did-you-mean', { suggestion });
   return msg;
 }

@@ -1,7 +1,9 @@
 // Every diagnostic code the input layer can report, by where it comes from. Semantic rules list
-// their own codes (ruleCodes() in core/rules/run.ts). Tests check that each code has a message
-// and a title in both languages and that no other code literal appears in src/io; docs/rules.md
+// their own codes (ruleCodes() in core/rules/run.ts). Each list is checked by the compiler
+// against the catalogs (`satisfies readonly TitledCode[]`: a message and a title in both
+// languages), and the modules that report them take only these codes (InputCode); docs/rules.md
 // must have a section for each (test/unit/docs/rules.test.ts).
+import type { TitledCode } from '../i18n/index.js';
 
 /** YAML text and document-level problems (io/encoding.ts, io/yaml.ts, io/workspace.ts). */
 export const YAML_CODES = [
@@ -20,7 +22,8 @@ export const YAML_CODES = [
   'unknown-kind',
   'is-a-directory',
   'invisible-character',
-] as const;
+] as const satisfies readonly TitledCode[];
+export type YamlCode = (typeof YAML_CODES)[number];
 
 /** JSON Schema error classes (io/schema.ts). */
 export const SCHEMA_CODES = [
@@ -34,10 +37,12 @@ export const SCHEMA_CODES = [
   'empty-value',
   'schema-violation',
   'non-finite-number',
-] as const;
+] as const satisfies readonly TitledCode[];
+export type SchemaCode = (typeof SCHEMA_CODES)[number];
 
 /** A policy named by an Evaluation or extended by a ScoringPolicy that cannot be used (io/policy-files.ts). */
-export const POLICY_FILE_CODES = ['policy-unreadable', 'policy-invalid', 'policy-not-a-policy', 'policy-cycle'] as const;
+export const POLICY_FILE_CODES = ['policy-unreadable', 'policy-invalid', 'policy-not-a-policy', 'policy-cycle'] as const satisfies readonly TitledCode[];
+export type PolicyFileCode = (typeof POLICY_FILE_CODES)[number];
 
 /** Text encoding and monitoring CSV syntax (io/encoding.ts, io/csv.ts, io/csv-tokenizer.ts). */
 export const CSV_CODES = [
@@ -56,7 +61,8 @@ export const CSV_CODES = [
   'value-empty',
   'value-not-number',
   'csv-is-bpm-report',
-] as const;
+] as const satisfies readonly TitledCode[];
+export type CsvCode = (typeof CSV_CODES)[number];
 
 /** Excel workbooks: the file itself, and the official forms read from its sheets (io/xlsx/). */
 export const XLSX_CODES = [
@@ -73,6 +79,9 @@ export const XLSX_CODES = [
   'actual-not-number',
   'form-score-out-of-band',
   'form-no-objectives',
-] as const;
+] as const satisfies readonly TitledCode[];
+export type XlsxCode = (typeof XLSX_CODES)[number];
 
-export const INPUT_CODES: readonly string[] = [...YAML_CODES, ...SCHEMA_CODES, ...POLICY_FILE_CODES, ...CSV_CODES, ...XLSX_CODES];
+export type InputCode = YamlCode | SchemaCode | PolicyFileCode | CsvCode | XlsxCode;
+
+export const INPUT_CODES: readonly InputCode[] = [...YAML_CODES, ...SCHEMA_CODES, ...POLICY_FILE_CODES, ...CSV_CODES, ...XLSX_CODES];

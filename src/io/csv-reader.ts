@@ -1,6 +1,7 @@
 // The row layer of monitoring CSV files: picks the delimiter from the header line, maps header
 // names and aliases to columns, and turns tokenizer records into MonitoringRows and diagnostics.
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { CsvCode } from './codes.js';
 import { CsvTokenizer, MAX_RECORD, type RawRecord } from './csv-tokenizer.js';
 import { binaryDiagnostic } from './encoding.js';
 import { parseNumber } from './number.js';
@@ -47,7 +48,7 @@ export const MAX_DIAGNOSTICS = 10_000;
  * semicolon when they are more frequent there.
  */
 export class MonitoringCsvReader {
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: Diagnostic<CsvCode>[] = [];
   private omitted = 0;
   private sniff = '';
   private tokenizer: CsvTokenizer | null = null;
@@ -94,7 +95,7 @@ export class MonitoringCsvReader {
     if (this.omitted > 0) this.reportOmitted();
   }
 
-  report(d: Diagnostic): void {
+  report(d: Diagnostic<CsvCode>): void {
     if (this.diagnostics.length < MAX_DIAGNOSTICS) this.diagnostics.push(d);
     else this.omitted++;
   }
@@ -117,7 +118,7 @@ export class MonitoringCsvReader {
     return tok;
   }
 
-  private diag(code: string, line: number, column: number, args: Diagnostic['args'], severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  private diag(code: CsvCode, line: number, column: number, args: Diagnostic['args'], severity: Diagnostic['severity'] = 'error'): Diagnostic<CsvCode> {
     return { code, severity, file: this.file, line, column, args };
   }
 

@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { CsvCode } from './codes.js';
 import { UsageError } from '../errors.js';
 
 /** Names of the encodings bpm reads, as reported back to the caller. */
@@ -11,7 +12,12 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export interface DecodedText {
   text: string;
   encoding: string;
-  diagnostics: Diagnostic[];
+  diagnostics: Diagnostic<CsvCode>[];
+}
+
+/** A YAML document's text: its problems may also be bytes that are not UTF-8. */
+export interface DecodedYaml extends Omit<DecodedText, 'diagnostics'> {
+  diagnostics: Diagnostic<CsvCode | 'invalid-utf8'>[];
 }
 
 const ALIASES: Record<string, TextEncoding> = {
@@ -105,7 +111,7 @@ export function decodeText(bytes: Buffer, forced?: string, file?: string): Decod
     const d = createDecoder(det.encoding);
     text = d.write(bytes.subarray(det.bom)) + d.end();
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic<CsvCode>[] = [];
   if (det.mismatch) diagnostics.push(mismatchDiagnostic(file));
   const nul = text.indexOf('\0');
   if (nul >= 0) {
@@ -121,7 +127,7 @@ export function decodeText(bytes: Buffer, forced?: string, file?: string): Decod
  * mojibake): the first invalid sequence is reported (`invalid-utf8`) at its line and column, and
  * the text is returned with U+FFFD in its place. A NUL character is `binary-content` instead.
  */
-export function decodeYamlText(bytes: Buffer, file?: string): DecodedText {
+export function decodeYamlText(bytes: Buffer, file?: string): DecodedYaml {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const bom = hasUtf8Bom(bytes) ? 3 : 0;
   const body = bytes.subarray(bom);
@@ -189,11 +195,11 @@ export function invalidUtf8(b: Uint8Array): { index: number; length: number }[] 
   return out;
 }
 
-export function mismatchDiagnostic(file: string | undefined): Diagnostic {
+export function mismatchDiagnostic(file: string | undefined): Diagnostic<CsvCode> {
   return { code: 'encoding-mismatch', severity: 'warning', file, line: 1, column: 1, args: { declared: 'utf-8', actual: 'gb18030' } };
 }
 
-export function binaryDiagnostic(file: string | undefined, line: number, column: number): Diagnostic {
+export function binaryDiagnostic(file: string | undefined, line: number, column: number): Diagnostic<CsvCode> {
   return { code: 'binary-content', severity: 'error', file, line, column, args: {} };
 }
 

@@ -8,6 +8,7 @@ import { builtinPolicy, type Policy } from '../core/model/policy.js';
 import type { ScoringPolicyDoc } from '../core/model/schema-types.js';
 import { policyConsistency } from '../core/rules/policy-consistency.js';
 import { isUsageError } from '../errors.js';
+import type { PolicyFileCode } from './codes.js';
 import { fingerprintBytes, fingerprintError } from './fingerprint.js';
 import { MAX_YAML_BYTES, readRegularFile } from './read-file.js';
 import { validateSchema } from './schema.js';
@@ -15,7 +16,7 @@ import { parseYaml } from './yaml.js';
 
 export class PolicyLoadError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: PolicyFileCode,
     readonly args: Record<string, string>,
     readonly diagnostics: Diagnostic[] = [],
   ) {
@@ -81,7 +82,7 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
   // without a grade) would score every project wrongly: refuse it rather than use it.
   const inconsistent = policyConsistency
     .check({ file: ref, doc, policy }, undefined as never)
-    .map((f) => ({ code: f.code ?? policyConsistency.id, severity: 'error' as const, file: ref, path: f.path, args: f.args, ...parsed.locate(f.path) }));
+    .map((f) => ({ code: f.code, severity: 'error' as const, file: ref, path: f.path, args: f.args, ...parsed.locate(f.path) }));
   if (inconsistent.length) throw new PolicyLoadError('policy-invalid', { file: ref }, inconsistent);
   return policy;
 }

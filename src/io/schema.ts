@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { SchemaCode } from './codes.js';
 import type { DocKind } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
 import { findInvisible } from './invisible.js';
@@ -66,11 +67,11 @@ function validatorFor(kind: DocKind): ValidateFunction {
 const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 /** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
-export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic[] {
+export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic<SchemaCode>[] {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
   // Infinity): an amount or a score that is not a finite number is refused before anything
   // computes with it.
-  const nonFinite: Diagnostic[] = [];
+  const nonFinite: Diagnostic<SchemaCode>[] = [];
   findNonFinite(data, '', (path, value) => nonFinite.push({ code: 'non-finite-number', severity: 'error', file, path, args: { value } }));
   const validate = validatorFor(kind);
   if (validate(data)) return nonFinite;
@@ -107,8 +108,8 @@ export function pointerOf(segments: readonly string[]): string {
   return segments.map((k) => `/${escape(k)}`).join('');
 }
 
-function translateErrors(errors: ErrorObject[], file: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function translateErrors(errors: ErrorObject[], file: string): Diagnostic<SchemaCode>[] {
+  const out: Diagnostic<SchemaCode>[] = [];
   // A date like 2025-7-1 fails both its pattern and its format: one problem, reported once.
   const patterned = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   for (const e of pruneAlternatives(errors)) {
@@ -126,7 +127,7 @@ const NAMED_TEXT: Readonly<Record<string, 'value' | 'key'>> = { 'invalid-value':
  * A value or key that fails because of a character the user cannot see (a full-width space
  * after 万元): the message names it (the `invisible` variant of the code's message).
  */
-function pointAtInvisible(d: Diagnostic): Diagnostic {
+function pointAtInvisible<C extends string>(d: Diagnostic<C>): Diagnostic<C> {
   const arg = NAMED_TEXT[d.code];
   const text = arg && d.args?.[arg];
   const found = typeof text === 'string' ? findInvisible(text) : undefined;
@@ -162,7 +163,7 @@ function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !drop.has(e));
 }
 
-function translate(e: ErrorObject, file: string): Diagnostic | undefined {
+function translate(e: ErrorObject, file: string): Diagnostic<SchemaCode> | undefined {
   const path = e.instancePath;
   const base = { severity: 'error' as const, file, path };
   const p = e.params as Record<string, unknown>;

@@ -11,6 +11,7 @@ import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
 import { suggest } from '../core/suggest.js';
 import { isUsageError, UsageError } from '../errors.js';
+import type { InputCode } from './codes.js';
 import { parseMonitoringCsv, type MonitoringRow } from './csv.js';
 import { decodeYamlText } from './encoding.js';
 import { isBpmReport, isOtherCsv } from './bpm-files.js';
@@ -171,7 +172,8 @@ function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined
     if (isUsageError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') {
-      ws.diagnostics.push({ code: 'is-a-directory', severity: 'error', file: f.display, line: 1, column: 1 });
+      const d: Diagnostic<InputCode> = { code: 'is-a-directory', severity: 'error', file: f.display, line: 1, column: 1 };
+      ws.diagnostics.push(d);
       return undefined;
     }
     throw new UsageError('unreadable-file', { file: f.display, reason: code ?? String(e) });
@@ -182,7 +184,7 @@ function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined
  * Reads, decodes and parses one YAML file: the parse result, null when the file is done (a
  * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
  */
-async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic, 'file'>) => void): Promise<(ParsedYaml & { text: string }) | null | undefined> {
+async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic<InputCode>, 'file'>) => void): Promise<(ParsedYaml & { text: string }) | null | undefined> {
   const read = readBytes(f, ws, MAX_YAML_BYTES);
   if (!read) return undefined;
   const bytes = read.bytes;
@@ -221,7 +223,7 @@ export function parseWithPositions(source: string, file: string): ParsedYaml {
 
 async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
   const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
-  const diag = (d: Omit<Diagnostic, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
+  const diag = (d: Omit<Diagnostic<InputCode>, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
   const parsed = await readAndParse(f, ws, loaded, diag);
   if (!parsed) return parsed === null ? loaded : undefined;
   loaded.locate = parsed.locate;
@@ -324,14 +326,15 @@ async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<Load
   const read = readBytes(f, ws, MAX_CSV_BYTES);
   if (!read) return undefined;
   if (read.truncated) {
-    const diagnostics: Diagnostic[] = [{ code: 'file-too-large', severity: 'error', file: f.display, line: 1, column: 1, args: { size: read.size, limit: MAX_CSV_BYTES, variant: 'csv' } }];
+    const diagnostics: Diagnostic<InputCode>[] = [{ code: 'file-too-large', severity: 'error', file: f.display, line: 1, column: 1, args: { size: read.size, limit: MAX_CSV_BYTES, variant: 'csv' } }];
     return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics };
   }
   // Found by walking, a CSV of another kind (one of bpm's own reports, say) is skipped.
   if (!f.explicit && isOtherCsv(read.bytes)) return undefined;
   if (isBpmReport(read.bytes)) {
     // Named, one of bpm's own reports is not monitoring data.
-    return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [{ code: 'csv-is-bpm-report', severity: 'error', file: f.display, line: 1, column: 1 }] };
+    const d: Diagnostic<InputCode> = { code: 'csv-is-bpm-report', severity: 'error', file: f.display, line: 1, column: 1 };
+    return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [d] };
   }
   const res = parseMonitoringCsv(read.bytes, f.display, { encoding: opts.encoding });
   ws.monitoring.push({ file: f.display, abs: f.abs, rows: res.rows });

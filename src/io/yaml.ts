@@ -12,6 +12,7 @@ function lib(): typeof import('yaml') {
   return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { YamlCode } from './codes.js';
 
 export interface Position {
   line: number;
@@ -44,7 +45,7 @@ export function normaliseLineEnds(text: string): string {
 export function parseYaml(source: string, file: string): ParsedYaml {
   const { parseAllDocuments } = lib();
   const text = normaliseLineEnds(source);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic<YamlCode>[] = [];
   // Positions come from our own index of line starts: the parser's LineCounter misses the line
   // breaks it skips while recovering from an error, which put later errors on the wrong line.
   const starts = lineStarts(text);

@@ -6,7 +6,7 @@ import { countBySeverity, sortDiagnostics, type Diagnostic, type Severity } from
 import type { Dossier } from '../../core/model/model.js';
 import type { FileResult, FileReview, ReviewItem, ValidateReport } from '../../core/report.js';
 import { commonProblems, coversDiagnostic, reviewDossier, verdictOf, type DossierReview, type ReviewFinding } from '../../core/review/index.js';
-import { t, type Lang } from '../../i18n/index.js';
+import { message, type Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import type { LoadOptions, Workspace } from '../../io/workspace.js';
 import { validateFresh } from '../validate/run.js';
@@ -54,7 +54,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
       const added = renderDiagnostics(
         findings.map((x) => ({ code: x.code, severity: SEVERITY[x.level], args: x.args, file: x.file, path: x.path, line: 1, column: 1, ...locate?.(x.path) })),
         opts.lang,
-      ).map((a) => (typeof a.args?.hint === 'string' ? { ...a, message: a.message + t(opts.lang, `review.hint.${a.args.hint}`, a.args) } : a));
+      ).map((a) => (typeof a.args?.hint === 'string' ? { ...a, message: a.message + message(opts.lang, `hint.${a.args.hint}`, a.args) } : a));
       added.forEach((a, i) => dimensionOf.set(a, findings[i].dimension));
       // sortDiagnostics keeps the objects themselves, so the dimension map still applies.
       diagnostics = sortDiagnostics([...diagnostics, ...added]);

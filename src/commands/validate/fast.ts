@@ -87,7 +87,8 @@ export function parseFast(args: readonly string[]): { paths: string[]; opts: Val
     if (!/^\d+$/.test(String(o.maxWarnings))) return undefined; // as parseMaxWarnings (whose -1 starts with '-': left to the program)
     o.maxWarnings = Number(o.maxWarnings);
   }
-  const opts = o as ValidateCliOptions;
+  // Every value was checked against its option above, and the defaults filled in.
+  const opts = { ...o, format: String(o.format) } as ValidateCliOptions;
   if (!opts.cache && opts.cacheLocation === undefined) return undefined;
   return { paths, opts };
 }

@@ -11,7 +11,7 @@ import { atOrAbove, worse, worstStatus, type Status } from '../../core/monitorin
 import { projectReport, type ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { UsageError } from '../../errors.js';
-import type { Lang } from '../../i18n/index.js';
+import type { Lang, MessageKey } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import { streamMonitoringCsv } from '../../io/csv.js';
 import { discover } from '../../io/discover.js';
@@ -109,7 +109,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
         const extra: Diagnostic[] = [];
         if (opts.period !== undefined && reported === 0 && seenPeriods.size > 0) {
           const periods = [...seenPeriods].sort();
-          extra.push({ code: 'period-no-data', severity: 'warning', args: { period: opts.period, periods: periods.length > 8 ? `${periods.slice(0, 8).join(', ')} …` : periods.join(', ') } });
+          extra.push({ code: 'period-no-data' satisfies MessageKey, severity: 'warning', args: { period: opts.period, periods: periods.length > 8 ? `${periods.slice(0, 8).join(', ')} …` : periods.join(', ') } });
         }
         diagnostics = sortDiagnostics(renderDiagnostics([...inputDiagnostics, ...collector.problems(), ...extra], opts.lang));
       }

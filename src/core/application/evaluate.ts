@@ -3,9 +3,11 @@
 // above scoring: scoring never imports from here.
 import { text } from '../decimal.js';
 import { scoreProject, type ScoreInput } from '../scoring/project.js';
-import type { ProjectScore } from '../scoring/types.js';
+import type { ProjectScore, ScoreFinding } from '../scoring/types.js';
 import { composite } from './composite.js';
 import { recommendation } from './recommend.js';
+
+export type ApplicationCode = 'recommend-application';
 
 export function evaluateProject(input: ScoreInput): ProjectScore {
   const result = scoreProject(input);
@@ -15,12 +17,13 @@ export function evaluateProject(input: ScoreInput): ProjectScore {
     // execution.budget is the budget in force after adjustments.
     const r = recommendation(result.grade, result.execution.budget, policy);
     result.recommendation = r;
-    result.findings.push({
+    const finding: ScoreFinding<ApplicationCode> = {
       code: 'recommend-application',
       severity: 'info',
       kind: 'recommendation',
       args: { grade: result.grade, adjustPct: text(r.adjustPct), nextBudget: text(r.nextBudget), unit: d.budget.unit, action: r.action, actionEn: r.actionEn ?? r.action },
-    });
+    };
+    result.findings.push(finding);
   }
   return result;
 }

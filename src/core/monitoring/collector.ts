@@ -38,6 +38,7 @@ export const MONITORING_CODES = [
   'value-negative',
   'monitoring-too-many-problems',
 ] as const;
+export type DataProblemCode = (typeof MONITORING_CODES)[number];
 
 /** At most this many monitoring diagnostics per file; the rest are counted in one more. */
 export const MAX_MONITORING_DIAGNOSTICS = 10_000;
@@ -154,7 +155,7 @@ export class MonitoringCollector {
   private readonly projects = new Map<string, ProjectAcc>();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
-  private readonly diagnostics: Diagnostic[] = [];
+  private readonly diagnostics: Diagnostic<DataProblemCode>[] = [];
   private readonly perFile = new Map<string, { count: number; omitted: number; lastLine: number }>();
   private readonly unknownProjects = new Map<string, string | undefined>();
   private readonly periodCache = new Map<string, ReportPeriod | null>();
@@ -416,11 +417,11 @@ export class MonitoringCollector {
     return k;
   }
 
-  private report(row: MonitoringRow, code: string, args: Args, severity: Diagnostic['severity'] = 'error'): void {
+  private report(row: MonitoringRow, code: DataProblemCode, args: Args, severity: Diagnostic['severity'] = 'error'): void {
     this.reportAt({ file: row.file, line: row.line }, code, args, severity);
   }
 
-  private reportAt(at: { file: string; line: number }, code: string, args: Args, severity: Diagnostic['severity'] = 'error'): void {
+  private reportAt(at: { file: string; line: number }, code: DataProblemCode, args: Args, severity: Diagnostic['severity'] = 'error'): void {
     let s = this.perFile.get(at.file);
     if (!s) this.perFile.set(at.file, (s = { count: 0, omitted: 0, lastLine: 1 }));
     s.lastLine = Math.max(s.lastLine, at.line);

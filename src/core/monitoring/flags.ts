@@ -6,19 +6,25 @@ import type { Severity } from '../diagnostics.js';
 import type { Policy } from '../model/policy.js';
 import type { Flag, IndicatorStatus, Likelihood, Status } from './variance.js';
 
-/** Every flag code (messages: `vflag.<code>` in the variance catalog; the dual gap has two). */
+/** Every flag code (messages in the variance catalog, keyed by the code). */
 export const FLAG_CODES = [
   'spend-missing',
   'budget-pace-red',
   'budget-pace-yellow',
-  'dual-monitoring-gap.money-ahead',
-  'dual-monitoring-gap.results-ahead',
+  'dual-monitoring-gap',
   'indicator-reason-missing',
   'likelihood-reason-missing',
   'target-unlikely',
   'indicator-ahead',
   'indicator-missing',
 ] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+/** Which of budget and goal progress runs ahead, for the dual-monitoring gap: the variant of its message. */
+export type GapDirection = 'money-ahead' | 'results-ahead';
+
+/** The message keys of the flags: the code, or for the dual-monitoring gap one per direction. */
+export type FlagMessageKey = Exclude<FlagCode, 'dual-monitoring-gap'> | `dual-monitoring-gap.${GapDirection}`;
 
 /**
  * What the flags of a period are made from. Numbers for messages are already rounded half-up to

@@ -14,7 +14,7 @@ import { QUARTERS } from '../model/model.js';
 import type { Observation, PeriodObservations, ProjectObservations } from './collector.js';
 import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from '../model/periods.js';
 import type { Policy } from '../model/policy.js';
-import { flags, type FlagFacts, type FlagIndicator } from './flags.js';
+import { flags, type FlagCode, type FlagFacts, type FlagIndicator } from './flags.js';
 
 export { FLAG_CODES } from './flags.js';
 
@@ -76,7 +76,7 @@ export interface ExactEarnedValue {
 }
 
 export interface Flag {
-  code: string;
+  code: FlagCode;
   severity: Severity;
   /** The indicator a flag is about (absent for budget and whole-project flags). */
   indicator?: string;

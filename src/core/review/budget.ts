@@ -24,10 +24,14 @@ function outputFor(d: Dossier, base: string): (Indicator & { target: Dec }) | un
   return candidates.find((i) => i.level1 === 'output' && i.level2 === 'quantity') ?? candidates[0];
 }
 
-export const budget: Dimension = {
+const CODES = ['review-no-schedule', 'review-schedule-sum', 'review-schedule-front-loaded', 'review-schedule-back-loaded', 'review-no-sources', 'review-sources-sum', 'review-cost-budget-mismatch'] as const;
+type Code = (typeof CODES)[number];
+
+export const budget: Dimension<Code> = {
   name: 'budget',
+  codes: CODES,
   review(d: Dossier, ctx) {
-    const findings: ReviewFinding[] = [];
+    const findings: ReviewFinding<Code>[] = [];
     const add = finder(d, 'budget', findings);
     const b = d.budget;
     const r = ctx.policy.review;

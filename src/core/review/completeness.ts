@@ -20,10 +20,14 @@ export function mainOutput(d: Dossier): Indicator | undefined {
   return d.indicators.find((i) => i.level1 === 'output' && i.level2 === 'quantity' && isNumeric(i) && i.operator !== '<=' && i.unit?.trim() !== '%');
 }
 
-export const completeness: Dimension = {
+const CODES = ['review-missing-section', 'review-no-output-quantity'] as const;
+type Code = (typeof CODES)[number];
+
+export const completeness: Dimension<Code> = {
   name: 'completeness',
+  codes: CODES,
   review(d, ctx) {
-    const findings: ReviewFinding[] = [];
+    const findings: ReviewFinding<Code>[] = [];
     const add = finder(d, 'completeness', findings);
     const required = ctx.policy.review.requiredSections;
     const missing = required.filter((l) => !covers(d.indicators, l));

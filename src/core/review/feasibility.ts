@@ -85,10 +85,14 @@ export function median(xs: readonly Dec[]): Dec {
   return s.length % 2 === 1 ? s[mid] : s[mid - 1].plus(s[mid]).dividedBy(2);
 }
 
-export const feasibility: Dimension = {
+const CODES = ['review-target-below-baseline', 'review-target-above-baseline', 'review-target-unrealistic', 'review-history-no-baseline', 'review-no-baselines', 'review-unit-cost-outlier'] as const;
+type Code = (typeof CODES)[number];
+
+export const feasibility: Dimension<Code> = {
   name: 'feasibility',
+  codes: CODES,
   review(d: Dossier, ctx) {
-    const findings: ReviewFinding[] = [];
+    const findings: ReviewFinding<Code>[] = [];
     const add = finder(d, 'feasibility', findings);
     const maxRatio = ctx.policy.review.maxTargetToBaseline;
 

@@ -11,7 +11,10 @@ import { measurability } from './measurability.js';
 import { relevance } from './relevance.js';
 import type { Dimension, DimensionName, Facts, ReviewContext, ReviewFinding } from './types.js';
 
-const REVIEW_DIMENSIONS: readonly Dimension[] = [completeness, measurability, relevance, feasibility, budget];
+const REVIEW_DIMENSIONS = [completeness, measurability, relevance, feasibility, budget] as const satisfies readonly Dimension<string>[];
+
+/** Every code a review can report: its dimensions' and the total below the pass mark. */
+export type ReviewCode = (typeof REVIEW_DIMENSIONS)[number]['codes'][number] | 'review-score-low';
 
 export type Verdict = 'pass' | 'revise';
 
@@ -26,7 +29,7 @@ export interface DossierReview {
   minScore: Dec;
   dimensions: Record<DimensionName, DimensionScore>;
   /** Every finding, required ones first, then by dimension order. */
-  findings: ReviewFinding[];
+  findings: ReviewFinding<ReviewCode>[];
 }
 
 export interface ReviewOptions {
@@ -43,7 +46,7 @@ export interface ReviewOptions {
 export function reviewDossier(d: Dossier, ctx: ReviewContext, opts: ReviewOptions = {}): DossierReview {
   const p = ctx.policy;
   const dimensions = {} as Record<DimensionName, DimensionScore>;
-  const findings: ReviewFinding[] = [];
+  const findings: ReviewFinding<ReviewCode>[] = [];
   for (const dim of REVIEW_DIMENSIONS) {
     const r = dim.review(d, ctx);
     const weight = p.review.weights[dim.name] ?? new D(0);

@@ -41,10 +41,14 @@ export function dateZh(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
-export const measurability: Dimension = {
+const CODES = ['review-quantitative-share', 'review-vague-goal', 'review-goal-no-number', 'review-goal-no-deadline', 'review-target-no-unit', 'review-vague-target'] as const;
+type Code = (typeof CODES)[number];
+
+export const measurability: Dimension<Code> = {
   name: 'measurability',
+  codes: CODES,
   review(d: Dossier, ctx) {
-    const findings: ReviewFinding[] = [];
+    const findings: ReviewFinding<Code>[] = [];
     const add = finder(d, 'measurability', findings);
     const inds = d.indicators;
 

@@ -31,10 +31,14 @@ function wordsMatch(name: ReadonlySet<string>, text: ReadonlySet<string>): boole
   return shared >= 2 || (shared >= 1 && name.size <= 2);
 }
 
-export const relevance: Dimension = {
+const CODES = ['review-unknown-objective', 'review-indicator-unrelated', 'review-goal-clause-uncovered'] as const;
+type Code = (typeof CODES)[number];
+
+export const relevance: Dimension<Code> = {
   name: 'relevance',
+  codes: CODES,
   review(d: Dossier, ctx) {
-    const findings: ReviewFinding[] = [];
+    const findings: ReviewFinding<Code>[] = [];
     const add = finder(d, 'relevance', findings);
 
     const ids = ctx.objectiveIds;

@@ -2,10 +2,11 @@
 import { D, type Dec } from '../decimal.js';
 import type { Args } from '../diagnostics.js';
 import type { Dossier, Indicator } from '../model/model.js';
+import type { RuleCode } from '../rules/index.js';
 import type { DimensionName, FindingLevel, ReviewFinding } from './types.js';
 
-export function finder(d: Dossier, dimension: DimensionName, out: ReviewFinding[]) {
-  return (level: FindingLevel, code: string, path: string, args: Args = {}, covers?: string): void => {
+export function finder<C extends string>(d: Dossier, dimension: DimensionName, out: ReviewFinding<C>[]) {
+  return (level: FindingLevel, code: C, path: string, args: Args = {}, covers?: RuleCode): void => {
     out.push({ code, level, dimension, file: d.origin.file, path, args, ...(covers ? { covers } : {}) });
   };
 }

@@ -4,19 +4,22 @@ import { QUARTERS, type Quarter } from '../model/model.js';
 import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['adjusted-milestone-target-mismatch', 'adjusted-milestone-decreasing'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * An adjustment that changes an indicator's target or milestones leaves a plan that still holds
  * together: after it, the milestones of a cumulative indicator never fall and the last one
  * equals the adjusted target. (Changing the target alone leaves the old milestones aiming at the
  * old target, and monitoring would measure progress against the wrong line.)
  */
-export const adjustedMilestones: DossierRule = {
+export const adjustedMilestones: DossierRule<Code> = {
   id: 'adjusted-milestones',
   severity: 'error',
   scope: 'dossier',
-  codes: ['adjusted-milestone-target-mismatch', 'adjusted-milestone-decreasing'],
+  codes: CODES,
   check(d) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const file = d.origin.file;
     d.adjustments.forEach((a, i) => {
       const after = inForce(d, a.date);

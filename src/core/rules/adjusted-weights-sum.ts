@@ -6,18 +6,22 @@ import { escapePointer } from '../model/normalise.js';
 import { sectionOf } from '../model/policy.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['adjusted-weights-sum'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * An adjustment that changes indicator weights keeps each section's weights adding up to the
  * policy's section weight (scoring after the adjustment uses the new weights). Reported at the
  * first weight the adjustment changes in the section, once per adjustment and section.
  */
-export const adjustedWeights: DossierRule = {
+export const adjustedWeights: DossierRule<Code> = {
   id: 'adjusted-weights-sum',
   severity: 'error',
   scope: 'dossier',
+  codes: CODES,
   check(d, ctx) {
     const policy = ctx.policyFor(d);
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     d.adjustments.forEach((a, i) => {
       const changed = Object.entries(a.indicators).filter(([, p]) => p.weight !== undefined).map(([code]) => code);
       if (changed.length === 0) return;
@@ -31,6 +35,7 @@ export const adjustedWeights: DossierRule = {
         const actual = sum(inSection.map((ind) => ind.weight));
         if (actual.equals(expected)) continue;
         out.push({
+          code: 'adjusted-weights-sum',
           file: d.origin.file,
           path: `/adjustments/${i}/indicators/${escapePointer(touched)}/weight`,
           args: { date: a.date, section: s, sectionZh: LEVEL1_ZH[s as Level1], actual: text(actual), expected: text(expected), policy: policy.name },

@@ -2,17 +2,20 @@ import { compareDates, parseDate } from '../model/periods.js';
 import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['adjustment-order', 'adjustment-outside-period', 'adjustment-unknown-indicator', 'adjustment-missing-reason', 'adjustment-missing-approver', 'adjustment-empty'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * Approved adjustments (动态调整) are in date order, inside the project period, name existing
  * indicators, and each carries a reason and an approver (调整须经批准并说明理由).
  */
-export const adjustments: DossierRule = {
+export const adjustments: DossierRule<Code> = {
   id: 'adjustments',
   severity: 'error',
   scope: 'dossier',
-  codes: ['adjustment-order', 'adjustment-outside-period', 'adjustment-unknown-indicator', 'adjustment-missing-reason', 'adjustment-missing-approver', 'adjustment-empty'],
+  codes: CODES,
   check(d) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const file = d.origin.file;
     const start = parseDate(d.period.start);
     const end = parseDate(d.period.end);

@@ -1,19 +1,22 @@
 import { text } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['budget-total-zero', 'budget-initial-differs'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * The budget can carry an execution rate (全年执行数 / 全年预算数): the total, and every adjusted
  * total, is above zero. A 年初预算数 that differs from the 全年预算数 means the budget changed
  * after it was first approved; such a change belongs in `adjustments` (动态调整), with its date, its
  * reason and its approver, so that monitoring and scoring use the right total for each period.
  */
-export const budgetSanity: DossierRule = {
+export const budgetSanity: DossierRule<Code> = {
   id: 'budget-sanity',
   severity: 'error',
   scope: 'dossier',
-  codes: ['budget-total-zero', 'budget-initial-differs'],
+  codes: CODES,
   check(d) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const file = d.origin.file;
     const unit = d.budget.unit;
     if (d.budget.total.isZero()) out.push({ file, path: '/budget/total', code: 'budget-total-zero', args: { unit } });

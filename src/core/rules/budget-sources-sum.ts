@@ -1,15 +1,19 @@
 import { sum, text } from '../decimal.js';
 import type { DossierRule } from './types.js';
 
+const CODES = ['budget-sources-sum'] as const;
+type Code = (typeof CODES)[number];
+
 /** Funding sources add up to the total budget exactly (decimal arithmetic, no float drift). */
-export const budgetSourcesSum: DossierRule = {
+export const budgetSourcesSum: DossierRule<Code> = {
   id: 'budget-sources-sum',
   severity: 'error',
   scope: 'dossier',
+  codes: CODES,
   check(d) {
     if (d.budget.sources.length === 0) return [];
     const s = sum(d.budget.sources.map((x) => x.amount));
     if (s.equals(d.budget.total)) return [];
-    return [{ file: d.origin.file, path: '/budget/sources', args: { sum: text(s), total: text(d.budget.total), unit: d.budget.unit, difference: text(s.minus(d.budget.total)) } }];
+    return [{ code: 'budget-sources-sum', file: d.origin.file, path: '/budget/sources', args: { sum: text(s), total: text(d.budget.total), unit: d.budget.unit, difference: text(s.minus(d.budget.total)) } }];
   },
 };

@@ -2,22 +2,25 @@ import { QUAL_ZH } from '../model/aliases.js';
 import { text } from '../decimal.js';
 import type { EvaluationRule, Finding } from './types.js';
 
+const CODES = ['actual-kind-mismatch', 'qualitative-score-out-of-band', 'survey-inconsistent'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * Each actual has the form its indicator needs: a qualitative level for a qualitative indicator
  * (with a score inside its level's band, 财预〔2020〕10号: 80-100% / 60-80% / 0-60% of the
  * weight), a number or a survey for a numeric one; a survey cannot count more satisfied people
  * than respondents.
  */
-export const evaluationActuals: EvaluationRule = {
+export const evaluationActuals: EvaluationRule<Code> = {
   id: 'evaluation-actuals',
   severity: 'error',
   scope: 'evaluation',
-  codes: ['actual-kind-mismatch', 'qualitative-score-out-of-band', 'survey-inconsistent'],
+  codes: CODES,
   check(e, ctx) {
     const d = ctx.dossierByCode.get(e.project);
     if (!d) return [];
     const policy = ctx.policyFor(d);
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const file = e.origin.file;
     for (const ind of d.indicators) {
       const a = e.actuals[ind.code];

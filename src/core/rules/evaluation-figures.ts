@@ -2,21 +2,24 @@ import { inForce } from '../model/adjust.js';
 import { text } from '../decimal.js';
 import type { EvaluationRule, Finding } from './types.js';
 
+const CODES = ['executed-above-budget', 'panel-score-above-weight'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * The year-end figures of an Evaluation are possible: the executed amount (全年执行数) does not
  * exceed the budget in force after every adjustment (the rate would pass 100% — an overspend
  * or a typo in the unit), and an expert's score for an indicator lies between 0 and the
  * indicator's weight (its 分值).
  */
-export const evaluationFigures: EvaluationRule = {
+export const evaluationFigures: EvaluationRule<Code> = {
   id: 'evaluation-figures',
   severity: 'error',
   scope: 'evaluation',
-  codes: ['executed-above-budget', 'panel-score-above-weight'],
+  codes: CODES,
   check(e, ctx) {
     const d = ctx.dossierByCode.get(e.project);
     if (!d) return [];
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const file = e.origin.file;
     const now = inForce(d);
     if (e.executed !== undefined && e.executed.greaterThan(now.budgetTotal)) {

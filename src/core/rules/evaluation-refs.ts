@@ -2,15 +2,18 @@ import { escapePointer } from '../model/normalise.js';
 import { suggest } from '../suggest.js';
 import type { EvaluationRule, Finding } from './types.js';
 
+const CODES = ['evaluation-unknown-project', 'evaluation-unknown-indicator'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * An Evaluation's project exists as a dossier in the same run, and every indicator code it
  * names (actuals, panels, claimed scores) exists in that dossier.
  */
-export const evaluationRefs: EvaluationRule = {
+export const evaluationRefs: EvaluationRule<Code> = {
   id: 'evaluation-refs',
   severity: 'error',
   scope: 'evaluation',
-  codes: ['evaluation-unknown-project', 'evaluation-unknown-indicator'],
+  codes: CODES,
   check(e, ctx) {
     const file = e.origin.file;
     const d = ctx.dossierByCode.get(e.project);
@@ -21,7 +24,7 @@ export const evaluationRefs: EvaluationRule = {
     }
     const codes = d.indicators.map((i) => i.code);
     const known = new Set(codes);
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const check = (section: string, code: string) => {
       if (!known.has(code)) out.push({ file, path: `/${section}/${escapePointer(code)}`, key: true, code: 'evaluation-unknown-indicator', args: { indicator: code, project: e.project, suggestion: suggest(code, codes) ?? null } });
     };

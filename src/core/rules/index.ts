@@ -26,7 +26,7 @@ import { targetUnit } from './target-unit.js';
 import { vague } from './vague.js';
 import { weightsSum } from './weights-sum.js';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   // dossier
   indicatorCodeDuplicate,
   level2Known,
@@ -54,6 +54,9 @@ export const RULES: readonly Rule[] = [
   // across the batch
   projectCodeDuplicate,
   evaluationDuplicate,
-];
+] as const satisfies readonly Rule[];
+
+/** Every code a rule of the registry can report. */
+export type RuleCode = (typeof RULES)[number]['codes'][number];
 
 export type { Rule, RuleContext, Finding, PolicyDocument } from './types.js';

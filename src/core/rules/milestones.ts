@@ -2,17 +2,20 @@ import { text, type Dec } from '../decimal.js';
 import { QUARTERS, type Quarter } from '../model/model.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['milestone-decreasing', 'milestone-target-mismatch'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * Milestones (expected value at each quarter end) of a cumulative indicator never fall, and the
  * last milestone equals the target (a plan that does not end at the target is not the plan).
  */
-export const milestones: DossierRule = {
+export const milestones: DossierRule<Code> = {
   id: 'milestones',
   severity: 'error',
   scope: 'dossier',
-  codes: ['milestone-decreasing', 'milestone-target-mismatch'],
+  codes: CODES,
   check(d) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     d.indicators.forEach((ind, i) => {
       const ms = ind.milestones;
       if (!ms) return;

@@ -1,14 +1,17 @@
 import { compareDates, parseDate } from '../model/periods.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['period-order', 'period-outside-year'] as const;
+type Code = (typeof CODES)[number];
+
 /** The project period starts before it ends and lies in the fiscal year. */
-export const periodDates: DossierRule = {
+export const periodDates: DossierRule<Code> = {
   id: 'period-dates',
   severity: 'error',
   scope: 'dossier',
-  codes: ['period-order', 'period-outside-year'],
+  codes: CODES,
   check(d) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const start = parseDate(d.period.start);
     const end = parseDate(d.period.end);
     // Impossible dates (2025-02-30) are schema errors (format `date`); nothing to add here.

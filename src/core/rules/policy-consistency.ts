@@ -2,18 +2,21 @@ import { sum, text, type Dec } from '../decimal.js';
 import { GRADE_ALIASES, GRADE_ZH, QUAL_ZH } from '../model/aliases.js';
 import type { Finding, PolicyRule } from './types.js';
 
+const CODES = ['policy-weights-total', 'grade-bands', 'qualitative-band'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * A policy adds up and its grades make sense: section weights + execution weight = 100; grade
  * bands in descending order of their minimum, each grade once, the lowest starting at 0, all
  * within 0-100; qualitative bands inside [0, 1] with each default inside its band.
  */
-export const policyConsistency: PolicyRule = {
+export const policyConsistency: PolicyRule<Code> = {
   id: 'policy-consistency',
   severity: 'error',
   scope: 'policy',
-  codes: ['policy-weights-total', 'grade-bands', 'qualitative-band'],
+  codes: CODES,
   check({ file, doc, policy }) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const total = sum(Object.values(policy.sections) as Dec[]).plus(policy.executionWeight);
     if (!total.equals(100)) {
       out.push({ file, path: doc.sections ? '/sections' : doc.execution ? '/execution' : '', code: 'policy-weights-total', args: { total: text(total), sections: text(sum(Object.values(policy.sections) as Dec[])), execution: text(policy.executionWeight) } });

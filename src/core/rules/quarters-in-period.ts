@@ -4,16 +4,19 @@ import { QUARTERS, type Quarter } from '../model/model.js';
 import { text, type Dec } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['milestone-outside-period', 'schedule-outside-period'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * Quarterly figures only for quarters of the fiscal year that overlap the project period: a
  * milestone (expected value at a quarter end) in a quarter when the project does not run, or
  * planned spending in such a quarter, cannot be monitored against anything.
  */
-export const quartersInPeriod: DossierRule = {
+export const quartersInPeriod: DossierRule<Code> = {
   id: 'quarters-in-period',
   severity: 'error',
   scope: 'dossier',
-  codes: ['milestone-outside-period', 'schedule-outside-period'],
+  codes: CODES,
   check(d) {
     const start = parseDate(d.period.start);
     const end = parseDate(d.period.end);
@@ -27,7 +30,7 @@ export const quartersInPeriod: DossierRule = {
       const qEnd: YMD = { y: d.year, m: 3 * n, d: daysInMonth(d.year, 3 * n) };
       return compareDates(qEnd, start) < 0 || compareDates(qStart, end) > 0;
     };
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const file = d.origin.file;
     const args = (q: Quarter) => ({ quarter: q, year: d.year, start: d.period.start, end: d.period.end });
     for (const [q, v] of Object.entries(d.budget.schedule ?? {}) as [Quarter, Dec][]) {

@@ -10,9 +10,9 @@ export interface LocatedFinding extends Diagnostic {
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): LocatedFinding[] {
   const out: LocatedFinding[] = [];
-  const emit = (rule: Rule, findings: Finding[]) => {
+  const emit = (rule: Rule, findings: Finding<string>[]) => {
     for (const f of findings) {
-      out.push({ code: f.code ?? rule.id, severity: f.severity ?? rule.severity, file: f.file, path: f.path, args: f.args, key: f.key });
+      out.push({ code: f.code, severity: f.severity ?? rule.severity, file: f.file, path: f.path, args: f.args, key: f.key });
     }
   };
   for (const rule of rules) {
@@ -39,5 +39,5 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Loca
 
 /** Every diagnostic code a rule can emit (for docs, SARIF rule lists and the catalog test). */
 export function ruleCodes(rules: readonly Rule[] = RULES): string[] {
-  return [...new Set(rules.flatMap((r) => r.codes ?? [r.id]))].sort();
+  return [...new Set(rules.flatMap((r) => r.codes))].sort();
 }

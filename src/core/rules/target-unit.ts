@@ -2,17 +2,20 @@ import { text } from '../decimal.js';
 import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['target-unit-missing', 'percent-out-of-range', 'target-not-number'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * A numeric target needs a unit, a "%" target lies in 0-100, and a quantitative operator needs
  * a numeric target (text belongs to qualitative indicators) — adjusted targets included.
  */
-export const targetUnit: DossierRule = {
+export const targetUnit: DossierRule<Code> = {
   id: 'target-unit',
   severity: 'error',
   scope: 'dossier',
-  codes: ['target-unit-missing', 'percent-out-of-range', 'target-not-number'],
+  codes: CODES,
   check(d) {
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     d.indicators.forEach((ind, i) => {
       const base = `/indicators/${i}`;
       if (ind.operator === 'qualitative') return;

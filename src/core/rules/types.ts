@@ -6,15 +6,15 @@ import type { Dossier, Evaluation, StrategyPlan } from '../model/model.js';
 import type { Policy } from '../model/policy.js';
 import type { ScoringPolicyDoc } from '../model/schema-types.js';
 
-/** What a rule reports: where (file + JSON pointer) and the message arguments. */
-export interface Finding {
+/** What a rule reports: which of its codes, where (file + JSON pointer), the message arguments. */
+export interface Finding<C extends string> {
+  /** One of the codes the rule declares (the compiler rejects any other). */
+  code: C;
   file: string;
   path: string;
   args?: Args;
   /** Overrides the rule's default severity (e.g. a vague goal is a warning). */
   severity?: Severity;
-  /** Overrides the rule's id for a rule that reports several related codes. */
-  code?: string;
   /** Point at the mapping key rather than its value. */
   key?: boolean;
 }
@@ -45,34 +45,40 @@ export interface RuleContext {
   invalidDossierCodes?: ReadonlySet<string>;
 }
 
-interface RuleBase {
-  /** Stable kebab-case id; also the diagnostic code unless a finding overrides it. */
+/**
+ * A rule's codes are literal types: each rule file lists them once (`const CODES = [...] as
+ * const`) and types itself with their union, e.g. `DossierRule<(typeof CODES)[number]>`, so that
+ * its findings can carry no other code and the catalogs are checked against every code of the
+ * registry (RuleCode in index.ts).
+ */
+interface RuleBase<C extends string> {
+  /** Stable kebab-case name of the rule (its file name). */
   id: string;
   severity: Severity;
-  /** Every code the rule can emit (for SARIF rule lists and the docs). */
-  codes?: string[];
+  /** Every code the rule can report (for SARIF rule lists, the docs and the catalogs). */
+  codes: readonly C[];
 }
 
-export interface DossierRule extends RuleBase {
+export interface DossierRule<C extends string> extends RuleBase<C> {
   scope: 'dossier';
-  check(dossier: Dossier, ctx: RuleContext): Finding[];
+  check(dossier: Dossier, ctx: RuleContext): Finding<C>[];
 }
-export interface EvaluationRule extends RuleBase {
+export interface EvaluationRule<C extends string> extends RuleBase<C> {
   scope: 'evaluation';
-  check(evaluation: Evaluation, ctx: RuleContext): Finding[];
+  check(evaluation: Evaluation, ctx: RuleContext): Finding<C>[];
 }
-export interface PolicyRule extends RuleBase {
+export interface PolicyRule<C extends string> extends RuleBase<C> {
   scope: 'policy';
-  check(policy: PolicyDocument, ctx: RuleContext): Finding[];
+  check(policy: PolicyDocument, ctx: RuleContext): Finding<C>[];
 }
-export interface StrategyRule extends RuleBase {
+export interface StrategyRule<C extends string> extends RuleBase<C> {
   scope: 'strategy';
-  check(plan: StrategyPlan, ctx: RuleContext): Finding[];
+  check(plan: StrategyPlan, ctx: RuleContext): Finding<C>[];
 }
 /** Rules across the whole run (uniqueness across a batch). */
-export interface BatchRule extends RuleBase {
+export interface BatchRule<C extends string> extends RuleBase<C> {
   scope: 'batch';
-  check(ctx: RuleContext): Finding[];
+  check(ctx: RuleContext): Finding<C>[];
 }
 
-export type Rule = DossierRule | EvaluationRule | PolicyRule | StrategyRule | BatchRule;
+export type Rule<C extends string = string> = DossierRule<C> | EvaluationRule<C> | PolicyRule<C> | StrategyRule<C> | BatchRule<C>;

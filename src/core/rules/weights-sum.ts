@@ -4,19 +4,22 @@ import { sectionOf } from '../model/policy.js';
 import { LEVEL1_ZH } from '../model/aliases.js';
 import type { DossierRule, Finding } from './types.js';
 
+const CODES = ['weights-sum', 'section-not-in-policy'] as const;
+type Code = (typeof CODES)[number];
+
 /**
  * Indicator weights per level-1 section add up to the policy's section weight (财预〔2020〕10号:
  * output 50, effect 30, satisfaction 10 under `self`). An indicator whose section the policy
  * does not score is reported too.
  */
-export const weightsSum: DossierRule = {
+export const weightsSum: DossierRule<Code> = {
   id: 'weights-sum',
   severity: 'error',
   scope: 'dossier',
-  codes: ['weights-sum', 'section-not-in-policy'],
+  codes: CODES,
   check(d, ctx) {
     const policy = ctx.policyFor(d);
-    const out: Finding[] = [];
+    const out: Finding<Code>[] = [];
     const bySection = new Map<Level1, number[]>();
     d.indicators.forEach((ind, i) => {
       const s = sectionOf(policy, ind.level1);
@@ -35,6 +38,7 @@ export const weightsSum: DossierRule = {
       const actual = sum(idx.map((i) => d.indicators[i].weight));
       if (!actual.equals(expected)) {
         out.push({
+          code: 'weights-sum',
           file: d.origin.file,
           // Point at the first indicator of the section, or the indicator list when there is none.
           path: idx.length ? `/indicators/${idx[0]}/weight` : '/indicators',

@@ -5,7 +5,17 @@
 import { type Dec, HUNDRED, ONE, ZERO, min, round, text } from '../decimal.js';
 import type { Dossier, Evaluation } from '../model/model.js';
 import type { Policy } from '../model/policy.js';
-import type { ExecutionScore, ScoreFinding } from './types.js';
+import type { ExecutionScore, FindingSink } from './types.js';
+
+export type ExecutionCode =
+  | 'executed-from-monitoring'
+  | 'missing-executed'
+  | 'missing-executed-zero'
+  | 'execution-good'
+  | 'execution-low'
+  | 'execution-low-no-reason'
+  | 'execution-over-budget'
+  | 'recommend-explain-execution';
 
 /** The last cumulative spend in monitoring data (default for evaluation.budget.executed). */
 export interface MonitoringSpend {
@@ -21,7 +31,7 @@ export function scoreExecution(
   spend: MonitoringSpend | undefined,
   policy: Policy,
   allowMissing: boolean,
-  findings: ScoreFinding[],
+  findings: FindingSink<ExecutionCode>,
 ): ExecutionScore {
   const ex: ExecutionScore = { budget, initial: d.budget.initial, executed: null, source: null, rate: null, weight: policy.executionWeight, score: null };
   if (e?.executed !== undefined) {

@@ -18,7 +18,9 @@ import type { Dossier, Evaluation, Level1 } from '../model/model.js';
 import { LEVEL1 } from '../model/model.js';
 import { gradeFor, type Policy } from '../model/policy.js';
 import { recheck } from './recheck.js';
-import type { IndicatorScore, ProjectScore, ScoreFinding, SectionScore } from './types.js';
+import type { IndicatorScore, ProjectScore, ScoreFinding, ScoreFindingCode, SectionScore } from './types.js';
+
+export type ProjectCode = 'no-evaluation' | 'project-incomplete' | 'project-invalid';
 import { type MonitoringSpend, scoreExecution } from './execution.js';
 import { scoreIndicator } from './indicator.js';
 
@@ -36,7 +38,7 @@ export function scoreProject(input: ScoreInput): ProjectScore {
   const { dossier: d, evaluation: e, policy } = input;
   const allowMissing = input.allowMissing === true;
   const force = inForce(d);
-  const findings: ScoreFinding[] = [];
+  const findings: ScoreFinding<ScoreFindingCode>[] = [];
   let incomplete = false;
 
   if (!e) {

@@ -6,6 +6,8 @@ import { type Dec, ZERO, round, sum, text } from '../decimal.js';
 import type { Claimed } from '../model/model.js';
 import type { Policy } from '../model/policy.js';
 import type { Discrepancy, ExecutionScore, IndicatorScore, ScoreFinding, SectionScore } from './types.js';
+
+export type RecheckCode = 'claimed-rounding' | 'recommend-correct-table';
 import type { Grade } from '../model/model.js';
 
 export interface RecheckInput {
@@ -18,11 +20,11 @@ export interface RecheckInput {
   policy: Policy;
 }
 
-export function recheck(input: RecheckInput): { discrepancies: Discrepancy[]; findings: ScoreFinding[] } {
+export function recheck(input: RecheckInput): { discrepancies: Discrepancy[]; findings: ScoreFinding<RecheckCode>[] } {
   const { claimed: c, policy } = input;
   const tol = policy.recheck.tolerance;
   const out: Discrepancy[] = [];
-  const findings: ScoreFinding[] = [];
+  const findings: ScoreFinding<RecheckCode>[] = [];
   const compare = (item: string, claimed: Dec, computed: Dec | null) => {
     if (computed === null) return;
     const diff = claimed.minus(computed).abs();

@@ -5,6 +5,10 @@ import type { Args, Diagnostic, Severity } from '../diagnostics.js';
 import type { Dec } from '../decimal.js';
 import type { Grade, Level1, Operator, QualLevel, Role } from '../model/model.js';
 import type { Policy } from '../model/policy.js';
+import type { ExecutionCode } from './execution.js';
+import type { IndicatorCode } from './indicator.js';
+import type { ProjectCode } from './project.js';
+import type { RecheckCode } from './recheck.js';
 
 export type ProjectStatus = 'scored' | 'incomplete' | 'invalid';
 
@@ -20,14 +24,23 @@ export type ScoreMethod =
 /** What a finding is about, so that a report can group them for a reader. */
 export type FindingKind = 'achievement' | 'problem' | 'recommendation' | 'data';
 
-export interface ScoreFinding {
-  code: string;
+/** Every code the scoring steps can report (each step declares its own). */
+export type ScoreFindingCode = ExecutionCode | IndicatorCode | ProjectCode | RecheckCode;
+
+export interface ScoreFinding<C extends string = string> {
+  /** One of the codes its step declares (the compiler rejects any other). */
+  code: C;
   severity: Severity;
   kind: FindingKind;
   indicator?: string;
   args: Args;
   /** Filled in by the command for the chosen language. */
   message?: string;
+}
+
+/** Where a scoring step appends its findings: any list that takes them. */
+export interface FindingSink<C extends string> {
+  push(...findings: ScoreFinding<C>[]): unknown;
 }
 
 export interface SurveyResult {

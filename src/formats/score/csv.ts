@@ -4,7 +4,7 @@
 // 自评表. Text cells that Excel would read as a formula are prefixed with an apostrophe.
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, t } from '../../i18n/index.js';
 import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText } from './shared.js';
 
 export function csv(report: ScoreReport, opts: FormatOptions): string {
@@ -19,7 +19,7 @@ export function* csvChunks(report: ScoreReport, opts: FormatOptions): Generator<
 }
 
 function* ranking(report: ScoreReport, opts: FormatOptions): Generator<string[]> {
-  const h = (k: string) => t(opts.lang, `score.col.${k}`);
+  const h = (k: KeysUnder<'score.col.'>) => t(opts.lang, `score.col.${k}`);
   const d = report.decimals;
   const header = ['rank', 'code', 'name', 'department', 'status', 'total', 'grade', 'rate', 'executionScore', 'composite', 'discrepancies', 'adjustPct', 'nextBudget', 'action'];
   const label = [h('rank'), h('code'), h('name'), h('department'), h('status'), h('total'), h('grade'), h('rate'), t(opts.lang, 'score.row.execution'), h('composite'), h('discrepancies'), h('adjustPct'), h('nextBudget'), h('action')];
@@ -44,7 +44,7 @@ function* ranking(report: ScoreReport, opts: FormatOptions): Generator<string[]>
 }
 
 function items(p: ProjectScore | undefined, report: ScoreReport, opts: FormatOptions): string[][] {
-  const h = (k: string) => t(opts.lang, `score.col.${k}`);
+  const h = (k: KeysUnder<'score.col.'>) => t(opts.lang, `score.col.${k}`);
   const rows: string[][] = [[h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score'), h('ratio'), h('method'), h('note')]];
   if (!p) return rows;
   const d = report.decimals;

@@ -7,7 +7,7 @@
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES } from '../../core/model/model.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
 import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
 
@@ -49,7 +49,7 @@ function row(cells: string[]): string {
 
 function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: string): string[] {
   const lang = opts.lang;
-  const h = (k: string) => t(lang, `score.col.${k}`);
+  const h = (k: KeysUnder<'score.col.'>) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const h2 = h1 + '#';
   const out: string[] = [`${h1} ${escapeMd(paren(lang, p.name, p.code))}`, ''];
@@ -113,7 +113,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
 
 function batch(report: ScoreReport, opts: FormatOptions): string[] {
   const lang = opts.lang;
-  const h = (k: string) => t(lang, `score.col.${k}`);
+  const h = (k: KeysUnder<'score.col.'>) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const s = report.summary;
   const out: string[] = [escapeMd(t(lang, 'score.line.summary', { projects: s.projects, scored: s.scored, incomplete: s.incomplete, invalid: s.invalid, mean: fixed(s.mean, d) })), ''];

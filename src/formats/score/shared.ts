@@ -6,7 +6,7 @@ import type { Args } from '../../core/diagnostics.js';
 import type { Grade, Level1 } from '../../core/model/model.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/scoring/types.js';
-import { t } from '../../i18n/index.js';
+import { message, t } from '../../i18n/index.js';
 
 export type Lang = FormatOptions['lang'];
 
@@ -74,7 +74,7 @@ export function findingsByKind(p: ProjectScore): Record<FindingKind, ScoreFindin
 }
 
 export function kindHeading(kind: FindingKind, lang: Lang): string {
-  return t(lang, { achievement: 'score.h.achievements', problem: 'score.h.problems', recommendation: 'score.h.recommendations', data: 'score.h.data' }[kind]);
+  return t(lang, ({ achievement: 'score.h.achievements', problem: 'score.h.problems', recommendation: 'score.h.recommendations', data: 'score.h.data' } as const)[kind]);
 }
 
 export function discrepancyItem(item: string, lang: Lang, p?: ProjectScore): string {
@@ -120,11 +120,11 @@ export function findingText(f: ScoreFinding, lang: Lang, unit: string): string {
   if (f.message !== undefined) return f.message;
   const args: Args = Object.assign({}, f.args, { unit: f.args.unit === undefined ? unit : f.args.unit });
   if (lang === 'en' && typeof args.actionEn === 'string') args.action = args.actionEn;
-  if (typeof args.grade === 'string') args.gradeLabel = t(lang, `score.grade.${args.grade}`);
-  if (typeof args.level === 'string') args.levelLabel = t(lang, `score.level.${args.level}`);
+  if (typeof args.grade === 'string') args.gradeLabel = message(lang, `score.grade.${args.grade}`);
+  if (typeof args.level === 'string') args.levelLabel = message(lang, `score.level.${args.level}`);
   if (typeof args.item === 'string') args.itemLabel = args.item;
   if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
-  return t(lang, `score.f.${f.code}`, args);
+  return message(lang, f.code, args);
 }
 
 /** "text (note)" in English, "text（note）" in Chinese. */

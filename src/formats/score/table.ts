@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES, type Grade } from '../../core/model/model.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
 import { columns } from './columns.js';
 import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
@@ -47,7 +47,7 @@ function gradeColor(c: ChalkInstance, g: Grade | null): ChalkInstance {
 
 function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
-  const h = (k: string) => t(lang, `score.col.${k}`);
+  const h = (k: KeysUnder<'score.col.'>) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const out: string[] = [];
   out.push(c.bold(paren(lang, p.name, p.code)));
@@ -100,14 +100,14 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   return out.join('\n');
 }
 
-function summaryArgs(report: ScoreReport): Record<string, string | number> {
+function summaryArgs(report: ScoreReport): MessageArgs<'score.line.summary'> {
   const s = report.summary;
   return { projects: s.projects, scored: s.scored, incomplete: s.incomplete, invalid: s.invalid, mean: fixed(s.mean, report.decimals) };
 }
 
 function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
-  const h = (k: string) => t(lang, `score.col.${k}`);
+  const h = (k: KeysUnder<'score.col.'>) => t(lang, `score.col.${k}`);
   const d = report.decimals;
   const out: string[] = [c.bold(t(lang, 'score.title.batch', { count: report.projects.length })) + c.dim(`  (${h('policy')}: ${report.policy})`)];
   const rows = report.ranking.map(({ rank, project: p }) => [

@@ -11,7 +11,7 @@
 // `<`, `&`, `*`, `_`, `[` … would be read as HTML or emphasis. Honours --quiet.
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
-import { hasMessage, t } from '../../i18n/index.js';
+import { hasMessage, type KeysUnder, message, t } from '../../i18n/index.js';
 import { reviewLetter, reviewOverview } from './review-markdown.js';
 import { fileReview } from './review-parts.js';
 import { groups, location, messageOf, normalizeNewlines, severityLabel, showControls, summaryLine } from './shared.js';
@@ -53,7 +53,7 @@ export function markdown(report: ValidateReport, opts: FormatOptions): string {
 }
 
 function table(list: readonly Diagnostic[], opts: FormatOptions): string[] {
-  const h = (k: string): string => t(opts.lang, `fmt.md.col.${k}`);
+  const h = (k: KeysUnder<'fmt.md.col.'>): string => t(opts.lang, `fmt.md.col.${k}`);
   return [
     `| ${h('location')} | ${h('severity')} | ${h('code')} | ${h('message')} |`,
     '| --- | --- | --- | --- |',
@@ -67,14 +67,14 @@ function table(list: readonly Diagnostic[], opts: FormatOptions): string[] {
 /** Score and verdict per file, read defensively: `review` is whatever the command attached. */
 function overview(files: readonly FileResult[], opts: FormatOptions): string[] {
   const lang = opts.lang;
-  const h = (k: string): string => t(lang, `fmt.md.col.${k}`);
+  const h = (k: KeysUnder<'fmt.md.col.'>): string => t(lang, `fmt.md.col.${k}`);
   const rows = files.map((f) => {
     const r = isRecord(f.review) ? f.review : {};
     const score = typeof r.score === 'number' && Number.isFinite(r.score) ? String(r.score) : '—';
     const verdict =
       typeof r.verdict === 'string'
         ? hasMessage(`fmt.verdict.${r.verdict}`)
-          ? t(lang, `fmt.verdict.${r.verdict}`)
+          ? message(lang, `fmt.verdict.${r.verdict}`)
           : escapeMd(r.verdict)
         : '—';
     const errors = f.diagnostics.filter((d) => d.severity === 'error').length;

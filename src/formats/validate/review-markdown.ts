@@ -3,7 +3,7 @@
 // review opinion (审核意见) written as a reviewer would send it back: the verdict in a sentence,
 // the required changes (必须修改) and the suggestions (建议), each with its line in the file.
 import type { FileResult, FileReview, FormatOptions, ReviewItem, ValidateReport } from '../../core/report.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, t } from '../../i18n/index.js';
 import { escapeMd } from './markdown.js';
 import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, dimensionLabel, dimensionSummary, lineLabel } from './review-parts.js';
 
@@ -12,7 +12,7 @@ export function reviewOverview(report: ValidateReport, opts: FormatOptions): str
   const lang = opts.lang;
   const batch = batchSummary(report.review);
   if (!batch) return [];
-  const h = (k: string): string => t(lang, `review.col.${k}`);
+  const h = (k: KeysUnder<'review.col.'>): string => t(lang, `review.col.${k}`);
   const out = ['', `## ${t(lang, 'review.batch.title')}`, '', escapeMd(t(lang, 'review.batch.summary', { dossiers: batch.dossiers, pass: batch.pass, revise: batch.revise }))];
   const rows = batchRows(report.files, lang);
   if (rows.length > 0) {

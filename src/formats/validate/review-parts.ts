@@ -2,7 +2,7 @@
 // object read defensively (formatters accept any report), the batch table of dossiers and the
 // most common problems across a folder.
 import type { FileResult, FileReview, FormatOptions, ReviewBatchSummary, ReviewItem } from '../../core/report.js';
-import { hasMessage, t } from '../../i18n/index.js';
+import { hasMessage, message, t } from '../../i18n/index.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,11 +18,11 @@ export function fileReview(f: FileResult): FileReview | undefined {
 }
 
 export function verdictLabel(verdict: string, lang: FormatOptions['lang']): string {
-  return hasMessage(`fmt.verdict.${verdict}`) ? t(lang, `fmt.verdict.${verdict}`) : verdict;
+  return hasMessage(`fmt.verdict.${verdict}`) ? message(lang, `fmt.verdict.${verdict}`) : verdict;
 }
 
 export function dimensionLabel(name: string, lang: FormatOptions['lang']): string {
-  return hasMessage(`review.dimension.${name}`) ? t(lang, `review.dimension.${name}`) : name;
+  return hasMessage(`review.dimension.${name}`) ? message(lang, `review.dimension.${name}`) : name;
 }
 
 /** `completeness 25/25 · measurability 18.5/25 …` in the chosen language. */
@@ -71,7 +71,7 @@ export function batchSummary(v: unknown): ReviewBatchSummary | undefined {
 
 /** Short title of a code (`title.<code>`), else the code. */
 export function codeTitle(code: string, lang: FormatOptions['lang']): string {
-  return hasMessage(`title.${code}`) ? t(lang, `title.${code}`) : code;
+  return hasMessage(`title.${code}`) ? message(lang, `title.${code}`) : code;
 }
 
 /** `line 23` / `第 23 行`, or '' when unknown. */

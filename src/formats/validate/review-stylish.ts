@@ -3,7 +3,7 @@
 // the most common problems across the batch.
 import type { ChalkInstance } from 'chalk';
 import type { FileReview, FormatOptions, ValidateReport } from '../../core/report.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, t } from '../../i18n/index.js';
 import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, verdictLabel } from './review-parts.js';
 import { padEndWidth, padStartWidth, stringWidth } from './width.js';
 
@@ -30,7 +30,7 @@ export function batchBlock(report: ValidateReport, opts: FormatOptions, c: Chalk
   const batch = batchSummary(report.review);
   const rows = batchRows(report.files, lang);
   if (!batch || rows.length < 2) return '';
-  const h = (k: string): string => t(lang, `review.col.${k}`);
+  const h = (k: KeysUnder<'review.col.'>): string => t(lang, `review.col.${k}`);
   const table: string[][] = [
     [h('project'), h('score'), h('verdict'), h('required'), h('suggestions')],
     ...rows.map((r) => [r.project, r.score, r.verdict, String(r.required), String(r.suggestions)]),

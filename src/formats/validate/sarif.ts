@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import { severityRank } from '../../core/diagnostics.js';
 import type { FormatOptions, ValidateReport } from '../../core/report.js';
-import { hasMessage, t } from '../../i18n/index.js';
+import { hasMessage, message } from '../../i18n/index.js';
 import { groups, isPosition, messageOf, repoPath, slashPath } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -131,7 +131,7 @@ export function sarif(report: ValidateReport, opts: FormatOptions): string {
  * it to the action's own repository).
  */
 function rule(code: string, severity: Severity, opts: FormatOptions) {
-  const title = hasMessage(`title.${code}`) ? t(opts.lang, `title.${code}`) : code;
+  const title = hasMessage(`title.${code}`) ? message(opts.lang, `title.${code}`) : code;
   const entry = opts.ruleHelp?.[code];
   // The chosen language, each part falling back to English where the page has no translation.
   const part = (k: 'checks' | 'why' | 'fix') => entry?.[opts.lang][k] ?? entry?.en[k];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import { countBySeverity, sortDiagnostics } from '../../core/diagnostics.js';
 import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
-import { t } from '../../i18n/index.js';
+import { message, t } from '../../i18n/index.js';
 
 /** One block of output: a file, or the report-level diagnostics (`file` undefined). */
 export interface Group {
@@ -30,7 +30,7 @@ export function groups(report: ValidateReport, onlyErrors = false): Group[] {
 
 /** The rendered message; falls back to rendering the code's catalog entry. */
 export function messageOf(d: Diagnostic, lang: FormatOptions['lang']): string {
-  return d.message ?? t(lang, d.code, d.args ?? {});
+  return d.message ?? message(lang, d.code, d.args ?? {});
 }
 
 /** `12:5`, `12` (no column), or '' when the position is unknown. */

@@ -34,14 +34,14 @@ type Cell = string | number | null | undefined;
 
 export function* csv(report: VarianceReport, opts: FormatOptions): Generator<string> {
   const lang = opts.lang;
-  yield '\ufeff' + COLUMNS.map((c) => quote(t(lang, `vfmt.csv.${c}`))).join(',') + '\r\n';
+  yield '\ufeff' + COLUMNS.map((c) => quote(t(lang, `variance.csv.${c}`))).join(',') + '\r\n';
   for (const p of report.projects) {
     const rows: string[] = [];
     for (const per of p.periods) {
       const b = per.budget;
       const tp = per.timeProgress;
       rows.push(
-        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'vfmt.spend'), p.unit, asWritten(b.total), b.planned, b.actual === null ? null : asWritten(b.actual, b.actualText), b.variance, b.variancePct, b.executionRate, b.pace, b.status && statusWord(b.status, lang), null, null, b.note]),
+        line([p.code, p.name, per.period, tp, 'spend', t(lang, 'variance.spend'), p.unit, asWritten(b.total), b.planned, b.actual === null ? null : asWritten(b.actual, b.actualText), b.variance, b.variancePct, b.executionRate, b.pace, b.status && statusWord(b.status, lang), null, null, b.note]),
       );
       for (const i of per.indicators) {
         rows.push(

@@ -6,20 +6,20 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
 import { asWritten, fixed, flagMessage, likelihoodWord, rounded, statusWord, where } from './shared.js';
 
 const MARK: Record<string, string> = { red: '🔴', yellow: '🟡', green: '🟢', ahead: '🔵' };
 
 export function* markdown(report: VarianceReport, opts: FormatOptions): Generator<string> {
-  yield `# ${t(opts.lang, 'vfmt.md.title')}\n\n`;
+  yield `# ${t(opts.lang, 'variance.md.title')}\n\n`;
   let any = false;
   for (const p of report.projects) {
     yield project(p, opts) + '\n';
     any = true;
   }
-  if (!any) yield t(opts.lang, 'vfmt.no-data') + '\n\n';
+  if (!any) yield t(opts.lang, 'variance.no-data') + '\n\n';
   yield problems(report.diagnostics, opts);
 }
 
@@ -29,11 +29,11 @@ function status(s: string | null, lang: FormatOptions['lang']): string {
 
 function project(p: ProjectVariance, opts: FormatOptions): string {
   const lang = opts.lang;
-  const h = (k: string) => t(lang, `vfmt.col.${k}`);
+  const h = (k: KeysUnder<'variance.col.'>) => t(lang, `variance.col.${k}`);
   const n = p.decimals;
-  const out: string[] = [`## ${escapeMd(p.code)} ${escapeMd(p.name)}`, '', `${escapeMd(p.department)} · ${escapeMd(t(lang, 'vfmt.unit', { unit: p.unit }))}`, ''];
+  const out: string[] = [`## ${escapeMd(p.code)} ${escapeMd(p.name)}`, '', `${escapeMd(p.department)} · ${escapeMd(t(lang, 'variance.unit', { unit: p.unit }))}`, ''];
   out.push(
-    `| ${['period', 'time', 'total', 'planned', 'actual', 'variance', 'variancePct', 'execution', 'pace', 'status'].map(h).join(' | ')} |`,
+    `| ${(['period', 'time', 'total', 'planned', 'actual', 'variance', 'variancePct', 'execution', 'pace', 'status'] as const).map(h).join(' | ')} |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   );
   for (const per of p.periods) {
@@ -55,9 +55,9 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
   }
   const last = p.periods[p.periods.length - 1];
   if (last.indicators.length > 0) {
-    out.push('', `### ${escapeMd(t(lang, 'vfmt.indicators-at', { period: last.period }))}`, '');
+    out.push('', `### ${escapeMd(t(lang, 'variance.indicators-at', { period: last.period }))}`, '');
     out.push(
-      `| ${['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'status', 'projection', 'likelihood', 'note'].map(h).join(' | ')} |`,
+      `| ${(['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'status', 'projection', 'likelihood', 'note'] as const).map(h).join(' | ')} |`,
       '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |',
     );
     for (const i of last.indicators) {
@@ -81,7 +81,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
   }
   out.push(
     '',
-    `${t(lang, 'vfmt.md.summary', {
+    `${t(lang, 'variance.md.summary', {
       goal: fixed(last.goalProgress, n),
       gap: fixed(last.dualGap, n),
       cpi: fixed(last.earnedValue.cpi, n),
@@ -89,10 +89,10 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
       eac: fixed(last.earnedValue.eac, n),
     })}`,
   );
-  if (last.adjustments.length > 0) out.push('', escapeMd(t(lang, 'vfmt.adjusted', { dates: last.adjustments.map((a) => a.date).join(', ') })));
+  if (last.adjustments.length > 0) out.push('', escapeMd(t(lang, 'variance.adjusted', { dates: last.adjustments.map((a) => a.date).join(', ') })));
   const flags = last.flags.filter((f) => !(opts.quiet && f.severity === 'info'));
   if (flags.length > 0) {
-    out.push('', `**${escapeMd(t(lang, 'vfmt.flags-at', { period: last.period }))}**`, '');
+    out.push('', `**${escapeMd(t(lang, 'variance.flags-at', { period: last.period }))}**`, '');
     for (const f of flags) out.push(`- ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${escapeMd(flagMessage(f, lang))}`);
   }
   out.push('', ...chart(p, opts));
@@ -103,7 +103,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
 function chart(p: ProjectVariance, opts: FormatOptions): string[] {
   const n = p.decimals;
   const num = (x: Parameters<typeof rounded>[0]) => String(rounded(x, n) ?? 0);
-  const title = t(opts.lang, 'vfmt.md.chart', { code: p.code, unit: p.unit }).replace(/"/g, "'");
+  const title = t(opts.lang, 'variance.md.chart', { code: p.code, unit: p.unit }).replace(/"/g, "'");
   const periods = p.periods;
   let top = periods[periods.length - 1].budget.total;
   for (const per of periods) top = Math.max(top, rounded(per.budget.planned, n) ?? 0, rounded(per.budget.actual, n) ?? 0);
@@ -123,10 +123,10 @@ function chart(p: ProjectVariance, opts: FormatOptions): string[] {
 function problems(list: readonly Diagnostic[], opts: FormatOptions): string {
   const shown = list.filter((d) => !(opts.quiet && d.severity !== 'error'));
   const lang = opts.lang;
-  if (shown.length === 0) return `## ${t(lang, 'vfmt.problems.none')}\n`;
-  const out = [`## ${t(lang, 'vfmt.problems.title', { n: shown.length })}`, '', `| ${t(lang, 'vfmt.col.where')} | ${t(lang, 'fmt.md.col.severity')} | ${t(lang, 'fmt.md.col.code')} | ${t(lang, 'fmt.md.col.message')} |`, '| --- | --- | --- | --- |'];
+  if (shown.length === 0) return `## ${t(lang, 'variance.problems.none')}\n`;
+  const out = [`## ${t(lang, 'variance.problems.title', { n: shown.length })}`, '', `| ${t(lang, 'variance.col.where')} | ${t(lang, 'fmt.md.col.severity')} | ${t(lang, 'fmt.md.col.code')} | ${t(lang, 'fmt.md.col.message')} |`, '| --- | --- | --- | --- |'];
   for (const d of shown) {
-    out.push(`| ${escapeMd(where(d))} | ${t(lang, `fmt.severity.${d.severity}`)} | ${escapeMd(d.code)} | ${escapeMd(d.message ?? t(lang, d.code, d.args ?? {}))} |`);
+    out.push(`| ${escapeMd(where(d))} | ${t(lang, `fmt.severity.${d.severity}`)} | ${escapeMd(d.code)} | ${escapeMd(d.message ?? message(lang, d.code, d.args ?? {}))} |`);
   }
   return out.join('\n') + '\n';
 }

@@ -10,7 +10,7 @@ import { D, type Dec } from '../../core/decimal.js';
 import { plain } from '../../core/monitoring/flags.js';
 import type { Adjustment } from '../../core/model/model.js';
 import type { Flag } from '../../core/monitoring/variance.js';
-import { t, type Lang } from '../../i18n/index.js';
+import { message, type Lang } from '../../i18n/index.js';
 
 /**
  * An input value (budget total, target, actual) rounded half-up to `places` for a display that
@@ -23,11 +23,11 @@ export function rounded(x: number | null, places: number): number | null {
 }
 
 export function statusWord(status: string | null, lang: Lang): string {
-  return status === null ? '—' : word(lang, 'vstatus.', status);
+  return status === null ? '—' : word(lang, 'variance.status.', status);
 }
 
 export function likelihoodWord(l: string | null, lang: Lang): string {
-  return l === null ? '—' : word(lang, 'vlikelihood.', l);
+  return l === null ? '—' : word(lang, 'variance.likelihood.', l);
 }
 
 // Status and likelihood words are looked up for every row of a big report: kept per language.
@@ -37,7 +37,7 @@ function word(lang: Lang, prefix: string, key: string): string {
   const words = WORDS[lang];
   let w = words.get(prefix + key);
   if (w === undefined) {
-    w = t(lang, prefix + key);
+    w = message(lang, prefix + key);
     words.set(prefix + key, w);
   }
   return w;
@@ -47,8 +47,7 @@ export function flagMessage(f: Flag, lang: Lang): string {
   const args = { ...f.args };
   if (typeof args.status === 'string') args.statusWord = statusWord(args.status, lang);
   if (typeof args.likelihood === 'string') args.likelihoodWord = likelihoodWord(args.likelihood, lang);
-  const key = typeof args.direction === 'string' ? `vflag.${f.code}.${args.direction}` : `vflag.${f.code}`;
-  return t(lang, key, args);
+  return message(lang, typeof args.direction === 'string' ? `${f.code}.${args.direction}` : f.code, args);
 }
 
 export function jsonAdjustment(a: Adjustment): Record<string, unknown> {
@@ -74,7 +73,7 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
   return {
     code: d.code,
     severity: d.severity,
-    message: d.message ?? t(lang, d.code, d.args ?? {}),
+    message: d.message ?? message(lang, d.code, d.args ?? {}),
     file: d.file ?? null,
     path: d.path ?? null,
     line: d.line ?? null,

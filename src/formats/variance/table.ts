@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { IndicatorRow, ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
-import { t } from '../../i18n/index.js';
+import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { boxTable, type Row } from '../box-table.js';
 import { memoText } from '../memo.js';
 import { showControls } from '../validate/shared.js';
@@ -25,16 +25,16 @@ export function* table(report: VarianceReport, opts: FormatOptions): Generator<s
     yield project(p, opts, c) + '\n\n';
     any = true;
   }
-  if (!any) yield t(opts.lang, 'vfmt.no-data') + '\n\n';
+  if (!any) yield t(opts.lang, 'variance.no-data') + '\n\n';
   yield problems(report.diagnostics, opts, c);
 }
 
 function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
-  const h = (k: string) => heading(lang, k);
+  const h = (k: Column) => heading(lang, k);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
-  const head = ['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'].map((k) => c.bold(h(k)));
+  const head = (['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'] as const).map((k) => c.bold(h(k)));
   const rows: Row[] = [];
   for (const per of p.periods) {
     const b = per.budget;
@@ -52,11 +52,11 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   }
   const last = p.periods[p.periods.length - 1];
   if (last.indicators.length > 0) {
-    rows.push({ span: c.bold(t(lang, 'vfmt.indicators-at', { period: last.period })) });
-    rows.push(['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'].map((k) => c.bold(h(k))));
+    rows.push({ span: c.bold(t(lang, 'variance.indicators-at', { period: last.period })) });
+    rows.push((['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const).map((k) => c.bold(h(k))));
     for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
-  const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'vfmt.unit', { unit: p.unit })}`)}`;
+  const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'variance.unit', { unit: p.unit })}`)}`;
   const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'])];
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
@@ -67,15 +67,15 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   }
   const actual = sparkline(p.periods.map((per) => per.budget.actual), top);
   const plan = sparkline(p.periods.map((per) => per.budget.planned), top);
-  lines.push(`${t(lang, 'vfmt.spark.actual')} ${actual}  ${t(lang, 'vfmt.spark.plan')} ${plan}  ${c.dim(t(lang, 'vfmt.spark.scale', { max: asWritten(top), unit: p.unit }))}`);
+  lines.push(`${t(lang, 'variance.spark.actual')} ${actual}  ${t(lang, 'variance.spark.plan')} ${plan}  ${c.dim(t(lang, 'variance.spark.scale', { max: asWritten(top), unit: p.unit }))}`);
   for (const per of p.periods) {
     if (per.adjustments.length > 0 && per === last) {
-      lines.push(c.dim(t(lang, 'vfmt.adjusted', { dates: per.adjustments.map((a) => a.date).join(', ') })));
+      lines.push(c.dim(t(lang, 'variance.adjusted', { dates: per.adjustments.map((a) => a.date).join(', ') })));
     }
   }
   const flags = last.flags.filter((f) => !(opts.quiet && f.severity === 'info'));
   if (flags.length > 0) {
-    lines.push(t(lang, 'vfmt.flags-at', { period: last.period }));
+    lines.push(t(lang, 'variance.flags-at', { period: last.period }));
     for (const f of flags) lines.push(`  ${sevMark(c, f.severity)} ${clean(flagMessage(f, lang))}`);
   }
   return lines.join('\n');
@@ -84,7 +84,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
 function indicatorRow(i: IndicatorRow, n: number, opts: FormatOptions, paint: (s: string | null, text: string) => string): string[] {
   const lang = opts.lang;
   const unit = i.unit === '%' ? '%' : ''; // other units are in the indicator's dossier
-  const status = i.actual === null ? t(lang, 'vfmt.no-value') : `${paint(i.status, statusWord(i.status, lang))} · ${likelihoodWord(i.likelihood, lang)}`;
+  const status = i.actual === null ? t(lang, 'variance.no-value') : `${paint(i.status, statusWord(i.status, lang))} · ${likelihoodWord(i.likelihood, lang)}`;
   return [
     `${clean(i.code)} ${truncate(clean(i.name), NAME_WIDTH)}${i.operator === '<=' ? ' ≤' : ''}`,
     asWritten(i.target) + unit,
@@ -99,10 +99,10 @@ function indicatorRow(i: IndicatorRow, n: number, opts: FormatOptions, paint: (s
 
 function problems(list: readonly Diagnostic[], opts: FormatOptions, c: ChalkInstance): string {
   const shown = list.filter((d) => !(opts.quiet && d.severity !== 'error'));
-  if (shown.length === 0) return c.green(t(opts.lang, 'vfmt.problems.none')) + '\n';
-  const lines = [c.bold(t(opts.lang, 'vfmt.problems.title', { n: shown.length }))];
+  if (shown.length === 0) return c.green(t(opts.lang, 'variance.problems.none')) + '\n';
+  const lines = [c.bold(t(opts.lang, 'variance.problems.title', { n: shown.length }))];
   for (const d of shown) {
-    lines.push(`  ${c.dim(clean(where(d)))}  ${sevMark(c, d.severity)} ${clean(d.message ?? t(opts.lang, d.code, d.args ?? {}))}  ${c.dim(d.code)}`);
+    lines.push(`  ${c.dim(clean(where(d)))}  ${sevMark(c, d.severity)} ${clean(d.message ?? message(opts.lang, d.code, d.args ?? {}))}  ${c.dim(d.code)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -138,10 +138,11 @@ function truncate(text: string, width: number): string {
 
 // Column headings, per language: every project's table has the same.
 const HEADINGS = new Map<string, string>();
+type Column = KeysUnder<'variance.col.'>;
 
-function heading(lang: FormatOptions['lang'], key: string): string {
+function heading(lang: FormatOptions['lang'], key: Column): string {
   let h = HEADINGS.get(lang + key);
-  if (h === undefined) HEADINGS.set(lang + key, (h = t(lang, `vfmt.col.${key}`)));
+  if (h === undefined) HEADINGS.set(lang + key, (h = t(lang, `variance.col.${key}`)));
   return h;
 }
 

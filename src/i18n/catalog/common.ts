@@ -1,7 +1,7 @@
 import type { CatalogPair } from '../index.js';
 
 // Messages shared by every command: usage and I/O errors, hints, `bpm init`, `bpm import`.
-export const common: CatalogPair = {
+export const common = {
   en: {
     'internal-error': 'internal error: {message} (run again with --verbose for details)',
     'invalid-option': 'invalid value for {option}: "{value}"',
@@ -42,4 +42,4 @@ export const common: CatalogPair = {
     'policy-not-a-policy': '"{file}"是 {kind},不是 ScoringPolicy',
     'is-a-directory': '应为文件,实际是目录',
   },
-};
+} as const satisfies CatalogPair;

@@ -136,4 +136,4 @@ export const formats = {
     'fmt.desc.variance.json': '机器可读的 JSON(稳定格式)',
     'fmt.desc.variance.csv': 'CSV,供 Excel 使用:每个项目、期间、指标一行',
   },
-} satisfies CatalogPair;
+} as const satisfies CatalogPair;

@@ -2,7 +2,7 @@ import type { CatalogPair } from '../index.js';
 
 // Messages of the input/output layer: file discovery, output files, text encodings and the
 // syntax of monitoring CSV files. Placeholders match the `args` of the errors and diagnostics.
-export const io: CatalogPair = {
+export const io = {
   en: {
     // Errors (UsageError / InputError keys)
     'missing-file': 'No such file or directory: {file}',
@@ -131,4 +131,4 @@ export const io: CatalogPair = {
     'form-score-out-of-band': '指标 {indicator} 填报得分 {score} 不在其等级“{levelZh}”的区间({low}–{high} 分)内,改用该等级的默认得分',
     'form-no-objectives': '表格未列明项目对应的战略目标;请在导入的 YAML 申报文档中补充 objectives',
   },
-};
+} as const satisfies CatalogPair;

@@ -2,7 +2,7 @@ import type { CatalogPair } from '../index.js';
 
 // Messages of `bpm review` (findings, the review letter, table headings), in English and Chinese.
 // A finding says what is wrong, why a reviewer cares, and how to rewrite it.
-export const review: CatalogPair = {
+export const review = {
   en: {
     'review-no-dossiers': 'No project dossier (kind: ProjectDossier) found in {paths}: bpm review reviews dossiers',
     // completeness
@@ -35,7 +35,7 @@ export const review: CatalogPair = {
     'review-no-sources': 'the funding sources are not given; list budget.sources (当年财政拨款, 专项资金 …) adding up to the total',
     'review-sources-sum': 'funding sources add up to {sum} {unit} but the total budget is {total} {unit} (difference {difference}); correct one of them',
     'review-cost-budget-mismatch': 'cost indicator {indicator} ({cost} {costUnit}) × output {output} ({quantity} {quantityUnit}) = {implied} {unit}, {ratio} times the budget of {total} {unit} (more than {factor}× off): the unit cost, the output or the budget is wrong',
-    'review.hint.use-targets': '; the dossier\'s own indicators suggest e.g. "by {deadline}: {targets}"',
+    'hint.use-targets': '; the dossier\'s own indicators suggest e.g. "by {deadline}: {targets}"',
     // overall
     'review-score-low': 'review score {score} is below the pass mark {minimum}; improve the weakest dimensions',
 
@@ -117,7 +117,7 @@ export const review: CatalogPair = {
     'review-quantitative-share': '{indicators} 个指标中仅 {quantitative} 个为定量指标(占 {share}%),低于评分规则要求的 {minimum}%:能量化的定性指标请改为有数值和单位的指标',
     'review-quantitative-share.one': '{indicators} 个指标中仅 {quantitative} 个为定量指标(占 {share}%),低于评分规则要求的 {minimum}%:能量化的定性指标请改为有数值和单位的指标',
     'review-vague-goal': '总体目标表述模糊:"{phrase}"没有数值,年底无法判断是否完成;请写明做多少、用什么单位、何时完成,例如改写为"{deadlineZh}前,{object}由[基线值]提高到[目标值][单位]"',
-    'review.hint.use-targets': ';结合本项目已设指标,可改写为"{deadlineZh}前,{targets}"',
+    'hint.use-targets': ';结合本项目已设指标,可改写为"{deadlineZh}前,{targets}"',
     'review-goal-no-number': '总体目标中没有任何数值;请写明数量、单位和完成时限(例如"一年内举办至少50场社区文化活动,参与市民5万人次以上")',
     'review-goal-no-deadline': '总体目标未写明完成时限;请加上"{deadlineZh}前"、"年内"或"年底前"等时间要求',
     'review-target-no-unit': '指标 {indicator} 的目标值 {target} 没有计量单位;请补充(场、人次、万元、%)',
@@ -210,4 +210,4 @@ export const review: CatalogPair = {
     'review.count.suggestion': '{n} 条建议',
     'review.count.suggestion.one': '{n} 条建议',
   },
-};
+} as const satisfies CatalogPair;

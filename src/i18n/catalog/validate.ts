@@ -3,7 +3,7 @@ import type { CatalogPair } from '../index.js';
 // Messages of `bpm validate`: YAML and schema problems and every semantic rule, keyed by the
 // diagnostic code. Each says what is wrong and how to fix it. `title.<code>` is a short name of
 // the check (SARIF rule descriptions; docs/rules.md explains each code).
-export const validate: CatalogPair = {
+export const validate = {
   en: {
     // YAML and documents
     'empty-file': 'the file is empty; a bpm document starts with "apiVersion: bpm/v1" and "kind: …" (run `bpm init` for a template)',
@@ -392,4 +392,4 @@ export const validate: CatalogPair = {
     'title.objective-duplicate': '战略目标编号重复',
     'title.objective-unknown-parent': '上级战略目标不存在',
   },
-};
+} as const satisfies CatalogPair;

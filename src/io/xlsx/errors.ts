@@ -3,6 +3,7 @@
 // readers throw it; forms/index.ts turns it into a located diagnostic, so a broken workbook
 // never shows a stack trace.
 import type { Args } from '../../core/diagnostics.js';
+import type { XlsxCode } from '../codes.js';
 
 export interface CellPlace {
   sheet: string;
@@ -14,7 +15,7 @@ export interface CellPlace {
 
 export class XlsxError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: XlsxCode,
     readonly args: Args = {},
     readonly place?: Partial<CellPlace>,
   ) {

@@ -100,8 +100,9 @@ describe('review: messages', () => {
     expect(codes.size).to.be.at.least(20);
     for (const code of codes) {
       for (const lang of ['en', 'zh'] as const) {
-        expect(catalog[lang][code], `${lang} ${code}`).to.be.a('string');
-        expect(catalog[lang][`title.${code}`], `${lang} title.${code}`).to.be.a('string');
+        const messages: Record<string, string> = catalog[lang];
+        expect(messages[code], `${lang} ${code}`).to.be.a('string');
+        expect(messages[`title.${code}`], `${lang} title.${code}`).to.be.a('string');
       }
     }
     expect(Object.keys(catalog.en).sort()).to.deep.equal(Object.keys(catalog.zh).sort());

@@ -2,6 +2,7 @@
 // they are stored as text), every problem a diagnostic at its sheet and cell, and the position of
 // every value put into a document, by JSON pointer, so later findings can point at the cell too.
 import type { Diagnostic, Severity } from '../../../core/diagnostics.js';
+import type { InputCode } from '../../codes.js';
 import { parseNumber } from '../../number.js';
 import { cellRef, type Cell } from '../cells.js';
 import { roundShown } from '../numfmt.js';
@@ -53,9 +54,9 @@ export class FormContext {
     return { sheet: this.sheet, cell: cellRef(o.row, o.col), row: o.row, col: o.col };
   }
 
-  diag(code: string, severity: Severity, at: At, args?: Diagnostic['args'], path?: string): void {
+  diag(code: InputCode, severity: Severity, at: At, args?: Diagnostic['args'], path?: string): void {
     const p = this.pos(at);
-    const d: Diagnostic = { code, severity, file: this.file, sheet: p.sheet, cell: p.cell, line: p.row, column: p.col };
+    const d: Diagnostic<InputCode> = { code, severity, file: this.file, sheet: p.sheet, cell: p.cell, line: p.row, column: p.col };
     if (args) d.args = args;
     if (path !== undefined) d.path = path;
     this.diagnostics.push(d);

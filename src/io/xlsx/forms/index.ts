@@ -5,6 +5,7 @@
 // its sheet and cell; nothing here throws on bad input.
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../../../core/diagnostics.js';
+import type { InputCode } from '../../codes.js';
 import type { MonitoringRow } from '../../../core/monitoring/data.js';
 import { cellRef } from '../cells.js';
 import { XlsxError } from '../errors.js';
@@ -88,7 +89,7 @@ export function readWorkbookDocuments(bytes: Buffer, file: string, limits: Workb
     }
   }
   if (out.documents.length === 0 && !out.diagnostics.some((d) => d.severity === 'error')) {
-    const d: Diagnostic = { code: 'xlsx-no-form', severity: 'error', file, line: 1, column: 1 };
+    const d: Diagnostic<InputCode> = { code: 'xlsx-no-form', severity: 'error', file, line: 1, column: 1 };
     if (firstVisible !== undefined) Object.assign(d, { sheet: firstVisible, cell: 'A1' });
     out.diagnostics.push(d);
   }
@@ -161,7 +162,7 @@ export function cellLocation(pos: CellPos): Pick<Diagnostic, 'sheet' | 'cell' | 
 }
 
 function located(e: XlsxError, file: string): Diagnostic {
-  const d: Diagnostic = { code: e.code, severity: 'error', file, line: e.place?.row ?? 1, column: e.place?.col ?? 1 };
+  const d: Diagnostic<InputCode> = { code: e.code, severity: 'error', file, line: e.place?.row ?? 1, column: e.place?.col ?? 1 };
   if (Object.keys(e.args).length) d.args = e.args;
   if (e.place?.sheet !== undefined) {
     d.sheet = e.place.sheet;

@@ -201,17 +201,19 @@ describe('variance catalog', () => {
     const keys = [
       ...MONITORING_CODES,
       'variance-no-dossiers',
-      ...FLAG_CODES.map((c) => `vflag.${c}`),
-      ...['red', 'yellow', 'green', 'ahead'].map((s) => `vstatus.${s}`),
-      ...['certain', 'possible', 'unlikely'].map((s) => `vlikelihood.${s}`),
+      ...FLAG_CODES.flatMap((c) => (c === 'dual-monitoring-gap' ? [`${c}.money-ahead`, `${c}.results-ahead`] : [c])),
+      ...['red', 'yellow', 'green', 'ahead'].map((s) => `variance.status.${s}`),
+      ...['certain', 'possible', 'unlikely'].map((s) => `variance.likelihood.${s}`),
     ];
+    const en: Record<string, string> = catalog.en;
+    const zh: Record<string, string> = catalog.zh;
     for (const k of keys) {
-      expect(catalog.en[k], `en ${k}`).to.be.a('string');
-      expect(catalog.zh[k], `zh ${k}`).to.be.a('string');
+      expect(en[k], `en ${k}`).to.be.a('string');
+      expect(zh[k], `zh ${k}`).to.be.a('string');
     }
     expect(Object.keys(catalog.zh).sort()).to.deep.equal(Object.keys(catalog.en).sort());
-    expect(catalog.zh['vlikelihood.certain']).to.equal('确定能');
-    expect(catalog.zh['vlikelihood.unlikely']).to.equal('不可能');
+    expect(catalog.zh['variance.likelihood.certain']).to.equal('确定能');
+    expect(catalog.zh['variance.likelihood.unlikely']).to.equal('不可能');
   });
 });
 
