@@ -6,6 +6,7 @@ import type { ProjectVariance } from './monitoring/report.js';
 export type DocKind = 'ProjectDossier' | 'Evaluation' | 'ScoringPolicy' | 'StrategyPlan';
 export type FileKind = DocKind | 'MonitoringData';
 
+/** A file of a report of `bpm validate` (and, with its review, of `bpm review`). */
 export interface FileResult {
   /** The file as the user named it (relative to the working directory when possible). */
   file: string;
@@ -14,8 +15,11 @@ export interface FileResult {
   /** false when any diagnostic of severity `error` belongs to the file. */
   valid: boolean;
   diagnostics: Diagnostic[];
-  /** Added by `bpm review`. */
-  review?: unknown;
+}
+
+/** A dossier file of a report of `bpm review`: its validation and its review. */
+export interface ReviewedFile extends FileResult {
+  review: FileReview;
 }
 
 export interface ValidateSummary {
@@ -57,16 +61,27 @@ export interface ReviewBatchSummary {
   commonProblems: { code: string; count: number; dossiers: number }[];
 }
 
-/** The report of `bpm validate` (and, with `review` objects, of `bpm review`). */
-export interface ValidateReport {
-  command: 'validate' | 'review';
-  files: FileResult[];
+interface FilesReport {
   /** Diagnostics that belong to no file (e.g. an unmatched glob); rarely non-empty. */
   diagnostics: Diagnostic[];
   summary: ValidateSummary;
-  /** Added by `bpm review`. */
-  review?: ReviewBatchSummary;
 }
+
+/** The report of `bpm validate`. */
+export interface ValidateReport extends FilesReport {
+  command: 'validate';
+  files: FileResult[];
+}
+
+/** The report of `bpm review`: validate's, with a review per dossier file and a batch summary. */
+export interface ReviewReport extends FilesReport {
+  command: 'review';
+  files: ReviewedFile[];
+  review: ReviewBatchSummary;
+}
+
+/** What the formats of `bpm validate` and `bpm review` render: either report, told apart by `command`. */
+export type CheckReport = ValidateReport | ReviewReport;
 
 export interface FormatOptions {
   lang: 'zh' | 'en';

@@ -1,10 +1,10 @@
 // `bpm review`: goal-quality review for budget compilation (绩效目标审核, seed §三.1).
 // load + validate (a malformed dossier cannot pass) → the five review dimensions per dossier →
-// one ValidateReport with a `review` object per dossier file and a batch summary.
+// one ReviewReport: validate's files with a `review` object per dossier file, and a batch summary.
 import { D, num, type Dec } from '../../core/decimal.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic, type Severity } from '../../core/diagnostics.js';
 import type { Dossier } from '../../core/model/model.js';
-import type { FileResult, FileReview, ReviewItem, ValidateReport } from '../../core/report.js';
+import type { FileReview, ReviewedFile, ReviewItem, ReviewReport } from '../../core/report.js';
 import { commonProblems, coversDiagnostic, reviewDossier, verdictOf, type DossierReview, type ReviewFinding } from '../../core/review/index.js';
 import { message, type Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
@@ -20,7 +20,7 @@ export interface ReviewOptions extends LoadOptions {
 }
 
 export interface ReviewResult {
-  report: ValidateReport;
+  report: ReviewReport;
   workspace: Workspace;
 }
 
@@ -37,7 +37,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
   if (!checked.files.some((f) => f.kind === 'ProjectDossier' || f.kind === null)) {
     throw new UsageError('review-no-dossiers', { paths: opts.paths.length ? opts.paths.join(' ') : '.' });
   }
-  const files: FileResult[] = [];
+  const files: ReviewedFile[] = [];
   const perDossier: Diagnostic[][] = [];
   for (const f of checked.files) {
     // Only dossiers are reviewed; a file that could not even be recognised may be a broken one.
@@ -85,7 +85,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
 
   const all = [...checked.diagnostics, ...files.flatMap((f) => f.diagnostics)];
   const counts = countBySeverity(all);
-  const verdicts = files.map((f) => (f.review as FileReview).verdict);
+  const verdicts = files.map((f) => f.review.verdict);
   return {
     report: {
       command: 'review',
@@ -104,9 +104,9 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
 }
 
 /** Exit code (FORMATS.md §4): 1 when any dossier must be revised or the run has errors. */
-export function reviewExitCode(report: ValidateReport): number {
+export function reviewExitCode(report: ReviewReport): number {
   if (report.diagnostics.some((d) => d.severity === 'error')) return 1;
-  return report.files.some((f) => (f.review as FileReview | undefined)?.verdict !== 'pass') ? 1 : 0;
+  return report.files.some((f) => f.review.verdict !== 'pass') ? 1 : 0;
 }
 
 function dimensionsJson(rev: DossierReview): FileReview['dimensions'] {

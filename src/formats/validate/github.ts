@@ -5,12 +5,12 @@
 // `%`, CR and LF are percent-encoded; in property values also `:` and `,`. Other control
 // characters are made visible so that none can reach the log raw. Honours --quiet.
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
-import type { FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FormatOptions } from '../../core/report.js';
 import { groups, isPosition, messageOf, repoPath, showControls } from './shared.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export function github(report: ValidateReport, opts: FormatOptions): string {
+export function github(report: CheckReport, opts: FormatOptions): string {
   const lines: string[] = [];
   for (const g of groups(report, opts.quiet === true)) {
     for (const d of g.diagnostics) lines.push(command(d, d.file ?? g.file, opts));

@@ -5,7 +5,7 @@
 // --quiet (only errors) is honoured by the formats a person reads: stylish, markdown and
 // github. json, junit and sarif are complete records for machines and always carry everything,
 // so that their counts and lists agree; filter them downstream if need be.
-import type { FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FormatOptions } from '../../core/report.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -14,7 +14,7 @@ import type { ValidateFormatName } from '../names.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export type ValidateFormatter = (report: ValidateReport, opts: FormatOptions) => string;
+export type ValidateFormatter = (report: CheckReport, opts: FormatOptions) => string;
 
 export const validateFormats = {
   stylish,

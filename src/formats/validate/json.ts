@@ -5,7 +5,7 @@
 // not filter machine output, so the summary and the lists always agree.
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { sortDiagnostics } from '../../core/diagnostics.js';
-import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FileResult, FormatOptions, ReviewedFile } from '../../core/report.js';
 import { isPosition, messageOf } from './shared.js';
 
 interface JsonDiagnostic {
@@ -17,7 +17,7 @@ interface JsonDiagnostic {
   column: number | null;
 }
 
-export function json(report: ValidateReport, opts: FormatOptions): string {
+export function json(report: CheckReport, opts: FormatOptions): string {
   const out = {
     tool: 'bpm',
     version: opts.version,
@@ -34,19 +34,19 @@ export function json(report: ValidateReport, opts: FormatOptions): string {
       warnings: report.summary.warnings,
     },
     // bpm review: verdicts across the batch and the most common problems.
-    ...(report.review !== undefined ? { review: report.review } : {}),
+    ...(report.command === 'review' ? { review: report.review } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-function file(f: FileResult, opts: FormatOptions): Record<string, unknown> {
+function file(f: FileResult | ReviewedFile, opts: FormatOptions): Record<string, unknown> {
   const entry: Record<string, unknown> = {
     file: f.file,
     kind: f.kind,
     valid: f.valid,
     diagnostics: sortDiagnostics(f.diagnostics).map((d) => diagnostic(d, opts)),
   };
-  if (f.review !== undefined) entry.review = f.review;
+  if ('review' in f && f.review !== undefined) entry.review = f.review;
   return entry;
 }
 

@@ -15,10 +15,10 @@
 // history by classname + name; the messages are in the chosen language. No timestamps or host
 // names: the output is deterministic.
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FormatOptions } from '../../core/report.js';
 import { groups, location, messageOf, normalizeNewlines, severityLabel, showControls } from './shared.js';
 
-export function junit(report: ValidateReport, opts: FormatOptions): string {
+export function junit(report: CheckReport, opts: FormatOptions): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

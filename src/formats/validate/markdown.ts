@@ -10,19 +10,19 @@
 // Everything taken from the input is escaped: `|` and newlines would break a table row, and
 // `<`, `&`, `*`, `_`, `[` … would be read as HTML or emphasis. Honours --quiet.
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FileResult, FormatOptions } from '../../core/report.js';
 import { hasMessage, type KeysUnder, message, t } from '../../i18n/index.js';
 import { reviewLetter, reviewOverview } from './review-markdown.js';
 import { fileReview } from './review-parts.js';
 import { groups, location, messageOf, normalizeNewlines, severityLabel, showControls, summaryLine } from './shared.js';
 
-export function markdown(report: ValidateReport, opts: FormatOptions): string {
+export function markdown(report: CheckReport, opts: FormatOptions): string {
   const lang = opts.lang;
   const shown = groups(report, opts.quiet === true);
   const withProblems = shown.filter((g) => g.diagnostics.length > 0);
   const out: string[] = [`# ${t(lang, `fmt.md.title.${report.command}`)}`, '', escapeMd(summaryLine(report, withProblems, opts))];
 
-  const reviewed = report.command === 'review' || report.files.some((f) => f.review !== undefined);
+  const reviewed = report.command === 'review';
   const batch = reviewOverview(report, opts);
   if (batch.length > 0) out.push(...batch);
   else if (reviewed && report.files.length > 0) {
@@ -64,12 +64,12 @@ function table(list: readonly Diagnostic[], opts: FormatOptions): string[] {
   ];
 }
 
-/** Score and verdict per file, read defensively: `review` is whatever the command attached. */
+/** Score and verdict per file (for a review report without its batch summary), read defensively. */
 function overview(files: readonly FileResult[], opts: FormatOptions): string[] {
   const lang = opts.lang;
   const h = (k: KeysUnder<'fmt.md.col.'>): string => t(lang, `fmt.md.col.${k}`);
   const rows = files.map((f) => {
-    const r = isRecord(f.review) ? f.review : {};
+    const r = 'review' in f && isRecord(f.review) ? f.review : {};
     const score = typeof r.score === 'number' && Number.isFinite(r.score) ? String(r.score) : '—';
     const verdict =
       typeof r.verdict === 'string'

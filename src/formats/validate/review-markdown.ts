@@ -2,15 +2,15 @@
 // the most common problems across the batch (what to train departments on), and per dossier a
 // review opinion (审核意见) written as a reviewer would send it back: the verdict in a sentence,
 // the required changes (必须修改) and the suggestions (建议), each with its line in the file.
-import type { FileResult, FileReview, FormatOptions, ReviewItem, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FileResult, FileReview, FormatOptions, ReviewItem } from '../../core/report.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
 import { escapeMd } from './markdown.js';
 import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, dimensionLabel, dimensionSummary, lineLabel } from './review-parts.js';
 
 /** The batch table and common problems; [] when the report carries no batch summary. */
-export function reviewOverview(report: ValidateReport, opts: FormatOptions): string[] {
+export function reviewOverview(report: CheckReport, opts: FormatOptions): string[] {
   const lang = opts.lang;
-  const batch = batchSummary(report.review);
+  const batch = batchSummary(report);
   if (!batch) return [];
   const h = (k: KeysUnder<'review.col.'>): string => t(lang, `review.col.${k}`);
   const out = ['', `## ${t(lang, 'review.batch.title')}`, '', escapeMd(t(lang, 'review.batch.summary', { dossiers: batch.dossiers, pass: batch.pass, revise: batch.revise }))];

@@ -1,20 +1,23 @@
-// Pieces of the validate formatters that only `bpm review` reports have: the per-file review
-// object read defensively (formatters accept any report), the batch table of dossiers and the
-// most common problems across a folder.
-import type { FileResult, FileReview, FormatOptions, ReviewBatchSummary, ReviewItem } from '../../core/report.js';
+// Pieces of the validate formatters that only `bpm review` reports have: the per-file review,
+// the batch table of dossiers and the most common problems across a folder. A review report put
+// together elsewhere than by `bpm review` (a test, another tool) may lack a review or hold a
+// partial one: the formatters check its shape and leave out what is not there.
+import type { CheckReport, FileResult, FileReview, FormatOptions, ReviewBatchSummary, ReviewedFile, ReviewItem } from '../../core/report.js';
 import { hasMessage, message, t } from '../../i18n/index.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The file's review as `bpm review` writes it, or undefined for anything else. */
-export function fileReview(f: FileResult): FileReview | undefined {
-  const r = f.review;
-  if (!isRecord(r)) return undefined;
-  if (typeof r.score !== 'number' || (r.verdict !== 'pass' && r.verdict !== 'revise')) return undefined;
-  if (!Array.isArray(r.required) || !Array.isArray(r.suggestions)) return undefined;
-  return r as unknown as FileReview;
+function isFileReview(r: unknown): r is FileReview {
+  return isRecord(r) && typeof r.score === 'number' && (r.verdict === 'pass' || r.verdict === 'revise') && Array.isArray(r.required) && Array.isArray(r.suggestions);
+}
+
+/** The file's review, when it has one of the shape `bpm review` writes. */
+export function fileReview(f: FileResult | ReviewedFile): FileReview | undefined {
+  if (!('review' in f)) return undefined;
+  const r: unknown = f.review;
+  return isFileReview(r) ? r : undefined;
 }
 
 export function verdictLabel(verdict: string, lang: FormatOptions['lang']): string {
@@ -63,10 +66,15 @@ export function batchRows(files: readonly FileResult[], lang: FormatOptions['lan
   return rows;
 }
 
-/** The batch summary, when the report has one. */
-export function batchSummary(v: unknown): ReviewBatchSummary | undefined {
-  if (!isRecord(v) || typeof v.dossiers !== 'number' || !Array.isArray(v.commonProblems)) return undefined;
-  return v as unknown as ReviewBatchSummary;
+function isBatchSummary(v: unknown): v is ReviewBatchSummary {
+  return isRecord(v) && typeof v.dossiers === 'number' && Array.isArray(v.commonProblems);
+}
+
+/** The batch summary of a review report, when it has one. */
+export function batchSummary(report: CheckReport): ReviewBatchSummary | undefined {
+  if (report.command !== 'review') return undefined;
+  const v: unknown = report.review;
+  return isBatchSummary(v) ? v : undefined;
 }
 
 /** Short title of a code (`title.<code>`), else the code. */

@@ -2,7 +2,7 @@
 // dossier's heading, and after the dossiers a table of all of them with scores and verdicts and
 // the most common problems across the batch.
 import type { ChalkInstance } from 'chalk';
-import type { FileReview, FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FileReview, FormatOptions } from '../../core/report.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
 import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, verdictLabel } from './review-parts.js';
 import { padEndWidth, padStartWidth, stringWidth } from './width.js';
@@ -25,9 +25,9 @@ export function scoreLine(r: FileReview, opts: FormatOptions, c: ChalkInstance):
 }
 
 /** Batch table and common problems (only for two or more dossiers); '' otherwise. */
-export function batchBlock(report: ValidateReport, opts: FormatOptions, c: ChalkInstance): string {
+export function batchBlock(report: CheckReport, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
-  const batch = batchSummary(report.review);
+  const batch = batchSummary(report);
   const rows = batchRows(report.files, lang);
   if (!batch || rows.length < 2) return '';
   const h = (k: KeysUnder<'review.col.'>): string => t(lang, `review.col.${k}`);

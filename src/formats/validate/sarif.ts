@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import { severityRank } from '../../core/diagnostics.js';
-import type { FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FormatOptions } from '../../core/report.js';
 import { hasMessage, message } from '../../i18n/index.js';
 import { groups, isPosition, messageOf, repoPath, slashPath } from './shared.js';
 
@@ -28,7 +28,7 @@ interface ArtifactLocation {
   index?: number;
 }
 
-export function sarif(report: ValidateReport, opts: FormatOptions): string {
+export function sarif(report: CheckReport, opts: FormatOptions): string {
   const all = groups(report);
   const located: Diagnostic[] = [];
   const unlocated: Diagnostic[] = [];

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Diagnostic, Severity } from '../../core/diagnostics.js';
 import { countBySeverity, sortDiagnostics } from '../../core/diagnostics.js';
-import type { FileResult, FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FileResult, FormatOptions } from '../../core/report.js';
 import { message, t } from '../../i18n/index.js';
 
 /** One block of output: a file, or the report-level diagnostics (`file` undefined). */
@@ -18,7 +18,7 @@ export interface Group {
  * order. Diagnostics are sorted again (idempotent) so that output never depends on how a command
  * happened to collect them. With `onlyErrors`, warnings and infos are dropped (--quiet).
  */
-export function groups(report: ValidateReport, onlyErrors = false): Group[] {
+export function groups(report: CheckReport, onlyErrors = false): Group[] {
   const keep = (list: readonly Diagnostic[]): Diagnostic[] =>
     sortDiagnostics(onlyErrors ? list.filter((d) => d.severity === 'error') : list);
   const out: Group[] = [];
@@ -58,7 +58,7 @@ export function count(lang: FormatOptions['lang'], noun: 'problem' | 'error' | '
  * `✔ 5 files checked, no problems`. Counts what is shown (so --quiet counts errors only);
  * "problems" are errors and warnings, infos are mentioned after them.
  */
-export function summaryLine(report: ValidateReport, shown: readonly Group[], opts: FormatOptions): string {
+export function summaryLine(report: CheckReport, shown: readonly Group[], opts: FormatOptions): string {
   const lang = opts.lang;
   const all = shown.flatMap((g) => g.diagnostics);
   const { errors, warnings, infos } = countBySeverity(all);

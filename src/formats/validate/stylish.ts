@@ -10,7 +10,7 @@
 // up. Only files with something to show are listed; report-level diagnostics come first.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { severityRank, type Diagnostic, type Severity } from '../../core/diagnostics.js';
-import type { FormatOptions, ValidateReport } from '../../core/report.js';
+import type { CheckReport, FormatOptions } from '../../core/report.js';
 import { t } from '../../i18n/index.js';
 import {
   groups,
@@ -29,7 +29,7 @@ import { batchBlock, scoreLine } from './review-stylish.js';
 const INDENT = '  ';
 const GAP = '  ';
 
-export function stylish(report: ValidateReport, opts: FormatOptions): string {
+export function stylish(report: CheckReport, opts: FormatOptions): string {
   // Colour is decided by opts.color alone, never by chalk's own terminal detection.
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   // A dossier reviewed by `bpm review` is shown even without problems: its score is news.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FormatOptions, ValidateReport } from '../../../src/core/report.js';
+import type { FormatOptions, ReviewReport, ValidateReport } from '../../../src/core/report.js';
 import { formats as catalog } from '../../../src/i18n/catalog/formats.js';
 import { hasMessage, t } from '../../../src/i18n/index.js';
 import { validateFormats } from '../../../src/formats/validate/index.js';
@@ -54,7 +54,11 @@ function sample(): ValidateReport {
   };
 }
 
-function reviewSample(): ValidateReport {
+/** A piece of a hand-made review report that `bpm review` always fills in, left out or malformed. */
+const loose = <T,>(v: unknown): T => v as T;
+
+/** A review report put together by hand: the formatters leave out what is missing or malformed. */
+function reviewSample(): ReviewReport {
   return {
     command: 'review',
     files: [
@@ -63,14 +67,15 @@ function reviewSample(): ValidateReport {
         kind: 'ProjectDossier',
         valid: true,
         diagnostics: [{ code: 'vague-goal', severity: 'warning', message: 'Goal | vague', line: 4, column: 7 }],
-        review: { score: 85, verdict: 'pass', dimensions: { clarity: { score: 18 }, relevance: { score: 20, note: 'x' } } },
+        review: loose({ score: 85, verdict: 'pass', dimensions: { clarity: { score: 18 }, relevance: { score: 20, note: 'x' } } }),
       },
-      { file: 'b/dossier.yaml', kind: 'ProjectDossier', valid: true, diagnostics: [] },
-      { file: 'c/dossier.yaml', kind: 'ProjectDossier', valid: true, diagnostics: [], review: 'not an object' },
-      { file: 'd/dossier.yaml', kind: 'ProjectDossier', valid: true, diagnostics: [], review: { score: 55, verdict: 'revise' } },
+      { file: 'b/dossier.yaml', kind: 'ProjectDossier', valid: true, diagnostics: [], review: loose(undefined) },
+      { file: 'c/dossier.yaml', kind: 'ProjectDossier', valid: true, diagnostics: [], review: loose('not an object') },
+      { file: 'd/dossier.yaml', kind: 'ProjectDossier', valid: true, diagnostics: [], review: loose({ score: 55, verdict: 'revise' }) },
     ],
     diagnostics: [],
     summary: { files: 4, errors: 0, warnings: 1 },
+    review: loose(undefined),
   };
 }
 

@@ -2,18 +2,18 @@
 // verdicts and scores; a good dossier passes; thresholds come from the policy file.
 import { expect } from 'chai';
 import { review, reviewExitCode } from '../../../../src/commands/review/run.js';
-import type { FileReview, ValidateReport } from '../../../../src/core/report.js';
+import type { ReviewReport } from '../../../../src/core/report.js';
 import { fixture, ROOT } from '../../../helpers/run.js';
 
 const STRATEGY = fixture('review', 'strategy.yaml');
 
-async function run(paths: string[], extra: { strategy?: string; policy?: string; minScore?: number; lang?: 'zh' | 'en' } = {}): Promise<ValidateReport> {
+async function run(paths: string[], extra: { strategy?: string; policy?: string; minScore?: number; lang?: 'zh' | 'en' } = {}): Promise<ReviewReport> {
   const { report } = await review({ paths, cwd: ROOT, lang: extra.lang ?? 'en', strategy: extra.strategy, policy: extra.policy, minScore: extra.minScore });
   return report;
 }
 
-const rev = (report: ValidateReport, i = 0) => report.files[i].review as FileReview;
-const found = (report: ValidateReport, i = 0) => report.files[i].diagnostics.map((d) => [d.code, d.line]);
+const rev = (report: ReviewReport, i = 0) => report.files[i].review;
+const found = (report: ReviewReport, i = 0) => report.files[i].diagnostics.map((d) => [d.code, d.line]);
 
 interface Case {
   dir: string;
@@ -202,7 +202,7 @@ describe('bpm review: thresholds', () => {
   it('--min-score sets the bar: a score below it is a required change', async () => {
     const report = await run([fixture('review', 'below-baseline'), fixture('review', 'good')], { minScore: 95 });
     const low = report.files.find((f) => f.file.includes('below-baseline'));
-    const r = low?.review as FileReview;
+    const r = low!.review;
     expect(r.minScore).to.equal(95);
     const item = r.required.find((x) => x.code === 'review-score-low');
     expect(item).to.include({ dimension: 'overall', line: 1 });
