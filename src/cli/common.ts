@@ -59,8 +59,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 /** The help SARIF gives each rule (docs/rules.md), and where those docs are online (BPM_DOCS_URL). */
 export async function sarifHelp(env: CliEnv) {
   const { loadRuleHelp } = await import('../io/rule-help.js');
-  const docsUrl = env.env.BPM_DOCS_URL;
-  return { ruleHelp: loadRuleHelp(), ...(docsUrl ? { docsUrl } : {}) };
+  return { ruleHelp: loadRuleHelp(), ...(env.docsUrl ? { docsUrl: env.docsUrl } : {}) };
 }
 
 /** --junit-warnings (validate and review). */

@@ -8,18 +8,26 @@ export interface CliEnv {
   /** Read only when a path is `-` (bpm validate -). */
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  // The BPM_* switches are read here, once, and handed to the commands as options.
+  /** BPM_EXACT=1: `bpm variance` computes every period with the exact engine alone (for a check by hand). */
+  exact: boolean;
+  /** BPM_DOCS_URL: where docs/rules.md is online, for the links of SARIF rules (unset: no links). */
+  docsUrl?: string;
   /** Set by a command's action; main() returns it. */
   exitCode: number;
 }
 
 /** The process's environment, with whatever a caller (a test) puts in its place. */
 export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
+  const env = partial.env ?? process.env;
   return {
     cwd: partial.cwd ?? process.cwd(),
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,
     stdin: partial.stdin ?? process.stdin,
-    env: partial.env ?? process.env,
+    env,
+    exact: partial.exact ?? env.BPM_EXACT === '1',
+    docsUrl: partial.docsUrl ?? (env.BPM_DOCS_URL || undefined),
     exitCode: 0,
   };
 }

@@ -40,6 +40,7 @@ export function register(program: Command, env: CliEnv): void {
         data: opts.data,
         period: opts.period,
         increments: opts.increments,
+        exact: env.exact,
         // The summary formats show only the last period's indicators: the others need not be computed.
         detail: (opts.format === 'table' || opts.format === 'markdown') && opts.failOn === undefined ? 'last' : 'all',
       });

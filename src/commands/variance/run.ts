@@ -31,6 +31,8 @@ export interface VarianceOptions extends LoadOptions {
    * period: --fail-on needs `all`.
    */
   detail?: 'all' | 'last';
+  /** Every period with the exact engine alone (BPM_EXACT=1). */
+  exact?: boolean;
   lang: Lang;
 }
 
@@ -94,7 +96,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {
       if (seenPeriods.size < 100) for (const p of obs.periods) seenPeriods.add(p.period.label);
-      const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: process.env.BPM_EXACT === '1' });
+      const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: opts.exact });
       if (pv.periods.length === 0) continue;
       reported++;
       worst = worse(worst, worstStatus([pv]));

@@ -33,7 +33,7 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
   /** The commander program's `validate` command, with an action that only records what it was given. */
   function commanderValidate() {
     const program = new Command().exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
-    register(program, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, exitCode: 0 } as CliEnv);
+    register(program, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, exact: false, exitCode: 0 } as CliEnv);
     const cmd = program.commands[0].exitOverride();
     let got: { paths: string[]; opts: Record<string, unknown> } | undefined;
     cmd.action((paths: string[], opts: Record<string, unknown>) => {
