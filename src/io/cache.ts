@@ -226,7 +226,7 @@ export class RunCache {
   /**
    * After a fresh run: stores its results, provided no input changed while the run read it
    * (fingerprints `before`, taken before the run, against fingerprints taken now). `externals`
-   * are the other files the run read, fingerprinted as it read them (policyFilesRead). Written
+   * are the other files the run read, fingerprinted as it read them (Workspace.policyFiles). Written
    * atomically; any failure leaves no cache.
    */
   store(before: Prints | undefined, externals: readonly { abs: string; hash: string }[], raw: RawResults, summary: Summary, outputs: { variant: string; text: string }[]): void {

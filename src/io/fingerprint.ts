@@ -19,9 +19,10 @@ export interface CacheInput {
  */
 export const RACY_MS = 2500;
 
-// crypto.hash (Node >= 20.12) hashes in one call, without a Hash object per file.
-const oneShot = (crypto as unknown as { hash?: (alg: string, data: Buffer | string, enc: 'hex') => string }).hash;
-const hashOf = (bytes: Buffer | string): string => (oneShot ? oneShot('sha1', bytes, 'hex') : createHash('sha1').update(bytes).digest('hex'));
+// crypto.hash (Node >= 20.12) hashes in one call, without a Hash object per file; the Hash
+// object remains for an older Node.
+const hashOf: (bytes: Buffer | string) => string =
+  typeof crypto.hash === 'function' ? (bytes) => crypto.hash('sha1', bytes, 'hex') : (bytes) => createHash('sha1').update(bytes).digest('hex');
 export const HASH_LEN = 40;
 
 export const namesHash = (files: readonly CacheInput[]) => hashOf(files.map((f) => f.display).join('\0'));

@@ -6,12 +6,12 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { applyPolicyDoc } from '../core/model/normalise.js';
 import { builtinPolicy, type Policy } from '../core/model/policy.js';
 import type { ScoringPolicyDoc } from '../core/model/schema-types.js';
-import { policyConsistency } from '../core/rules/policy-consistency.js';
+import { policyProblems } from '../core/rules/policy-consistency.js';
 import { isUsageError } from '../errors.js';
 import type { PolicyFileCode } from './codes.js';
 import { fingerprintBytes, fingerprintError } from './fingerprint.js';
 import { MAX_YAML_BYTES, readRegularFile } from './read-file.js';
-import { validateSchema } from './schema.js';
+import { checkDocument } from './schema.js';
 import { parseYaml } from './yaml.js';
 
 export class PolicyLoadError extends Error {
@@ -25,30 +25,32 @@ export class PolicyLoadError extends Error {
 }
 
 /**
- * Every policy file this process tried to read, with the fingerprint of what it read (for
- * `validate --cache`, whose key needs them): taken from the very bytes the run used, so a file
+ * The policy files a load tried to read (absolute path → fingerprint of what it read), for
+ * `validate --cache`, whose key needs them: taken from the very bytes the run used, so a file
  * changed while the run went on cannot be recorded with content the run never saw.
  */
-export const policyFilesRead = new Map<string, string>();
-
+export type PolicyReads = Map<string, string>;
 
 /**
  * The effective policy of a ScoringPolicy document already parsed from `abs`: its `extends`
  * chain resolved (default `self`).
  */
-export function resolvePolicyDoc(doc: ScoringPolicyDoc, abs: string, chain: string[] = []): Policy {
-  const base = resolvePolicyRef(doc.extends ?? 'self', dirname(abs), [...chain, abs]);
+export function resolvePolicyDoc(doc: ScoringPolicyDoc, abs: string, reads: PolicyReads, chain: string[] = []): Policy {
+  const base = resolvePolicyRef(doc.extends ?? 'self', dirname(abs), reads, [...chain, abs]);
   return applyPolicyDoc(base, doc);
 }
 
 /** Two reads of one file that disagree record a fingerprint nothing matches: never cached. */
-function noteRead(abs: string, print: string): void {
-  const was = policyFilesRead.get(abs);
-  policyFilesRead.set(abs, was === undefined || was === print ? print : '!CHANGED');
+function noteRead(reads: PolicyReads, abs: string, print: string): void {
+  const was = reads.get(abs);
+  reads.set(abs, was === undefined || was === print ? print : '!CHANGED');
 }
 
-/** A built-in name or a path (relative to `baseDir`) → the effective Policy. Throws PolicyLoadError. */
-export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] = []): Policy {
+/**
+ * A built-in name or a path (relative to `baseDir`) → the effective Policy; each file read is
+ * recorded in `reads`. Throws PolicyLoadError.
+ */
+export function resolvePolicyRef(ref: string, baseDir: string, reads: PolicyReads, chain: string[] = []): Policy {
   const builtin = builtinPolicy(ref);
   if (builtin) return builtin;
   const abs = resolve(baseDir, ref);
@@ -61,10 +63,10 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
   try {
     const { bytes, truncated } = readRegularFile(abs, ref, MAX_YAML_BYTES);
     if (truncated) throw Object.assign(new Error('EFBIG'), { code: 'EFBIG' });
-    noteRead(abs, fingerprintBytes(bytes));
+    noteRead(reads, abs, fingerprintBytes(bytes));
     text = bytes.toString('utf8');
   } catch (e) {
-    noteRead(abs, fingerprintError(e));
+    noteRead(reads, abs, fingerprintError(e));
     const reason = isUsageError(e) ? String(e.args.type) : ((e as NodeJS.ErrnoException).code ?? String(e));
     throw new PolicyLoadError('policy-unreadable', { file: ref, reason });
   }
@@ -74,14 +76,14 @@ export function resolvePolicyRef(ref: string, baseDir: string, chain: string[] =
     throw new PolicyLoadError('policy-invalid', { file: ref }, parsed.diagnostics);
   }
   if (data.kind !== 'ScoringPolicy') throw new PolicyLoadError('policy-not-a-policy', { file: ref, kind: String(data.kind) });
-  const errors = validateSchema('ScoringPolicy', data, ref).map((d) => ({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') }));
-  if (errors.length) throw new PolicyLoadError('policy-invalid', { file: ref }, errors);
-  const doc = data as unknown as ScoringPolicyDoc;
-  const policy = resolvePolicyDoc(doc, abs, chain);
+  const { doc, diagnostics } = checkDocument('ScoringPolicy', data, ref);
+  const errors = diagnostics.map((d) => ({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') }));
+  // Without errors there is a document, and it is a ScoringPolicy (its kind was checked above).
+  if (errors.length || doc?.kind !== 'ScoringPolicy') throw new PolicyLoadError('policy-invalid', { file: ref }, errors);
+  const policy = resolvePolicyDoc(doc, abs, reads, chain);
   // A policy that does not add up (weights not totalling 100, grade bands that leave scores
   // without a grade) would score every project wrongly: refuse it rather than use it.
-  const inconsistent = policyConsistency
-    .check({ file: ref, doc, policy }, undefined as never)
+  const inconsistent = policyProblems({ file: ref, doc, policy })
     .map((f) => ({ code: f.code, severity: 'error' as const, file: ref, path: f.path, args: f.args, ...parsed.locate(f.path) }));
   if (inconsistent.length) throw new PolicyLoadError('policy-invalid', { file: ref }, inconsistent);
   return policy;

@@ -5,9 +5,16 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { SchemaCode } from './codes.js';
+import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
 import type { DocKind } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
 import { findInvisible } from './invisible.js';
+
+/**
+ * A document that passed its schema (core/model/schema-types.ts is generated from the schemas);
+ * its `kind` tells which.
+ */
+export type SchemaDoc = ProjectDossierDoc | EvaluationDoc | ScoringPolicyDoc | StrategyPlanDoc;
 
 export const SCHEMA_FILES: Record<DocKind, string> = {
   ProjectDossier: 'project-dossier.schema.json',
@@ -25,7 +32,7 @@ export function readSchema(kind: DocKind): Record<string, unknown> {
 }
 
 let ajv: Ajv2020 | undefined;
-const validators = new Map<DocKind, ValidateFunction>();
+const validators = new Map<DocKind, ValidateFunction<SchemaDoc>>();
 let preload: Promise<void> | undefined;
 
 /**
@@ -35,7 +42,7 @@ let preload: Promise<void> | undefined;
  */
 export function preloadValidators(): Promise<void> {
   preload ??= import(new URL('../generated/validators.js', import.meta.url).href).then(
-    (mod: Partial<Record<DocKind, ValidateFunction>>) => {
+    (mod: Partial<Record<DocKind, ValidateFunction<SchemaDoc>>>) => {
       for (const kind of DOC_KINDS) {
         const v = mod[kind];
         if (typeof v === 'function' && !validators.has(kind)) validators.set(kind, v);
@@ -46,7 +53,7 @@ export function preloadValidators(): Promise<void> {
   return preload;
 }
 
-function validatorFor(kind: DocKind): ValidateFunction {
+function validatorFor(kind: DocKind): ValidateFunction<SchemaDoc> {
   let v = validators.get(kind);
   if (!v) {
     // ajv is CommonJS: require it only when a schema has to be compiled, so that a run with the
@@ -57,7 +64,7 @@ function validatorFor(kind: DocKind): ValidateFunction {
       const addFormats = require('ajv-formats') as { default: (a: Ajv2020, formats?: string[]) => Ajv2020 };
       ajv = addFormats.default(new AjvClass(AJV_OPTIONS), ['date']);
     }
-    v = ajv.compile(readSchema(kind));
+    v = ajv.compile<SchemaDoc>(readSchema(kind));
     validators.set(kind, v);
   }
   return v;
@@ -68,14 +75,22 @@ const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 /** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
 export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic<SchemaCode>[] {
+  return checkDocument(kind, data, file).diagnostics;
+}
+
+/**
+ * `data` checked against the schema of `kind`: the typed document when it is valid, else its
+ * errors as diagnostics (and no document).
+ */
+export function checkDocument(kind: DocKind, data: unknown, file: string): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
   // Infinity): an amount or a score that is not a finite number is refused before anything
   // computes with it.
   const nonFinite: Diagnostic<SchemaCode>[] = [];
   findNonFinite(data, '', (path, value) => nonFinite.push({ code: 'non-finite-number', severity: 'error', file, path, args: { value } }));
   const validate = validatorFor(kind);
-  if (validate(data)) return nonFinite;
-  return [...nonFinite, ...translateErrors(validate.errors ?? [], file)];
+  if (validate(data)) return nonFinite.length ? { diagnostics: nonFinite } : { doc: data, diagnostics: nonFinite };
+  return { diagnostics: [...nonFinite, ...translateErrors(validate.errors ?? [], file)] };
 }
 
 function findNonFinite(v: unknown, path: string, report: (path: string, value: string) => void): void {

@@ -8,7 +8,7 @@ import { normaliseDossier, normaliseEvaluation, normaliseStrategy } from '../cor
 import { BUILTIN_POLICIES, builtinPolicy, type Policy } from '../core/model/policy.js';
 import type { DocKind, FileKind } from '../core/report.js';
 import type { PolicyDocument, RuleContext } from '../core/rules/index.js';
-import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
+import type { ScoringPolicyDoc } from '../core/model/schema-types.js';
 import { suggest } from '../core/suggest.js';
 import { isUsageError, UsageError } from '../errors.js';
 import type { InputCode } from './codes.js';
@@ -23,9 +23,9 @@ export { MAX_YAML_BYTES };
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
 import { invisibleEdge } from './invisible.js';
-import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef } from './policy-files.js';
+import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
-import { DOC_KINDS, pointerOf, preloadValidators, validateSchema, walkScalars } from './schema.js';
+import { checkDocument, DOC_KINDS, pointerOf, preloadValidators, walkScalars } from './schema.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 
 /** A monitoring CSV read whole (validate, score); `bpm variance` streams files of any size. */
@@ -95,15 +95,20 @@ export interface Workspace {
   diagnostics: Diagnostic[];
   /** Project codes of dossiers that failed their schema. */
   invalidDossierCodes: Set<string>;
+  /** Every policy file the load read (`--policy`, `extends`, an evaluation's `policy`), with the fingerprint of what it read. */
+  policyFiles: PolicyReads;
 }
 
+
+/** A workspace while its files are loaded: everything but the rule context, built last. */
+type Loading = Omit<Workspace, 'ctx'>;
 
 /** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
 export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
   const [found] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
   const all = opts.skipNonBpm ? found.map((f) => (f.explicit ? { ...f, explicit: false } : f)) : found;
 
-  const ws: Workspace = {
+  const ws: Loading = {
     files: [],
     dossiers: [],
     evaluations: [],
@@ -111,10 +116,10 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     policies: [],
     monitoring: [],
     defaultPolicy: builtinPolicy('self')!,
-    ctx: undefined as unknown as RuleContext,
     inputs: all.map((f) => f.abs),
     diagnostics: [],
     invalidDossierCodes: new Set(),
+    policyFiles: new Map(),
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
@@ -129,7 +134,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
 
   for (const { doc, file } of policyDocs) {
     try {
-      ws.policies.push({ file: file.file, doc, policy: resolvePolicyDoc(doc, file.abs) });
+      ws.policies.push({ file: file.file, doc, policy: resolvePolicyDoc(doc, file.abs, ws.policyFiles) });
     } catch (e) {
       if (!(e instanceof PolicyLoadError)) throw e;
       file.diagnostics.push({ code: e.key, severity: 'error', file: file.file, path: '/extends', args: policyArgs(e), ...file.locate?.('/extends') });
@@ -138,7 +143,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
 
   if (opts.policy) {
     try {
-      ws.defaultPolicy = resolvePolicyRef(opts.policy, opts.cwd);
+      ws.defaultPolicy = resolvePolicyRef(opts.policy, opts.cwd, ws.policyFiles);
     } catch (e) {
       if (e instanceof PolicyLoadError) throw new UsageError(e.key, policyArgs(e));
       throw e;
@@ -147,8 +152,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     ws.defaultPolicy = ws.policies[0].policy;
   }
 
-  ws.ctx = buildContext(ws, opts);
-  return ws;
+  return Object.assign(ws, { ctx: buildContext(ws, opts) });
 }
 
 /** Message arguments of a policy that cannot be used, with its own problems summarised. */
@@ -161,7 +165,7 @@ function formatShort(d: Diagnostic): string {
 }
 
 /** The file's bytes (only its head when it is larger than `cap`), or undefined after a diagnostic. */
-function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined {
+function readBytes(f: Found, ws: Loading, cap: number): ReadResult | undefined {
   if (f.content) {
     const size = f.content.length;
     return { bytes: size > cap ? f.content.subarray(0, 64 * 1024) : f.content, size, truncated: size > cap };
@@ -184,7 +188,7 @@ function readBytes(f: Found, ws: Workspace, cap: number): ReadResult | undefined
  * Reads, decodes and parses one YAML file: the parse result, null when the file is done (a
  * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
  */
-async function readAndParse(f: Found, ws: Workspace, loaded: LoadedFile, diag: (d: Omit<Diagnostic<InputCode>, 'file'>) => void): Promise<(ParsedYaml & { text: string }) | null | undefined> {
+async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d: Omit<Diagnostic<InputCode>, 'file'>) => void): Promise<(ParsedYaml & { text: string }) | null | undefined> {
   const read = readBytes(f, ws, MAX_YAML_BYTES);
   if (!read) return undefined;
   const bytes = read.bytes;
@@ -221,7 +225,7 @@ export function parseWithPositions(source: string, file: string): ParsedYaml {
   return withLazyPositions(text, data, file);
 }
 
-async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
+async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
   const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
   const diag = (d: Omit<Diagnostic<InputCode>, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
   const parsed = await readAndParse(f, ws, loaded, diag);
@@ -241,8 +245,8 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
     return loaded;
   }
   loaded.kind = kind;
-  const schemaErrors = validateSchema(kind, data, f.display);
-  for (const d of schemaErrors) {
+  const { doc, diagnostics } = checkDocument(kind, data, f.display);
+  for (const d of diagnostics) {
     const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');
     if (d.code === 'unknown-key' && valueAt(data, d.path ?? '') === null) {
       // `{name: 福彩公益金, 含上级补助, amount: 100}`: an ASCII comma split the value and made the
@@ -252,7 +256,7 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
     }
     loaded.diagnostics.push({ ...d, ...at });
   }
-  const failed = new Set(schemaErrors.map((d) => d.path));
+  const failed = new Set(diagnostics.map((d) => d.path));
   // Text that starts or ends with a character YAML does not take as white space (a full-width
   // space typed after 万元): a warning that names it, unless a schema error there names it already.
   walkScalars(data, [], (segments, value) => {
@@ -262,24 +266,24 @@ async function loadYaml(f: Found, ws: Workspace, policyDocs: { doc: ScoringPolic
     const { at, ...char } = found;
     diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
   });
-  if (schemaErrors.length) {
+  if (!doc) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
     if (kind === 'ProjectDossier' && typeof code === 'string') ws.invalidDossierCodes.add(code);
     return loaded;
   }
 
-  switch (kind) {
+  switch (doc.kind) {
     case 'ProjectDossier':
-      ws.dossiers.push(normaliseDossier(data as unknown as ProjectDossierDoc, f.display));
+      ws.dossiers.push(normaliseDossier(doc, f.display));
       break;
     case 'Evaluation':
-      ws.evaluations.push(normaliseEvaluation(data as unknown as EvaluationDoc, f.display));
+      ws.evaluations.push(normaliseEvaluation(doc, f.display));
       break;
     case 'StrategyPlan':
-      ws.strategies.push(normaliseStrategy(data as unknown as StrategyPlanDoc, f.display));
+      ws.strategies.push(normaliseStrategy(doc, f.display));
       break;
     case 'ScoringPolicy':
-      policyDocs.push({ doc: data as unknown as ScoringPolicyDoc, file: loaded });
+      policyDocs.push({ doc, file: loaded });
       break;
   }
   return loaded;
@@ -309,7 +313,7 @@ export function commaBefore(text: string, line: number, column: number): string 
 }
 
 /** The command streams the file itself (bpm variance: files of any size): listed, not read. */
-function listCsv(f: Found, ws: Workspace): LoadedFile | undefined {
+function listCsv(f: Found, ws: Loading): LoadedFile | undefined {
   // bpm's own CSV reports (`score --out-dir` into a project folder) are not data.
   if (!f.explicit) {
     try {
@@ -322,7 +326,7 @@ function listCsv(f: Found, ws: Workspace): LoadedFile | undefined {
   return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: [] };
 }
 
-async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<LoadedFile | undefined> {
+async function loadCsv(f: Found, opts: LoadOptions, ws: Loading): Promise<LoadedFile | undefined> {
   const read = readBytes(f, ws, MAX_CSV_BYTES);
   if (!read) return undefined;
   if (read.truncated) {
@@ -341,7 +345,7 @@ async function loadCsv(f: Found, opts: LoadOptions, ws: Workspace): Promise<Load
   return { file: f.display, abs: f.abs, kind: 'MonitoringData', diagnostics: res.diagnostics };
 }
 
-function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
+function buildContext(ws: Loading, opts: LoadOptions): RuleContext {
   const dossierByCode = new Map<string, Dossier>();
   for (const d of ws.dossiers) if (!dossierByCode.has(d.code)) dossierByCode.set(d.code, d);
   const evalPolicy = new Map<string, Policy>();
@@ -361,7 +365,7 @@ function buildContext(ws: Workspace, opts: LoadOptions): RuleContext {
         let policy = resolved.get(key);
         if (policy === undefined) {
           try {
-            policy = resolvePolicyRef(e.policy, base);
+            policy = resolvePolicyRef(e.policy, base, ws.policyFiles);
           } catch (err) {
             if (!(err instanceof PolicyLoadError)) throw err;
             policy = err;

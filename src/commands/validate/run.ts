@@ -8,7 +8,6 @@ import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import { fullPrints, type CacheOptions, type RawResults, type RunCache } from '../../io/cache.js';
 import type { Found } from '../../io/discover.js';
-import { policyFilesRead } from '../../io/policy-files.js';
 import { loadWorkspace, type LoadOptions, type Workspace } from '../../io/workspace.js';
 import { openCache, type Rendering } from './cache.js';
 
@@ -48,10 +47,9 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
 /** A fresh run whose results (and renderings) are stored in the cache for the next one. */
 export async function runAndStore(opts: ValidateOptions, inputs: Found[], cache: RunCache, renderings: Rendering[]) {
   const before = fullPrints(inputs);
-  policyFilesRead.clear();
   const { raw, workspace } = await run({ ...opts, inputs });
   const inputPaths = new Set(inputs.map((f) => f.abs));
-  const externals = [...policyFilesRead]
+  const externals = [...workspace.policyFiles]
     .filter(([abs]) => !inputPaths.has(abs))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([abs, hash]) => ({ abs, hash }));

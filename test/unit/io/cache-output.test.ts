@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { validate } from '../../../src/commands/validate/run.js';
 import { discoverInputs } from '../../../src/io/discover.js';
 import { RunCache, runKey } from '../../../src/io/cache.js';
-import { policyFilesRead, resolvePolicyRef } from '../../../src/io/policy-files.js';
+import { resolvePolicyRef } from '../../../src/io/policy-files.js';
 import { VERSION } from '../../../src/version.js';
 import { ROOT, runCli } from '../../helpers/run.js';
 
@@ -187,17 +187,16 @@ describe('io/cache: cached output is byte-identical, and every change is noticed
     const p = path.join(dir, 'p.yaml');
     const text = 'apiVersion: bpm/v1\nkind: ScoringPolicy\nname: p\nextends: self\n';
     writeFileSync(p, text);
-    policyFilesRead.clear();
-    resolvePolicyRef('p.yaml', dir);
+    const policyFilesRead = new Map<string, string>();
+    resolvePolicyRef('p.yaml', dir, policyFilesRead);
     // Changed after the run read it: the record keeps what was read.
     writeFileSync(p, text + '# later\n');
     expect(policyFilesRead.get(p)).to.equal(createHash('sha1').update(text).digest('hex'));
-    expect(() => resolvePolicyRef('missing.yaml', dir)).to.throw();
+    expect(() => resolvePolicyRef('missing.yaml', dir, policyFilesRead)).to.throw();
     expect(policyFilesRead.get(path.join(dir, 'missing.yaml'))).to.equal('!ENOENT');
     // Read twice in one run with different content: a fingerprint nothing matches.
-    resolvePolicyRef('p.yaml', dir);
+    resolvePolicyRef('p.yaml', dir, policyFilesRead);
     expect(policyFilesRead.get(p)).to.equal('!CHANGED');
-    policyFilesRead.clear();
   });
 
   it('re-validates when the --strategy file outside the inputs changes', async () => {
