@@ -73,14 +73,9 @@ function validatorFor(kind: DocKind): ValidateFunction<SchemaDoc> {
 /** The ajv options; scripts/build-validators.js uses the same (plus code generation). */
 const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
-/** Schema errors of `data` as diagnostics with JSON pointers (positions are added by the caller). */
-export function validateSchema(kind: DocKind, data: unknown, file: string): Diagnostic<SchemaCode>[] {
-  return checkDocument(kind, data, file).diagnostics;
-}
-
 /**
  * `data` checked against the schema of `kind`: the typed document when it is valid, else its
- * errors as diagnostics (and no document).
+ * errors as diagnostics with JSON pointers (positions are added by the caller) and no document.
  */
 export function checkDocument(kind: DocKind, data: unknown, file: string): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to

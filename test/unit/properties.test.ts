@@ -15,7 +15,7 @@ import { budgetSourcesSum } from '../../src/core/rules/budget-sources-sum.js';
 import type { RuleContext } from '../../src/core/rules/index.js';
 import type { EvaluationDoc, ProjectDossierDoc } from '../../src/core/model/schema-types.js';
 import { writeOutput } from '../../src/io/output.js';
-import { validateSchema } from '../../src/io/schema.js';
+import { checkDocument } from '../../src/io/schema.js';
 import { scoreProject as scoreProjectImpl } from '../../src/core/scoring/project.js';
 import { parseWithPositions } from '../../src/io/workspace.js';
 import { BIN, runCli } from '../helpers/run.js';
@@ -34,7 +34,7 @@ const amount = fc.tuple(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ m
 function loadDossier(text: string): Dossier {
   const parsed = parseWithPositions(text, 'p.yaml');
   expect(parsed.diagnostics, text).to.deep.equal([]);
-  expect(validateSchema('ProjectDossier', parsed.data, 'p.yaml'), text).to.deep.equal([]);
+  expect(checkDocument('ProjectDossier', parsed.data, 'p.yaml').diagnostics, text).to.deep.equal([]);
   return normaliseDossier(parsed.data as unknown as ProjectDossierDoc, 'p.yaml');
 }
 
