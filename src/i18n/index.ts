@@ -16,8 +16,8 @@
 //   hint.<name>         A clause appended to a message (`hint.did-you-mean`).
 //   <area>.<part>…      The words of an output, by area: `fmt` (shared by the formats, with
 //                       `fmt.desc.<command>.<format>` describing each --format for --help) or a
-//                       command (`init`, `review`, `score`, `variance`), then what it is: `col` a
-//                       column heading, `h` a section heading, `line` a sentence, and so on.
+//                       command (`import`, `init`, `review`, `score`, `variance`), then what it
+//                       is: `col` a column heading, `h` a section heading, `line` a sentence, …
 //   <key>.one           The English singular of a message that counts (plural.ts); Chinese
 //                       repeats the sentence.
 //

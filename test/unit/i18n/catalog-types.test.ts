@@ -5,14 +5,14 @@
 import { expect } from 'chai';
 import type { ApplicationCode } from '../../../src/core/application/evaluate.js';
 import type { DataProblemCode } from '../../../src/core/monitoring/collector.js';
-import type { FlagCode, FlagMessageKey } from '../../../src/core/monitoring/flags.js';
+import { FLAG_CODES, type FlagCode, type FlagMessageKey } from '../../../src/core/monitoring/flags.js';
 import type { ReviewCode } from '../../../src/core/review/index.js';
 import type { ReviewFinding } from '../../../src/core/review/types.js';
 import { RULES, type RuleCode } from '../../../src/core/rules/index.js';
 import type { Finding } from '../../../src/core/rules/types.js';
 import type { ScoreFinding, ScoreFindingCode } from '../../../src/core/scoring/types.js';
 import type { ErrorCode } from '../../../src/errors.js';
-import { hasMessage, t, type MessageKey, type TitledCode } from '../../../src/i18n/index.js';
+import { catalogKeys, hasMessage, t, type MessageKey, type TitledCode } from '../../../src/i18n/index.js';
 import { INPUT_CODES, type InputCode } from '../../../src/io/codes.js';
 
 /** `true` for a union of string literals, `false` for `string` itself. */
@@ -45,5 +45,16 @@ describe('i18n: codes and messages are checked by the compiler', () => {
     const flag: FlagMessageKey = 'dual-monitoring-gap.money-ahead';
     expect([untitled, flag].every(hasMessage)).to.equal(true);
     expect(titled.filter((c) => !hasMessage(c) || !hasMessage(`title.${c}`))).to.deep.equal([]);
+  });
+
+  it('every key follows the one scheme of src/i18n/index.ts', () => {
+    const AREAS = new Set(['fmt', 'import', 'init', 'review', 'score', 'variance', 'title', 'hint']);
+    const keys = catalogKeys('en');
+    // A code is a key without a dot (the dual-monitoring gap has only its per-direction messages).
+    const codes = new Set([...keys.filter((k) => !k.includes('.')), ...FLAG_CODES]);
+    const head = (k: string) => k.slice(0, k.indexOf('.'));
+    expect(keys.filter((k) => k.includes('.') && !AREAS.has(head(k)) && !codes.has(head(k)))).to.deep.equal([]);
+    expect(keys.filter((k) => !k.includes('.') && AREAS.has(k))).to.deep.equal([]);
+    expect(keys.filter((k) => k.startsWith('title.') && !codes.has(k.slice('title.'.length)))).to.deep.equal([]);
   });
 });
