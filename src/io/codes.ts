@@ -61,6 +61,7 @@ export const CSV_CODES = [
   'value-empty',
   'value-not-number',
   'csv-is-bpm-report',
+  'full-width-normalised',
 ] as const satisfies readonly TitledCode[];
 export type CsvCode = (typeof CSV_CODES)[number];
 

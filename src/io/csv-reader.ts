@@ -58,6 +58,9 @@ export class MonitoringCsvReader {
   private stopped = false;
   /** The header showed the file is binary: one diagnostic says so, a NUL later adds nothing. */
   private binary = false;
+  /** Values written in full-width characters, read as ASCII: one note for the file, at the first. */
+  private fullWidth = 0;
+  private fullWidthAt: [number, number] = [1, 1];
 
   constructor(
     private readonly file: string,
@@ -92,6 +95,7 @@ export class MonitoringCsvReader {
     tok.end();
     const anyError = this.diagnostics.some((d) => d.severity === 'error');
     if (!this.headerSeen && !anyError) this.report(this.diag('csv-empty', 1, 1, {}));
+    if (this.fullWidth > 0) this.report(this.diag('full-width-normalised', this.fullWidthAt[0], this.fullWidthAt[1], { count: this.fullWidth, variant: 'csv' }, 'info'));
     if (this.omitted > 0) this.reportOmitted();
   }
 
@@ -165,6 +169,7 @@ export class MonitoringCsvReader {
       } else if (num) {
         value = num.value;
         percent = num.percent;
+        if (num.fullWidth && this.fullWidth++ === 0) this.fullWidthAt = fieldPosition(rec, cols.value!);
       } else {
         const [line, column] = fieldPosition(rec, cols.value!);
         this.report(this.diag('value-not-number', line, column, { value: raw }));

@@ -8,6 +8,8 @@ export interface ParsedNumber {
   value: string;
   /** Written with a percent sign; `value` is then the number before the sign (85 for 85%). */
   percent: boolean;
+  /** Written with full-width characters (９０, ％), read as their ASCII forms. */
+  fullWidth?: true;
 }
 
 /**
@@ -24,6 +26,7 @@ export function parseNumber(raw: string): ParsedNumber | null {
   const plain = canonicalPlain(s);
   if (plain !== undefined) return plain === null ? null : { value: plain, percent: false };
   // Full-width forms (Ｕ+FF01–FF5E: digits, ．，％－＋（）) to ASCII; U+2212 minus; ￥ (U+FFE5).
+  const fullWidth = /[\uff01-\uff5e]/.test(s);
   s = s
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u2212/g, '-')
@@ -52,7 +55,7 @@ export function parseNumber(raw: string): ParsedNumber | null {
   if (m[1] === '' && (m[2] ?? '') === '') return null; // `.`, `%`, `-`
   let value = (intDigits === '' ? '0' : intDigits) + (fracDigits === '' ? '' : '.' + fracDigits);
   if (negative && value !== '0') value = '-' + value;
-  return { value, percent };
+  return fullWidth ? { value, percent, fullWidth } : { value, percent };
 }
 
 const DOT = 46;

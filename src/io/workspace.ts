@@ -22,6 +22,7 @@ export { MAX_YAML_BYTES };
 
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
+import { foldFullWidth } from './full-width.js';
 import { invisibleEdge } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
@@ -245,6 +246,10 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
     return loaded;
   }
   loaded.kind = kind;
+  // ９０ and ％ typed by an IME are read as 90 and %, with a note where each was.
+  for (const x of foldFullWidth(data)) {
+    diag({ code: 'full-width-normalised', severity: 'info', path: x.pointer, args: { value: x.from, as: x.to }, ...parsed.locate(x.pointer) });
+  }
   const { doc, diagnostics } = checkDocument(kind, data, f.display);
   for (const d of diagnostics) {
     const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');

@@ -11,6 +11,7 @@ let yamlLib: typeof import('yaml') | undefined;
 function lib(): typeof import('yaml') {
   return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
+import { yamlDetailZh } from './yaml-messages.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { YamlCode } from './codes.js';
 
@@ -110,11 +111,11 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     linesWithError.add(pos.line);
     // The parser survives absurd nesting but its composer can run out of stack there.
     const code = /call stack/i.test(err.message) ? 'yaml-too-deep' : 'yaml-syntax';
-    diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message) } });
+    diagnostics.push({ code, severity: 'error', file, ...pos, args: { detail: firstLine(err.message), detailZh: yamlDetailZh(err.code, firstLine(err.message)) } });
   }
   for (const w of doc.warnings) {
     const pos = at(w.pos[0]);
-    diagnostics.push({ code: 'yaml-warning', severity: 'warning', file, ...pos, args: { detail: firstLine(w.message) } });
+    diagnostics.push({ code: 'yaml-warning', severity: 'warning', file, ...pos, args: { detail: firstLine(w.message), detailZh: yamlDetailZh(w.code, firstLine(w.message)) } });
   }
 
   const locate = (pointer: string, key = false): Position => {
@@ -134,7 +135,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const code = e instanceof ReferenceError ? 'yaml-alias-bomb' : e instanceof RangeError ? 'yaml-too-deep' : 'yaml-syntax';
-    diagnostics.push({ code, severity: 'error', file, ...start, args: { detail: firstLine(errText(e)) } });
+    diagnostics.push({ code, severity: 'error', file, ...start, args: { detail: firstLine(errText(e)), detailZh: firstLine(errText(e)) } });
     return { data: undefined, diagnostics, locate };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

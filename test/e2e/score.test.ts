@@ -74,6 +74,8 @@ describe('e2e: bpm score', () => {
   it('writes CSV with a BOM, and speaks Chinese', async () => {
     const csv = await runCli(['score', 'examples', '--format', 'csv', '--lang', 'zh']);
     expect(csv.stdout.startsWith('\uFEFF排名,项目编码')).to.equal(true);
+    // The execution rate and the points it earns are two columns with two names.
+    expect(csv.stdout.split('\r\n')[0].split(',').slice(7, 9)).to.deep.equal(['执行率', '预算执行得分']);
     expect(csv.stdout.split('\r\n')[1]).to.match(/^1,DL-2025-WL-001,社区文化惠民工程,大连市文化和旅游局,已评分,98\.30,优,100\.00,/);
     const zh = await runCli(['score', 'examples/old-neighbourhood-renovation', '--lang', 'zh']);
     expect(zh.stdout).to.include('自评表复核').and.include('等级 中');

@@ -22,6 +22,7 @@ import { projectCodeDuplicate } from './project-code-duplicate.js';
 import { quartersInPeriod } from './quarters-in-period.js';
 import { requiredLevels } from './required-levels.js';
 import { strategyConsistency } from './strategy-consistency.js';
+import { percentAsFraction } from './percent-as-fraction.js';
 import { targetUnit } from './target-unit.js';
 import { vague } from './vague.js';
 import { weightsSum } from './weights-sum.js';
@@ -31,6 +32,7 @@ export const RULES = [
   indicatorCodeDuplicate,
   level2Known,
   targetUnit,
+  percentAsFraction,
   weightsSum,
   budgetSourcesSum,
   budgetScheduleSum,

@@ -22,7 +22,7 @@ function* ranking(report: ScoreReport, opts: FormatOptions): Generator<string[]>
   const h = (k: KeysUnder<'score.col.'>) => t(opts.lang, `score.col.${k}`);
   const d = report.decimals;
   const header = ['rank', 'code', 'name', 'department', 'status', 'total', 'grade', 'rate', 'executionScore', 'composite', 'discrepancies', 'adjustPct', 'nextBudget', 'action'];
-  const label = [h('rank'), h('code'), h('name'), h('department'), h('status'), h('total'), h('grade'), h('rate'), t(opts.lang, 'score.row.execution'), h('composite'), h('discrepancies'), h('adjustPct'), h('nextBudget'), h('action')];
+  const label = [h('rank'), h('code'), h('name'), h('department'), h('status'), h('total'), h('grade'), h('rate'), h('executionScore'), h('composite'), h('discrepancies'), h('adjustPct'), h('nextBudget'), h('action')];
   // The first row carries the column titles in the chosen language; machines can rely on order.
   yield opts.lang === 'en' ? header : label;
   for (const { rank, project: p } of report.ranking) yield [

@@ -35,6 +35,8 @@ export const io = {
     'csv-too-many-problems': '{omitted} more problems in this file were not listed (at most {max} are shown)',
     'value-empty': 'The value of {metric} is empty; enter the figure at the end of the period, or delete the row',
     'value-not-number': '"{value}" is not a number; write digits such as 1234.5, 1,234.5 or 85%',
+    'full-width-normalised': '"{value}" is written in full-width characters; it was read as {as}',
+    'full-width-normalised.csv': '{count} values in this file are written in full-width characters (the first here); they were read as their ASCII forms',
     'csv-is-bpm-report': 'This file is a report written by bpm (score or variance --format csv), not monitoring data; name the monitoring CSV instead (bpm leaves its own reports out when it walks a folder)',
     'value-not-number.range': '"{value}" is too large to compute with (beyond about 1.8 × 10^308); check the cell',
     // Excel workbooks (FORMATS.md §6)
@@ -98,6 +100,8 @@ export const io = {
     'csv-too-many-problems': '此文件还有 {omitted} 个问题未列出(最多显示 {max} 个)',
     'value-empty': '{metric} 的数值为空;请填写期末数值,或删除此行',
     'value-not-number': '“{value}”不是数字;请填写阿拉伯数字,如 1234.5、1,234.5 或 85%',
+    'full-width-normalised': '“{value}”使用了全角字符,已按 {as} 读取',
+    'full-width-normalised.csv': '此文件中有 {count} 个数值使用了全角字符(首个在此处),已按半角读取',
     'csv-is-bpm-report': '此文件是 bpm 生成的报告(score 或 variance --format csv),不是监控数据;请指定监控数据 CSV(遍历目录时 bpm 会跳过自己生成的报告)',
     'value-not-number.range': '“{value}”过大,无法计算(超过约 1.8 × 10^308);请检查该单元格',
     'xlsx-corrupt': '工作簿已损坏,无法读取;请在 Excel 或 WPS 中打开并另存为 .xlsx',
