@@ -109,7 +109,11 @@ describe('io/csv parseNumber', () => {
     it(`${JSON.stringify(raw)} -> ${value}`, () => {
       const r = parseNumber(raw);
       if (value === null) expect(r).to.equal(null);
-      else expect(r).to.deep.equal({ value, percent: percent ?? false });
+      else {
+        expect({ value: r!.value, percent: r!.percent }).to.deep.equal({ value, percent: percent ?? false });
+        // Full-width forms are read as ASCII, and say so (the reader notes it once per file).
+        expect(r!.fullWidth === true, 'fullWidth').to.equal(/[\uff01-\uff5e]/.test(raw));
+      }
     });
   }
 
@@ -213,9 +217,13 @@ describe('io/csv parseMonitoringCsv', () => {
       'value-empty@8:14',
       'value-not-number@9:14',
       'value-not-number@10:14',
+      'full-width-normalised@4:14',
     ]);
-    expect(r.diagnostics.map((d) => d.args)).to.deep.equal([{ value: '1e3' }, { value: 'NaN' }, { metric: 'G' }, { value: 'Infinity' }, { value: '99999999999999999999…9999999.50', variant: 'range' }]);
-    expect(r.diagnostics.every((d) => d.severity === 'error' && d.file === 'numbers.csv' && d.message === undefined)).to.equal(true);
+    expect(r.diagnostics.map((d) => d.args)).to.deep.equal([{ value: '1e3' }, { value: 'NaN' }, { metric: 'G' }, { value: 'Infinity' }, { value: '99999999999999999999…9999999.50', variant: 'range' }, { count: 1, variant: 'csv' }]);
+    const problems = r.diagnostics.filter((d) => d.code !== 'full-width-normalised');
+    expect(problems.every((d) => d.severity === 'error' && d.file === 'numbers.csv' && d.message === undefined)).to.equal(true);
+    // Row C's value is written in full-width digits (８５): read as 85, with one note for the file.
+    expect(r.diagnostics.filter((d) => d.code === 'full-width-normalised').map((d) => d.severity)).to.deep.equal(['info']);
   });
 
   it('reports rows with the wrong number of cells and skips them', () => {
