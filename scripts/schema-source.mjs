@@ -201,6 +201,12 @@ export const evaluation = {
         sections: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
         total: number('总分', 'Total', '', '', { minimum: 0 }),
         grade: t('等级', 'Grade', '', '', { enum: gradeEnum }),
+        budget: t('自评表预算执行行', 'Printed budget row', '自评表所列年初预算数、全年预算数、全年执行数、执行率(%)', 'The budget row as printed: initial budget, total budget, executed amount, execution rate (%)', obj({
+          initial: number('年初预算数', 'Initial budget', '', '', { minimum: 0 }),
+          total: number('全年预算数', 'Total budget', '', '', { minimum: 0 }),
+          executed: number('全年执行数', 'Executed', '', '', { minimum: 0 }),
+          rate: number('执行率', 'Execution rate', '百分比,如 96 表示 96%', 'A percentage: 96 means 96 %', { minimum: 0 }),
+        })),
       })),
     },
     ['apiVersion', 'kind', 'project'],
@@ -252,7 +258,10 @@ export const policy = {
         additionalProperties: { type: 'number', minimum: 0 },
       }),
       decimals: t('保留小数位', 'Decimals', '四舍五入', 'Rounded half-up', { type: 'integer', minimum: 0, maximum: 6 }),
-      recheck: obj({ tolerance: number('复核容差', 'Tolerance', '', '', { minimum: 0 }) }),
+      recheck: obj({
+        tolerance: number('复核容差', 'Tolerance', '自评得分与复核得分之差超过 min(容差, 相对容差 × 分值) 即为差异', 'A claimed score differs when it is off by more than min(tolerance, relativeTolerance × the item\'s weight)', { minimum: 0 }),
+        relativeTolerance: number('相对复核容差', 'Relative tolerance', '占该项分值的比例,默认 0.05(总分按 100 分、执行率按 100 个百分点计)', "A fraction of the item's weight, default 0.05 (the total counts as 100 points, the execution rate as 100 percentage points)", { minimum: 0, maximum: 1 }),
+      }),
       application: t('结果应用', 'Result application', '', '', obj(
         Object.fromEntries(
           [['excellent', '优'], ['good', '良'], ['fair', '中'], ['poor', '差']].map(([g, zh]) => [

@@ -95,12 +95,22 @@ export type Actual =
   | { kind: 'qualitative'; level: QualLevel; score?: Dec; note?: string; origin: Origin }
   | { kind: 'survey'; respondents: number; satisfied: number; note?: string; origin: Origin };
 
+/** The budget row of a submitted self-evaluation table as printed (年初预算数 … 执行率 %). */
+export interface ClaimedBudget {
+  initial?: Dec;
+  total?: Dec;
+  executed?: Dec;
+  /** Percent (96 means 96 %). */
+  rate?: Dec;
+}
+
 export interface Claimed {
   execution?: Dec;
   indicators: Record<string, Dec>;
   sections: Record<string, Dec>;
   total?: Dec;
   grade?: Grade;
+  budget?: ClaimedBudget;
   origin: Origin;
 }
 

@@ -2,7 +2,7 @@
 // applied, amounts as exact decimals, origins recorded for every object a rule may point at.
 import { dec, type Dec } from '../decimal.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from './schema-types.js';
-import type { Actual, Adjustment, Dossier, Evaluation, Indicator, IndicatorPatch, Quarter, Role, StrategyPlan } from './model.js';
+import type { Actual, Adjustment, ClaimedBudget, Dossier, Evaluation, Indicator, IndicatorPatch, Quarter, Role, StrategyPlan } from './model.js';
 import { QUARTERS } from './model.js';
 import { BASIS_ALIASES, canonicalLevel2, GRADE_ALIASES, LEVEL1_ALIASES, OPERATOR_ALIASES, QUAL_ALIASES } from './aliases.js';
 import type { Band, Policy } from './policy.js';
@@ -118,10 +118,17 @@ export function normaliseEvaluation(doc: EvaluationDoc, file: string): Evaluatio
           sections: Object.fromEntries(Object.entries(c.sections ?? {}).map(([k, v]) => [LEVEL1_ALIASES[k] ?? k, dec(v)])),
           total: c.total !== undefined ? dec(c.total) : undefined,
           grade: c.grade ? GRADE_ALIASES[c.grade] : undefined,
+          budget: c.budget ? claimedBudget(c.budget) : undefined,
           origin: { file, path: '/claimed' },
         }
       : undefined,
   };
+}
+
+function claimedBudget(b: NonNullable<NonNullable<EvaluationDoc['claimed']>['budget']>): ClaimedBudget {
+  const out: ClaimedBudget = {};
+  for (const k of ['initial', 'total', 'executed', 'rate'] as const) if (b[k] !== undefined) out[k] = dec(b[k] as number);
+  return out;
 }
 
 export function normaliseStrategy(doc: StrategyPlanDoc, file: string): StrategyPlan {
@@ -166,6 +173,7 @@ export function applyPolicyDoc(base: Policy, doc: ScoringPolicyDoc): Policy {
   for (const [role, w] of Object.entries(doc.assessorWeights ?? {})) p.assessorWeights[role as Role] = dec(w as number);
   if (doc.decimals !== undefined) p.decimals = doc.decimals;
   if (doc.recheck?.tolerance !== undefined) p.recheck.tolerance = dec(doc.recheck.tolerance);
+  if (doc.recheck?.relativeTolerance !== undefined) p.recheck.relativeTolerance = dec(doc.recheck.relativeTolerance);
   for (const g of ['excellent', 'good', 'fair', 'poor'] as const) {
     const a = doc.application?.[g];
     if (!a) continue;

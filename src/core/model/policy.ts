@@ -45,7 +45,11 @@ export interface Policy {
   panel: { method: 'trimmed-mean' | 'mean' | 'median'; minRaters: number; spread: Dec };
   assessorWeights: Partial<Record<Role, Dec>>;
   decimals: number;
-  recheck: { tolerance: Dec };
+  /**
+   * A claimed score differs when |claimed − computed| > min(tolerance, relativeTolerance × the
+   * item's weight) (the total weighs 100, the execution rate 100 percentage points).
+   */
+  recheck: { tolerance: Dec; relativeTolerance: Dec };
   application: Record<Grade, { adjustPct: Dec; action: string; actionEn?: string }>;
   monitoring: {
     pace: { red: Dec; yellow: Dec };
@@ -82,7 +86,7 @@ function selfPolicy(): Policy {
     panel: { method: 'trimmed-mean', minRaters: 5, spread: d(0.3) },
     assessorWeights: {},
     decimals: 2,
-    recheck: { tolerance: d(0.5) },
+    recheck: { tolerance: d(0.5), relativeTolerance: d(0.05) },
     application: {
       excellent: { adjustPct: d(0), action: '优先保障', actionEn: 'funding prioritised' },
       good: { adjustPct: d(0), action: '保持支持', actionEn: 'support maintained' },

@@ -256,6 +256,18 @@ export interface EvaluationDoc {
     };
     total?: number;
     grade?: 'excellent' | 'good' | 'fair' | 'poor' | '优' | '良' | '中' | '差';
+    /**
+     * 自评表所列年初预算数、全年预算数、全年执行数、执行率(%) / The budget row as printed: initial budget, total budget, executed amount, execution rate (%)
+     */
+    budget?: {
+      initial?: number;
+      total?: number;
+      executed?: number;
+      /**
+       * 百分比,如 96 表示 96% / A percentage: 96 means 96 %
+       */
+      rate?: number;
+    };
   };
 }
 
@@ -345,7 +357,14 @@ export interface ScoringPolicyDoc {
    */
   decimals?: number;
   recheck?: {
+    /**
+     * 自评得分与复核得分之差超过 min(容差, 相对容差 × 分值) 即为差异 / A claimed score differs when it is off by more than min(tolerance, relativeTolerance × the item's weight)
+     */
     tolerance?: number;
+    /**
+     * 占该项分值的比例,默认 0.05(总分按 100 分、执行率按 100 个百分点计) / A fraction of the item's weight, default 0.05 (the total counts as 100 points, the execution rate as 100 percentage points)
+     */
+    relativeTolerance?: number;
   };
   application?: {
     excellent?: {

@@ -125,13 +125,22 @@ export interface Composite {
 }
 
 export interface Discrepancy {
-  /** `indicator:CODE`, `execution`, `section:NAME`, `total`, `total-arithmetic`, `grade`. */
+  /**
+   * `indicator:CODE`, `execution`, `section:NAME`, `total`, `total-arithmetic`, `grade`, and the
+   * printed budget row: `budget:initial`, `budget:total`, `budget:executed`, `budget:rate`.
+   */
   item: string;
   claimed: Dec | Grade;
   computed: Dec | Grade | null;
-  /** Why it is a discrepancy: `score` (off by more than the tolerance), `no-actual`, `arithmetic`, `grade`. */
-  reason: 'score' | 'no-actual' | 'arithmetic' | 'grade';
+  /**
+   * Why it is a discrepancy: `score` (off by more than the tolerance), `full-marks-missed-target`
+   * (full marks claimed where the rules give less), `no-actual`, `arithmetic`, `grade`, `figure`
+   * (a printed budget figure that is not the dossier's or the evaluation's).
+   */
+  reason: DiscrepancyReason;
 }
+
+export type DiscrepancyReason = 'score' | 'full-marks-missed-target' | 'no-actual' | 'arithmetic' | 'grade' | 'figure';
 
 export interface Recommendation {
   grade: Grade;

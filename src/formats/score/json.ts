@@ -198,7 +198,7 @@ export function policyValues(p: Policy): Record<string, unknown> {
     panel: { method: p.panel.method, minRaters: p.panel.minRaters, spread: n(p.panel.spread) },
     assessorWeights: Object.fromEntries(Object.entries(p.assessorWeights).map(([k, v]) => [k, n(v)])),
     decimals: p.decimals,
-    recheck: { tolerance: n(p.recheck.tolerance) },
+    recheck: { tolerance: n(p.recheck.tolerance), relativeTolerance: n(p.recheck.relativeTolerance) },
     application: Object.fromEntries(Object.entries(p.application).map(([k, a]) => [k, { adjustPct: n(a.adjustPct), action: a.action }])),
   };
 }

@@ -100,7 +100,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
     const claimed = p.discrepancies.length;
     if (claimed) {
       out.push('', `${h2} ${t(lang, 'score.h.discrepancies')}`, '', row([h('item'), h('claimed'), h('computed'), h('reason')]), row(['---', '---:', '---:', '---']));
-      for (const x of p.discrepancies) out.push(row([escapeMd(discrepancyItem(x.item, lang, p)), claimedText(x.claimed, lang, d), claimedText(x.computed, lang, d), t(lang, `score.reason.${x.reason}`)]));
+      for (const x of p.discrepancies) out.push(row([escapeMd(discrepancyItem(x.item, lang, p)), claimedText(x.claimed, lang, d, x.item), claimedText(x.computed, lang, d, x.item), t(lang, `score.reason.${x.reason}`)]));
     }
   }
   if (p.recommendation) {
@@ -148,7 +148,7 @@ function policy(report: ScoreReport, opts: FormatOptions): string[] {
   return [
     `## ${t(lang, 'score.h.policy')}`,
     '',
-    escapeMd(t(lang, 'score.line.policy', { policy: p.name, execution: p.executionWeight.toFixed(), sections, grades, reverse: p.reverse, decimals: p.decimals, tolerance: p.recheck.tolerance.toFixed() })),
+    escapeMd(t(lang, 'score.line.policy', { policy: p.name, execution: p.executionWeight.toFixed(), sections, grades, reverse: p.reverse, decimals: p.decimals, tolerance: p.recheck.tolerance.toFixed(), relative: p.recheck.relativeTolerance.times(100).toFixed() })),
     '',
     escapeMd(t(lang, 'score.md.publish', { policy: p.name, decimals: p.decimals })),
   ];

@@ -88,13 +88,15 @@ export function discrepancyItem(item: string, lang: Lang, p?: ProjectScore): str
   if (item === 'total') return t(lang, 'score.col.item.total');
   if (item === 'total-arithmetic') return t(lang, 'score.col.item.totalArithmetic');
   if (item === 'grade') return t(lang, 'score.col.grade');
+  if (item.startsWith('budget:')) return message(lang, `score.col.item.budget.${item.slice('budget:'.length)}`);
   return item;
 }
 
-export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number): string {
+/** A claimed or computed value of a discrepancy: a grade, a printed budget figure as written, or a score. */
+export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number, item = ''): string {
   if (x === null) return '—';
   if (typeof x === 'string') return gradeLabel(x, lang);
-  return fixed(x, decimals);
+  return item.startsWith('budget:') ? plain(x) : fixed(x, decimals);
 }
 
 /** Text cut to about `max` display columns with an ellipsis (terminal tables only). */
@@ -122,7 +124,7 @@ export function findingText(f: ScoreFinding, lang: Lang, unit: string): string {
   if (lang === 'en' && typeof args.actionEn === 'string') args.action = args.actionEn;
   if (typeof args.grade === 'string') args.gradeLabel = message(lang, `score.grade.${args.grade}`);
   if (typeof args.level === 'string') args.levelLabel = message(lang, `score.level.${args.level}`);
-  if (typeof args.item === 'string') args.itemLabel = args.item;
+  if (typeof args.item === 'string') args.itemLabel = discrepancyItem(args.item, lang);
   if (typeof args.operator === 'string') args.operator = OPERATOR_SYMBOL[args.operator] ?? args.operator;
   return message(lang, f.code, args);
 }

@@ -83,7 +83,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
 
   if (p.discrepancies.length) {
     const rc = grid([h('item'), h('claimed'), h('computed'), h('reason')], c, ['left', 'right', 'right', 'left']);
-    for (const x of p.discrepancies) rc.push([discrepancyItem(x.item, lang, p), c.red(claimedText(x.claimed, lang, d)), claimedText(x.computed, lang, d), t(lang, `score.reason.${x.reason}`)]);
+    for (const x of p.discrepancies) rc.push([discrepancyItem(x.item, lang, p), c.red(claimedText(x.claimed, lang, d, x.item)), claimedText(x.computed, lang, d, x.item), t(lang, `score.reason.${x.reason}`)]);
     out.push('', c.bold(t(lang, 'score.h.discrepancies')), rc.toString());
   }
 

@@ -90,3 +90,37 @@ describe('score core: recheck of a table that prints section subtotals only', ()
     expect(r.discrepancies.map((x) => `${x.item}:${String(x.claimed)}:${String(x.computed)}`)).to.deep.equal(['total-arithmetic:92:91', 'total:92:91']);
   });
 });
+
+describe('score core: the tolerance of an item is min(tolerance, relativeTolerance × its weight)', () => {
+  const claimedOf = (indicators: Record<string, string>) => ({ indicators: Object.fromEntries(Object.entries(indicators).map(([k, v]) => [k, d(v)])), sections: {}, origin: { file: 'e.yaml', path: '/claimed' } });
+  const ind = (code: string, weight: number, score: string) => ({ code, weight: d(weight), score: d(score), method: 'ratio' }) as never;
+  const run = async (policyOver: (p: ReturnType<typeof builtinPolicy> & object) => void) => {
+    const { recheck } = await import('../../../../src/core/scoring/recheck.js');
+    const policy = builtinPolicy('self')!;
+    policyOver(policy);
+    return recheck({
+      claimed: claimedOf({ A: '1.9', B: '19.6' }),
+      execution: { budget: d(100), initial: d(100), executed: d(90), source: 'evaluation', rate: d(90), weight: d(10), score: d(9) },
+      indicators: [ind('A', 3, '1.69'), ind('B', 20, '19.5')],
+      sections: [],
+      total: null,
+      grade: null,
+      policy,
+    });
+  };
+
+  it('by default a 3-point row tolerates 0.15 and a 20-point row 0.5', async () => {
+    // A: |1.9 − 1.69| = 0.21 > min(0.5, 0.15); B: |19.6 − 19.5| = 0.1 ≤ 0.5 and one unit of 19.6's last place: rounding.
+    const r = await run(() => undefined);
+    expect(r.discrepancies.map((x) => `${x.item}:${x.reason}`)).to.deep.equal(['indicator:A:score']);
+    expect(r.findings.map((f) => `${f.code}:${String(f.args.item)}`)).to.deep.equal(['claimed-rounding:indicator:B', 'recommend-correct-table:undefined']);
+  });
+
+  it('a policy may set both: relativeTolerance 0.1 lets 0.21 on 3 points pass (0.3), relativeTolerance 0 lets nothing pass', async () => {
+    const loose = await run((p) => (p.recheck.relativeTolerance = d('0.1')));
+    expect(loose.discrepancies).to.deep.equal([]);
+    expect(loose.findings.map((f) => f.code)).to.deep.equal(['claimed-within-tolerance', 'claimed-rounding']);
+    const strict = await run((p) => (p.recheck.relativeTolerance = d(0)));
+    expect(strict.discrepancies.map((x) => x.item)).to.deep.equal(['indicator:A', 'indicator:B']);
+  });
+});
