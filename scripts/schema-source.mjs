@@ -64,13 +64,19 @@ const indicator = obj(
     operator: t('指标性质', 'Operator', '≥ 越高越好, ≤ 越低越好, = 等于, 定性', '">=" higher is better, "<=" lower is better, "=" exact, qualitative', { enum: operatorEnum }),
     target: t('年度指标值', 'Target', '数值;定性指标为文字', 'A number; text for a qualitative indicator', { type: ['number', 'string'] }),
     unit: string('计量单位', 'Unit', '数值指标必填;"%" 表示 0-100 的百分比', 'Required for numeric targets; "%" means a percentage 0-100'),
-    weight: number('分值', 'Weight (points)', '', '', { exclusiveMinimum: 0 }),
+    weight: number('分值', 'Weight (points)', '大于 0;仅“其中”说明行(informational)可省略或为 0', 'Above 0; may be omitted or 0 only on an informational row', { minimum: 0 }),
+    informational: t('其中项(不计分)', 'Informational row', '如“其中:……”的说明行:在报告中原位列示,不计分,不计入一级指标分值合计', 'A sub-row such as 其中…: shown in place in reports, never scored, left out of section sums', { type: 'boolean' }),
     basis: t('取值依据', 'Basis of the target', '计划标准/行业标准/历史标准/其他', 'plan | industry | history | other', { enum: ['plan', 'industry', 'history', 'other', '计划标准', '行业标准', '历史标准', '其他'] }),
     baseline: number('上年实际值', 'Baseline', '上年度实际完成值', "Last year's actual value"),
     tracking: t('监控口径', 'Tracking', '累计值或当前水平', 'cumulative (a count) or level (a rate, a unit cost)', { enum: ['cumulative', 'level'] }),
     milestones: quarterMap('季度进度目标', 'Milestones', '各季度末的预期累计值', 'Expected value at each quarter end'),
   },
-  ['code', 'level1', 'level2', 'name', 'operator', 'target', 'weight'],
+  ['code', 'level1', 'level2', 'name', 'operator', 'target'],
+  {
+    // A scored row needs a weight above 0; an informational row (其中…) may omit it or give 0.
+    if: { properties: { informational: { type: 'boolean', const: true } }, required: ['informational'] },
+    else: { required: ['weight'], properties: { weight: { type: 'number', exclusiveMinimum: 0 } } },
+  },
 );
 
 export const dossier = {
@@ -137,16 +143,18 @@ export const dossier = {
 };
 
 const note = string('偏差原因', 'Deviation note', '', '');
+const printed = string('实际完成值(原文)', 'Actual as printed', '自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示', 'The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports', { minLength: 1 });
 const actual = {
   ...t('实际完成值', 'Actual value', '数值,或带说明/定性等级/问卷调查的对象', 'A number, or an object with a note, a qualitative level or a survey'),
   anyOf: [
     { type: 'number' },
-    obj({ value: { type: 'number' }, note }, ['value']),
+    obj({ value: { type: 'number' }, note, text: printed }, ['value']),
     obj(
       {
         level: t('定性等级', 'Qualitative level', '达成/部分达成/未达成', 'achieved | partial | failed', { enum: ['achieved', 'partial', 'failed', '达成', '部分达成', '未达成'] }),
         score: number('得分', 'Score', '在该等级的分数区间内', "Inside the level's band", { minimum: 0 }),
         note,
+        text: printed,
       },
       ['level'],
     ),
@@ -160,6 +168,7 @@ const actual = {
           ['respondents', 'satisfied'],
         )),
         note,
+        text: printed,
       },
       ['survey'],
     ),
@@ -180,6 +189,7 @@ export const evaluation = {
         executed: number('全年执行数', 'Executed', '默认取监控数据最后一期累计支出', 'Default: the last cumulative spend in monitoring data', { minimum: 0 }),
         note: string('执行偏差原因', 'Execution note', '预算执行率偏低的原因', 'Why budget execution fell short'),
       }),
+      outcome: string('年度总体目标实际完成情况', 'Outcome', '自评表“年度总体目标”行的实际完成情况(文字)', "What the self-evaluation table says was achieved of the annual goal (text)", { minLength: 1 }),
       actuals: t('实际完成值', 'Actuals', '按指标编码', 'By indicator code', { type: 'object', additionalProperties: actual }),
       panels: t('专家评分', 'Expert panels', '每个指标的专家个人评分', 'Individual expert scores (points) per indicator', {
         type: 'object',

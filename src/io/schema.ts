@@ -186,6 +186,8 @@ function translate(e: ErrorObject, file: string): Diagnostic<SchemaCode> | undef
     }
     case 'propertyNames':
       return undefined; // reported by the nested enum error on the name itself
+    case 'if':
+      return undefined; // reported by the failing `then`/`else` branch's own error
     case 'required':
       return { ...base, code: 'missing-field', args: { field: String(p.missingProperty) } };
     case 'type': {

@@ -35,7 +35,10 @@ export interface Indicator {
   /** The target as written, for a qualitative indicator or a non-numeric target. */
   targetText: string;
   unit?: string;
+  /** 分值; 0 when an informational row omits it. */
   weight: Dec;
+  /** A sub-row (其中…) shown in place, never scored, left out of section sums and goal progress. */
+  informational: boolean;
   basis?: Basis;
   baseline?: Dec;
   tracking: Tracking;
@@ -90,10 +93,11 @@ export interface Dossier {
   adjustments: Adjustment[];
 }
 
+/** `text`: the actual exactly as printed in the source table (达成预期指标, ≥266米), for reports. */
 export type Actual =
-  | { kind: 'number'; value: Dec; note?: string; origin: Origin }
-  | { kind: 'qualitative'; level: QualLevel; score?: Dec; note?: string; origin: Origin }
-  | { kind: 'survey'; respondents: number; satisfied: number; note?: string; origin: Origin };
+  | { kind: 'number'; value: Dec; note?: string; text?: string; origin: Origin }
+  | { kind: 'qualitative'; level: QualLevel; score?: Dec; note?: string; text?: string; origin: Origin }
+  | { kind: 'survey'; respondents: number; satisfied: number; note?: string; text?: string; origin: Origin };
 
 /** The budget row of a submitted self-evaluation table as printed (年初预算数 … 执行率 %). */
 export interface ClaimedBudget {
@@ -122,6 +126,8 @@ export interface Evaluation {
   executed?: Dec;
   /** Why budget execution fell short (budget.note). */
   executedNote?: string;
+  /** 年度总体目标 实际完成情况: what was achieved of the annual goal, as written. */
+  outcome?: string;
   actuals: Record<string, Actual>;
   panels: Record<string, { scores: Dec[]; origin: Origin }>;
   assessments: { by: Role; score: Dec; origin: Origin }[];

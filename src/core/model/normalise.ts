@@ -1,6 +1,6 @@
 // Documents as written (schema-valid) → the normalised model: aliases resolved, defaults
 // applied, amounts as exact decimals, origins recorded for every object a rule may point at.
-import { dec, type Dec } from '../decimal.js';
+import { dec, type Dec, ZERO } from '../decimal.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from './schema-types.js';
 import type { Actual, Adjustment, ClaimedBudget, Dossier, Evaluation, Indicator, IndicatorPatch, Quarter, Role, StrategyPlan } from './model.js';
 import { QUARTERS } from './model.js';
@@ -37,7 +37,8 @@ export function normaliseDossier(doc: ProjectDossierDoc, file: string): Dossier 
       target: operator !== 'qualitative' && numeric ? dec(ind.target as number) : null,
       targetText: String(ind.target),
       unit: ind.unit,
-      weight: dec(ind.weight),
+      weight: ind.weight !== undefined ? dec(ind.weight) : ZERO,
+      informational: ind.informational === true,
       basis: ind.basis ? BASIS_ALIASES[ind.basis] : undefined,
       baseline: ind.baseline !== undefined ? dec(ind.baseline) : undefined,
       tracking: ind.tracking ?? defaultTracking(operator, ind.unit),
@@ -91,10 +92,10 @@ export function normaliseEvaluation(doc: EvaluationDoc, file: string): Evaluatio
   for (const [code, a] of Object.entries(doc.actuals ?? {})) {
     const origin = { file, path: `/actuals/${escapePointer(code)}` };
     if (typeof a === 'number') actuals[code] = { kind: 'number', value: dec(a), origin };
-    else if ('value' in a) actuals[code] = { kind: 'number', value: dec(a.value), note: a.note, origin };
+    else if ('value' in a) actuals[code] = { kind: 'number', value: dec(a.value), note: a.note, text: a.text, origin };
     else if ('level' in a)
-      actuals[code] = { kind: 'qualitative', level: QUAL_ALIASES[a.level], score: a.score !== undefined ? dec(a.score) : undefined, note: a.note, origin };
-    else actuals[code] = { kind: 'survey', respondents: a.survey.respondents, satisfied: a.survey.satisfied, note: a.note, origin };
+      actuals[code] = { kind: 'qualitative', level: QUAL_ALIASES[a.level], score: a.score !== undefined ? dec(a.score) : undefined, note: a.note, text: a.text, origin };
+    else actuals[code] = { kind: 'survey', respondents: a.survey.respondents, satisfied: a.survey.satisfied, note: a.note, text: a.text, origin };
   }
   const panels: Evaluation['panels'] = {};
   for (const [code, scores] of Object.entries(doc.panels ?? {})) {
@@ -108,6 +109,7 @@ export function normaliseEvaluation(doc: EvaluationDoc, file: string): Evaluatio
     policy: doc.policy,
     executed: doc.budget?.executed !== undefined ? dec(doc.budget.executed) : undefined,
     executedNote: doc.budget?.note,
+    outcome: doc.outcome,
     actuals,
     panels,
     assessments: (doc.assessments ?? []).map((a, i) => ({ by: a.by as Role, score: dec(a.score), origin: { file, path: `/assessments/${i}` } })),

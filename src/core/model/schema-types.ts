@@ -116,7 +116,14 @@ export interface ProjectDossierDoc {
      * 数值指标必填;"%" 表示 0-100 的百分比 / Required for numeric targets; "%" means a percentage 0-100
      */
     unit?: string;
-    weight: number;
+    /**
+     * 大于 0;仅“其中”说明行(informational)可省略或为 0 / Above 0; may be omitted or 0 only on an informational row
+     */
+    weight?: number;
+    /**
+     * 如“其中:……”的说明行:在报告中原位列示,不计分,不计入一级指标分值合计 / A sub-row such as 其中…: shown in place in reports, never scored, left out of section sums
+     */
+    informational?: boolean;
     /**
      * 计划标准/行业标准/历史标准/其他 / plan | industry | history | other
      */
@@ -196,6 +203,10 @@ export interface EvaluationDoc {
     note?: string;
   };
   /**
+   * 自评表“年度总体目标”行的实际完成情况(文字) / What the self-evaluation table says was achieved of the annual goal (text)
+   */
+  outcome?: string;
+  /**
    * 按指标编码 / By indicator code
    */
   actuals?: {
@@ -207,6 +218,10 @@ export interface EvaluationDoc {
       | {
           value: number;
           note?: string;
+          /**
+           * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
+           */
+          text?: string;
         }
       | {
           /**
@@ -218,6 +233,10 @@ export interface EvaluationDoc {
            */
           score?: number;
           note?: string;
+          /**
+           * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
+           */
+          text?: string;
         }
       | {
           survey: {
@@ -225,6 +244,10 @@ export interface EvaluationDoc {
             satisfied: number;
           };
           note?: string;
+          /**
+           * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
+           */
+          text?: string;
         };
   };
   /**

@@ -39,6 +39,8 @@ export interface IndicatorRow {
   unit?: string;
   operator: Exclude<Operator, 'qualitative'>;
   tracking: Tracking;
+  /** Present (true) on an informational 其中 row: shown, left out of goal progress. */
+  informational?: true;
   /** Target in force at the period end. */
   target: number;
   expected: number;
@@ -150,6 +152,7 @@ export function indicatorRow(i: ExactIndicator, n: number): IndicatorRow {
     likelihood: i.likelihood,
   };
   if (i.unit !== undefined) row.unit = i.unit;
+  if (i.informational) row.informational = true;
   if (i.note !== undefined) row.note = i.note;
   const text = unfaithful(i.actual);
   if (text !== undefined) row.actualText = text;

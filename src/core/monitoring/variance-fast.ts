@@ -170,7 +170,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   for (const ind of budgetOnly ? [] : force.indicators) {
     if (ind.operator === 'qualitative' || ind.target === null) continue;
     numeric.push(ind);
-    if (ind.tracking === 'cumulative') hasCumulative = true;
+    if (ind.tracking === 'cumulative' && !ind.informational) hasCumulative = true;
   }
   let partSum = 0;
   let partAbs = 0;
@@ -188,7 +188,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
     }
     indicators.push(done.row);
     facts.push(done.fact);
-    if (o && (hasCumulative ? ind.tracking === 'cumulative' : true)) {
+    if (o && !ind.informational && (hasCumulative ? ind.tracking === 'cumulative' : true)) {
       // Goal progress: min(actual / target, 1) (target / actual for "<="), 1 when dividing by
       // zero. A mean of minima decides nothing: its error bound is all it needs.
       const G = input(ind.target as Dec);
@@ -327,6 +327,7 @@ function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observati
     likelihood: null,
   };
   if (ind.unit !== undefined) row.unit = ind.unit;
+  if (ind.informational) row.informational = true;
   const fact: FlagIndicator = { code: ind.code, name: ind.name, missing: true, status: null, likelihood: null, explained: false, ratio: null, projection: null, target: target.text };
   if (ind.unit !== undefined) fact.unit = ind.unit;
   if (!o) return { row, fact };

@@ -49,6 +49,8 @@ export interface ExactIndicator {
   unit?: string;
   operator: Exclude<Operator, 'qualitative'>;
   tracking: Tracking;
+  /** Present (true) on an informational 其中 row: shown, left out of goal progress. */
+  informational?: true;
   /** Target in force at the period end. */
   target: Dec;
   expected: Dec;
@@ -380,6 +382,7 @@ export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, t
     likelihood: null,
   };
   if (ind.unit !== undefined) v.unit = ind.unit;
+  if (ind.informational) v.informational = true;
   if (!obs) return v;
   const actual = obs.value;
   v.actual = actual;
@@ -412,13 +415,14 @@ function likelihoodOf(r: Dec | null, policy: Policy): Likelihood {
 
 /**
  * Goal progress (FORMATS.md §3): mean over the cumulative indicators with a value of
- * min(actual / target, 1) × 100; a project without cumulative indicators uses its numeric level
+ * min(actual / target, 1) × 100 (informational 其中 rows left out: their parent counts them); a
+ * project without cumulative indicators uses its numeric level
  * indicators. "<=" indicators count target / actual. Null when no indicator has a value.
  */
 export function goalProgress(all: readonly Indicator[], rows: readonly ExactIndicator[]): Dec | null {
-  const numeric = all.filter((i) => i.operator !== 'qualitative' && i.target !== null);
+  const numeric = all.filter((i) => i.operator !== 'qualitative' && i.target !== null && !i.informational);
   const hasCumulative = numeric.some((i) => i.tracking === 'cumulative');
-  const used = rows.filter((r) => r.actual !== null && (hasCumulative ? r.tracking === 'cumulative' : true));
+  const used = rows.filter((r) => r.actual !== null && r.informational !== true && (hasCumulative ? r.tracking === 'cumulative' : true));
   if (used.length === 0) return null;
   let total = ZERO;
   for (const r of used) {

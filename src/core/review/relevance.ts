@@ -54,7 +54,10 @@ export const relevance: Dimension<Code> = {
     const goalClauses = clauses(d.goal);
     const goalTokens = tokens(d.goal);
     const goalNumbers = goalClauses.flatMap(commitments);
-    const names = d.indicators.map((ind) => ({ ind, tokens: tokens(ind.name), forms: targetForms(ind) }));
+    // An informational row (其中…) details its parent indicator rather than the goal: it is not
+    // judged for relevance on its own.
+    const scored = d.indicators.filter((ind) => !ind.informational);
+    const names = scored.map((ind) => ({ ind, tokens: tokens(ind.name), forms: targetForms(ind) }));
 
     const unrelated: string[] = [];
     for (const n of names) {
@@ -76,7 +79,7 @@ export const relevance: Dimension<Code> = {
     return {
       fraction: blend([
         [0.4, ids ? share(known, d.objectives.length) : new D(1)],
-        [0.4, share(d.indicators.length - unrelated.length, d.indicators.length)],
+        [0.4, share(scored.length - unrelated.length, scored.length)],
         [0.2, share(promised.length - uncovered.length, promised.length)],
       ]),
       facts: {

@@ -29,7 +29,7 @@ export const adjustedWeights: DossierRule<Code> = {
       for (const s of LEVEL1) {
         const expected = policy.sections[s];
         if (expected === undefined) continue;
-        const inSection = after.filter((ind) => sectionOf(policy, ind.level1) === s);
+        const inSection = after.filter((ind) => !ind.informational && sectionOf(policy, ind.level1) === s);
         const touched = changed.find((code) => inSection.some((ind) => ind.code === code));
         if (touched === undefined) continue;
         const actual = sum(inSection.map((ind) => ind.weight));

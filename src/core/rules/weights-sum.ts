@@ -10,7 +10,7 @@ type Code = (typeof CODES)[number];
 /**
  * Indicator weights per level-1 section add up to the policy's section weight (财预〔2020〕10号:
  * output 50, effect 30, satisfaction 10 under `self`). An indicator whose section the policy
- * does not score is reported too.
+ * does not score is reported too. Informational rows (其中…) are never scored and not counted.
  */
 export const weightsSum: DossierRule<Code> = {
   id: 'weights-sum',
@@ -22,6 +22,7 @@ export const weightsSum: DossierRule<Code> = {
     const out: Finding<Code>[] = [];
     const bySection = new Map<Level1, number[]>();
     d.indicators.forEach((ind, i) => {
+      if (ind.informational) return;
       const s = sectionOf(policy, ind.level1);
       if (policy.sections[s] === undefined) {
         out.push({ file: d.origin.file, path: `/indicators/${i}/level1`, code: 'section-not-in-policy', args: { level1: ind.level1, level1Zh: LEVEL1_ZH[ind.level1], policy: policy.name, sections: Object.keys(policy.sections).join(', ') } });

@@ -86,6 +86,8 @@ export function scoreIndicator(input: IndicatorInput): IndicatorOutcome {
     targetText: ind.targetText,
     actual: null,
     note: actual?.note,
+    actualText: actual?.text,
+    informational: ind.informational,
     ratio: null,
     score: null,
     method: 'missing',

@@ -59,8 +59,16 @@ export function scoreProject(input: ScoreInput): ProjectScore {
       actual: e?.actuals[ind.code],
       panel: e?.panels[ind.code]?.scores,
       policy,
-      allowMissing: allowMissing && e !== undefined,
+      allowMissing: allowMissing && e !== undefined && !ind.informational,
     });
+    if (ind.informational) {
+      // A 其中 sub-row: its target and actual are shown in place; it has no points, no findings
+      // and cannot make the project incomplete.
+      outcome.score.score = null;
+      outcome.score.method = 'informational';
+      indicators.push(outcome.score);
+      continue;
+    }
     indicators.push(outcome.score);
     if (e) findings.push(...outcome.findings);
     if (outcome.score.score === null) incomplete = true;
@@ -71,7 +79,7 @@ export function scoreProject(input: ScoreInput): ProjectScore {
   // force (which validation checks against the policy's section weights).
   const sections: SectionScore[] = [];
   for (const s of LEVEL1) {
-    const inSection = indicators.filter((i) => i.section === s);
+    const inSection = indicators.filter((i) => i.section === s && !i.informational);
     if (inSection.length === 0 && policy.sections[s] === undefined) continue;
     sections.push({ section: s as Level1, weight: sum(inSection.map((i) => i.weight)), score: sum(inSection.map((i) => i.score ?? ZERO)) });
   }
@@ -82,6 +90,7 @@ export function scoreProject(input: ScoreInput): ProjectScore {
   const grade = total === null ? null : gradeFor(policy, total);
 
   const result = newProject(d, policy, {
+    outcome: e?.outcome ?? null,
     status,
     total,
     partialTotal: incomplete ? partsSum : null,
@@ -95,7 +104,7 @@ export function scoreProject(input: ScoreInput): ProjectScore {
   });
 
   if (incomplete) {
-    const missing = indicators.filter((i) => i.score === null).map((i) => i.code);
+    const missing = indicators.filter((i) => i.score === null && !i.informational).map((i) => i.code);
     if (execution.score === null) missing.unshift('execution');
     if (e) findings.push({ code: 'project-incomplete', severity: 'error', kind: 'data', args: { missing: missing.join(', '), count: missing.length, partial: text(partsSum) } });
   }
@@ -107,7 +116,7 @@ export function scoreProject(input: ScoreInput): ProjectScore {
   return result;
 }
 
-type ProjectParts = Pick<ProjectScore, 'status' | 'total' | 'partialTotal' | 'grade' | 'execution' | 'sections' | 'indicators' | 'findings' | 'adjustments' | 'files'>;
+type ProjectParts = Pick<ProjectScore, 'outcome' | 'status' | 'total' | 'partialTotal' | 'grade' | 'execution' | 'sections' | 'indicators' | 'findings' | 'adjustments' | 'files'>;
 
 /**
  * A project's result: who, what, which year, which unit and policy, then the parts. One literal
@@ -123,6 +132,7 @@ function newProject(d: Dossier, policy: Policy, x: ProjectParts): ProjectScore {
     unit: d.unit,
     year: d.year,
     goal: d.goal,
+    outcome: x.outcome,
     budgetUnit: d.budget.unit,
     policy: policy.name,
     status: x.status,
@@ -145,6 +155,7 @@ function newProject(d: Dossier, policy: Policy, x: ProjectParts): ProjectScore {
 /** A project whose dossier or evaluation has errors: reported, never scored. */
 export function unscorableProject(d: Dossier, e: Evaluation | undefined, policy: Policy): ProjectScore {
   return newProject(d, policy, {
+    outcome: e?.outcome ?? null,
     status: 'invalid',
     total: null,
     partialTotal: null,

@@ -64,7 +64,8 @@ export function recheck(input: RecheckInput): { discrepancies: Discrepancy[]; fi
     else compare('execution', c.execution, input.execution.score, input.execution.weight);
   }
   // In the table's (the dossier's) order; an unknown code is reported by validation (evaluation-refs).
-  const scored = input.indicators;
+  // An informational row (其中…) is never scored: a score printed for it is not checked.
+  const scored = input.indicators.filter((i) => !i.informational);
   for (const ind of scored) {
     const code = ind.code;
     const claimed = c.indicators[code];

@@ -19,7 +19,8 @@ export type ScoreMethod =
   | 'level' // qualitative: the evaluator's score inside the level's band
   | 'panel' // qualitative: an expert panel's combined score
   | 'default' // qualitative: the policy's default fraction of the weight for the level
-  | 'missing'; // no actual value: not scored (or 0 with --allow-missing)
+  | 'missing' // no actual value: not scored (or 0 with --allow-missing)
+  | 'informational'; // a 其中 sub-row: shown, never scored
 
 /** What a finding is about, so that a report can group them for a reader. */
 export type FindingKind = 'achievement' | 'problem' | 'recommendation' | 'data';
@@ -80,6 +81,10 @@ export interface IndicatorScore {
   actual: Dec | null;
   level?: QualLevel;
   note?: string;
+  /** The actual exactly as printed in the source table (actuals.CODE.text), for reports. */
+  actualText?: string;
+  /** A 其中 sub-row: shown in place, never scored (score null), not in section sums. */
+  informational: boolean;
   /** Exact ratio used for the score (before the cap at 1); null when there is none. */
   ratio: Dec | null;
   /** Rounded points; null when the indicator could not be scored (missing actual). */
@@ -157,6 +162,8 @@ export interface ProjectScore {
   unit?: string;
   year: number;
   goal: string;
+  /** 年度总体目标 实际完成情况 (Evaluation.outcome); null when the evaluation gives none. */
+  outcome: string | null;
   budgetUnit: '元' | '万元';
   /** The policy used for this project. */
   policy: string;

@@ -5,7 +5,7 @@
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
-import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
 
 export function csv(report: ScoreReport, opts: FormatOptions): string {
   return [...csvChunks(report, opts)].join('');
@@ -49,6 +49,8 @@ function items(p: ProjectScore | undefined, report: ScoreReport, opts: FormatOpt
   if (!p) return rows;
   const d = report.decimals;
   const e = p.execution;
+  // The 年度总体目标 row of a 自评表, when the evaluation says what was achieved of the goal.
+  if (p.outcome !== null) rows.push(['goal', '', '', t(opts.lang, 'score.col.goal'), p.goal, p.outcome, '', '', '', '', '']);
   rows.push(['execution', '', '', t(opts.lang, 'score.row.execution'), plain(e.budget), plain(e.executed), plain(e.weight), fixed(e.score, d), percent(e.rate), '', e.note ?? '']);
   for (const i of p.indicators) {
     rows.push([
@@ -58,7 +60,7 @@ function items(p: ProjectScore | undefined, report: ScoreReport, opts: FormatOpt
       i.name,
       targetText(i),
       actualText(i, opts.lang),
-      plain(i.weight),
+      weightText(i),
       fixed(i.score, d),
       i.ratio === null ? '' : plain(i.ratio, 4),
       t(opts.lang, `score.method.${i.method}`),

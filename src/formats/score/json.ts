@@ -134,6 +134,7 @@ function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> 
     total: n(p.total),
     partialTotal: n(p.partialTotal),
     grade: p.grade,
+    outcome: p.outcome,
     execution: { budget: n(e.budget), initial: n(e.initial), executed: n(e.executed), source: e.source, rate: n(e.rate, 2), weight: n(e.weight), score: n(e.score), note: e.note ?? null },
     sections: Object.fromEntries(p.sections.map((s) => [s.section, { weight: n(s.weight), score: n(s.score) }])),
     indicators: p.indicators.map(indicator),
@@ -169,12 +170,14 @@ function indicator(i: IndicatorScore): Record<string, unknown> {
     target: i.target === null ? i.targetText : n(i.target),
     // A survey's rate is a quotient (1000/1200): shown to 2 places, like its `survey.rate`.
     actual: i.level ?? n(i.actual, i.survey ? 2 : undefined),
+    actualText: i.actualText ?? null,
     ratio: n(i.ratio, 4),
     score: n(i.score),
     method: i.method,
     adjusted: i.adjusted,
     note: i.note ?? null,
   };
+  if (i.informational) out.informational = true;
   if (i.survey) out.survey = { respondents: i.survey.respondents, satisfied: i.survey.satisfied, rate: n(i.survey.rate, 2), margin: n(i.survey.margin, 2) };
   if (i.panel) out.panel = { scores: i.panel.scores.map((x) => n(x)), method: i.panel.method, combined: n(i.panel.combined, 4), spread: n(i.panel.spread) };
   return out;

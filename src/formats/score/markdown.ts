@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES } from '../../core/model/model.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
-import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
 
 export function markdown(report: ScoreReport, opts: FormatOptions): string {
   return [...markdownChunks(report, opts)].join('');
@@ -59,6 +59,8 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
   if (p.status === 'incomplete') out.push(`> **${escapeMd(t(lang, 'score.line.incomplete', { partial: fixed(p.partialTotal, d) }))}**`, '');
   if (p.status === 'invalid') return [...out, `> **${escapeMd(t(lang, 'score.line.invalid'))}**`];
   if (p.adjustments.length) out.push(`> ${escapeMd(t(lang, 'score.line.adjusted', { dates: p.adjustments.join(', ') }))}`, '');
+  // The 年度总体目标 row of a 自评表: the goal and what was achieved of it.
+  if (p.outcome !== null) out.push(row([h('goal'), h('outcome')]), row(['---', '---']), row([escapeMd(p.goal), escapeMd(p.outcome)]), '');
 
   const e = p.execution;
   out.push(`${h2} ${paren(lang, t(lang, 'score.h.budget'), p.budgetUnit)}`, '');
@@ -70,7 +72,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, h1: 
   out.push(row([h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score'), h('note')]), row(['---', '---', '---', '---', '---', '---:', '---:', '---']));
   for (const s of p.sections) {
     for (const i of p.indicators.filter((x) => x.section === s.section)) {
-      out.push(row([sectionLabel(i.level1, lang), escapeMd(level2Label(i.level1, i.level2, lang)), escapeMd(i.name), escapeMd(targetText(i)), escapeMd(actualText(i, lang)), plain(i.weight), fixed(i.score, d), escapeMd(i.note ?? '')]));
+      out.push(row([sectionLabel(i.level1, lang), escapeMd(level2Label(i.level1, i.level2, lang)), escapeMd(i.name), escapeMd(targetText(i)), escapeMd(actualText(i, lang)), weightText(i), fixed(i.score, d), escapeMd(i.note ?? '')]));
     }
     out.push(row([`*${sectionLabel(s.section, lang)} ${t(lang, 'score.row.sum')}*`, '', '', '', '', plain(s.weight), `*${fixed(s.score, d)}*`, '']));
   }

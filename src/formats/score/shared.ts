@@ -46,11 +46,24 @@ export function targetText(i: IndicatorScore): string {
   return `${OP_ZH[i.operator] ?? i.operator}${i.target.toFixed()}${unitSuffix(i.unit)}`;
 }
 
+/**
+ * The actual as a reader expects it: the text printed in the source table when there is one
+ * (达成预期指标, ≥266米), followed by the value it was scored as when the text does not show it;
+ * else the level, or the value with its unit.
+ */
 export function actualText(i: IndicatorScore, lang: Lang): string {
-  if (i.level) return t(lang, `score.level.${i.level}`);
-  if (i.actual === null) return '—';
+  const printed = i.actualText;
+  if (i.level) return printed ?? t(lang, `score.level.${i.level}`);
+  if (i.actual === null) return printed ?? '—';
   const value = i.survey ? round(i.actual, 2).toFixed() : i.actual.toFixed();
-  return `${value}${unitSuffix(i.unit)}`;
+  const shown = `${value}${unitSuffix(i.unit)}`;
+  if (printed === undefined) return shown;
+  return printed.includes(value) ? printed : paren(lang, printed, shown);
+}
+
+/** Points as shown in an indicator table: a 其中 row has none. */
+export function weightText(i: IndicatorScore): string {
+  return i.informational ? '—' : plain(i.weight);
 }
 
 function unitSuffix(unit: string | undefined): string {

@@ -10,7 +10,7 @@ import { GRADES, type Grade } from '../../core/model/model.js';
 import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
 import { columns } from './columns.js';
-import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText } from './shared.js';
+import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
 
 const ATTENTION_SHOWN = 50;
 
@@ -60,6 +60,8 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   }
   if (p.adjustments.length) out.push(c.dim(t(lang, 'score.line.adjusted', { dates: p.adjustments.join(', ') })));
   if (p.status === 'invalid') return out.join('\n');
+  // The 年度总体目标 row of a 自评表: the goal and what was achieved of it.
+  if (p.outcome !== null) out.push('', `${c.bold(h('goal'))}: ${p.goal}`, `${c.bold(h('outcome'))}: ${p.outcome}`);
 
   const e = p.execution;
   const budget = grid([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')], c, ['right', 'right', 'right', 'right', 'right', 'right']);
@@ -69,8 +71,8 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   const ind = grid([h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score')], c, ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right']);
   for (const s of p.sections) {
     for (const i of p.indicators.filter((x) => x.section === s.section)) {
-      const score = i.score === null ? c.red('—') : i.score.equals(i.weight) ? fixed(i.score, d) : c.yellow(fixed(i.score, d));
-      ind.push([i.code, sectionLabel(i.level1, lang), level2Label(i.level1, i.level2, lang), clip(i.name, 28), clip(targetText(i), 28), actualText(i, lang), plain(i.weight), score]);
+      const score = i.informational ? c.dim('—') : i.score === null ? c.red('—') : i.score.equals(i.weight) ? fixed(i.score, d) : c.yellow(fixed(i.score, d));
+      ind.push([i.code, sectionLabel(i.level1, lang), level2Label(i.level1, i.level2, lang), clip(i.name, 28), clip(targetText(i), 28), actualText(i, lang), weightText(i), score]);
     }
     ind.push([{ colSpan: 6, content: c.dim(`${sectionLabel(s.section, lang)} ${t(lang, 'score.row.sum')}`) }, plain(s.weight), c.bold(fixed(s.score, d))]);
   }

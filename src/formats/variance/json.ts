@@ -91,7 +91,7 @@ function indicator(i: IndicatorRow): string {
               "name": ${str(i.name)},
               "unit": ${str(i.unit)},
               "operator": ${str(i.operator)},
-              "tracking": ${str(i.tracking)},
+              "tracking": ${str(i.tracking)},${i.informational ? '\n              "informational": true,' : ''}
               "target": ${num(i.target)},
               "expected": ${num(i.expected)},
               "expectedFrom": ${str(i.expectedFrom)},
