@@ -128,7 +128,10 @@ export const dossier = {
             date: date('调整日期', 'Date', '', ''),
             approvedBy: string('批准机关', 'Approved by', '', '', { minLength: 1 }),
             reason: string('调整原因', 'Reason', '', '', { minLength: 1 }),
-            budget: obj({ total: number('调整后全年预算数', 'New total budget', '', '', { minimum: 0 }) }),
+            budget: obj({
+              total: number('调整后全年预算数', 'New total budget', '', '', { minimum: 0 }),
+              schedule: quarterMap('调整后的分季度用款计划', 'New quarterly schedule', '自调整日期起替代原用款计划,合计须等于调整后的全年预算数;未写时按原计划的累计比例乘以调整后的全年预算数', 'Replaces the schedule from the adjustment date; adds up to the new total. Without it, the original schedule is scaled to the new total'),
+            }),
             indicators: t('指标调整', 'Indicator changes', '按指标编码', 'By indicator code', {
               type: 'object',
               additionalProperties: indicatorPatch,

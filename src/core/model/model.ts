@@ -59,6 +59,8 @@ export interface Adjustment {
   approvedBy?: string;
   reason?: string;
   budgetTotal?: Dec;
+  /** The adjustment's own quarterly schedule (adds up to its total); replaces the dossier's from its date. */
+  budgetSchedule?: Partial<Record<Quarter, Dec>>;
   indicators: Record<string, IndicatorPatch>;
 }
 

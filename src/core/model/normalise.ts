@@ -61,6 +61,7 @@ export function normaliseDossier(doc: ProjectDossierDoc, file: string): Dossier 
       approvedBy: a.approvedBy,
       reason: a.reason,
       budgetTotal: a.budget?.total !== undefined ? dec(a.budget.total) : undefined,
+      budgetSchedule: quarters(a.budget?.schedule),
       indicators: patches,
     };
   });

@@ -155,6 +155,15 @@ export interface ProjectDossierDoc {
     reason?: string;
     budget?: {
       total?: number;
+      /**
+       * 自调整日期起替代原用款计划,合计须等于调整后的全年预算数;未写时按原计划的累计比例乘以调整后的全年预算数 / Replaces the schedule from the adjustment date; adds up to the new total. Without it, the original schedule is scaled to the new total
+       */
+      schedule?: {
+        Q1?: number;
+        Q2?: number;
+        Q3?: number;
+        Q4?: number;
+      };
     };
     /**
      * 按指标编码 / By indicator code

@@ -19,7 +19,7 @@ import { formatDate, monthIndex, type ReportPeriod } from '../model/periods.js';
 import type { Policy } from '../model/policy.js';
 import { flags, type FlagFacts, type FlagIndicator } from './flags.js';
 import { indicatorRow, type BudgetRow, type IndicatorRow, type PeriodVariance } from './report.js';
-import { indicatorFact, indicatorVariance, projectSpan, timeFraction, type IndicatorStatus, type Likelihood, type TimeFraction } from './variance.js';
+import { indicatorFact, indicatorVariance, projectSpan, timeFraction, type BudgetInForce, type IndicatorStatus, type Likelihood, type TimeFraction } from './variance.js';
 
 /** A decimal's double when it stands for the decimal exactly (NaN otherwise), and its text. */
 interface Faithful {
@@ -117,7 +117,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   const T = input(force.budgetTotal);
 
   // Budget.
-  const planned = plannedSpend(d, T, p, time);
+  const planned = plannedSpend(d, force, T, p, time);
   const P = planned.value;
   const eP = planned.err;
   const spend = obs.spend;
@@ -353,10 +353,15 @@ function fastIndicator(d: Dossier, ind: Indicator, p: ReportPeriod, o: Observati
     status = sign(q, eq, t.red) < 0 ? 'red' : sign(q, eq, t.yellow) < 0 ? 'yellow' : sign(q, eq, t.ahead) >= 0 ? 'ahead' : 'green';
   }
   row.status = status;
-  // Projection: actual / time progress for a cumulative indicator, else the actual value.
+  // Projection: actual × target / milestone for a cumulative indicator with a milestone other
+  // than zero; actual / time progress for one without; else the actual value.
   let proj = a;
   let eProj = 0;
-  if (cumulative && elapsed !== 0) {
+  if (cumulative && expectedFrom === 'milestone' && !(X === 0 && eX === 0)) {
+    if (Math.abs(X) <= eX) throw UNSURE;
+    proj = (a * G) / X;
+    eProj = Math.abs(proj) * (eX / Math.abs(X) + 3 * U);
+  } else if (cumulative && elapsed !== 0) {
     proj = (a * months) / elapsed;
     eProj = Math.abs(proj) * 3 * U;
   }
@@ -384,8 +389,8 @@ function likelihood(proj: number, eProj: number, G: number, lower: boolean, poss
 }
 
 /** variance.ts's plannedSpend in doubles, with its error bound. */
-function plannedSpend(d: Dossier, T: number, p: ReportPeriod, time: TimeFraction): { value: number; err: number; from: BudgetRow['plannedFrom'] } {
-  const schedule = d.budget.schedule;
+function plannedSpend(d: Dossier, force: BudgetInForce, T: number, p: ReportPeriod, time: TimeFraction): { value: number; err: number; from: BudgetRow['plannedFrom'] } {
+  const schedule = force.schedule;
   const sp = projectSpan(d);
   if (!schedule || Object.keys(schedule).length === 0) {
     const value = (T * time.elapsed) / time.months;
@@ -412,7 +417,14 @@ function plannedSpend(d: Dossier, T: number, p: ReportPeriod, time: TimeFraction
     value += term;
     abs += Math.abs(term);
   }
-  return { value, err: abs * 6 * U, from: 'schedule' };
+  const err = abs * 6 * U;
+  // A schedule written for another total is scaled to the total in force: × T / S.
+  if (force.scheduleTotal !== force.budgetTotal && !force.scheduleTotal.equals(force.budgetTotal) && !force.scheduleTotal.isZero()) {
+    const S = input(force.scheduleTotal);
+    const scaled = (value * T) / S;
+    return { value: scaled, err: (err * Math.abs(T)) / Math.abs(S) + Math.abs(scaled) * 3 * U, from: 'schedule' };
+  }
+  return { value, err, from: 'schedule' };
 }
 
 /** variance.ts's milestoneAt in doubles: a quarter's milestone, or linear inside the quarter. */

@@ -6,7 +6,7 @@
 // result that is a tie or sits on a threshold is found exactly. This is the reference engine:
 // variance-fast.ts computes the same in doubles and hands it what it cannot prove; rounding
 // happens once, in variance-report.ts, half-up to the policy's decimals.
-import { inForce } from '../model/adjust.js';
+import { inForce, type InForce } from '../model/adjust.js';
 import { D, HUNDRED, ONE, ZERO, min, ratio as div, type Dec } from '../decimal.js';
 import type { Args, Severity } from '../diagnostics.js';
 import type { Adjustment, Dossier, Indicator, Operator, Quarter, Tracking } from '../model/model.js';
@@ -140,7 +140,7 @@ export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Poli
   const force = inForce(d, end);
   const tp = timeProgress(d, p);
   const time = timeFraction(d, p);
-  const budget = budgetVariance(d, force.budgetTotal, p, time, obs.spend, policy);
+  const budget = budgetVariance(d, force, p, time, obs.spend, policy);
   const indicators: ExactIndicator[] = [];
   for (const ind of force.indicators) {
     if (ind.operator === 'qualitative' || ind.target === null) continue;
@@ -259,20 +259,26 @@ export function projectSpan(d: Dossier): ProjectSpan {
   return s;
 }
 
+/** The budget in force at a period end, as planned spending needs it (see model/adjust.ts). */
+export type BudgetInForce = Pick<InForce, 'budgetTotal' | 'schedule' | 'scheduleTotal'>;
+
 /**
  * Planned cumulative spend at the period end. With a schedule: each quarter's planned amount
  * (quarters of the dossier's year) counts in proportion to the months of that quarter, inside
  * the project period, that have elapsed (whole at its end; 1/3 and 2/3 for monthly periods).
- * Without one: the budget total in force spread evenly over the months (total × time progress).
+ * When the total in force differs from the total the schedule was written for (an adjustment
+ * changed the total without a schedule of its own, FORMATS.md v1.1 §3), that cumulative amount
+ * is scaled to the total in force: × budgetTotal / scheduleTotal. Without a schedule: the total
+ * in force spread evenly over the months (total × time progress).
  */
-export function plannedSpend(d: Dossier, total: Dec, p: ReportPeriod): { planned: Dec; from: 'schedule' | 'even' } {
-  const f = plannedFraction(d, total, p);
+export function plannedSpend(d: Dossier, force: BudgetInForce, p: ReportPeriod): { planned: Dec; from: 'schedule' | 'even' } {
+  const f = plannedFraction(d, force, p);
   return { planned: f.n.dividedBy(f.d), from: f.from };
 }
 
 /** plannedSpend as a fraction (sixths for a schedule: quarters count in thirds and halves). */
-function plannedFraction(d: Dossier, total: Dec, p: ReportPeriod): Fraction & { from: 'schedule' | 'even' } {
-  const schedule = d.budget.schedule;
+function plannedFraction(d: Dossier, force: BudgetInForce, p: ReportPeriod): Fraction & { from: 'schedule' | 'even' } {
+  const { budgetTotal: total, schedule, scheduleTotal } = force;
   if (!schedule || Object.keys(schedule).length === 0) {
     const t = timeFraction(d, p);
     return { n: total.times(t.elapsed), d: new D(t.months), from: 'even' };
@@ -297,13 +303,16 @@ function plannedFraction(d: Dossier, total: Dec, p: ReportPeriod): Fraction & { 
     // amount × elapsed / inside, in sixths (inside is 1, 2 or 3).
     sixths = sixths.plus(amount.times(elapsed * (6 / inside)));
   }
+  // A schedule written for another total (and a total it can be scaled from): n/6 × total / scheduleTotal.
+  if (!scheduleTotal.equals(total) && !scheduleTotal.isZero()) return { n: sixths.times(total), d: SIX.times(scheduleTotal), from: 'schedule' };
   return { n: sixths, d: SIX, from: 'schedule' };
 }
 
 const SIX = new D(6);
 
-function budgetVariance(d: Dossier, total: Dec, p: ReportPeriod, time: TimeFraction, spend: Observation | undefined, policy: Policy): ExactBudget & { plannedFraction: Fraction } {
-  const f = plannedFraction(d, total, p);
+function budgetVariance(d: Dossier, force: BudgetInForce, p: ReportPeriod, time: TimeFraction, spend: Observation | undefined, policy: Policy): ExactBudget & { plannedFraction: Fraction } {
+  const total = force.budgetTotal;
+  const f = plannedFraction(d, force, p);
   const b: ExactBudget & { plannedFraction: Fraction } = {
     total,
     planned: f.n.dividedBy(f.d),
@@ -392,8 +401,17 @@ export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, t
   const t = policy.monitoring.indicator;
   if (v.ratio === null) v.status = (lower ? exp.n : actual).greaterThan(0) ? 'ahead' : 'green';
   else v.status = v.ratio.lessThan(t.red) ? 'red' : v.ratio.lessThan(t.yellow) ? 'yellow' : v.ratio.greaterThanOrEqualTo(t.ahead) ? 'ahead' : 'green';
-  // projection = actual / time progress = actual × months / elapsed (cumulative), else actual.
-  const proj: Fraction = cumulative && time.elapsed !== 0 ? { n: actual.times(time.months), d: new D(time.elapsed) } : { n: actual, d: ONE };
+  // projection (FORMATS.md v1.1 §3) of a cumulative indicator = actual × target / expected, so
+  // that a project on its milestones projects to its target: with a milestone (not zero) that is
+  // actual × target × d / n; without one, expected = target × time progress and it reduces to
+  // actual / time progress = actual × months / elapsed (also the fallback for a zero milestone).
+  // A level indicator projects to its actual value.
+  const proj: Fraction =
+    cumulative && milestone !== undefined && !milestone.n.isZero()
+      ? { n: actual.times(target).times(milestone.d), d: milestone.n }
+      : cumulative && time.elapsed !== 0
+        ? { n: actual.times(time.months), d: new D(time.elapsed) }
+        : { n: actual, d: ONE };
   v.projection = proj.n.dividedBy(proj.d);
   const r = lower ? div(target.times(proj.d), proj.n) : div(proj.n, proj.d.times(target));
   v.likelihood = likelihoodOf(r, policy);

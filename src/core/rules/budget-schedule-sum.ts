@@ -1,20 +1,35 @@
+import { inForce } from '../model/adjust.js';
 import { sum, text, type Dec } from '../decimal.js';
-import type { DossierRule } from './types.js';
+import type { DossierRule, Finding } from './types.js';
 
-const CODES = ['budget-schedule-sum'] as const;
+const CODES = ['budget-schedule-sum', 'adjusted-schedule-sum'] as const;
 type Code = (typeof CODES)[number];
 
-/** The quarterly schedule (spending IN each quarter) adds up to the total budget exactly. */
+/**
+ * The quarterly schedule (spending IN each quarter) adds up to the total budget exactly; an
+ * adjustment's own schedule adds up to the total in force after it (its new total, or the total
+ * it leaves unchanged).
+ */
 export const budgetScheduleSum: DossierRule<Code> = {
   id: 'budget-schedule-sum',
   severity: 'error',
   scope: 'dossier',
   codes: CODES,
   check(d) {
+    const out: Finding<Code>[] = [];
+    const unit = d.budget.unit;
     const sch = d.budget.schedule;
-    if (!sch) return [];
-    const s = sum(Object.values(sch) as Dec[]);
-    if (s.equals(d.budget.total)) return [];
-    return [{ code: 'budget-schedule-sum', file: d.origin.file, path: '/budget/schedule', args: { sum: text(s), total: text(d.budget.total), unit: d.budget.unit, difference: text(s.minus(d.budget.total)) } }];
+    if (sch) {
+      const s = sum(Object.values(sch) as Dec[]);
+      if (!s.equals(d.budget.total)) out.push({ code: 'budget-schedule-sum', file: d.origin.file, path: '/budget/schedule', args: { sum: text(s), total: text(d.budget.total), unit, difference: text(s.minus(d.budget.total)) } });
+    }
+    d.adjustments.forEach((a, i) => {
+      if (a.budgetSchedule === undefined) return;
+      const total = inForce(d, a.date).budgetTotal;
+      const s = sum(Object.values(a.budgetSchedule) as Dec[]);
+      if (s.equals(total)) return;
+      out.push({ code: 'adjusted-schedule-sum', file: d.origin.file, path: `/adjustments/${i}/budget/schedule`, args: { date: a.date, sum: text(s), total: text(total), unit, difference: text(s.minus(total)) } });
+    });
+    return out;
   },
 };

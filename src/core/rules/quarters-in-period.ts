@@ -42,6 +42,9 @@ export const quartersInPeriod: DossierRule<Code> = {
       }
     });
     d.adjustments.forEach((a, i) => {
+      for (const [q, v] of Object.entries(a.budgetSchedule ?? {}) as [Quarter, Dec][]) {
+        if (outside(q) && !v.isZero()) out.push({ file, path: `/adjustments/${i}/budget/schedule/${q}`, code: 'schedule-outside-period', args: { ...args(q), amount: text(v), unit: d.budget.unit } });
+      }
       for (const [code, patch] of Object.entries(a.indicators)) {
         for (const q of Object.keys(patch.milestones ?? {}) as Quarter[]) {
           if (outside(q)) out.push({ file, path: `/adjustments/${i}/indicators/${escapePointer(code)}/milestones/${q}`, code: 'milestone-outside-period', args: { ...args(q), indicator: code } });

@@ -139,7 +139,7 @@ describe('bpm variance', () => {
     expect(lines.pop()).to.equal('');
     // FX-CAL: 3 periods × (spend + 3 numeric indicators); FX-EVEN: 2 × (spend + 4).
     expect(lines.length - 1).to.equal(3 * 4 + 2 * 5);
-    expect(lines).to.include('FX-CAL,社区体育赛事活动,2025-Q3,0.75,spend,Cumulative spend,万元,440,300,300,0,0,68.18,0.91,green,,,设备到货');
+    expect(lines).to.include('FX-CAL,社区体育赛事活动,2025-Q3,0.75,spend,Cumulative spend,万元,440,330,300,-30,-9.09,68.18,0.91,green,,,设备到货');
     expect(lines).to.include('FX-EVEN,健康讲座进社区,2025-05,0.3,SAT-1,居民满意度,%,90,90,,,,,,,,,');
     const zh = await runCli(['variance', '.', '--format', 'csv', '--lang', 'zh'], { cwd: HAND });
     expect(zh.stdout.startsWith('\ufeff项目编码,项目名称,期间,')).to.equal(true);
@@ -149,7 +149,7 @@ describe('bpm variance', () => {
   it('writes markdown with tables, a mermaid xychart per project and the data problems with file:line', async () => {
     const r = await runCli(['variance', '.', '--format', 'markdown'], { cwd: HAND });
     expect(r.stdout.match(/```mermaid\nxychart-beta/g)).to.have.length(2);
-    expect(r.stdout).to.include('    bar [60, 160, 300]');
+    expect(r.stdout).to.include('    bar [60, 160, 330]');
     expect(r.stdout).to.include('    line [50, 170, 300]');
     expect(r.stdout).to.include('| data.csv:18:22 |');
     expect(r.stdout).to.include('| data.csv:31 |');

@@ -82,10 +82,13 @@ describe('variance engines: fast (doubles with error bounds) = exact (decimals)'
 
   it('agree on random projects built to hit ties, thresholds and zeros', () => {
     // Values on a coarse grid (steps of 0.005 and small integers) make exact ties, ratios equal
-    // to the thresholds 0.6 / 0.8 / 1.2 and zero divisors frequent.
+    // to the thresholds 0.6 / 0.8 / 1.2 and zero divisors frequent. Milestones (the projection
+    // follows them), informational rows, and adjustments of the total with and without a
+    // schedule of their own (the planned spend is scaled or replaced) are drawn as often.
     const amount = fc.oneof(fc.integer({ min: 0, max: 400 }).map((k) => k * 0.005), fc.integer({ min: 0, max: 200 }), fc.constantFrom(0, 1, 3, 7, 12, 0.125, 1.005, 2.675));
     const positive = fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 400 }).map((k) => k * 0.005), fc.constantFrom(3, 7, 12, 80, 90, 120));
     const text = (x: number) => new D(x.toFixed(6)).toFixed();
+    const quarters = (q: [number, number, number, number]) => ({ Q1: Number(text(q[0])), Q2: Number(text(q[1])), Q3: Number(text(q[2])), Q4: Number(text(q[3])) });
     const spec = fc.record({
       total: positive,
       schedule: fc.option(fc.tuple(amount, amount, amount, amount), { nil: undefined }),
@@ -98,8 +101,18 @@ describe('variance engines: fast (doubles with error bounds) = exact (decimals)'
           cumulative: fc.boolean(),
           target: amount,
           milestones: fc.option(fc.tuple(amount, amount, amount, amount), { nil: undefined }),
+          informational: fc.integer({ min: 0, max: 4 }).map((k) => k === 0),
         }),
         { minLength: 1, maxLength: 4 },
+      ),
+      adjustments: fc.array(
+        fc.record({
+          date: fc.constantFrom('2025-02-15', '2025-03-31', '2025-05-10', '2025-08-01', '2025-11-30'),
+          total: fc.option(positive, { nil: undefined }),
+          schedule: fc.option(fc.tuple(amount, amount, amount, amount), { nil: undefined }),
+          indicator: fc.option(fc.record({ k: fc.integer({ min: 0, max: 3 }), target: fc.option(amount, { nil: undefined }), milestones: fc.option(fc.tuple(amount, amount, amount, amount), { nil: undefined }) }), { nil: undefined }),
+        }),
+        { maxLength: 2 },
       ),
       rows: fc.array(fc.tuple(fc.constantFrom('Q1', 'Q2', 'Q3', 'Q4', '2025-02', '2025-05', '2025-07', '2025-11'), fc.integer({ min: -1, max: 3 }), amount), { maxLength: 24 }),
     });
@@ -116,6 +129,7 @@ describe('variance engines: fast (doubles with error bounds) = exact (decimals)'
           unit: k % 2 ? '%' : '个',
           weight: 10,
           tracking: i.cumulative ? 'cumulative' : 'level',
+          ...(i.informational ? { informational: true } : {}),
           ...(i.milestones ? { milestones: { Q1: Number(text(i.milestones[0])), Q2: Number(text(i.milestones[1])), Q3: Number(text(i.milestones[2])), Q4: Number(text(i.milestones[3])) } } : {}),
         }));
         const doc = {
@@ -125,6 +139,13 @@ describe('variance engines: fast (doubles with error bounds) = exact (decimals)'
           budget: { unit: '万元', total: Number(text(s.total)), ...(s.schedule ? { schedule: { Q1: Number(text(s.schedule[0])), Q2: Number(text(s.schedule[1])), Q3: Number(text(s.schedule[2])), Q4: Number(text(s.schedule[3])) } } : {}) },
           goal: 'g',
           indicators,
+          adjustments: s.adjustments.map((a) => ({
+            date: a.date,
+            ...(a.total !== undefined || a.schedule ? { budget: { ...(a.total !== undefined ? { total: Number(text(a.total)) } : {}), ...(a.schedule ? { schedule: quarters(a.schedule) } : {}) } } : {}),
+            ...(a.indicator && a.indicator.k < indicators.length
+              ? { indicators: { [`I${a.indicator.k}`]: { ...(a.indicator.target !== undefined ? { target: Number(text(a.indicator.target)) } : {}), ...(a.indicator.milestones ? { milestones: quarters(a.indicator.milestones) } : {}) } } }
+              : {}),
+          })),
         };
         const d = normaliseDossier(doc as unknown as ProjectDossierDoc, 'p.yaml');
         const rows: MonitoringRow[] = s.rows.map(([period, m, v], i) => ({ file: 'm.csv', line: i + 2, project: 'P-1', period, metric: m < 0 || m >= indicators.length ? 'spend' : `I${m}`, value: text(v), percent: false }));

@@ -6,8 +6,9 @@ import { dec } from '../../../../src/core/decimal.js';
 import { collectMonitoring, MAX_MONITORING_DIAGNOSTICS, MONITORING_CODES } from '../../../../src/core/monitoring/collector.js';
 import { variance as catalog } from '../../../../src/i18n/catalog/variance.js';
 import type { MonitoringRow } from '../../../../src/core/monitoring/data.js';
+import { inForce } from '../../../../src/core/model/adjust.js';
 import { normaliseDossier } from '../../../../src/core/model/normalise.js';
-import { parsePeriod } from '../../../../src/core/model/periods.js';
+import { formatDate, parsePeriod } from '../../../../src/core/model/periods.js';
 import { builtinPolicy } from '../../../../src/core/model/policy.js';
 import type { ProjectDossierDoc } from '../../../../src/core/model/schema-types.js';
 import { FLAG_CODES, goalProgress, likelihood, milestoneAt, plannedSpend, projectVariance, timeProgress } from '../../../../src/core/monitoring/variance.js';
@@ -45,12 +46,12 @@ describe('core/variance', () => {
 
   it('planned spend: schedule by quarter, months inside a quarter pro rata; even spread without a schedule', () => {
     const d = dossier({ budget: { total: 400, schedule: { Q1: 60, Q2: 100, Q3: 140, Q4: 100 } } });
-    const at = (s: string) => plannedSpend(d, d.budget.total, p(s)).planned;
+    const at = (s: string) => plannedSpend(d, inForce(d), p(s)).planned;
     expect(at('2025-Q2').toFixed()).to.equal('160');
     expect(at('2025-08').toDecimalPlaces(6).toFixed()).to.equal('253.333333'); // 160 + 140 × 2/3
     expect(at('2025-01').toDecimalPlaces(6).toFixed()).to.equal('20');
     const even = dossier({ budget: { total: 120, schedule: undefined } });
-    const r = plannedSpend(even, even.budget.total, p('2025-05'));
+    const r = plannedSpend(even, inForce(even), p('2025-05'));
     expect(r).to.deep.include({ from: 'even' });
     expect(r.planned.toFixed()).to.equal('50');
   });
@@ -108,6 +109,51 @@ describe('core/variance', () => {
     expect(q2.budget.executionRate!.toFixed()).to.equal('40');
     expect(q2.indicators[0].target.toFixed()).to.equal('90');
     expect(q2.adjustments.map((a) => a.date)).to.deep.equal(['2025-06-30']);
+  });
+
+  it('an adjusted total without a schedule of its own scales the schedule; with one, its schedule replaces the dossier’s (v1.1 §3)', () => {
+    // Schedule 30 a quarter of 120. From 2025-05-01 the total is 150: Q2 planned = 60/120 × 150 = 75,
+    // and 2025-04 (before the adjustment) keeps the schedule as written: 30 + 30/3 = 40.
+    const scaled = dossier({ adjustments: [{ date: '2025-05-01', budget: { total: 150 } }] });
+    const at = (d: ReturnType<typeof dossier>, s: string) => plannedSpend(d, inForce(d, formatDate(p(s).end)), p(s)).planned.toFixed();
+    expect(at(scaled, '2025-04')).to.equal('40');
+    expect(at(scaled, 'Q2')).to.equal('75');
+    expect(at(scaled, 'Q4')).to.equal('150');
+    // Its own schedule (10, 20, 60, 60 = 150) replaces the dossier's from its date: Q2 = 30, Q3 = 90.
+    const own = dossier({ adjustments: [{ date: '2025-05-01', budget: { total: 150, schedule: { Q1: 10, Q2: 20, Q3: 60, Q4: 60 } } }] });
+    expect(at(own, '2025-04')).to.equal('40');
+    expect(at(own, 'Q2')).to.equal('30');
+    expect(at(own, 'Q3')).to.equal('90');
+    // A later total change without a schedule scales the adjustment's own schedule: 90/150 × 300 = 180.
+    const twice = dossier({ adjustments: [{ date: '2025-05-01', budget: { total: 150, schedule: { Q1: 10, Q2: 20, Q3: 60, Q4: 60 } } }, { date: '2025-08-01', budget: { total: 300 } }] });
+    expect(at(twice, 'Q3')).to.equal('180');
+  });
+
+  it('the projection of a cumulative indicator follows its milestones: on the milestones, it is the target (v1.1 §3)', () => {
+    // C: target 100, milestones 10/40/70/100. On plan at Q3 (70): 70 × 100 / 70 = 100, where
+    // actual / time progress would say 93.33; at Q1 a count of 12 projects to 12 × 100 / 10 = 120.
+    const d = dossier();
+    const obs = collectMonitoring([row('Q1', 'C', '12', 2), row('Q3', 'C', '70', 3), row('2025-08', 'C', '60', 4)], [d]);
+    const [q1, aug, q3] = projectVariance(obs.projects[0], policy).periods;
+    expect(q1.indicators[0].projection!.toFixed()).to.equal('120');
+    expect(q3.indicators[0].projection!.toFixed()).to.equal('100');
+    // 2025-08: milestone 40 + (70 − 40) × 2/3 = 60, so 60 projects to 100 as well.
+    expect(aug.indicators[0].expected.toFixed()).to.equal('60');
+    expect(aug.indicators[0].projection!.toFixed()).to.equal('100');
+    // A zero milestone cannot be divided by: actual / time progress (2 / 0.25 = 8).
+    const z = dossier({}, [{ code: 'Z', level1: 'output', level2: 'quantity', name: 'z', operator: '>=', target: 10, unit: '个', weight: 50, milestones: { Q1: 0, Q4: 10 } }]);
+    expect(projectVariance(collectMonitoring([row('Q1', 'Z', '2')], [z]).projects[0], policy).periods[0].indicators[0].projection!.toFixed()).to.equal('8');
+  });
+
+  it('goal progress leaves informational (其中) rows out', () => {
+    const d = dossier({}, [
+      { code: 'C', level1: 'output', level2: 'quantity', name: 'count', operator: '>=', target: 100, unit: '个', weight: 50 },
+      { code: 'Ca', informational: true, level1: 'output', level2: 'quantity', name: '其中', operator: '>=', target: 10, unit: '个' },
+    ]);
+    const per = projectVariance(collectMonitoring([row('Q2', 'C', '40', 2), row('Q2', 'Ca', '10', 3)], [d]).projects[0], policy).periods[0];
+    // 40 / 100 = 40 %; with the sub-row (10 / 10) it would be 70 %.
+    expect(per.goalProgress!.toFixed()).to.equal('40');
+    expect(per.indicators.map((i) => [i.code, i.informational ?? false])).to.deep.equal([['C', false], ['Ca', true]]);
   });
 
   it('spend above the budget in force is judged at each period’s own date', () => {
