@@ -30,6 +30,8 @@ export type ErrorCode = Known<
   | 'policy-cycle'
   | 'review-no-dossiers'
   | 'variance-no-dossiers'
+  | 'project-not-found'
+  | 'project-not-found.suggested'
 >;
 
 // A registry-wide brand rather than `instanceof`: the same module can be evaluated twice (a test

@@ -2,6 +2,7 @@
 // output contract of FORMATS.md §5; fields may be added, none renamed.
 import type { Diagnostic } from './diagnostics.js';
 import type { ProjectVariance } from './monitoring/report.js';
+import type { VarianceSummary } from './monitoring/summary.js';
 
 export type DocKind = 'ProjectDossier' | 'Evaluation' | 'ScoringPolicy' | 'StrategyPlan';
 export type FileKind = DocKind | 'MonitoringData';
@@ -127,4 +128,9 @@ export interface VarianceReport {
   projects: Iterable<ProjectVariance>;
   /** Data problems and input errors, sorted, with messages. Complete once `projects` is consumed. */
   readonly diagnostics: Diagnostic[];
+  /**
+   * One line per project of the run (FORMATS.md v1.1 §5), complete once `projects` is consumed;
+   * absent for a report assembled from single projects.
+   */
+  readonly summary?: VarianceSummary;
 }

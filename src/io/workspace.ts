@@ -98,6 +98,8 @@ export interface Workspace {
   invalidDossierCodes: Set<string>;
   /** Every policy file the load read (`--policy`, `extends`, an evaluation's `policy`), with the fingerprint of what it read. */
   policyFiles: PolicyReads;
+  /** The files of those dossiers, with their project codes (for --project). */
+  invalidDossierFiles: Map<string, string>;
 }
 
 
@@ -121,6 +123,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     diagnostics: [],
     invalidDossierCodes: new Set(),
     policyFiles: new Map(),
+    invalidDossierFiles: new Map(),
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
 
@@ -273,7 +276,10 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   });
   if (!doc) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
-    if (kind === 'ProjectDossier' && typeof code === 'string') ws.invalidDossierCodes.add(code);
+    if (kind === 'ProjectDossier' && typeof code === 'string') {
+      ws.invalidDossierCodes.add(code);
+      ws.invalidDossierFiles.set(f.display, code);
+    }
     return loaded;
   }
 

@@ -8,6 +8,8 @@ interface ScoreCliOptions extends CommonOptions<ScoreFormatName> {
   allowMissing?: boolean;
   failUnder?: number;
   data?: string[];
+  project: string[];
+  strictData?: boolean;
 }
 
 /** A batch larger than this shows a progress bar on a terminal's stderr. */
@@ -23,6 +25,8 @@ export function register(program: Command, env: CliEnv): void {
     .option('--allow-missing', 'score an indicator without an actual value as 0 (with a warning) / 缺数据按 0 分计')
     .option('--fail-under <n>', 'exit 1 when a total is below n (0-100) / 总分低于 n 时退出码为 1', parseScoreOption('--fail-under'))
     .option('--data <file>', 'monitoring CSV for defaults such as the executed amount (repeatable) / 监控数据', collect)
+    .option('--project <code>', 'only this project (repeatable) / 只评价此项目', collect, [] as string[])
+    .option('--strict-data', 'monitoring rows for projects outside the run are errors, not ignored / 不属于本次项目的数据行报错')
     .action(async (paths: string[], opts: ScoreCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
       const [{ score, scoreExitCode, projectReport, reportFileName }, { scoreFormats, scoreStreams }, { writeOutput }, { VERSION }, path] = await Promise.all([
@@ -40,6 +44,8 @@ export function register(program: Command, env: CliEnv): void {
         data: opts.data,
         allowMissing: opts.allowMissing,
         failUnder: opts.failUnder,
+        projects: opts.project,
+        strictData: opts.strictData,
         onProgress: progress.update,
       });
       progress.done();

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { attention, departments, rank, summarise } from '../../core/application/batch.js';
 import { D, type Dec } from '../../core/decimal.js';
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
-import { checkMonitoring } from '../../core/monitoring/checks.js';
+import { checkMonitoring, mergeIgnored } from '../../core/monitoring/checks.js';
+import type { Selection } from '../../core/model/select.js';
+import { narrowRun } from '../../cli/projects.js';
 import { isSpendMetric } from '../../core/monitoring/collector.js';
 import type { Dossier, Evaluation } from '../../core/model/model.js';
 import { parsePeriod, compareDates } from '../../core/model/periods.js';
@@ -27,6 +29,10 @@ export interface ScoreOptions extends LoadOptions {
   data?: string[];
   allowMissing?: boolean;
   failUnder?: number;
+  /** --project (repeatable): only these projects of the loaded dossiers. */
+  projects?: string[];
+  /** --strict-data: rows for projects outside the run are `unknown-project` errors, not ignored. */
+  strictData?: boolean;
   /** Called while reading files and while scoring (progress bar). */
   onProgress?: (done: number, total: number, phase: 'files' | 'projects') => void;
 }
@@ -40,7 +46,8 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
   const paths = [...(opts.paths.length ? opts.paths : ['.']), ...(opts.data ?? [])];
   const onFile = opts.onProgress ? (done: number, total: number) => opts.onProgress!(done, total, 'files') : undefined;
   const ws = await loadWorkspace(paths, { ...opts, readCsv: true, onFile });
-  const diagnostics = placeDiagnostics(ws, opts.lang);
+  const narrowed = narrowRun(ws.dossiers, ws.evaluations, opts.projects, ws.invalidDossierFiles);
+  const { diagnostics, ignoredProjects } = placeDiagnostics(ws, opts.lang, narrowed, opts.strictData === true);
   // Diagnostics by file, so that attaching them to projects stays linear in a large batch.
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
@@ -57,7 +64,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
   const policies = new Map<string, Policy>();
 
   const seen = new Set<string>();
-  const dossiers = ws.dossiers.filter((d) => (seen.has(d.code) ? false : (seen.add(d.code), true)));
+  const dossiers = (narrowed?.dossiers ?? ws.dossiers).filter((d) => (seen.has(d.code) ? false : (seen.add(d.code), true)));
   const projects: ProjectScore[] = [];
   dossiers.forEach((d, i) => {
     const e = evalByCode.get(d.code);
@@ -86,6 +93,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     departments: departments(projects, decimals),
     attention: attention(projects, failUnder),
     summary: summarise(projects, decimals),
+    ignoredProjects,
     diagnostics,
     batch: projects.length > 1,
     decimals,
@@ -150,18 +158,26 @@ export function reportFileName(project: ProjectScore, format: ScoreFormatName): 
   return path.basename(`${project.code}.${ext}`);
 }
 
-/** Rule and data diagnostics, positioned in their files, rendered and sorted. */
-function placeDiagnostics(ws: Workspace, lang: Lang): Diagnostic[] {
+/**
+ * Rule and data diagnostics, positioned in their files, rendered and sorted; those of projects
+ * that --project leaves out are not the run's. Data rows of projects outside the run are ignored
+ * with one info line (FORMATS.md v1.1 §2.4), or are unknown-project errors with --strict-data.
+ */
+function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undefined, strictData: boolean): { diagnostics: Diagnostic[]; ignoredProjects: string[] } {
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
-  const all: Diagnostic[] = [...ws.diagnostics, ...ws.files.flatMap((f) => f.diagnostics)];
-  const found = [...runRules(ws.ctx), ...ws.monitoring.flatMap((m) => checkMonitoring(m.rows, ws.ctx))];
+  const ours = (d: Diagnostic) => narrowed === undefined || d.file === undefined || !narrowed.skippedFiles.has(d.file);
+  const all: Diagnostic[] = [...ws.diagnostics, ...ws.files.flatMap((f) => f.diagnostics)].filter(ours);
+  const dossiers = narrowed?.dossiers ?? ws.dossiers;
+  const checked = ws.monitoring.map((m) => checkMonitoring(m.rows, dossiers, { foreign: strictData ? 'error' : 'ignore', skip: narrowed?.skipped }));
+  const ignored = mergeIgnored(checked.map((c) => c.ignored));
+  const found = [...runRules(ws.ctx).filter(ours), ...checked.flatMap((c) => c.diagnostics), ...(ignored.diagnostic ? [ignored.diagnostic] : [])];
   for (const d of found) {
     const { key, ...diag } = d as Diagnostic & { key?: boolean };
     const f = diag.file !== undefined ? byFile.get(diag.file) : undefined;
     if (f && diag.line === undefined && f.locate) Object.assign(diag, f.locate(diag.path ?? '', key));
     all.push(f ? { line: 1, column: 1, ...diag } : diag);
   }
-  return sortDiagnostics(renderDiagnostics(all, lang));
+  return { diagnostics: sortDiagnostics(renderDiagnostics(all, lang)), ignoredProjects: ignored.codes };
 }
 
 /** The last cumulative spend per project in the monitoring rows (FORMATS.md §1.2 default). */

@@ -76,7 +76,7 @@ async function run(opts: ValidateOptions): Promise<{ raw: RawResults; workspace:
     f.diagnostics.push({ line: 1, column: 1, ...diag });
   };
   for (const d of runRules(ws.ctx)) place(d);
-  for (const m of ws.monitoring) for (const d of checkMonitoring(m.rows, ws.ctx)) place(d);
+  for (const m of ws.monitoring) for (const d of checkMonitoring(m.rows, ws.ctx.dossiers).diagnostics) place(d);
 
   return {
     raw: { files: ws.files.map((f) => ({ file: f.file, kind: f.kind, diagnostics: f.diagnostics })), diagnostics: loose },

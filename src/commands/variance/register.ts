@@ -8,6 +8,8 @@ interface VarianceCliOptions extends CommonOptions<VarianceFormatName> {
   period?: string;
   increments?: boolean;
   failOn?: 'red' | 'yellow';
+  project: string[];
+  strictData?: boolean;
 }
 
 export function register(program: Command, env: CliEnv): void {
@@ -19,6 +21,8 @@ export function register(program: Command, env: CliEnv): void {
     .option('--data <file>', 'monitoring CSV file (repeatable; CSVs beside the dossiers are read too) / 监控数据', collect, [] as string[])
     .option('--period <period>', 'only this period: 2025-Q3, Q3 or 2025-07 / 只报告此期间')
     .option('--increments', 'values are per-period amounts, not cumulative / 数值为当期发生额')
+    .option('--project <code>', 'only this project (repeatable) / 只监控此项目', collect, [] as string[])
+    .option('--strict-data', 'rows for projects outside the run are errors, not ignored / 不属于本次项目的数据行报错')
     .addOption(new Option('--fail-on <level>', 'exit 1 when any status is at or above this level / 达到此预警级别时退出码为 1').choices(['red', 'yellow']))
     .action(async (paths: string[], opts: VarianceCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
@@ -41,6 +45,8 @@ export function register(program: Command, env: CliEnv): void {
         period: opts.period,
         increments: opts.increments,
         exact: env.exact,
+        projects: opts.project,
+        strictData: opts.strictData,
         // The summary formats show only the last period's indicators: the others need not be computed.
         detail: (opts.format === 'table' || opts.format === 'markdown') && opts.failOn === undefined ? 'last' : 'all',
       });

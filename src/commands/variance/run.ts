@@ -6,10 +6,12 @@ import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import { runRules } from '../../core/rules/run.js';
 import type { Dossier } from '../../core/model/model.js';
 import { MonitoringCollector } from '../../core/monitoring/collector.js';
-import { parsePeriod, type ReportPeriod } from '../../core/model/periods.js';
+import { summaryEntry, summaryPeriod, type SummaryAt, type SummaryEntry } from '../../core/monitoring/summary.js';
+import { formatDate, parsePeriod, type ReportPeriod } from '../../core/model/periods.js';
 import { atOrAbove, worse, worstStatus, type Status } from '../../core/monitoring/variance.js';
 import { projectReport, type ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
+import { narrowRun } from '../../cli/projects.js';
 import { UsageError } from '../../errors.js';
 import type { Lang, MessageKey } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
@@ -25,6 +27,10 @@ export interface VarianceOptions extends LoadOptions {
   period?: string;
   /** --increments: values are per-period amounts. */
   increments?: boolean;
+  /** --project (repeatable): only these projects of the loaded dossiers. */
+  projects?: string[];
+  /** --strict-data: rows for projects outside the run are `unknown-project` errors, not ignored. */
+  strictData?: boolean;
   /**
    * `last`: the periods before each project's last carry their budget row only (what the table
    * and markdown formats show of them). The worst status then covers those rows and the last
@@ -52,6 +58,8 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   }
   const ws = await loadWorkspace(opts.paths, { ...opts, readCsv: false });
   if (ws.dossiers.length === 0) throw new UsageError('variance-no-dossiers', { paths: opts.paths.length ? opts.paths.join(' ') : '.' });
+  const narrowed = narrowRun(ws.dossiers, ws.evaluations, opts.projects, ws.invalidDossierFiles);
+  const dossiers = narrowed?.dossiers ?? ws.dossiers;
 
   // --data first, then CSV files found beside the dossiers; a file named twice is read once.
   const sources: { abs: string; file: string }[] = [];
@@ -64,15 +72,17 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const known = new Set(ws.inputs);
   for (const s of sources) if (!known.has(s.abs)) ws.inputs.push(s.abs);
 
-  const collector = new MonitoringCollector(ws.dossiers, { increments: opts.increments });
+  const collector = new MonitoringCollector(dossiers, { increments: opts.increments, foreign: opts.strictData ? 'error' : 'ignore', skip: narrowed?.skipped });
   const inputDiagnostics: Diagnostic[] = [...ws.diagnostics];
+  // Problems of the projects --project leaves out are not this run's.
+  const ours = (d: Diagnostic) => narrowed === undefined || d.file === undefined || !narrowed.skippedFiles.has(d.file);
   // Documents that could not be loaded explain why their rows meet `unknown-project`.
-  for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter((d) => d.severity === 'error'));
+  for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter((d) => d.severity === 'error' && ours(d)));
   // A dossier that breaks a semantic rule (sources that do not add up, say) is still monitored,
   // but the run says so and does not pass.
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   for (const { key, ...d } of runRules(ws.ctx)) {
-    if (d.severity !== 'error') continue;
+    if (d.severity !== 'error' || !ours(d)) continue;
     inputDiagnostics.push({ ...d, ...(byFile.get(d.file ?? '')?.locate?.(d.path ?? '', key) ?? { line: 1, column: 1 }) });
   }
   // What the run still needs from the workspace: the dossiers (held by the collector), the
@@ -81,7 +91,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const inputs = ws.inputs;
   const policyFor = ws.ctx.policyFor;
   ws.files = [];
-  for (const d of ws.dossiers) detach(d);
+  for (const d of dossiers) detach(d);
   for (const s of sources) {
     const res = await streamMonitoringCsv(s.abs, s.file, { encoding: opts.encoding }, (row) => collector.add(row));
     inputDiagnostics.push(...res.diagnostics);
@@ -93,19 +103,30 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   // For --period: which periods the data has, to say so when the one asked for has none.
   const seenPeriods = new Set<string>();
   let reported = 0;
+  // The summary's period, known before any project is computed, so that each project's status
+  // can be written as it streams: --period's, else the latest period with data in the run.
+  const at = summaryAt(opts.period, collector.latestPeriod(), dossiers);
+  const entries: SummaryEntry[] = [];
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {
       if (seenPeriods.size < 100) for (const p of obs.periods) seenPeriods.add(p.period.label);
       const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: opts.exact });
-      if (pv.periods.length === 0) continue;
-      reported++;
+      const entry = summaryEntry(pv, summaryPeriod(pv, at));
+      pv.status = entry.status;
+      entries.push(entry);
+      if (pv.periods.length > 0) reported++;
       worst = worse(worst, worstStatus([pv]));
+      // 未报送 counts as red for --fail-on (FORMATS.md v1.1 §2.4).
+      if (entry.status === 'no-data') worst = worse(worst, 'red');
       yield pv;
     }
   }
   const report: VarianceReport = {
     command: 'variance',
     projects: projects(),
+    get summary() {
+      return { period: at?.label ?? null, projects: entries, ignoredProjects: collector.ignored().projects.map((p) => p.code) };
+    },
     get diagnostics() {
       if (diagnostics === undefined) {
         const extra: Diagnostic[] = [];
@@ -123,6 +144,18 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
     inputs,
     outcome: () => ({ worst, errors: report.diagnostics.filter((d) => d.severity === 'error').length }),
   };
+}
+
+/**
+ * The period of the summary: --period (a bare `Q3` in the first project's year), else the latest
+ * period of the run's data; undefined when there is none.
+ */
+function summaryAt(period: string | undefined, latest: ReportPeriod | undefined, dossiers: readonly Dossier[]): SummaryAt | undefined {
+  if (period !== undefined) {
+    const p = parsePeriod(period, dossiers[0]?.year ?? new Date().getFullYear());
+    return p === undefined ? undefined : { label: p.label, end: formatDate(p.end), selected: true };
+  }
+  return latest === undefined ? undefined : { label: latest.label, end: formatDate(latest.end), selected: false };
 }
 
 /** The --period filter for one dossier (a bare `Q3` means the dossier's year). */

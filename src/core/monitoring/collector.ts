@@ -25,6 +25,7 @@ export function isSpendMetric(metric: string): boolean {
 /** Every diagnostic code the collector reports (their messages are in the variance catalog). */
 export const MONITORING_CODES = [
   'unknown-project',
+  'ignored-projects',
   'unknown-metric',
   'metric-qualitative',
   'period-invalid',
@@ -32,6 +33,7 @@ export const MONITORING_CODES = [
   'duplicate-row',
   'cumulative-decrease',
   'spend-over-budget',
+  'executed-scale',
   'project-period-invalid',
   'value-percent-unit',
   'value-percent-range',
@@ -46,6 +48,25 @@ export const MAX_MONITORING_DIAGNOSTICS = 10_000;
 export interface MonitoringOptions {
   /** `--increments`: values are per-period amounts; cumulative metrics are summed over periods. */
   increments?: boolean;
+  /**
+   * Rows for a project that is not in the run (FORMATS.md v1.1 §2.4): `error` (validate, and
+   * `--strict-data`): one `unknown-project` error per row; `ignore` (variance, score): counted,
+   * and reported once as the info line `ignored-projects` (see ignored()).
+   */
+  foreign?: 'error' | 'ignore';
+  /** Project codes (lower-cased) loaded but left out of the run by --project: their rows are skipped silently. */
+  skip?: ReadonlySet<string>;
+  /** With `foreign: 'ignore'`: whether problems() carries the info line (a caller that merges several collectors says it once). */
+  reportIgnored?: boolean;
+}
+
+/** Rows ignored because their project is not in the run: how many, and for which codes. */
+export interface IgnoredRows {
+  rows: number;
+  /** Codes as written, sorted, each with the code of the run it most resembles (a likely typo). */
+  projects: { code: string; suggestion?: string }[];
+  /** Where the first such row is. */
+  first?: { file: string; line: number };
 }
 
 /** An accepted value: cumulative (after summing increments) for spend and cumulative indicators. */
@@ -116,6 +137,30 @@ interface ProjectAcc {
   codes: Map<string, Indicator>;
   /** Metric names as written in the file → what they resolve to (a million rows repeat a few names). */
   metrics: Map<string, Metric>;
+  /** Set once the project's rows are checked (see MonitoringCollector.check). */
+  checked?: Checked;
+}
+
+/** A checked project: its periods in end order (with their store index), and the slots left out. */
+interface Checked {
+  order: { p: ReportPeriod; k: number }[];
+  rejected: Set<number>;
+}
+
+/** Spend at this many times the budget in force or more is a unit slip (executed-scale). */
+export const EXECUTED_SCALE = 10;
+const SCALE = new D(EXECUTED_SCALE);
+
+/**
+ * A stored value as a double and, when the double cannot stand for it, as an exact decimal; with
+ * --increments (`sums`), a cumulative metric's running sum: the previous kept value plus this one.
+ */
+function valueAt(store: Store, slot: number, last: { num: number; value: Dec | undefined } | undefined, sums: boolean): { num: number; exact: Dec | undefined } {
+  const stored = store.number(slot);
+  let exact: Dec | undefined = Number.isNaN(stored) ? store.decimal(slot) : undefined;
+  if (sums && last) exact = (last.value ?? new D(last.num)).plus(exact ?? new D(stored));
+  else if (sums) exact ??= new D(stored);
+  return { num: exact === undefined ? stored : exact.toNumber(), exact };
 }
 
 /** A metric name resolved for a project: spend, an indicator, or a problem to report. */
@@ -158,6 +203,9 @@ export class MonitoringCollector {
   private readonly diagnostics: Diagnostic<DataProblemCode>[] = [];
   private readonly perFile = new Map<string, { count: number; omitted: number; lastLine: number }>();
   private readonly unknownProjects = new Map<string, string | undefined>();
+  private readonly ignoredCodes = new Map<string, number>();
+  private ignoredFirst: { file: string; line: number } | undefined;
+  private ignoredRows = 0;
   private readonly periodCache = new Map<string, ReportPeriod | null>();
   private lastProject: string | undefined;
   private lastDossier: Dossier | undefined;
@@ -194,6 +242,16 @@ export class MonitoringCollector {
     } else {
       dossier = this.byCode.get(row.project) ?? this.byLowerCode.get(row.project.toLowerCase());
       if (!dossier) {
+        if (this.opts.skip?.has(row.project.toLowerCase())) return;
+        if (this.opts.foreign === 'ignore') {
+          // A bureau-wide file holds many projects outside the run: counted, not reported per row.
+          this.ignoredRows++;
+          this.ignoredFirst ??= { file: row.file, line: row.line };
+          const n = this.ignoredCodes.get(row.project);
+          if (n === undefined) this.ignoredCodes.set(flat(row.project), 1);
+          else this.ignoredCodes.set(row.project, n + 1);
+          return;
+        }
         let suggestion = this.unknownProjects.get(row.project);
         if (!this.unknownProjects.has(row.project)) {
           suggestion = suggest(row.project, this.byCode.keys());
@@ -280,24 +338,66 @@ export class MonitoringCollector {
   }
 
   /**
-   * The projects with data, by code, one at a time: each project's rows are turned into exact
+   * Every project of the run, by code, one at a time: each project's rows are turned into exact
    * decimals only when it is reached and released after, so that a streamed run never holds
    * more than one project's decimals. Checks that need every period of a metric (a cumulative
    * value that falls, spend above the budget) are made here; `problems()` is complete after.
+   * A project of the run without any accepted row comes with no periods (FORMATS.md v1.1 §2.4:
+   * 未报送, never silently left out).
    */
   *drain(): Generator<ProjectObservations> {
-    const codes = [...this.projects.keys()].sort(cmp);
+    const codes = [...new Set([...this.byCode.keys(), ...this.projects.keys()])].sort(cmp);
     for (const code of codes) {
-      const acc = this.projects.get(code)!;
+      const acc = this.projects.get(code);
+      if (acc === undefined) {
+        yield { dossier: this.byCode.get(code)!, periods: [] };
+        continue;
+      }
       const p = this.finishProject(acc);
       acc.store = null;
-      if (p.periods.length > 0) yield p;
+      yield p;
     }
+  }
+
+  /**
+   * The latest period with data in the run (by end date; a quarter after a month that ends the
+   * same day): rows left out by the checks of a project's every period (check) do not count.
+   * Undefined when the data has no row for the run. Checks every project (their diagnostics
+   * are then complete) before any is computed.
+   */
+  latestPeriod(): ReportPeriod | undefined {
+    let latest: ReportPeriod | undefined;
+    for (const acc of this.projects.values()) {
+      const store = acc.store;
+      if (store === null) continue;
+      const { order, rejected } = this.check(acc);
+      // The project's last period with a row that was not left out.
+      for (let i = order.length - 1; i >= 0; i--) {
+        const base = order[i].k * store.width;
+        let kept = false;
+        for (let c = 0; c < store.width && !kept; c++) kept = store.has(base + c) && !rejected.has(base + c);
+        if (!kept) continue;
+        if (latest === undefined || comparePeriods(order[i].p, latest) > 0) latest = order[i].p;
+        break;
+      }
+    }
+    return latest;
+  }
+
+  /** Rows ignored because their project is not in the run (`foreign: 'ignore'`). */
+  ignored(): IgnoredRows {
+    const known = [...this.byCode.keys()];
+    const projects = [...this.ignoredCodes.keys()].sort(cmp).map((code) => {
+      const suggestion = suggest(code, known);
+      return suggestion === undefined ? { code } : { code, suggestion };
+    });
+    return { rows: this.ignoredRows, projects, ...(this.ignoredFirst ? { first: this.ignoredFirst } : {}) };
   }
 
   /** The data problems found, sorted by file and line (complete once `drain` has run). */
   problems(): Diagnostic[] {
     const out = [...this.diagnostics];
+    if (this.ignoredRows > 0 && this.opts.reportIgnored !== false) out.push(ignoredDiagnostic(this.ignored()));
     for (const [file, s] of this.perFile) {
       if (s.omitted > 0) {
         out.push({ code: 'monitoring-too-many-problems', severity: 'warning', file, line: s.lastLine, args: { omitted: s.omitted, max: MAX_MONITORING_DIAGNOSTICS } });
@@ -306,39 +406,41 @@ export class MonitoringCollector {
     return sortDiagnostics(out);
   }
 
-  private finishProject(acc: ProjectAcc): ProjectObservations {
+  /**
+   * The checks that need every period of a metric, once per project: a cumulative value that
+   * falls, spend at 10 times the budget in force or more (a unit slip, executed-scale) — such a
+   * row is reported and left out — and spend above the budget (a warning; the row is kept).
+   * Decided before any observation is built, so that the run knows which periods have data
+   * (latestPeriod) before it computes a project.
+   */
+  private check(acc: ProjectAcc): Checked {
+    if (acc.checked) return acc.checked;
     const d = acc.dossier;
     const store = acc.store!;
     const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(a.p, b.p));
-    const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
+    const rejected = new Set<number>();
     // Metrics in a fixed order (spend first, then the dossier's indicators) so that diagnostics
     // and results never depend on the order of the rows.
     for (const [metric, column] of acc.column) {
       const ind = metric === SPEND ? undefined : acc.codes.get(metric.toLowerCase());
       const cumulative = metric === SPEND || ind?.tracking === 'cumulative';
+      // A level (a rate, a unit cost) is never left out here: nothing to check.
+      if (!cumulative) continue;
       // Spend and values read as faithful doubles compare exactly as doubles (distinct decimals
       // of up to 15 significant digits are distinct doubles, in the same order); a value kept as
       // text, or a sum of increments, is compared as a decimal.
       const exactSums = cumulative && this.opts.increments === true;
-      let last: { num: number; value: Dec | undefined; period: string; line: number; file: string } | undefined;
-      let total: { num: number; value: Dec; faithful: boolean } | undefined;
+      let last: { num: number; value: Dec | undefined; period: string; line: number } | undefined;
+      let total: { num: number; value: Dec; faithful: boolean; scale: Dec } | undefined;
       for (let i = 0; i < order.length; i++) {
         const period = order[i].p;
         const slot = order[i].k * store.width + column;
         if (!store.has(slot)) continue;
-        const line = store.line(slot);
-        const file = this.files[store.file(slot)];
-        const stored = store.number(slot);
-        // An exact decimal when the double cannot stand for the value.
-        let exact: Dec | undefined = Number.isNaN(stored) ? store.decimal(slot) : undefined;
-        if (exactSums && last) exact = (last.value ?? new D(last.num)).plus(exact ?? new D(stored));
-        else if (exactSums) exact ??= new D(stored);
-        const num = exact === undefined ? stored : exact.toNumber();
-        const where = { file, line };
-        if (cumulative && last && (exact !== undefined || last.value !== undefined ? (exact ?? new D(num)).lessThan(last.value ?? new D(last.num)) : num < last.num)) {
+        const { num, exact } = valueAt(store, slot, exactSums ? last : undefined, exactSums);
+        if (last && (exact !== undefined || last.value !== undefined ? (exact ?? new D(num)).lessThan(last.value ?? new D(last.num)) : num < last.num)) {
           const value = exact ?? new D(num);
           const previous = last.value ?? new D(last.num);
-          this.reportAt(where, 'cumulative-decrease', {
+          this.reportAt(this.where(store, slot), 'cumulative-decrease', {
             project: d.code,
             metric,
             period: period.label,
@@ -348,6 +450,7 @@ export class MonitoringCollector {
             previousLine: last.line,
             increments: this.opts.increments === true,
           });
+          rejected.add(slot);
           continue;
         }
         if (metric === SPEND) {
@@ -355,21 +458,55 @@ export class MonitoringCollector {
           const budget = d.adjustments.length === 0 ? d.budget.total : inForce(d, formatDate(period.end)).budgetTotal;
           if (total === undefined || (total.value !== budget && !total.value.equals(budget))) {
             const n = budget.toNumber();
-            total = { num: n, value: budget, faithful: String(n) === budget.toFixed() };
+            total = { num: n, value: budget, faithful: String(n) === budget.toFixed(), scale: budget.times(SCALE) };
           }
-          const over = exact !== undefined || !total.faithful ? (exact ?? new D(num)).greaterThan(total.value) : num > total.num;
+          const exactly = exact !== undefined || !total.faithful;
+          const over = exactly ? (exact ?? new D(num)).greaterThan(total.value) : num > total.num;
           if (over) {
-            this.reportAt(where, 'spend-over-budget', { project: d.code, period: period.label, value: (exact ?? new D(num)).toFixed(), total: total.value.toFixed(), unit: d.budget.unit });
-            continue;
+            const value = exact ?? new D(num);
+            const args = { project: d.code, period: period.label, value: value.toFixed(), total: total.value.toFixed(), unit: d.budget.unit };
+            // FORMATS.md v1.1 §3, unit scale: 10 times the budget or more is 元 written for 万元
+            // (or a like slip): left out; above the budget, a warning and the row is kept.
+            if (value.greaterThanOrEqualTo(total.scale)) {
+              this.reportAt(this.where(store, slot), 'executed-scale', { ...args, times: value.dividedBy(total.value).toDecimalPlaces(0, D.ROUND_DOWN).toFixed(), asWanyuan: value.dividedBy(10000).toFixed(), variant: d.budget.unit === '万元' ? 'spend-wanyuan' : 'spend' });
+              rejected.add(slot);
+              continue;
+            }
+            this.reportAt(this.where(store, slot), 'spend-over-budget', args, 'warning');
           }
         }
-        if (cumulative) last = { num, value: exact, period: period.label, line, file };
+        last = { num, value: exact, period: period.label, line: store.line(slot) };
+      }
+    }
+    acc.checked = { order, rejected };
+    return acc.checked;
+  }
+
+  private where(store: Store, slot: number): { file: string; line: number } {
+    return { file: this.files[store.file(slot)], line: store.line(slot) };
+  }
+
+  /** The observations of a checked project: every row not left out, as values (sums with --increments). */
+  private finishProject(acc: ProjectAcc): ProjectObservations {
+    const { order, rejected } = this.check(acc);
+    const store = acc.store!;
+    const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
+    for (const [metric, column] of acc.column) {
+      const cumulative = metric === SPEND || acc.codes.get(metric.toLowerCase())?.tracking === 'cumulative';
+      const exactSums = cumulative && this.opts.increments === true;
+      let last: { num: number; value: Dec | undefined } | undefined;
+      for (let i = 0; i < order.length; i++) {
+        const slot = order[i].k * store.width + column;
+        if (!store.has(slot) || rejected.has(slot)) continue;
+        const { num, exact } = valueAt(store, slot, last, exactSums);
+        if (exactSums) last = { num, value: exact };
+        const { file, line } = this.where(store, slot);
         const obs = new Value(num, exact, file, line, store.note(slot));
         if (metric === SPEND) slots[i].spend = obs;
         else slots[i].indicators.set(metric, obs);
       }
     }
-    return { dossier: d, periods: slots.filter((s) => s.spend !== undefined || s.indicators.size > 0) };
+    return { dossier: acc.dossier, periods: slots.filter((s) => s.spend !== undefined || s.indicators.size > 0) };
   }
 
   private project(d: Dossier): ProjectAcc | null {
@@ -444,6 +581,16 @@ function resolveMetric(acc: ProjectAcc, name: string): Metric {
   if (ind === undefined) return { kind: 'unknown', metric: name };
   if (ind.operator === 'qualitative' || ind.target === null) return { kind: 'qualitative', metric: ind.code, noTarget: ind.operator !== 'qualitative' };
   return { kind: 'indicator', metric: ind.code, column: acc.column.get(ind.code)!, indicator: ind, percentUnit: ind.unit?.trim() === '%' };
+}
+
+/**
+ * The one info line about rows for projects outside the run: how many rows, how many codes, the
+ * first codes (each with the run's code it resembles, a likely typo).
+ */
+export function ignoredDiagnostic(ig: IgnoredRows): Diagnostic<DataProblemCode> {
+  const shown = ig.projects.slice(0, 10).map((p) => (p.suggestion === undefined ? p.code : `${p.code} (→ ${p.suggestion})`));
+  const codes = shown.join(', ') + (ig.projects.length > shown.length ? ` … (+${ig.projects.length - shown.length})` : '');
+  return { code: 'ignored-projects', severity: 'info', ...(ig.first ? { file: ig.first.file, line: ig.first.line } : {}), args: { rows: ig.rows, count: ig.projects.length, codes } };
 }
 
 /** Collects a list of rows in one call (validate, tests). */

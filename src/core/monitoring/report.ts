@@ -11,6 +11,7 @@ import { D, type Dec } from '../decimal.js';
 import type { Adjustment, Operator, Tracking } from '../model/model.js';
 import type { ProjectObservations } from './collector.js';
 import type { Policy } from '../model/policy.js';
+import type { SummaryStatus } from './summary.js';
 import { fastPeriod } from './variance-fast.js';
 import { periodVariance, projectHead, type ExactIndicator, type ProjectHead, type VarianceOptions, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
 
@@ -86,7 +87,10 @@ export interface PeriodVariance {
 }
 
 export interface ProjectVariance extends ProjectHead {
+  /** Empty for a project without data (in the selected period): status `no-data`. */
   periods: PeriodVariance[];
+  /** The project's status in the run's summary (set by the run, see monitoring/summary.ts). */
+  status?: SummaryStatus | null;
 }
 
 export interface ReportOptions extends VarianceOptions {

@@ -226,6 +226,8 @@ export interface ScoreReport {
   departments: DepartmentSummary[];
   attention: Attention[];
   summary: ScoreSummary;
+  /** Project codes of monitoring rows outside the run, ignored (FORMATS.md v1.1 §2.4), sorted. */
+  ignoredProjects: string[];
   diagnostics: Diagnostic[];
   /** More than one project: the formats show a batch summary. */
   batch: boolean;

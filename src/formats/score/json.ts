@@ -64,6 +64,7 @@ function documentParts(report: ScoreReport, opts: FormatOptions) {
       invalid: report.summary.invalid,
       mean: n(report.summary.mean),
       grades: report.summary.grades,
+      ignoredProjects: report.ignoredProjects,
     },
     diagnostics: function* () {
       for (const d of report.diagnostics) yield diagnostic(d);

@@ -36,6 +36,11 @@ export function* csv(report: VarianceReport, opts: FormatOptions): Generator<str
   const lang = opts.lang;
   yield '\ufeff' + COLUMNS.map((c) => quote(t(lang, `variance.csv.${c}`))).join(',') + '\r\n';
   for (const p of report.projects) {
+    if (p.periods.length === 0) {
+      // 未报送: one row that says so, for the summary's period.
+      yield line([p.code, p.name, report.summary?.period ?? null, null, null, null, p.unit, null, null, null, null, null, null, null, statusWord('no-data', lang), null, null, null]);
+      continue;
+    }
     const rows: string[] = [];
     for (const per of p.periods) {
       const b = per.budget;

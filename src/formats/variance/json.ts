@@ -20,13 +20,15 @@ export function* json(report: VarianceReport, opts: FormatOptions): Generator<st
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
+  const summary = report.summary;
+  if (summary !== undefined) yield `  "summary": ${pretty(summary, '  ')},\n`;
   const diags = report.diagnostics.map((d) => jsonDiagnostic(d, opts.lang));
   yield `  "diagnostics": ${pretty(diags, '  ')}\n}\n`;
 }
 
 /** A project, at four spaces, with its periods. */
 function project(p: ProjectVariance, lang: Lang): string {
-  let out = `    {\n      "code": ${str(p.code)},\n      "name": ${str(p.name)},\n      "department": ${str(p.department)},\n      "unit": ${str(p.unit)},\n      "file": ${str(p.file)},\n      "policy": ${str(p.policy)},\n      "periods": [`;
+  let out = `    {\n      "code": ${str(p.code)},\n      "name": ${str(p.name)},\n      "department": ${str(p.department)},\n      "unit": ${str(p.unit)},\n      "file": ${str(p.file)},\n      "policy": ${str(p.policy)},\n      "status": ${str(p.status)},\n      "periods": [`;
   if (p.periods.length === 0) return out + ']\n    }';
   for (let k = 0; k < p.periods.length; k++) out += (k === 0 ? '\n' : ',\n') + period(p.periods[k], lang);
   return out + '\n      ]\n    }';

@@ -8,19 +8,37 @@ import type { ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
-import { asWritten, fixed, flagMessage, likelihoodWord, rounded, statusWord, where } from './shared.js';
+import type { VarianceSummary } from '../../core/monitoring/summary.js';
+import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryLine, rounded, statusWord, where } from './shared.js';
 
-const MARK: Record<string, string> = { red: '🔴', yellow: '🟡', green: '🟢', ahead: '🔵' };
+const MARK: Record<string, string> = { red: '🔴', yellow: '🟡', green: '🟢', ahead: '🔵', 'no-data': '⚪' };
 
 export function* markdown(report: VarianceReport, opts: FormatOptions): Generator<string> {
   yield `# ${t(opts.lang, 'variance.md.title')}\n\n`;
+  // The summary opens the report but is complete only after every project: the details wait.
+  const details = new Deferred();
   let any = false;
   for (const p of report.projects) {
-    yield project(p, opts) + '\n';
+    details.push(project(p, opts) + '\n');
     any = true;
   }
+  const summary = report.summary;
+  if (summary !== undefined && summary.projects.length > 0) yield summaryTable(summary, opts) + '\n';
+  yield* details.drain();
   if (!any) yield t(opts.lang, 'variance.no-data') + '\n\n';
   yield problems(report.diagnostics, opts);
+}
+
+/** One line per project for the summary's period (FORMATS.md v1.1 §5). */
+function summaryTable(s: VarianceSummary, opts: FormatOptions): string {
+  const lang = opts.lang;
+  const h = (k: KeysUnder<'variance.col.'>) => t(lang, `variance.col.${k}`);
+  const out = [`## ${escapeMd(t(lang, 'variance.summary.title', { period: s.period ?? '—' }))}`, ''];
+  out.push(`| ${(['project', 'name', 'status', 'worst', 'goal', 'dualGap'] as const).map(h).join(' | ')} |`, '| --- | --- | --- | --- | ---: | --- |');
+  for (const e of s.projects) {
+    out.push(`| ${[escapeMd(e.code), escapeMd(e.name), status(e.status, lang), e.worstIndicator === null ? '—' : escapeMd(e.worstIndicator), e.goalProgress === null ? '—' : asWritten(e.goalProgress) + '%', e.dualGap ? `⚠ ${t(lang, 'variance.yes')}` : '—'].join(' | ')} |`);
+  }
+  return out.join('\n') + '\n';
 }
 
 function status(s: string | null, lang: FormatOptions['lang']): string {
@@ -32,6 +50,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
   const h = (k: KeysUnder<'variance.col.'>) => t(lang, `variance.col.${k}`);
   const n = p.decimals;
   const out: string[] = [`## ${escapeMd(p.code)} ${escapeMd(p.name)}`, '', `${escapeMd(p.department)} · ${escapeMd(t(lang, 'variance.unit', { unit: p.unit }))}`, ''];
+  if (p.periods.length === 0) return [...out, `**${status('no-data', lang)}**${lang === 'zh' ? '：' : ': '}${escapeMd(t(lang, 'variance.no-data-project'))}`, ''].join('\n') + '\n';
   out.push(
     `| ${(['period', 'time', 'total', 'planned', 'actual', 'variance', 'variancePct', 'execution', 'pace', 'status'] as const).map(h).join(' | ')} |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -79,16 +98,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
       );
     }
   }
-  out.push(
-    '',
-    `${t(lang, 'variance.md.summary', {
-      goal: fixed(last.goalProgress, n),
-      gap: fixed(last.dualGap, n),
-      cpi: fixed(last.earnedValue.cpi, n),
-      spi: fixed(last.earnedValue.spi, n),
-      eac: fixed(last.earnedValue.eac, n),
-    })}`,
-  );
+  out.push('', periodSummaryLine(last, n, lang));
   if (last.adjustments.length > 0) out.push('', escapeMd(t(lang, 'variance.adjusted', { dates: last.adjustments.map((a) => a.date).join(', ') })));
   const flags = last.flags.filter((f) => !(opts.quiet && f.severity === 'info'));
   if (flags.length > 0) {

@@ -14,23 +14,52 @@ import { boxTable, type Row } from '../box-table.js';
 import { memoText } from '../memo.js';
 import { showControls } from '../validate/shared.js';
 import { stringWidth } from '../validate/width.js';
-import { asWritten, fixed, flagMessage, likelihoodWord, sparkline, statusWord, where } from './shared.js';
+import type { VarianceSummary } from '../../core/monitoring/summary.js';
+import { columns } from '../score/columns.js';
+import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryLine, sparkline, statusWord, where } from './shared.js';
 
 const NAME_WIDTH = 18;
 
 export function* table(report: VarianceReport, opts: FormatOptions): Generator<string> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  // The summary opens the report but is complete only after every project: the details wait.
+  const details = new Deferred();
   let any = false;
   for (const p of report.projects) {
-    yield project(p, opts, c) + '\n\n';
+    details.push(project(p, opts, c) + '\n\n');
     any = true;
   }
+  const summary = report.summary;
+  if (summary !== undefined && summary.projects.length > 0) yield summaryTable(summary, opts, c) + '\n\n';
+  yield* details.drain();
   if (!any) yield t(opts.lang, 'variance.no-data') + '\n\n';
   yield problems(report.diagnostics, opts, c);
 }
 
+/** One line per project for the summary's period (FORMATS.md v1.1 §5). */
+function summaryTable(s: VarianceSummary, opts: FormatOptions, c: ChalkInstance): string {
+  const lang = opts.lang;
+  const h = (k: Column) => heading(lang, k);
+  const rows = s.projects.map((e) => [
+    clean(e.code),
+    truncate(clean(e.name), NAME_WIDTH),
+    { text: statusWord(e.status, lang), style: color(c, e.status) },
+    e.worstIndicator === null ? '—' : clean(e.worstIndicator),
+    e.goalProgress === null ? '—' : asWritten(e.goalProgress) + '%',
+    e.dualGap ? { text: `⚠ ${t(lang, 'variance.yes')}`, style: c.yellow } : '—',
+  ]);
+  const table = columns((['project', 'name', 'status', 'worst', 'goal', 'dualGap'] as const).map(h), rows, [false, false, false, false, true, false], c);
+  return c.bold(t(lang, 'variance.summary.title', { period: s.period ?? '—' })) + '\n' + table;
+}
+
+function projectTitle(p: ProjectVariance, lang: FormatOptions['lang'], c: ChalkInstance): string {
+  return `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'variance.unit', { unit: p.unit })}`)}`;
+}
+
 function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
+  // 未报送: no data for the project (in the selected period).
+  if (p.periods.length === 0) return `${projectTitle(p, lang, c)}\n  ${color(c, 'no-data')(statusWord('no-data', lang))}${lang === 'zh' ? '：' : ': '}${t(lang, 'variance.no-data-project')}`;
   const h = (k: Column) => heading(lang, k);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
@@ -56,8 +85,9 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     rows.push((['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const).map((k) => c.bold(h(k))));
     for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
-  const title = `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'variance.unit', { unit: p.unit })}`)}`;
+  const title = projectTitle(p, lang, c);
   const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'])];
+  lines.push(periodSummaryLine(last, n, lang));
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
   let top = last.budget.total;
@@ -121,6 +151,8 @@ function color(c: ChalkInstance, status: string | null): ChalkInstance {
       return c.green;
     case 'ahead':
       return c.cyan;
+    case 'no-data':
+      return c.magenta;
     default:
       return c.dim;
   }

@@ -5,6 +5,8 @@ export const common = {
   en: {
     'internal-error': 'internal error: {message} (run again with --verbose for details)',
     'invalid-option': 'invalid value for {option}: "{value}"',
+    'project-not-found': '--project {project}: no dossier of this run has that code',
+    'project-not-found.suggested': '--project {project}: no dossier of this run has that code (did you mean "{suggestion}"?)',
     'unknown-schema-kind': 'unknown document kind "{kind}"; kinds: {kinds}',
     'init-would-overwrite': 'refusing to overwrite existing files: {files}',
     'init.done': 'Created an example project in {dir}:',
@@ -25,6 +27,8 @@ export const common = {
   zh: {
     'internal-error': '内部错误:{message}(加 --verbose 重新运行可查看详情)',
     'invalid-option': '{option} 的取值无效:"{value}"',
+    'project-not-found': '--project {project}:本次输入中没有该项目编码的申报表',
+    'project-not-found.suggested': '--project {project}:本次输入中没有该项目编码的申报表(是否应为"{suggestion}"?)',
     'unknown-schema-kind': '未知的文档类型"{kind}";可选:{kinds}',
     'init-would-overwrite': '以下文件已存在,拒绝覆盖:{files}',
     'init.done': '已在 {dir} 生成示例项目:',

@@ -14,13 +14,14 @@ interface Json {
   command: string;
   projects: { code: string; periods: { period: string; flags: { message?: string }[]; budget: Record<string, unknown> }[] }[];
   diagnostics: { message?: string; code: string; line: number }[];
+  summary?: unknown;
 }
 
 function withoutMessages(j: Json): unknown {
   const copy = JSON.parse(JSON.stringify(j)) as Json;
   for (const p of copy.projects) for (const per of p.periods) for (const f of per.flags) delete f.message;
   for (const d of copy.diagnostics) delete d.message;
-  return { projects: copy.projects, diagnostics: copy.diagnostics };
+  return { projects: copy.projects, summary: copy.summary, diagnostics: copy.diagnostics };
 }
 
 /** A temporary copy of the hand fixture's dossiers with `csv` (bytes) as data.csv. */
@@ -50,8 +51,9 @@ describe('bpm variance', () => {
     expect(r.stdout).to.equal(JSON.stringify(json, null, 2) + '\n');
     for (const d of json.diagnostics) expect(d.message).to.be.a('string').and.not.equal(d.code);
     for (const p of json.projects) for (const per of p.periods) for (const f of per.flags) expect(f.message).to.match(/[\u4e00-\u9fff]/);
+    // A period without data: every project of the run is there, 未报送 (no-data), with no periods.
     const empty = await runCli(['variance', '.', '--format', 'json', '--period', '2024-Q1'], { cwd: HAND });
-    expect(JSON.parse(empty.stdout).projects).to.deep.equal([]);
+    expect(JSON.parse(empty.stdout).projects.map((p: { code: string; status: string; periods: unknown[] }) => [p.code, p.status, p.periods.length])).to.deep.equal([['FX-CAL', 'no-data', 0], ['FX-EVEN', 'no-data', 0]]);
     expect(empty.stdout).to.equal(JSON.stringify(JSON.parse(empty.stdout), null, 2) + '\n');
   });
 
@@ -86,11 +88,12 @@ describe('bpm variance', () => {
     for (const period of ['2025-Q2', 'Q2', '2025-q2']) {
       const r = await runCli(['variance', '.', '--format', 'json', '--period', period], { cwd: HAND });
       const json = JSON.parse(r.stdout) as Json;
-      expect(json.projects.map((p) => p.code)).to.deep.equal(['FX-CAL']);
-      expect(json.projects[0].periods.map((p) => p.period)).to.deep.equal(['2025-Q2']);
+      // FX-EVEN reports months: nothing for 2025-Q2, so it is there as no-data (未报送).
+      expect(json.projects.map((p) => `${p.code} ${p.periods.map((x) => x.period).join(',')}`)).to.deep.equal(['FX-CAL 2025-Q2', 'FX-EVEN ']);
+      expect(json.summary).to.deep.include({ period: '2025-Q2' });
     }
     const m = await runCli(['variance', '.', '--format', 'json', '--period', '2025-08'], { cwd: HAND });
-    expect((JSON.parse(m.stdout) as Json).projects.map((p) => `${p.code} ${p.periods[0].period}`)).to.deep.equal(['FX-EVEN 2025-08']);
+    expect((JSON.parse(m.stdout) as Json).projects.map((p) => `${p.code} ${p.periods[0]?.period ?? 'no-data'}`)).to.deep.equal(['FX-CAL no-data', 'FX-EVEN 2025-08']);
   });
 
   it('prints a value of more digits than a double holds as written (table, csv, markdown)', async () => {
@@ -109,8 +112,8 @@ describe('bpm variance', () => {
 
   it('says which periods the data has when --period matches none (a warning, not silence)', async () => {
     const r = await runCli(['variance', '.', '--format', 'json', '--period', '2024-Q3', '--lang', 'en'], { cwd: HAND });
-    const json = JSON.parse(r.stdout) as { projects: unknown[]; diagnostics: { code: string; severity: string; message: string }[] };
-    expect(json.projects).to.deep.equal([]);
+    const json = JSON.parse(r.stdout) as { projects: { periods: unknown[] }[]; diagnostics: { code: string; severity: string; message: string }[] };
+    expect(json.projects.map((p) => p.periods.length)).to.deep.equal([0, 0]);
     const d = json.diagnostics.find((x) => x.code === 'period-no-data');
     expect(d?.severity).to.equal('warning');
     expect(d?.message).to.include('2024-Q3').and.include('2025-Q2');
@@ -137,8 +140,8 @@ describe('bpm variance', () => {
     expect(r.stdout.startsWith('\ufeffproject,name,period,')).to.equal(true);
     const lines = r.stdout.slice(1).split('\r\n');
     expect(lines.pop()).to.equal('');
-    // FX-CAL: 3 periods × (spend + 3 numeric indicators); FX-EVEN: 2 × (spend + 4).
-    expect(lines.length - 1).to.equal(3 * 4 + 2 * 5);
+    // FX-CAL: 4 periods × (spend + 3 numeric indicators); FX-EVEN: 2 × (spend + 4).
+    expect(lines.length - 1).to.equal(4 * 4 + 2 * 5);
     expect(lines).to.include('FX-CAL,社区体育赛事活动,2025-Q3,0.75,spend,Cumulative spend,万元,440,330,300,-30,-9.09,68.18,0.91,green,,,设备到货');
     expect(lines).to.include('FX-EVEN,健康讲座进社区,2025-05,0.3,SAT-1,居民满意度,%,90,90,,,,,,,,,');
     const zh = await runCli(['variance', '.', '--format', 'csv', '--lang', 'zh'], { cwd: HAND });
@@ -149,8 +152,8 @@ describe('bpm variance', () => {
   it('writes markdown with tables, a mermaid xychart per project and the data problems with file:line', async () => {
     const r = await runCli(['variance', '.', '--format', 'markdown'], { cwd: HAND });
     expect(r.stdout.match(/```mermaid\nxychart-beta/g)).to.have.length(2);
-    expect(r.stdout).to.include('    bar [60, 160, 330]');
-    expect(r.stdout).to.include('    line [50, 170, 300]');
+    expect(r.stdout).to.include('    bar [60, 160, 330, 440]');
+    expect(r.stdout).to.include('    line [50, 170, 300, 460]');
     expect(r.stdout).to.include('| data.csv:18:22 |');
     expect(r.stdout).to.include('| data.csv:31 |');
   });
@@ -158,7 +161,7 @@ describe('bpm variance', () => {
   it('prints a table per project with a sparkline and the data problems; colour only when asked', async () => {
     const r = await runCli(['variance', '.'], { cwd: HAND });
     expect(r.stdout).to.include('FX-CAL');
-    expect(r.stdout).to.match(/spend [▁▂▃▄▅▆▇█]{3} {2}plan [▁▂▃▄▅▆▇█]{3}/);
+    expect(r.stdout).to.match(/spend [▁▂▃▄▅▆▇█]{4} {2}plan [▁▂▃▄▅▆▇█]{4}/);
     expect(r.stdout).to.include('data.csv:24');
     expect(r.stdout).not.to.match(/\u001b\[/);
     const coloured = await runCli(['variance', '.'], { cwd: HAND, env: { FORCE_COLOR: '1' } });
@@ -172,9 +175,14 @@ describe('bpm variance', () => {
   it('--fail-on red and yellow set exit 1 by the worst status', async () => {
     const clean = twin(Buffer.from('project,period,metric,value\nFX-CAL,Q2,spend,170\nFX-CAL,Q2,OUT-1,21\nFX-CAL,Q3,spend,240\n'));
     // Q3 pace: 240/440 = 54.5 % at 75 % = 0.73: yellow, no red anywhere.
+    const cal = ['variance', 'cal.yaml', 'data.csv'];
+    expect((await runCli(cal, { cwd: clean })).code).to.equal(0);
+    expect((await runCli([...cal, '--fail-on', 'red'], { cwd: clean })).code).to.equal(0);
+    expect((await runCli([...cal, '--fail-on', 'yellow'], { cwd: clean })).code).to.equal(1);
+    // With FX-EVEN in the run and no row for it: 未报送 (no-data) counts as red (v1.1 §2.4).
     expect((await runCli(['variance', '.'], { cwd: clean })).code).to.equal(0);
-    expect((await runCli(['variance', '.', '--fail-on', 'red'], { cwd: clean })).code).to.equal(0);
-    expect((await runCli(['variance', '.', '--fail-on', 'yellow'], { cwd: clean })).code).to.equal(1);
+    expect((await runCli(['variance', '.', '--fail-on', 'red'], { cwd: clean })).code).to.equal(1);
+    expect((await runCli(['variance', '.', '--fail-on', 'red', '--project', 'FX-CAL'], { cwd: clean })).code).to.equal(0);
   });
 
   it('validate reports the same data problems as variance', async () => {
@@ -182,6 +190,56 @@ describe('bpm variance', () => {
     const files = JSON.parse(v.stdout).files as { file: string; diagnostics: { code: string; line: number }[] }[];
     const data = files.find((f) => f.file === 'data.csv')!;
     const r = JSON.parse((await runCli(['variance', '.', '--format', 'json'], { cwd: HAND })).stdout) as Json;
-    expect(data.diagnostics.map((d) => `${d.code}@${d.line}`)).to.deep.equal(r.diagnostics.map((d) => `${d.code}@${d.line}`));
+    // …except for rows of projects outside the run: in validate the CSV is itself under check
+    // (unknown-project, an error); variance ignores them with one info line (FORMATS.md v1.1 §2.4).
+    const swap = (code: string) => (code === 'ignored-projects' ? 'unknown-project' : code);
+    expect(data.diagnostics.map((d) => `${d.code}@${d.line}`)).to.deep.equal(r.diagnostics.map((d) => `${swap(d.code)}@${d.line}`));
+    const strict = JSON.parse((await runCli(['variance', '.', '--format', 'json', '--strict-data'], { cwd: HAND })).stdout) as Json;
+    expect(data.diagnostics.map((d) => `${d.code}@${d.line}`)).to.deep.equal(strict.diagnostics.map((d) => `${d.code}@${d.line}`));
+  });
+});
+
+describe('bpm variance: FORMATS.md v1.1 (test/fixtures/variance/v11, arithmetic in its README.md)', () => {
+  const V11 = fixture('variance', 'v11');
+
+  it('matches the hand-computed projects, summary and diagnostics exactly (json)', async () => {
+    const r = await runCli(['variance', '.', '--format', 'json'], { cwd: V11 });
+    const expected = JSON.parse(readFileSync(join(V11, 'expected.json'), 'utf8'));
+    expect(withoutMessages(JSON.parse(r.stdout) as Json)).to.deep.equal(expected);
+    expect(r.stdout).to.equal(JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n');
+    expect(r.code).to.equal(1); // executed-scale left a row out
+  });
+
+  it('--strict-data makes each row of a project outside the run an unknown-project error', async () => {
+    const r = JSON.parse((await runCli(['variance', '.', '--format', 'json', '--strict-data'], { cwd: V11 })).stdout) as Json;
+    expect(r.diagnostics.map((d) => `${d.code}@${d.line}`)).to.deep.equal(['unknown-project@7', 'unknown-project@16', 'unknown-project@17', 'executed-scale@18']);
+  });
+
+  it('--project narrows the run: other projects and their rows are left out without a word', async () => {
+    const r = await runCli(['variance', '.', '--format', 'json', '--project', 'fx-ms', '--project', 'FX-NONE'], { cwd: V11 });
+    const j = JSON.parse(r.stdout) as Json & { summary: { projects: { code: string }[]; ignoredProjects: string[] } };
+    expect(j.projects.map((p) => p.code)).to.deep.equal(['FX-MS', 'FX-NONE']);
+    expect(j.summary.projects.map((p) => p.code)).to.deep.equal(['FX-MS', 'FX-NONE']);
+    // FX-SCALE's rows (with its executed-scale) are not this run's; OTHER-1 and FX-MZ still are ignored.
+    expect(j.diagnostics.map((d) => d.code)).to.deep.equal(['ignored-projects']);
+    expect(j.summary.ignoredProjects).to.deep.equal(['FX-MZ', 'OTHER-1']);
+    expect(r.code).to.equal(0);
+    expect((await runCli(['variance', '.', '--fail-on', 'red', '--project', 'FX-NONE'], { cwd: V11 })).code).to.equal(1);
+    const bad = await runCli(['variance', '.', '--project', 'FX-MX'], { cwd: V11 });
+    expect(bad.code).to.equal(2);
+  });
+
+  it('table and markdown open with the summary, one line per project, 未报送 included; csv says no-data too', async () => {
+    const table = (await runCli(['variance', '.', '--lang', 'zh', '--no-color'], { cwd: V11 })).stdout;
+    expect(table.startsWith('2025-Q3 监控汇总\n')).to.equal(true);
+    expect(table).to.match(/\n {2}FX-MS +智慧教室建设 +绿 +OUT-2 +83\.19% +⚠ 是\n {2}FX-NONE +未报送的项目 +未报送 +— +— +—\n/);
+    expect(table.indexOf('FX-NONE  未报送的项目  测试局')).to.be.greaterThan(table.indexOf('监控汇总'));
+    // The terminal table has the goal progress / dual gap / earned value line of the markdown.
+    expect(table).to.include('目标完成进度 83.19% · 双监控偏差 -14.44 个百分点 · CPI 1.21 · SPI 1.11 · EAC 396.66');
+    const md = (await runCli(['variance', '.', '--format', 'markdown', '--lang', 'en'], { cwd: V11 })).stdout;
+    expect(md).to.include('## Summary at 2025-Q3\n\n| Project | Name | Status | Worst indicator | Goal progress | Dual gap |\n| --- | --- | --- | --- | ---: | --- |\n| FX-MS | 智慧教室建设 | 🟢 green | OUT-2 | 83.19% | ⚠ yes |\n| FX-NONE | 未报送的项目 | ⚪ no data | — | — | — |\n');
+    expect(md.indexOf('## Summary')).to.be.lessThan(md.indexOf('## FX-MS'));
+    const csv = (await runCli(['variance', '.', '--format', 'csv', '--lang', 'en'], { cwd: V11 })).stdout;
+    expect(csv).to.include('\r\nFX-NONE,未报送的项目,2025-Q3,,,,万元,,,,,,,,no data,,,\r\n');
   });
 });

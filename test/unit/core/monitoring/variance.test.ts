@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { dec } from '../../../../src/core/decimal.js';
-import { collectMonitoring, MAX_MONITORING_DIAGNOSTICS, MONITORING_CODES } from '../../../../src/core/monitoring/collector.js';
+import { collectMonitoring, MAX_MONITORING_DIAGNOSTICS, MONITORING_CODES, MonitoringCollector } from '../../../../src/core/monitoring/collector.js';
 import { variance as catalog } from '../../../../src/i18n/catalog/variance.js';
 import type { MonitoringRow } from '../../../../src/core/monitoring/data.js';
 import { inForce } from '../../../../src/core/model/adjust.js';
@@ -156,11 +156,50 @@ describe('core/variance', () => {
     expect(per.indicators.map((i) => [i.code, i.informational ?? false])).to.deep.equal([['C', false], ['Ca', true]]);
   });
 
-  it('spend above the budget in force is judged at each period’s own date', () => {
+  it('spend above the budget in force is judged at each period’s own date: a warning, the row kept (v1.1 §3)', () => {
     const d = dossier({ adjustments: [{ date: '2025-07-01', budget: { total: 200 } }] });
     const res = collectMonitoring([row('Q2', 'spend', '130', 2), row('Q3', 'spend', '130', 3)], [d]);
-    expect(res.diagnostics.map((x) => `${x.code}@${x.line}`)).to.deep.equal(['spend-over-budget@2']);
-    expect(res.projects[0].periods.map((x) => x.period.label)).to.deep.equal(['2025-Q3']);
+    expect(res.diagnostics.map((x) => `${x.code}:${x.severity}@${x.line}`)).to.deep.equal(['spend-over-budget:warning@2']);
+    expect(res.projects[0].periods.map((x) => x.period.label)).to.deep.equal(['2025-Q2', '2025-Q3']);
+  });
+
+  it('spend of 10 times the budget in force or more is executed-scale: an error, the row left out (元 for 万元)', () => {
+    // Budget 120 万元: 1199.99 is above it (a warning, kept); 1200 is 10 times (left out), as is
+    // 1,200,000 (元 written in a 万元 dossier). Q4 then falls back to nothing: Q2's 1199.99 is the last kept.
+    const d = dossier();
+    const res = collectMonitoring([row('Q1', 'spend', '1200', 2), row('Q2', 'spend', '1199.99', 3), row('Q3', 'spend', '1200000', 4)], [d]);
+    expect(res.diagnostics.map((x) => `${x.code}:${x.severity}@${x.line}:${String(x.args?.variant)}:${String(x.args?.times)}`)).to.deep.equal([
+      'executed-scale:error@2:spend-wanyuan:10',
+      'spend-over-budget:warning@3:undefined:undefined',
+      'executed-scale:error@4:spend-wanyuan:10000',
+    ]);
+    expect(res.diagnostics[2].args).to.deep.include({ value: '1200000', asWanyuan: '120' });
+    expect(res.projects[0].periods.map((x) => `${x.period.label} ${x.spend?.value.toFixed()}`)).to.deep.equal(['2025-Q2 1199.99']);
+    const yuan = dossier({ budget: { unit: '元', total: 120, schedule: undefined } });
+    expect(collectMonitoring([row('Q1', 'spend', '5000', 2)], [yuan]).diagnostics[0].args).to.deep.include({ variant: 'spend', times: '41' });
+  });
+
+  it('rows of projects outside the run: one error each by default (validate), or counted and ignored (variance, score)', () => {
+    const rows = [row('Q1', 'spend', '10', 2, 'P-2'), row('Q1', 'spend', '10', 3, 'OTHER'), row('Q2', 'spend', '10', 4, 'P-2'), row('Q1', 'spend', '5', 5)];
+    const strict = collectMonitoring(rows, [dossier()]);
+    expect(strict.diagnostics.map((x) => `${x.code}@${x.line}`)).to.deep.equal(['unknown-project@2', 'unknown-project@3', 'unknown-project@4']);
+    const c = new MonitoringCollector([dossier()], { foreign: 'ignore' });
+    for (const r of rows) c.add(r);
+    expect([...c.drain()].map((p) => p.periods.length)).to.deep.equal([1]);
+    expect(c.ignored()).to.deep.equal({ rows: 3, projects: [{ code: 'OTHER' }, { code: 'P-2', suggestion: 'P-1' }], first: { file: 'm.csv', line: 2 } });
+    expect(c.problems().map((x) => [x.code, x.severity, x.line, x.args?.rows, x.args?.count, x.args?.codes])).to.deep.equal([['ignored-projects', 'info', 2, 3, 2, 'OTHER, P-2 (→ P-1)']]);
+    // A project of the run without any row comes out with no periods (未报送), in code order.
+    const two = collectMonitoring([row('Q1', 'spend', '5', 2)], [dossier({ project: { code: 'P-9' } }), dossier()]);
+    expect(two.projects.map((p) => `${p.dossier.code}:${p.periods.length}`)).to.deep.equal(['P-1:1', 'P-9:0']);
+  });
+
+  it('the latest period of the run counts only rows that are kept', () => {
+    const c = new MonitoringCollector([dossier()]);
+    for (const r of [row('Q2', 'spend', '60', 2), row('Q3', 'spend', '50', 3), row('Q4', 'spend', '9999', 4)]) c.add(r);
+    // Q3 falls (cumulative-decrease) and Q4 is 元 for 万元 (executed-scale): Q2 is the latest with data.
+    expect(c.latestPeriod()?.label).to.equal('2025-Q2');
+    expect([...c.drain()][0].periods.map((x) => x.period.label)).to.deep.equal(['2025-Q2']);
+    expect(c.problems().map((x) => x.code)).to.deep.equal(['cumulative-decrease', 'executed-scale']);
   });
 
   it('--increments sums spend and cumulative indicators in period order, whatever the row order; levels stay', () => {
@@ -307,7 +346,7 @@ describe('core/monitoring properties', () => {
         const res = collectMonitoring(rows, [d]);
         const observed = res.projects.flatMap((p) => p.periods.flatMap((x) => [...(x.spend ? [x.spend] : []), ...x.indicators.values()])).map((o) => o.line);
         // Plausibility warnings (a level above 100 %) keep their row: they are not a verdict on it.
-        const kept = new Set(['value-percent-unit', 'value-percent-range', 'value-negative']);
+        const kept = new Set(['value-percent-unit', 'value-percent-range', 'value-negative', 'spend-over-budget']);
         const reported = res.diagnostics.filter((x) => !kept.has(x.code)).map((x) => x.line ?? 0);
         expect([...observed, ...reported].sort((x, y) => x - y)).to.deep.equal(rows.map((r) => r.line));
         for (const w of res.diagnostics.filter((x) => kept.has(x.code))) expect(observed).to.include(w.line);
