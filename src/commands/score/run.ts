@@ -11,7 +11,9 @@ import { narrowRun } from '../../cli/projects.js';
 import { isSpendMetric } from '../../core/monitoring/collector.js';
 import type { Dossier, Evaluation } from '../../core/model/model.js';
 import { parsePeriod, compareDates } from '../../core/model/periods.js';
-import type { Policy } from '../../core/model/policy.js';
+import { EXECUTED_SCALE, type Policy } from '../../core/model/policy.js';
+import { inForce } from '../../core/model/adjust.js';
+import type { MonitoringSpend } from '../../core/scoring/execution.js';
 import { runRules } from '../../core/rules/run.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { evaluateProject } from '../../core/application/evaluate.js';
@@ -71,10 +73,14 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     const policy = ws.ctx.policyFor(d);
     policies.set(policy.name, policy);
     const files = [d.origin.file, ...(e ? [e.origin.file] : [])];
-    const p = files.some((f) => errorFiles.has(f))
-      ? unscorableProject(d, e, policy)
-      : evaluateProject({ dossier: d, evaluation: e, policy, monitoringSpend: spend(d), allowMissing: opts.allowMissing });
+    const monitoringSpend = spend(d);
+    // The monitoring spend that would stand in for the executed amount is 10 times the budget
+    // or more (元 written for 万元, FORMATS.md v1.1 §3): the project is not scored, and the
+    // monitoring rows' executed-scale errors are among its input problems.
+    const slip = e?.executed === undefined && scaleSlip(d, monitoringSpend);
+    const p = files.some((f) => errorFiles.has(f)) || slip ? unscorableProject(d, e, policy) : evaluateProject({ dossier: d, evaluation: e, policy, monitoringSpend, allowMissing: opts.allowMissing });
     p.diagnostics = files.flatMap((f) => byFile.get(f) ?? []);
+    if (slip) p.diagnostics.push(...diagnostics.filter((x) => x.code === 'executed-scale' && x.args?.project === d.code));
     projects.push(p);
     opts.onProgress?.(i + 1, dossiers.length, 'projects');
   });
@@ -178,6 +184,13 @@ function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undef
     all.push(f ? { line: 1, column: 1, ...diag } : diag);
   }
   return { diagnostics: sortDiagnostics(renderDiagnostics(all, lang)), ignoredProjects: ignored.codes };
+}
+
+/** Whether the monitoring spend is 10 times the budget in force or more (an executed-scale row). */
+function scaleSlip(d: Dossier, spend: MonitoringSpend | undefined): boolean {
+  if (spend === undefined) return false;
+  const budget = inForce(d).budgetTotal;
+  return !budget.isZero() && spend.value.greaterThanOrEqualTo(budget.times(EXECUTED_SCALE));
 }
 
 /** The last cumulative spend per project in the monitoring rows (FORMATS.md §1.2 default). */

@@ -57,7 +57,11 @@ export function departments(projects: readonly ProjectScore[], decimals: number)
     .sort((a, b) => (b.mean && a.mean ? b.mean.comparedTo(a.mean) : a.mean ? -1 : b.mean ? 1 : 0) || cmp(a.department, b.department));
 }
 
-/** Projects a finance bureau should look at: incomplete, invalid, poor, below --fail-under, or with discrepancies. */
+/**
+ * Projects a finance bureau should look at: incomplete, invalid, poor, below --fail-under, with
+ * discrepancies, or executed above the budget (FORMATS.md v1.1 §3: an overspend or a figure in
+ * the wrong unit).
+ */
 export function attention(projects: readonly ProjectScore[], failUnder?: Dec): Attention[] {
   const out: Attention[] = [];
   for (const p of [...projects].sort((a, b) => cmp(a.code, b.code))) {
@@ -67,6 +71,7 @@ export function attention(projects: readonly ProjectScore[], failUnder?: Dec): A
     if (p.grade === 'poor') reasons.push('poor');
     if (failUnder !== undefined && p.total !== null && p.total.lessThan(failUnder)) reasons.push('below-threshold');
     if (p.discrepancies.length) reasons.push('discrepancies');
+    if (p.findings.some((f) => f.code === 'execution-over-budget')) reasons.push('over-budget');
     if (reasons.length) out.push({ code: p.code, reasons });
   }
   return out;

@@ -62,6 +62,13 @@ export interface Policy {
 
 const d = (x: number | string) => new D(x);
 
+/**
+ * An executed amount or a cumulative spend this many times the budget in force or more is a unit
+ * slip (元 written for 万元): `executed-scale` (FORMATS.md v1.1 §3). A fixed rule of the contract,
+ * not a bureau's setting.
+ */
+export const EXECUTED_SCALE = 10;
+
 function selfPolicy(): Policy {
   return {
     name: 'self',

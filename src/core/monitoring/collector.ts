@@ -10,6 +10,7 @@ import { sortDiagnostics } from '../diagnostics.js';
 import type { Dossier, Indicator } from '../model/model.js';
 import type { MonitoringRow } from './data.js';
 import { compareDates, formatDate, parseDate, parsePeriod, type ReportPeriod, type YMD } from '../model/periods.js';
+import { EXECUTED_SCALE } from '../model/policy.js';
 import { flat, Store } from './store.js';
 import { suggest } from '../suggest.js';
 
@@ -147,8 +148,6 @@ interface Checked {
   rejected: Set<number>;
 }
 
-/** Spend at this many times the budget in force or more is a unit slip (executed-scale). */
-export const EXECUTED_SCALE = 10;
 const SCALE = new D(EXECUTED_SCALE);
 
 /**

@@ -1,6 +1,7 @@
 import { inForce } from '../model/adjust.js';
 import { sum, text, type Dec } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
+import { scaleHint } from './unit-scale.js';
 
 const CODES = ['budget-schedule-sum', 'adjusted-schedule-sum'] as const;
 type Code = (typeof CODES)[number];
@@ -21,7 +22,12 @@ export const budgetScheduleSum: DossierRule<Code> = {
     const sch = d.budget.schedule;
     if (sch) {
       const s = sum(Object.values(sch) as Dec[]);
-      if (!s.equals(d.budget.total)) out.push({ code: 'budget-schedule-sum', file: d.origin.file, path: '/budget/schedule', args: { sum: text(s), total: text(d.budget.total), unit, difference: text(s.minus(d.budget.total)) } });
+      if (!s.equals(d.budget.total)) {
+        // A sum of 10 times the total or more names the quarter that looks like 元 in a 万元 dossier.
+        const hint = scaleHint(unit, s, d.budget.total, Object.entries(sch).map(([name, amount]) => ({ name, amount: amount as Dec })));
+        const args = { sum: text(s), total: text(d.budget.total), unit, difference: text(s.minus(d.budget.total)) };
+        out.push({ code: 'budget-schedule-sum', file: d.origin.file, path: '/budget/schedule', args: hint ? { ...args, ...hint, quarter: hint.name } : args });
+      }
     }
     d.adjustments.forEach((a, i) => {
       if (a.budgetSchedule === undefined) return;

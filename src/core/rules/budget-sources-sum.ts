@@ -1,10 +1,14 @@
 import { sum, text } from '../decimal.js';
 import type { DossierRule } from './types.js';
+import { scaleHint } from './unit-scale.js';
 
 const CODES = ['budget-sources-sum'] as const;
 type Code = (typeof CODES)[number];
 
-/** Funding sources add up to the total budget exactly (decimal arithmetic, no float drift). */
+/**
+ * Funding sources add up to the total budget exactly (decimal arithmetic, no float drift); a sum
+ * of 10 times the total or more names the source that looks like 元 in a 万元 dossier.
+ */
 export const budgetSourcesSum: DossierRule<Code> = {
   id: 'budget-sources-sum',
   severity: 'error',
@@ -14,6 +18,8 @@ export const budgetSourcesSum: DossierRule<Code> = {
     if (d.budget.sources.length === 0) return [];
     const s = sum(d.budget.sources.map((x) => x.amount));
     if (s.equals(d.budget.total)) return [];
-    return [{ code: 'budget-sources-sum', file: d.origin.file, path: '/budget/sources', args: { sum: text(s), total: text(d.budget.total), unit: d.budget.unit, difference: text(s.minus(d.budget.total)) } }];
+    const hint = scaleHint(d.budget.unit, s, d.budget.total, d.budget.sources);
+    const args = { sum: text(s), total: text(d.budget.total), unit: d.budget.unit, difference: text(s.minus(d.budget.total)) };
+    return [{ code: 'budget-sources-sum', file: d.origin.file, path: '/budget/sources', args: hint ? { ...args, ...hint, source: hint.name } : args }];
   },
 };

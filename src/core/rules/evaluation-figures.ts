@@ -1,15 +1,17 @@
 import { inForce } from '../model/adjust.js';
-import { text } from '../decimal.js';
+import { D, text } from '../decimal.js';
+import { EXECUTED_SCALE } from '../model/policy.js';
 import type { EvaluationRule, Finding } from './types.js';
 
-const CODES = ['executed-above-budget', 'panel-score-above-weight'] as const;
+const CODES = ['executed-scale', 'executed-above-budget', 'panel-score-above-weight'] as const;
 type Code = (typeof CODES)[number];
 
 /**
- * The year-end figures of an Evaluation are possible: the executed amount (全年执行数) does not
- * exceed the budget in force after every adjustment (the rate would pass 100% — an overspend
- * or a typo in the unit), and an expert's score for an indicator lies between 0 and the
- * indicator's weight (its 分值).
+ * The year-end figures of an Evaluation are possible: the executed amount (全年执行数) is not 10
+ * times the budget in force or more (`executed-scale`: an amount in 元 written in a 万元
+ * dossier, the most common data-entry slip; the project is not scored), and above the budget it
+ * is a warning (an overspend, or a typo in the unit); an expert's score for an indicator lies
+ * between 0 and the indicator's weight (its 分值).
  */
 export const evaluationFigures: EvaluationRule<Code> = {
   id: 'evaluation-figures',
@@ -22,8 +24,15 @@ export const evaluationFigures: EvaluationRule<Code> = {
     const out: Finding<Code>[] = [];
     const file = e.origin.file;
     const now = inForce(d);
-    if (e.executed !== undefined && e.executed.greaterThan(now.budgetTotal)) {
-      out.push({ file, path: '/budget/executed', code: 'executed-above-budget', severity: 'warning', args: { executed: text(e.executed), total: text(now.budgetTotal), unit: d.budget.unit } });
+    const x = e.executed;
+    if (x !== undefined && x.greaterThan(now.budgetTotal)) {
+      const args = { executed: text(x), value: text(x), total: text(now.budgetTotal), unit: d.budget.unit };
+      if (x.greaterThanOrEqualTo(now.budgetTotal.times(EXECUTED_SCALE))) {
+        const times = now.budgetTotal.isZero() ? '∞' : x.dividedBy(now.budgetTotal).toDecimalPlaces(0, D.ROUND_DOWN).toFixed();
+        out.push({ file, path: '/budget/executed', code: 'executed-scale', args: { ...args, times, asWanyuan: text(x.dividedBy(10000)), ...(d.budget.unit === '万元' ? { variant: 'wanyuan' } : {}) } });
+      } else {
+        out.push({ file, path: '/budget/executed', code: 'executed-above-budget', severity: 'warning', args });
+      }
     }
     for (const ind of now.indicators) {
       const panel = e.panels[ind.code];

@@ -198,7 +198,7 @@ export interface DepartmentSummary {
 
 export interface Attention {
   code: string;
-  reasons: ('incomplete' | 'invalid' | 'poor' | 'discrepancies' | 'below-threshold')[];
+  reasons: ('incomplete' | 'invalid' | 'poor' | 'discrepancies' | 'below-threshold' | 'over-budget')[];
 }
 
 export interface ScoreSummary {
