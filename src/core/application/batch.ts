@@ -1,8 +1,8 @@
 // A batch of scored projects (结果应用 across departments): ranking, grade distribution,
 // department averages and the projects that need attention.
-import { type Dec, round, sum } from '../decimal.js';
+import { D, type Dec, ZERO, round, sum } from '../decimal.js';
 import { GRADES, type Grade } from '../model/model.js';
-import type { Attention, DepartmentSummary, ProjectScore, RankRow, ScoreSummary } from '../scoring/types.js';
+import type { ApplicationSummary, ApplicationTotals, Attention, DepartmentSummary, ProjectScore, RankRow, ScoreSummary } from '../scoring/types.js';
 
 /** Scored projects by total (highest first), ties by code; then the incomplete and invalid ones. */
 export function rank(projects: readonly ProjectScore[]): RankRow[] {
@@ -24,6 +24,42 @@ export function rank(projects: readonly ProjectScore[]): RankRow[] {
   return rows;
 }
 
+/**
+ * Result application per department and overall (FORMATS.md v1.1 §5 `summary.application`): the
+ * budget in force, next year's budget after the grade's adjustment, and the change. Invalid and
+ * incomplete projects have no recommendation: counted apart (notApplied), left out of the sums.
+ * Projects in 元 and in 万元 are summed in 万元.
+ */
+export function application(projects: readonly ProjectScore[]): ApplicationSummary {
+  const units = new Set(projects.map((p) => p.budgetUnit));
+  const unit: ApplicationSummary['unit'] = units.size === 1 && units.has('元') ? '元' : '万元';
+  const inUnit = (p: ProjectScore, x: Dec) => (p.budgetUnit === unit ? x : x.dividedBy(TEN_THOUSAND));
+  const totals = (list: readonly ProjectScore[]): ApplicationTotals => {
+    let budget = ZERO;
+    let nextBudget = ZERO;
+    let notApplied = 0;
+    for (const p of list) {
+      if (p.recommendation === null) {
+        notApplied++;
+        continue;
+      }
+      budget = budget.plus(inUnit(p, p.execution.budget));
+      nextBudget = nextBudget.plus(inUnit(p, p.recommendation.nextBudget));
+    }
+    return { projects: list.length, budget, nextBudget, change: nextBudget.minus(budget), notApplied };
+  };
+  const by = new Map<string, ProjectScore[]>();
+  for (const p of projects) {
+    const list = by.get(p.department);
+    if (list) list.push(p);
+    else by.set(p.department, [p]);
+  }
+  const departments = [...by.keys()].sort(cmp).map((department) => ({ department, ...totals(by.get(department)!) }));
+  return { unit, departments, total: totals(projects) };
+}
+
+const TEN_THOUSAND = new D(10000);
+
 export function summarise(projects: readonly ProjectScore[], decimals: number): ScoreSummary {
   const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   const totals: Dec[] = [];
@@ -39,6 +75,7 @@ export function summarise(projects: readonly ProjectScore[], decimals: number): 
     invalid: projects.filter((p) => p.status === 'invalid').length,
     mean: mean(totals, decimals),
     grades,
+    application: application(projects),
   };
 }
 

@@ -208,6 +208,29 @@ export interface ScoreSummary {
   invalid: number;
   mean: Dec | null;
   grades: Record<Grade, number>;
+  application: ApplicationSummary;
+}
+
+/** Result application (结果应用) of a group of projects: this year's budget and next year's. */
+export interface ApplicationTotals {
+  /** Projects in the group. */
+  projects: number;
+  /** Budget in force of the projects with a recommendation. */
+  budget: Dec;
+  /** Next year's budget after result application, summed over the same projects. */
+  nextBudget: Dec;
+  /** nextBudget − budget. */
+  change: Dec;
+  /** Invalid and incomplete projects: no grade, no recommendation, left out of the sums. */
+  notApplied: number;
+}
+
+export interface ApplicationSummary {
+  /** The unit of the sums: the projects' own, or 万元 when they differ (元 amounts are converted). */
+  unit: '元' | '万元';
+  /** By department name. */
+  departments: (ApplicationTotals & { department: string })[];
+  total: ApplicationTotals;
 }
 
 export interface RankRow {

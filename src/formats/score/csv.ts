@@ -5,7 +5,7 @@
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
-import { actualText, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
+import { actualText, applicationRows, fixed, gradeLabel, level2Label, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
 
 export function csv(report: ScoreReport, opts: FormatOptions): string {
   return [...csvChunks(report, opts)].join('');
@@ -16,12 +16,24 @@ export function* csvChunks(report: ScoreReport, opts: FormatOptions): Generator<
   yield '\uFEFF';
   const rows = report.batch ? ranking(report, opts) : items(report.projects[0], report, opts);
   for (const r of rows) yield r.map(cell).join(',') + '\r\n';
+  if (report.batch) {
+    // Result application per department and overall, below the ranking after an empty row, in
+    // the ranking's column count (a rectangular file).
+    const width = RANKING_COLUMNS.length;
+    const app = applicationRows(report.summary.application, opts.lang);
+    const head = opts.lang === 'en' ? ['department', 'projects', 'notApplied', 'budget', 'nextBudget', 'change'] : app.head;
+    const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill('')];
+    yield pad([]).join(',') + '\r\n';
+    for (const r of [pad([t(opts.lang, 'score.h.application', { unit: report.summary.application.unit })]), pad(head), ...app.rows.map(pad)]) yield r.map(cell).join(',') + '\r\n';
+  }
 }
+
+const RANKING_COLUMNS = ['rank', 'code', 'name', 'department', 'status', 'total', 'grade', 'rate', 'executionScore', 'composite', 'discrepancies', 'adjustPct', 'nextBudget', 'action'];
 
 function* ranking(report: ScoreReport, opts: FormatOptions): Generator<string[]> {
   const h = (k: KeysUnder<'score.col.'>) => t(opts.lang, `score.col.${k}`);
   const d = report.decimals;
-  const header = ['rank', 'code', 'name', 'department', 'status', 'total', 'grade', 'rate', 'executionScore', 'composite', 'discrepancies', 'adjustPct', 'nextBudget', 'action'];
+  const header = RANKING_COLUMNS;
   const label = [h('rank'), h('code'), h('name'), h('department'), h('status'), h('total'), h('grade'), h('rate'), h('executionScore'), h('composite'), h('discrepancies'), h('adjustPct'), h('nextBudget'), h('action')];
   // The first row carries the column titles in the chosen language; machines can rely on order.
   yield opts.lang === 'en' ? header : label;

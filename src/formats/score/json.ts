@@ -6,7 +6,7 @@ import { type Dec, num, round } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Policy } from '../../core/model/policy.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { IndicatorScore, ProjectScore, ScoreFinding, ScoreReport } from '../../core/scoring/types.js';
+import type { ApplicationSummary, ApplicationTotals, IndicatorScore, ProjectScore, ScoreFinding, ScoreReport } from '../../core/scoring/types.js';
 import { findingText } from './shared.js';
 
 /** The whole report as one string: exactly the text of `jsonChunks` joined. */
@@ -64,6 +64,7 @@ function documentParts(report: ScoreReport, opts: FormatOptions) {
       invalid: report.summary.invalid,
       mean: n(report.summary.mean),
       grades: report.summary.grades,
+      application: applicationJson(report.summary.application),
       ignoredProjects: report.ignoredProjects,
     },
     diagnostics: function* () {
@@ -156,6 +157,11 @@ function finding(f: ScoreFinding, opts: FormatOptions, unit: string): Record<str
   if (f.indicator) out.indicator = f.indicator;
   out.message = findingText(f, opts.lang, unit);
   return out;
+}
+
+function applicationJson(a: ApplicationSummary): Record<string, unknown> {
+  const totals = (x: ApplicationTotals) => ({ projects: x.projects, budget: n(x.budget), nextBudget: n(x.nextBudget), change: n(x.change), notApplied: x.notApplied });
+  return { unit: a.unit, departments: a.departments.map((d) => ({ department: d.department, ...totals(d) })), total: totals(a.total) };
 }
 
 function indicator(i: IndicatorScore): Record<string, unknown> {

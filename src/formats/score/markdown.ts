@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES } from '../../core/model/model.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
-import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
+import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
 export function markdown(report: ScoreReport, opts: FormatOptions): string {
   return [...markdownChunks(report, opts)].join('');
@@ -134,6 +134,10 @@ function batch(report: ScoreReport, opts: FormatOptions): string[] {
   for (const g of GRADES) out.push(row([gradeLabel(g, lang), String(s.grades[g])]));
   out.push('', `## ${t(lang, 'score.h.departments')}`, '', row([h('department'), h('projects'), h('scored'), h('mean')]), row(['---', '---:', '---:', '---:']));
   for (const x of report.departments) out.push(row([escapeMd(x.department), String(x.projects), String(x.scored), fixed(x.mean, d)]));
+  const app = applicationRows(s.application, lang);
+  out.push('', `## ${t(lang, 'score.h.application', { unit: s.application.unit })}`, '', row(app.head), row(['---', '---:', '---:', '---:', '---:', '---:']));
+  app.rows.forEach((r, k) => out.push(row(k === app.rows.length - 1 ? r.map((x) => `**${escapeMd(x)}**`) : [escapeMd(r[0]), ...r.slice(1)])));
+  if (s.application.total.notApplied > 0) out.push('', escapeMd(t(lang, 'score.line.notApplied')));
   if (report.attention.length) {
     const byCode = new Map(report.projects.map((p) => [p.code, p]));
     out.push('', `## ${t(lang, 'score.h.attention')}`, '');

@@ -5,8 +5,8 @@ import { type Dec, round } from '../../core/decimal.js';
 import type { Args } from '../../core/diagnostics.js';
 import type { Grade, Level1 } from '../../core/model/model.js';
 import type { FormatOptions } from '../../core/report.js';
-import type { FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/scoring/types.js';
-import { message, t } from '../../i18n/index.js';
+import type { ApplicationSummary, ApplicationTotals, FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/scoring/types.js';
+import { type KeysUnder, message, t } from '../../i18n/index.js';
 
 export type Lang = FormatOptions['lang'];
 
@@ -110,6 +110,20 @@ export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number,
   if (x === null) return '—';
   if (typeof x === 'string') return gradeLabel(x, lang);
   return item.startsWith('budget:') ? plain(x) : fixed(x, decimals);
+}
+
+/**
+ * The result-application table of a batch (FORMATS.md v1.1 §5 `summary.application`) as rows of
+ * text: one per department, then the total; amounts to 2 places, the change signed.
+ */
+export function applicationRows(a: ApplicationSummary, lang: Lang): { head: string[]; rows: string[][] } {
+  const h = (k: KeysUnder<'score.col.'>) => t(lang, `score.col.${k}`);
+  const signed = (x: Dec) => (x.greaterThan(0) ? '+' : '') + fixed(x, 2);
+  const row = (name: string, x: ApplicationTotals) => [name, String(x.projects), String(x.notApplied), fixed(x.budget, 2), fixed(x.nextBudget, 2), signed(x.change)];
+  return {
+    head: [h('department'), h('projects'), h('notApplied'), h('budget'), h('nextBudget'), h('change')],
+    rows: [...a.departments.map((d) => row(d.department, d)), row(t(lang, 'score.row.allDepartments'), a.total)],
+  };
 }
 
 /** Text cut to about `max` display columns with an ellipsis (terminal tables only). */

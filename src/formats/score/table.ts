@@ -10,7 +10,7 @@ import { GRADES, type Grade } from '../../core/model/model.js';
 import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
 import { columns } from './columns.js';
-import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText } from './shared.js';
+import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
 const ATTENTION_SHOWN = 50;
 
@@ -136,6 +136,11 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
 
   const dep = columns([h('department'), h('projects'), h('scored'), h('mean')], report.departments.map((x) => [x.department, String(x.projects), String(x.scored), fixed(x.mean, d)]), [false, true, true, true], c);
   out.push(c.bold(t(lang, 'score.h.departments')) + '\n' + dep);
+
+  const app = applicationRows(report.summary.application, lang);
+  const appRows = app.rows.map((r, k) => (k === app.rows.length - 1 ? r.map((x) => ({ text: x, style: c.bold })) : r));
+  const notApplied = report.summary.application.total.notApplied > 0 ? '\n' + c.dim(t(lang, 'score.line.notApplied')) : '';
+  out.push(c.bold(t(lang, 'score.h.application', { unit: report.summary.application.unit })) + '\n' + columns(app.head, appRows, [false, true, true, true, true, true], c) + notApplied);
 
   if (report.attention.length) {
     const byCode = new Map(report.projects.map((p) => [p.code, p]));

@@ -23,7 +23,12 @@ describe('score formats', () => {
     const text = scoreFormats.csv(await hostile(), opts);
     expect(text.startsWith('\uFEFF')).to.equal(true);
     expect(text).to.include(`,"'=SUM(A1), ""惠民"" | *工程*",`);
-    expect(text.split('\r\n').length).to.equal(4); // header, two projects, final empty
+    const lines = text.split('\r\n');
+    // header, two projects; an empty row, the result application's title and header, two departments, the total; final empty
+    expect(lines.length).to.equal(10);
+    // Rectangular: every row has the ranking's 14 columns (the formula guard and quoting aside).
+    expect(lines.slice(3, -1).map((l) => l.split(',').length)).to.deep.equal([14, 14, 14, 14, 14, 14]);
+    expect(lines[8]).to.equal('全部部门,2,0,1122.60,1122.60,0.00,,,,,,,,');
   });
 
   it('markdown escapes table-breaking characters and draws a mermaid pie', async () => {
@@ -45,6 +50,16 @@ describe('score formats', () => {
       expect(text).to.not.include('```mermaid');
       expect(text).to.include(t(lang, 'score.md.noGrades'));
     }
+  });
+
+  it('table and markdown show the result application per department and overall', async () => {
+    const report = await hostile();
+    const md = scoreFormats.markdown(report, opts);
+    expect(md).to.include('## 结果应用(万元)\n\n| 主管部门 | 项目数 | 未应用 | 全年预算数 | 下年度预算 | 增减 |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| 大连市文化和旅游局 | 1 | 0 | 386.40 | 386.40 | 0.00 |\n| 大连市民政局 | 1 | 0 | 736.20 | 736.20 | 0.00 |\n');
+    expect(md).to.include('| **全部部门** | **2** | **0** | **1122.60** | **1122.60** | **0.00** |');
+    const table = scoreFormats.table(report, opts);
+    expect(table).to.match(/结果应用\(万元\)\n {2}主管部门 +项目数 +未应用 +全年预算数 +下年度预算 +增减\n/);
+    expect(table).to.match(/\n {2}全部部门 +2 +0 +1122\.60 +1122\.60 +0\.00\n/);
   });
 
   it('table has colour only when asked', async () => {

@@ -97,8 +97,11 @@ describe('score: streamed formats', () => {
       for (const opts of OPTS) {
         const c = [...csvChunks(report, opts)];
         expect(c.join('')).to.equal(csv(report, opts));
-        expect(c.length).to.equal(report.projects.length + 2); // BOM, header row, one row each
-        expect(c.join('').split('\r\n').length).to.equal(report.projects.length + 2);
+        // BOM, header row, one row each; then the result application: an empty row, its title,
+        // its header, one row per department and the total.
+        const application = 4 + report.summary.application.departments.length;
+        expect(c.length).to.equal(report.projects.length + 2 + application);
+        expect(c.join('').split('\r\n').length).to.equal(report.projects.length + 2 + application);
         const m = [...markdownChunks(report, opts)];
         expect(m.join('')).to.equal(markdown(report, opts));
         expect(m.length).to.be.greaterThan(report.projects.length);

@@ -28,6 +28,8 @@ interface Expected {
   options: { allowMissing?: boolean };
   policy?: string;
   project: ExpectedProject;
+  /** A batch's summary, checked key by key (result application, counts). */
+  summary?: Json;
   allowMissing?: { project: ExpectedProject };
 }
 interface ExpectedProject {
@@ -63,7 +65,7 @@ describe('score: hand-computed fixtures', () => {
   const cases = readdirSync(fixture('score'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
   it('has the fixtures the issue asks for', () => {
-    expect(cases).to.include.members(['self-kinds', 'reverse-ratio', 'reverse-linear', 'qualitative-bands', 'panel-five', 'composite', 'incomplete', 'adjusted', 'custom-policy', 'recheck']);
+    expect(cases).to.include.members(['self-kinds', 'reverse-ratio', 'reverse-linear', 'qualitative-bands', 'panel-five', 'composite', 'incomplete', 'adjusted', 'custom-policy', 'recheck', 'recheck-relative', 'informational', 'application']);
   });
 
   for (const name of cases) {
@@ -74,6 +76,7 @@ describe('score: hand-computed fixtures', () => {
       expect(out.diagnostics.filter((d: { severity: string }) => d.severity === 'error'), 'input errors').to.deep.equal([]);
       if (exp.policy) expect(out.policy).to.equal(exp.policy);
       check(out, exp.project, name);
+      if (exp.summary) expectSubset(out.summary, exp.summary, `${name}.summary`);
       if (exp.allowMissing) check(await run(dir, true), exp.allowMissing.project, `${name} --allow-missing`);
     });
   }
