@@ -30,7 +30,7 @@ export interface WriteOutputOptions {
  * Writes `text` to stdout or -o. `text` may be a sequence of chunks (a report produced piece by
  * piece, so that a big one is never held in memory whole); it is consumed once.
  */
-export async function writeOutput(text: string | Buffer | Iterable<string>, opts: WriteOutputOptions): Promise<void> {
+export async function writeOutput(text: string | Buffer | Iterable<string | Buffer>, opts: WriteOutputOptions): Promise<void> {
   if (opts.output === undefined || opts.output === '-') {
     const stream = opts.stdout ?? process.stdout;
     // A reader that goes away (`bpm … | head`) makes the stream emit EPIPE, possibly after the
@@ -76,7 +76,7 @@ async function throughLinks(p: string): Promise<string> {
 }
 
 /** Writes to an existing non-regular file (a FIFO, a device) in place. */
-async function writeThrough(target: string, data: string | Buffer | Iterable<string>, file: string): Promise<void> {
+async function writeThrough(target: string, data: string | Buffer | Iterable<string | Buffer>, file: string): Promise<void> {
   try {
     const handle = await fsp.open(target, 'w');
     try {
@@ -136,7 +136,7 @@ async function statOrNull(p: string) {
 
 async function writeAtomic(
   target: string,
-  data: string | Buffer | Iterable<string>,
+  data: string | Buffer | Iterable<string | Buffer>,
   file: string,
   beforeRename: WriteOutputOptions['beforeRename'],
 ): Promise<void> {
@@ -170,10 +170,18 @@ async function writeAtomic(
  * Chunks joined into pieces of about 64 K characters: fewer system calls for many small chunks,
  * yet small enough to stay out of V8's large-object space (which only a full GC reclaims).
  */
-function* batched(chunks: Iterable<string>): Generator<string> {
+function* batched(chunks: Iterable<string | Buffer>): Generator<string | Buffer> {
   let buf: string[] = [];
   let size = 0;
   for (const c of chunks) {
+    if (typeof c !== 'string') {
+      // Text already encoded (held back off the heap, see formats/variance/shared.ts): as it is.
+      if (buf.length > 0) yield buf.join('');
+      buf = [];
+      size = 0;
+      yield c;
+      continue;
+    }
     buf.push(c);
     size += c.length;
     if (size >= 1 << 16) {

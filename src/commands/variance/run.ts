@@ -105,7 +105,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   let reported = 0;
   // The summary's period, known before any project is computed, so that each project's status
   // can be written as it streams: --period's, else the latest period with data in the run.
-  const at = summaryAt(opts.period, collector.latestPeriod(), dossiers);
+  const at = summaryAt(opts.period, opts.period === undefined ? collector.latestPeriod() : undefined, dossiers);
   const entries: SummaryEntry[] = [];
   function* projects(): Generator<ProjectVariance> {
     for (const obs of collector.drain()) {

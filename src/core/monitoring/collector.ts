@@ -354,6 +354,7 @@ export class MonitoringCollector {
       }
       const p = this.finishProject(acc);
       acc.store = null;
+      acc.checked = undefined;
       yield p;
     }
   }

@@ -8,6 +8,7 @@ import { markdown } from './markdown.js';
 import type { VarianceFormatName } from '../names.js';
 import { table } from './table.js';
 
-export type VarianceFormatter = (report: VarianceReport, opts: FormatOptions) => Iterable<string>;
+/** Chunks of text; text held back to be written after something else may come as UTF-8 (see Deferred). */
+export type VarianceFormatter = (report: VarianceReport, opts: FormatOptions) => Iterable<string | Buffer>;
 
 export const varianceFormats = { table, markdown, json, csv } satisfies Record<VarianceFormatName, VarianceFormatter>;

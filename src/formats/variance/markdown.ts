@@ -13,7 +13,7 @@ import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryL
 
 const MARK: Record<string, string> = { red: '🔴', yellow: '🟡', green: '🟢', ahead: '🔵', 'no-data': '⚪' };
 
-export function* markdown(report: VarianceReport, opts: FormatOptions): Generator<string> {
+export function* markdown(report: VarianceReport, opts: FormatOptions): Generator<string | Buffer> {
   yield `# ${t(opts.lang, 'variance.md.title')}\n\n`;
   // The summary opens the report but is complete only after every project: the details wait.
   const details = new Deferred();

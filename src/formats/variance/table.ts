@@ -20,7 +20,7 @@ import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryL
 
 const NAME_WIDTH = 18;
 
-export function* table(report: VarianceReport, opts: FormatOptions): Generator<string> {
+export function* table(report: VarianceReport, opts: FormatOptions): Generator<string | Buffer> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   // The summary opens the report but is complete only after every project: the details wait.
   const details = new Deferred();

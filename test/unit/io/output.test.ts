@@ -34,6 +34,17 @@ describe('io/output writeOutput', () => {
     expect(Buffer.concat(chunks).toString()).to.equal('表头,值\n\ufeff');
   });
 
+  it('writes a sequence of text and already encoded chunks in order, to a stream and to a file', async () => {
+    const chunks = () => ['汇总\n', Buffer.from('项目一\n', 'utf8'), Buffer.from('项目二\n', 'utf8'), '问题\n'];
+    const out = new PassThrough();
+    const got: Buffer[] = [];
+    out.on('data', (c: Buffer) => got.push(c));
+    await writeOutput(chunks(), { cwd: dir, inputs: [], stdout: out });
+    expect(Buffer.concat(got).toString()).to.equal('汇总\n项目一\n项目二\n问题\n');
+    await writeOutput(chunks(), { output: 'r.txt', cwd: dir, inputs: [] });
+    expect(readFileSync(path.join(dir, 'r.txt'), 'utf8')).to.equal('汇总\n项目一\n项目二\n问题\n');
+  });
+
   it('writes a file relative to cwd, replacing an existing one and keeping its mode', async () => {
     writeFileSync(path.join(dir, 'report.md'), 'old');
     chmodSync(path.join(dir, 'report.md'), 0o640);
