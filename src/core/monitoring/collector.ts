@@ -362,26 +362,44 @@ export class MonitoringCollector {
   /**
    * The latest period with data in the run (by end date; a quarter after a month that ends the
    * same day): rows left out by the checks of a project's every period (check) do not count.
-   * Undefined when the data has no row for the run. Checks every project (their diagnostics
-   * are then complete) before any is computed.
+   * Undefined when the data has no row for the run. Asked before any project is computed.
    */
   latestPeriod(): ReportPeriod | undefined {
     let latest: ReportPeriod | undefined;
     for (const acc of this.projects.values()) {
       const store = acc.store;
       if (store === null) continue;
-      const { order, rejected } = this.check(acc);
-      // The project's last period with a row that was not left out.
-      for (let i = order.length - 1; i >= 0; i--) {
-        const base = order[i].k * store.width;
-        let kept = false;
-        for (let c = 0; c < store.width && !kept; c++) kept = store.has(base + c) && !rejected.has(base + c);
-        if (!kept) continue;
-        if (latest === undefined || comparePeriods(order[i].p, latest) > 0) latest = order[i].p;
-        break;
+      // The project's periods from the last; one that cannot beat the latest so far ends the search.
+      const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(b.p, a.p));
+      for (const { p, k } of order) {
+        if (latest !== undefined && comparePeriods(p, latest) <= 0) break;
+        if (this.keptAt(acc, k)) {
+          latest = p;
+          break;
+        }
       }
     }
     return latest;
+  }
+
+  /**
+   * Whether a project keeps a row of the period with store index `k`: a level indicator's row is
+   * never left out by the checks of every period; spend and cumulative rows are looked up in
+   * the project's check (made only when no level row answers).
+   */
+  private keptAt(acc: ProjectAcc, k: number): boolean {
+    const store = acc.store!;
+    const base = k * store.width;
+    let checkable = false;
+    for (const [metric, column] of acc.column) {
+      if (!store.has(base + column)) continue;
+      if (metric !== SPEND && acc.codes.get(metric.toLowerCase())?.tracking !== 'cumulative') return true;
+      checkable = true;
+    }
+    if (!checkable) return false;
+    const { rejected } = this.check(acc);
+    for (const column of acc.column.values()) if (store.has(base + column) && !rejected.has(base + column)) return true;
+    return false;
   }
 
   /** Rows ignored because their project is not in the run (`foreign: 'ignore'`). */
@@ -491,17 +509,25 @@ export class MonitoringCollector {
     const { order, rejected } = this.check(acc);
     const store = acc.store!;
     const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
+    // The hottest loop of a big run (a value per row): no object but the observation itself.
+    const anyRejected = rejected.size > 0;
     for (const [metric, column] of acc.column) {
       const cumulative = metric === SPEND || acc.codes.get(metric.toLowerCase())?.tracking === 'cumulative';
       const exactSums = cumulative && this.opts.increments === true;
       let last: { num: number; value: Dec | undefined } | undefined;
       for (let i = 0; i < order.length; i++) {
         const slot = order[i].k * store.width + column;
-        if (!store.has(slot) || rejected.has(slot)) continue;
-        const { num, exact } = valueAt(store, slot, last, exactSums);
-        if (exactSums) last = { num, value: exact };
-        const { file, line } = this.where(store, slot);
-        const obs = new Value(num, exact, file, line, store.note(slot));
+        if (!store.has(slot) || (anyRejected && rejected.has(slot))) continue;
+        let num = store.number(slot);
+        let exact: Dec | undefined;
+        if (exactSums) {
+          ({ num, exact } = valueAt(store, slot, last, true));
+          last = { num, value: exact };
+        } else if (Number.isNaN(num)) {
+          exact = store.decimal(slot);
+          num = exact.toNumber();
+        }
+        const obs = new Value(num, exact, this.files[store.file(slot)], store.line(slot), store.note(slot));
         if (metric === SPEND) slots[i].spend = obs;
         else slots[i].indicators.set(metric, obs);
       }
