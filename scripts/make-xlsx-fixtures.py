@@ -66,7 +66,7 @@ class Form:
             self.ws.column_dimensions[col].width = width
 
 
-def twin_sheet(ws, with_values=True):
+def twin_sheet(ws, with_values=True, output_label='产出指标（50分）'):
     """自评表 (财预〔2020〕10号) twin of examples/old-neighbourhood-renovation."""
     f = Form(ws)
     f.widths(A=6, B=14, C=16, D=26, E=16, F=16, G=10, H=10, I=16, J=16)
@@ -109,7 +109,7 @@ def twin_sheet(ws, with_values=True):
     for ref, text in zip('BCDEFGH', ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']):
         f.put(f'{ref}12', text, font=BOLD)
     f.merge('I12:J12', '偏差原因分析及改进措施', font=BOLD)
-    f.merge('B13:B17', '产出指标（50分）')
+    f.merge('B13:B17', output_label)
     f.merge('C13:C15', '数量指标')
     f.put('C16', '质量指标')
     f.put('C17', '成本指标')
@@ -413,7 +413,156 @@ def monitoring_sheet(ws):
                 f.put(f'{ref}{r}', v)
 
 
-def recalculated(wb, name, tmp):
+# The sixth example project, kept as workbooks (examples/sports-fitness-facilities/): a 申报表
+# with 分值 and a 战略目标 row, and the unit's 自评表. The printed scores follow the rules except
+# OUT-2 (full marks for a missed target), which the recheck finds.
+SPORTS = {
+    'code': 'DL-2025-TY-001',
+    'name': '社区全民健身设施补短板工程',
+    'department': '大连市体育局',
+    'unit': '大连市体育事业发展中心',
+    'goal': '2025年在全市新建更新社区健身路径不少于60处、多功能运动场8个，10月底前全部完工验收，健身器材验收合格率100%，单处健身路径平均造价不超过7.5万元；经常参加体育锻炼人口比例达到42%以上，设施管护责任落实率95%以上，周边居民满意度达到90%以上。',
+    'outcome': '新建更新社区健身路径62处、多功能运动场7个（1个因选址调整顺延至2026年4月），均于10月底前完工验收；经常参加体育锻炼人口比例43.5%，周边居民满意度93%。',
+    'sources': [('其中：当年财政拨款', 400), ('体育彩票公益金', 80)],
+    # level1, level2, name, target, weight, actual, printed score, note
+    'rows': [
+        ('产出指标', '数量指标', '新建更新社区健身路径数量', '≥60处', 15, '62处', 15, None),
+        ('产出指标', '数量指标', '新建多功能运动场数量', '≥8个', 10, '7个', 10, '1个运动场因选址调整顺延至2026年4月完工'),
+        ('产出指标', '质量指标', '健身器材验收合格率', '＝100%', 10, (1, '0%'), 10, None),
+        ('产出指标', '时效指标', '全部完工验收时间', '2025年10月底前全部完工验收', 5, '按期完成', 5, None),
+        ('产出指标', '成本指标', '单处健身路径平均造价', '≤7.5万元/处', 10, '7.2万元/处', 10, None),
+        ('效益指标', '社会效益指标', '经常参加体育锻炼人口比例', '≥42%', 15, (0.435, '0.0%'), 15, None),
+        ('效益指标', '可持续影响指标', '设施日常管护责任落实率', '≥95%', 15, '92%', 14.53, '3个街道管护协议年底前未签订，已督促2026年一季度完成'),
+        ('满意度指标', '服务对象满意度指标', '周边居民满意度', '≥90%', 10, '93%', 10, None),
+    ],
+}
+
+
+def sports_declaration(ws):
+    """绩效目标申报表 of the sixth example: 分值 and 取值依据 columns, a 战略目标 row."""
+    f = Form(ws)
+    p = SPORTS
+    f.widths(A=10, B=14, C=16, D=28, E=24, F=12, G=8, H=10)
+    f.title('A1:H1', '项目支出绩效目标申报表')
+    f.merge('A2:H2', '（2025年度）', border=False)
+    f.put('A3', '项目名称')
+    f.merge('B3:D3', p['name'])
+    f.put('E3', '项目编码')
+    f.merge('F3:H3', p['code'])
+    f.put('A4', '主管部门')
+    f.merge('B4:D4', p['department'])
+    f.put('E4', '实施单位')
+    f.merge('F4:H4', p['unit'])
+    f.put('A5', '项目类别')
+    f.merge('B5:D5', '文化旅游体育与传媒')
+    f.put('E5', '战略目标')
+    f.merge('F5:H5', 'S6.4')
+    f.merge('A6:A7', '项目资金\n（万元）')
+    f.put('B6', '年度资金总额')
+    f.put('C6', '其中：当年财政拨款')
+    f.put('D6', '体育彩票公益金')
+    f.merge('E6:H7', '')
+    f.put('B7', 480, '0.00')
+    f.put('C7', 400, '0.00')
+    f.put('D7', 80, '0.00')
+    f.put('A8', '年度总体目标')
+    f.merge('B8:H8', p['goal'])
+    ws.row_dimensions[8].height = 48
+    f.merge('A9:A17', '绩效指标')
+    for ref, text in zip('BCDEFGH', ['一级指标', '二级指标', '三级指标', '指标值', '上年度实际水平', '分值', '取值依据']):
+        f.put(f'{ref}9', text, font=BOLD)
+    bases = ['计划标准', '计划标准', '行业标准', '计划标准', '历史标准', '历史标准', '行业标准', '历史标准']
+    baselines = ['52处', '5个', (1, '0%'), None, '7.6万元/处', (0.402, '0.0%'), '90%', '88%']
+    for i, (l1, l2, name, target, weight, _a, _s, _n) in enumerate(p['rows']):
+        r = 10 + i
+        if r != 11:
+            f.put(f'C{r}', l2)
+        f.put(f'D{r}', name)
+        f.put(f'E{r}', target)
+        b = baselines[i]
+        if isinstance(b, tuple):
+            f.put(f'F{r}', b[0], b[1])
+        else:
+            f.put(f'F{r}', b)
+        f.put(f'G{r}', weight)
+        f.put(f'H{r}', bases[i])
+    f.merge('B10:B14', '产出指标（50分）')
+    f.merge('C10:C11', '数量指标')
+    f.merge('B15:B16', '效益指标（30分）')
+    f.put('B17', '满意度指标（10分）')
+    f.merge('A18:H18', '填报人：张某某          联系电话：0411-8xxxxxx3          填报日期：2024年11月15日', border=False)
+
+
+def sports_self_evaluation(ws):
+    """项目支出绩效自评表 (财预〔2020〕10号) of the sixth example, with formulas (cached by LibreOffice)."""
+    f = Form(ws)
+    p = SPORTS
+    f.widths(A=6, B=14, C=16, D=26, E=16, F=16, G=10, H=10, I=16, J=16)
+    f.title('A1:J1', '项目支出绩效自评表')
+    f.merge('A2:J2', '（2025年度）', border=False)
+    f.merge('A3:B3', '项目名称')
+    f.merge('C3:F3', p['name'])
+    f.put('G3', '项目编码')
+    f.merge('H3:J3', p['code'])
+    f.merge('A4:B4', '主管部门')
+    f.merge('C4:F4', p['department'])
+    f.put('G4', '实施单位')
+    f.merge('H4:J4', p['unit'])
+    f.merge('A5:B8', '项目资金\n（万元）')
+    f.merge('C5:D5', '')
+    for ref, text in zip('EFGHIJ', ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']):
+        f.put(f'{ref}5', text)
+    f.merge('C6:D6', '年度资金总额')
+    f.put('E6', 480, '0.00')
+    f.put('F6', 480, '0.00')
+    f.put('G6', 456.3, '0.00')
+    f.put('H6', 10)
+    f.put('I6', '=G6/F6', '0.00%')
+    f.put('J6', '=ROUND(H6*I6,2)', '0.00')
+    for i, (name, amount) in enumerate(p['sources']):
+        r = 7 + i
+        f.merge(f'C{r}:D{r}', name)
+        f.put(f'E{r}', amount, '0.00')
+        f.put(f'F{r}', amount, '0.00')
+        for ref in 'GHIJ':
+            f.put(f'{ref}{r}', '—' if ref in 'HJ' else None)
+    f.merge('A9:B10', '年度总体目标')
+    f.merge('C9:F9', '预期目标')
+    f.merge('G9:J9', '实际完成情况')
+    f.merge('C10:F10', p['goal'])
+    f.merge('G10:J10', p['outcome'])
+    ws.row_dimensions[10].height = 80
+    f.merge('A11:A19', '绩效指标')
+    for ref, text in zip('BCDEFGH', ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']):
+        f.put(f'{ref}11', text, font=BOLD)
+    f.merge('I11:J11', '偏差原因分析及改进措施', font=BOLD)
+    f.merge('B12:B16', '产出指标（50分）')
+    f.merge('C12:C13', '数量指标')
+    f.merge('B17:B18', '效益指标（30分）')
+    f.put('B19', '满意度指标（10分）')
+    for i, (l1, l2, name, target, weight, actual, score, note) in enumerate(p['rows']):
+        r = 12 + i
+        if r != 13:
+            f.put(f'C{r}', l2)
+        f.put(f'D{r}', name)
+        f.put(f'E{r}', target)
+        if isinstance(actual, tuple):
+            f.put(f'F{r}', actual[0], actual[1])
+        else:
+            f.put(f'F{r}', actual)
+        f.put(f'G{r}', weight)
+        f.put(f'H{r}', score, '0.00')
+        f.merge(f'I{r}:J{r}', note if note else '')
+    f.merge('A20:F20', '总分', font=BOLD)
+    f.put('G20', '=SUM(G12:G19)+H6')
+    f.put('H20', '=SUM(H12:H19)+J6', '0.00')
+    f.merge('I20:J20', '')
+    f.merge('A21:B21', '自评等级')
+    f.merge('C21:J21', '优')
+    f.merge('A22:J22', '填表人：张某某          联系电话：0411-8xxxxxx3          填报日期：2026年1月18日', border=False)
+
+
+def recalculated(wb, name, tmp, out=OUT):
     """Saves through LibreOffice, which computes every formula's cached value."""
     src = os.path.join(tmp, name)
     wb.save(src)
@@ -421,7 +570,7 @@ def recalculated(wb, name, tmp):
     os.makedirs(outdir, exist_ok=True)
     env = dict(os.environ, HOME=tmp)
     subprocess.run(['soffice', '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', outdir, src], check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    shutil.copy(os.path.join(outdir, name), os.path.join(OUT, name))
+    shutil.copy(os.path.join(outdir, name), os.path.join(out, name))
 
 
 def write_ole(path, encrypted):
@@ -565,10 +714,38 @@ def main():
         shutil.copy(os.path.join(tmp, 'declaration.xls'), os.path.join(OUT, 'legacy.xls'))
 
         write_zip_bomb(os.path.join(OUT, 'zip-bomb.xlsx'))
+
+        # 8. Validate fixtures: printed section points that are not the policy's; a 自评表
+        # beside a YAML dossier whose targets and weights it does not print.
+        validate = os.path.join(ROOT, 'test', 'fixtures', 'validate')
+        wb = Workbook()
+        twin_sheet(wb.active, output_label='产出指标（40分）')
+        wb.active.title = '自评表'
+        os.makedirs(os.path.join(validate, 'form-section-points'), exist_ok=True)
+        recalculated(wb, 'form.xlsx', tmp, os.path.join(validate, 'form-section-points'))
+        os.makedirs(os.path.join(validate, 'form-target-changed'), exist_ok=True)
+        shutil.copy(os.path.join(OUT, 'self-evaluation.xlsx'), os.path.join(validate, 'form-target-changed', 'evaluation.xlsx'))
+        os.makedirs(os.path.join(validate, 'weights-missing'), exist_ok=True)
+        shutil.copy(os.path.join(OUT, 'declaration.xlsx'), os.path.join(validate, 'weights-missing', 'declaration.xlsx'))
+        os.makedirs(os.path.join(validate, 'xlsx-legacy-skipped'), exist_ok=True)
+        shutil.copy(os.path.join(OUT, 'legacy.xls'), os.path.join(validate, 'xlsx-legacy-skipped', 'old-form.xls'))
+
+        # 9. The sixth example project, as workbooks.
+        sports = os.path.join(ROOT, 'examples', 'sports-fitness-facilities')
+        os.makedirs(sports, exist_ok=True)
+        wb = Workbook()
+        sports_declaration(wb.active)
+        wb.active.title = '绩效目标申报表'
+        wb.save(os.path.join(sports, 'dossier.xlsx'))
+        wb = Workbook()
+        sports_self_evaluation(wb.active)
+        wb.active.title = '绩效自评表'
+        recalculated(wb, 'evaluation.xlsx', tmp, sports)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for name in sorted(os.listdir(OUT)):
-        print(f'{os.path.getsize(os.path.join(OUT, name)):>8}  {name}')
+        if name.endswith('.xlsx') or name.endswith('.xls'):
+            print(f'{os.path.getsize(os.path.join(OUT, name)):>8}  {name}')
 
 
 if __name__ == '__main__':

@@ -32,6 +32,8 @@ export type ErrorCode = Known<
   | 'variance-no-dossiers'
   | 'project-not-found'
   | 'project-not-found.suggested'
+  | 'binary-needs-output'
+  | 'binary-needs-output.out-dir'
 >;
 
 // A registry-wide brand rather than `instanceof`: the same module can be evaluated twice (a test

@@ -3,6 +3,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { ProjectVariance } from './monitoring/report.js';
 import type { VarianceSummary } from './monitoring/summary.js';
+import type { Dossier } from './model/model.js';
 
 export type DocKind = 'ProjectDossier' | 'Evaluation' | 'ScoringPolicy' | 'StrategyPlan';
 export type FileKind = DocKind | 'MonitoringData';
@@ -39,6 +40,9 @@ export interface ReviewItem {
   path: string | null;
   line: number | null;
   column: number | null;
+  /** In a workbook: the sheet and cell (A1) of the problem. */
+  sheet?: string;
+  cell?: string;
 }
 
 /** The per-file `review` object of `bpm review` (FORMATS.md §5), as JSON. */
@@ -133,4 +137,10 @@ export interface VarianceReport {
    * absent for a report assembled from single projects.
    */
   readonly summary?: VarianceSummary;
+  /**
+   * The dossier of a project of the report, for a format that shows more of it than the report
+   * carries (the workbook's 执行监控表: levels, the goal, the initial budget); absent for a
+   * report assembled from single projects.
+   */
+  dossier?: (code: string) => Dossier | undefined;
 }

@@ -43,6 +43,7 @@ export const SCORE_FORMATS = {
   markdown: 'fmt.desc.score.markdown',
   json: 'fmt.desc.score.json',
   csv: 'fmt.desc.score.csv',
+  xlsx: 'fmt.desc.score.xlsx',
 } as const satisfies FormatTable;
 export type ScoreFormatName = keyof typeof SCORE_FORMATS;
 export const DEFAULT_SCORE_FORMAT: ScoreFormatName = 'table';
@@ -53,6 +54,10 @@ export const VARIANCE_FORMATS = {
   markdown: 'fmt.desc.variance.markdown',
   json: 'fmt.desc.variance.json',
   csv: 'fmt.desc.variance.csv',
+  xlsx: 'fmt.desc.variance.xlsx',
 } as const satisfies FormatTable;
 export type VarianceFormatName = keyof typeof VARIANCE_FORMATS;
 export const DEFAULT_VARIANCE_FORMAT: VarianceFormatName = 'table';
+
+/** Formats whose output is binary (a workbook): written to a file, never to a terminal. */
+export const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);

@@ -40,6 +40,7 @@ import { score } from './catalog/score.js';
 import { review } from './catalog/review.js';
 import { formats } from './catalog/formats.js';
 import { io } from './catalog/io.js';
+import { workbook } from './catalog/workbook.js';
 
 import type { Lang } from './lang.js';
 import { countedKey } from './plural.js';
@@ -55,8 +56,8 @@ export interface CatalogPair {
 /** Every key the core's codes need: a message per code, and a title per rule and review code. */
 type CoreKey = RuleCode | `title.${RuleCode}` | ReviewCode | `title.${ReviewCode}` | DataProblemCode | FlagMessageKey | ScoreFindingCode | ApplicationCode;
 
-const en = { ...common.en, ...io.en, ...validate.en, ...formats.en, ...variance.en, ...score.en, ...review.en } satisfies Record<CoreKey, string>;
-const zh = { ...common.zh, ...io.zh, ...validate.zh, ...formats.zh, ...variance.zh, ...score.zh, ...review.zh } satisfies Record<CoreKey | keyof typeof en, string>;
+const en = { ...common.en, ...io.en, ...validate.en, ...formats.en, ...variance.en, ...score.en, ...review.en, ...workbook.en } satisfies Record<CoreKey, string>;
+const zh = { ...common.zh, ...io.zh, ...validate.zh, ...formats.zh, ...variance.zh, ...score.zh, ...review.zh, ...workbook.zh } satisfies Record<CoreKey | keyof typeof en, string>;
 // …and English has every Chinese key.
 en satisfies Record<keyof typeof zh, string>;
 

@@ -82,6 +82,8 @@ const KIND_WORDS: Record<string, DocumentKind> = {
   StrategyPlan: { en: 'strategy plan (StrategyPlan)', zh: '战略规划(StrategyPlan)' },
 };
 const MONITORING: DocumentKind = { en: 'monitoring data file', zh: '监控数据文件' };
+const WORKBOOK: DocumentKind = { en: 'input workbook (a 申报表, 自评表 or monitoring data)', zh: '输入工作簿(申报表、自评表或监控数据)' };
+const UNREADABLE_WORKBOOK: DocumentKind = { en: 'workbook that bpm cannot read (encrypted or damaged), possibly a form', zh: '无法读取的工作簿(已加密或已损坏),可能是表格' };
 const DOCUMENT: DocumentKind = { en: 'document', zh: '文档' };
 
 /** What kind of bpm input `abs` holds, or null when it is anything else (a report, other text). */
@@ -99,6 +101,7 @@ export async function bpmDocumentKind(abs: string): Promise<DocumentKind | null>
   } catch {
     return null;
   }
+  if (isWorkbookBytes(head)) return workbookKind(abs);
   const text = decodeText(head).text;
   if (BPM_API.test(text)) {
     const kind = /^\s*kind\s*:\s*["']?(\w+)/m.exec(text)?.[1];
@@ -107,4 +110,29 @@ export async function bpmDocumentKind(abs: string): Promise<DocumentKind | null>
   const cells = firstRowCells(text);
   if (!isBpmReportHeader(cells) && monitoringColumns(cells).complete) return MONITORING;
   return null;
+}
+
+/** A zip package (an .xlsx) or an OLE compound file (an encrypted .xlsx, an .xls), by its magic number. */
+function isWorkbookBytes(head: Buffer): boolean {
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return true;
+  return head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+}
+
+/**
+ * What an existing workbook is to bpm: one of bpm's own reports (null: it may be replaced, so
+ * that a report is written again to the same -o), a workbook with forms or monitoring data, or
+ * one bpm cannot read (it may be someone's form: kept); null for any other workbook.
+ */
+async function workbookKind(abs: string): Promise<DocumentKind | null> {
+  const { readWorkbookDocuments } = await import('./xlsx/forms/index.js');
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(abs);
+  } catch {
+    return null;
+  }
+  const reading = readWorkbookDocuments(bytes, abs);
+  if (reading.report !== undefined) return null;
+  if (reading.documents.length > 0) return WORKBOOK;
+  return reading.diagnostics.some((d) => d.code === 'xlsx-encrypted' || d.code === 'xlsx-corrupt' || d.code === 'xlsx-legacy' || d.code === 'xlsx-too-large') ? UNREADABLE_WORKBOOK : null;
 }

@@ -80,6 +80,11 @@ export const XLSX_CODES = [
   'actual-not-number',
   'form-score-out-of-band',
   'form-no-objectives',
+  'form-no-weights',
+  'form-target-changed',
+  'xlsx-is-bpm-report',
+  'xlsx-legacy-skipped',
+  'weights-missing',
 ] as const satisfies readonly TitledCode[];
 export type XlsxCode = (typeof XLSX_CODES)[number];
 

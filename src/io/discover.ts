@@ -36,7 +36,14 @@ export interface DiscoverOptions {
   extensions?: string[];
 }
 
-const DEFAULT_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.csv'];
+/** `.xls` and `.et` workbooks are found too, to say that they are not read (workbook-files.ts). */
+const DEFAULT_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.csv', '.xlsx', '.xls', '.et'];
+
+/**
+ * The owner file Excel and WPS keep beside a workbook that is open (`~$book.xlsx`, a few bytes
+ * naming the user): never an input, even when a glob matches it.
+ */
+const isLockFile = (name: string) => name.startsWith('~$');
 
 /** Directories never walked into (besides any directory whose name starts with a dot). */
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -162,7 +169,7 @@ async function walkDir(dir: string, real: string, disp: string, ancestors: Set<s
     const childAbs = child(dir, name);
     if (ent.isFile()) {
       // The common case first, with as little work as possible.
-      if (ctx.extensions.has(extOf(name))) {
+      if (ctx.extensions.has(extOf(name)) && !isLockFile(name)) {
         const display = relative ? prefix + name : displayPath(ctx.cwd, childAbs);
         if (linked) ctx.hits.push({ abs: childAbs, display, explicit: false, real: child(real, name), linked });
         else ctx.hits.push({ abs: childAbs, display, explicit: false, real: childAbs });
@@ -186,7 +193,7 @@ async function walkDir(dir: string, real: string, disp: string, ancestors: Set<s
       if (ancestors.has(childReal)) continue; // a symlink loop
       const next = new Set(ancestors).add(childReal);
       subdirs.push(walkDir(childAbs, childReal, display, next, ctx, arg));
-    } else if (isFile && ctx.extensions.has(extOf(name))) {
+    } else if (isFile && ctx.extensions.has(extOf(name)) && !isLockFile(name)) {
       ctx.hits.push({ abs: childAbs, display, explicit: false, real: childReal, linked: true });
     }
   }
@@ -250,7 +257,7 @@ async function walkGlob(
       childReal = target.real;
     }
     if (isFile) {
-      if (whole && ctx.extensions.has(path.extname(name).toLowerCase())) {
+      if (whole && ctx.extensions.has(path.extname(name).toLowerCase()) && !isLockFile(name)) {
         ctx.hits.push({ abs: childAbs, display: displayPath(ctx.cwd, childAbs), explicit: true, real: childReal });
       }
     } else if (isDir && !ancestors.has(childReal)) {

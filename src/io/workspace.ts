@@ -28,6 +28,9 @@ import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads }
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
 import { checkDocument, DOC_KINDS, pointerOf, preloadValidators, walkScalars } from './schema.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
+import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
+import { pairForms } from './form-pairs.js';
+import { ZIP_LIMITS } from './xlsx/zip.js';
 
 /** A monitoring CSV read whole (validate, score); `bpm variance` streams files of any size. */
 export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
@@ -66,12 +69,20 @@ export interface LoadOptions {
 }
 
 export interface LoadedFile {
+  /**
+   * The file as the user named it; for one sheet of a workbook with several (workbook-files.ts),
+   * a key naming the sheet too, which its documents' origins carry: shownFile() gives the name.
+   */
   file: string;
   abs: string;
   kind: FileKind | null;
   diagnostics: Diagnostic[];
-  /** Position of a JSON pointer in this file (YAML documents only). */
-  locate?: (pointer: string, key?: boolean) => Position;
+  /** Position of a JSON pointer in this file: a YAML node, or a workbook cell (then with its sheet and cell). */
+  locate?: (pointer: string, key?: boolean) => Position & { sheet?: string; cell?: string };
+  /** The workbook's name, when `file` is the key of one of its sheets. */
+  shown?: string;
+  /** A monitoring sheet: the cell of a row that a data problem (a code) is about. */
+  rowCell?: (line: number, code: string) => CellLocation;
 }
 
 export interface MonitoringFile {
@@ -126,15 +137,21 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     invalidDossierFiles: new Map(),
   };
   const policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[] = [];
+  const forms: FormDossier[] = [];
 
   for (const [i, f] of all.entries()) {
     let loaded: LoadedFile | undefined;
-    if (f.abs.toLowerCase().endsWith('.csv')) loaded = opts.readCsv === false ? listCsv(f, ws) : await loadCsv(f, opts, ws);
-    else loaded = await loadYaml(f, ws, policyDocs);
+    const lower = f.abs.toLowerCase();
+    if (lower.endsWith('.csv')) loaded = opts.readCsv === false ? listCsv(f, ws) : await loadCsv(f, opts, ws);
+    else if (isWorkbookName(lower)) {
+      for (const part of readWorkbookFile(f, ws, forms)) ws.files.push(part);
+    } else loaded = await loadYaml(f, ws, policyDocs);
     if (loaded && opts.keepPositions === false) loaded.locate = undefined;
     if (loaded) ws.files.push(loaded);
     opts.onFile?.(i + 1, all.length);
   }
+  // A project's dossier (YAML or 申报表) and its 自评表: the dossier is the reference.
+  if (forms.length) pairForms(forms, ws.dossiers, ws.evaluations);
 
   for (const { doc, file } of policyDocs) {
     try {
@@ -321,6 +338,58 @@ export function commaBefore(text: string, line: number, column: number): string 
   const m = /[{,]\s*([^{},:]+?)\s*:\s*([^{},]*?)\s*,\s*$/.exec(head);
   if (!m || !head.includes('{') || m[2] === '') return undefined;
   return m[2];
+}
+
+/** Workbooks by their names: .xlsx (and macro-enabled .xlsm), and the formats refused with a hint to save as .xlsx. */
+function isWorkbookName(lower: string): boolean {
+  return /\.(xlsx|xlsm|xls|et|ods)$/.test(lower);
+}
+
+/** The parts of a workbook (workbook-files.ts), their documents added to the run. */
+function readWorkbookFile(f: Found, ws: Loading, forms: FormDossier[]): LoadedFile[] {
+  const read = readBytes(f, ws, ZIP_LIMITS.maxFileBytes);
+  if (!read) return [];
+  if (read.truncated) {
+    const d: Diagnostic<InputCode> = { code: 'xlsx-too-large', severity: 'error', file: f.display, line: 1, column: 1, args: { variant: 'file', limit: ZIP_LIMITS.maxFileBytes } };
+    return [{ file: f.display, abs: f.abs, kind: null, diagnostics: [d] }];
+  }
+  const wb = loadWorkbook(read.bytes, f.display, f.abs, f.explicit);
+  if (!wb) return [];
+  for (const form of wb.forms) {
+    ws.dossiers.push(form.dossier);
+    forms.push(form);
+  }
+  ws.evaluations.push(...wb.evaluations);
+  ws.monitoring.push(...wb.monitoring);
+  for (const [file, code] of wb.invalid) {
+    ws.invalidDossierCodes.add(code);
+    ws.invalidDossierFiles.set(file, code);
+  }
+  return wb.files;
+}
+
+/**
+ * The position fields of a diagnostic found after loading (a rule, a monitoring check) in the
+ * file it names: its YAML node or workbook cell by JSON pointer, or the cell of a monitoring
+ * sheet's row; line 1, column 1 when nothing better is known.
+ */
+export function positionIn(f: LoadedFile, d: Pick<Diagnostic, 'path' | 'line' | 'code'> & { key?: boolean }): Partial<CellLocation> {
+  if (d.line === undefined) return f.locate ? f.locate(d.path ?? '', d.key) : { line: 1, column: 1 };
+  return f.rowCell ? f.rowCell(d.line, d.code) : {};
+}
+
+/** The file a report names for a diagnostic's or document's file: a workbook's name for one of its sheets. */
+export function shownFile(ws: Pick<Workspace, 'files'>): (file: string) => string {
+  const shown = new Map<string, string>();
+  for (const f of ws.files) if (f.shown !== undefined) shown.set(f.file, f.shown);
+  return (file) => shown.get(file) ?? file;
+}
+
+/** Diagnostics with the files a report names (see shownFile); the same list when no file is renamed. */
+export function showFiles<T extends Diagnostic>(list: T[], ws: Pick<Workspace, 'files'>): T[] {
+  if (!ws.files.some((f) => f.shown !== undefined)) return list;
+  const name = shownFile(ws);
+  return list.map((d) => (d.file === undefined || name(d.file) === d.file ? d : { ...d, file: name(d.file) }));
 }
 
 /** The command streams the file itself (bpm variance: files of any size): listed, not read. */

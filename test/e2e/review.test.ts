@@ -13,8 +13,8 @@ describe('e2e: bpm review', () => {
     const r = spawnBpm(['review', 'examples', '--strategy', 'examples/strategy.yaml']);
     expect(r.stderr).to.equal('');
     expect(r.code).to.equal(0);
-    expect(r.stdout).to.contain('5 dossiers reviewed: 5 pass, 0 to revise');
-    expect(r.stdout.match(/^  pass \(score [\d.]+\/100, pass mark 80[;)]/gm)).to.have.length(5);
+    expect(r.stdout).to.contain('6 dossiers reviewed: 6 pass, 0 to revise');
+    expect(r.stdout.match(/^  pass \(score [\d.]+\/100, pass mark 80[;)]/gm)).to.have.length(6);
   });
 
   it('exits 1 when a dossier must be revised, and writes a review letter in Chinese', () => {

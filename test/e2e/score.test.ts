@@ -23,7 +23,7 @@ describe('e2e: bpm score', () => {
     expect(r.code).to.equal(0);
     const j = JSON.parse(r.stdout);
     expect(j).to.include({ tool: 'bpm', command: 'score', policy: 'self' });
-    expect(j.summary).to.deep.include({ projects: 5, scored: 5, incomplete: 0, mean: 88.36 });
+    expect(j.summary).to.deep.include({ projects: 6, scored: 6, incomplete: 0, mean: 89.93 });
     const p = j.projects[0];
     expect(Object.keys(p)).to.include.members(['code', 'name', 'department', 'status', 'total', 'grade', 'execution', 'sections', 'indicators', 'composite', 'findings', 'discrepancies', 'recommendation']);
     expect(Object.keys(p.execution)).to.include.members(['budget', 'executed', 'rate', 'weight', 'score']);
@@ -64,7 +64,7 @@ describe('e2e: bpm score', () => {
     const out = mkdtempSync(join(tmpdir(), 'bpm-score-out-'));
     const r = await runCli(['score', 'examples', '--format', 'markdown', '--out-dir', out, '-o', join(out, 'summary.md')]);
     expect(r.code).to.equal(0);
-    expect(readdirSync(out).sort()).to.deep.equal(['DL-2025-HB-001.md', 'DL-2025-JY-001.md', 'DL-2025-MZ-001.md', 'DL-2025-WL-001.md', 'DL-2025-ZJ-001.md', 'summary.md']);
+    expect(readdirSync(out).sort()).to.deep.equal(['DL-2025-HB-001.md', 'DL-2025-JY-001.md', 'DL-2025-MZ-001.md', 'DL-2025-TY-001.md', 'DL-2025-WL-001.md', 'DL-2025-ZJ-001.md', 'summary.md']);
     expect(readFileSync(join(out, 'DL-2025-ZJ-001.md'), 'utf8')).to.include('75.38');
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).to.include('```mermaid');
     const refused = await runCli(['score', 'examples', '-o', 'examples/culture-community-events/evaluation.yaml']);

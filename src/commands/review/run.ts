@@ -8,7 +8,7 @@ import type { FileReview, ReviewedFile, ReviewItem, ReviewReport } from '../../c
 import { commonProblems, coversDiagnostic, reviewDossier, verdictOf, type DossierReview, type ReviewFinding } from '../../core/review/index.js';
 import { message, type Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
-import type { LoadOptions, Workspace } from '../../io/workspace.js';
+import { shownFile, showFiles, type LoadOptions, type Workspace } from '../../io/workspace.js';
 import { validateFresh } from '../validate/run.js';
 import { UsageError } from '../../errors.js';
 
@@ -27,7 +27,9 @@ export interface ReviewResult {
 const SEVERITY: Record<ReviewFinding['level'], Severity> = { required: 'error', suggestion: 'warning' };
 
 export async function review(opts: ReviewOptions): Promise<ReviewResult> {
-  const { report: checked, workspace: ws } = await validateFresh({ ...opts, readCsv: false });
+  // Each dossier of a workbook with several forms is reviewed on its own (workbookParts).
+  const { report: checked, workspace: ws } = await validateFresh({ ...opts, readCsv: false, workbookParts: true });
+  const shown = shownFile(ws);
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   const dossierOf = new Map<string, Dossier>();
   for (const d of ws.dossiers) if (!dossierOf.has(d.origin.file)) dossierOf.set(d.origin.file, d);
@@ -68,6 +70,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
       path: x.path ?? null,
       line: x.line ?? null,
       column: x.column ?? null,
+      ...(x.sheet !== undefined ? { sheet: x.sheet, cell: x.cell } : {}),
     });
     const fileReview: FileReview = {
       project: d ? { code: d.code, name: d.name, department: d.department, category: d.category ?? null } : null,
@@ -80,7 +83,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
     };
     perDossier.push(diagnostics);
     // `valid` keeps its validate meaning (well-formed); the verdict says whether the goals pass.
-    files.push({ file: f.file, kind: f.kind, valid: f.valid, diagnostics, review: fileReview });
+    files.push({ file: shown(f.file), kind: f.kind, valid: f.valid, diagnostics: showFiles(diagnostics, ws), review: fileReview });
   }
 
   const all = [...checked.diagnostics, ...files.flatMap((f) => f.diagnostics)];
@@ -90,7 +93,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
     report: {
       command: 'review',
       files,
-      diagnostics: checked.diagnostics,
+      diagnostics: showFiles(checked.diagnostics, ws),
       summary: { files: files.length, errors: counts.errors, warnings: counts.warnings },
       review: {
         dossiers: files.length,

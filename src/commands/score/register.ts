@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
 import { addCommonOptions, collect, loadOptions, parseScoreOption, resolveCommon } from '../../cli/common.js';
-import { DEFAULT_SCORE_FORMAT, SCORE_FORMATS, type ScoreFormatName } from '../../formats/names.js';
+import { BINARY_FORMATS, DEFAULT_SCORE_FORMAT, SCORE_FORMATS, type ScoreFormatName } from '../../formats/names.js';
+import { UsageError } from '../../errors.js';
 
 interface ScoreCliOptions extends CommonOptions<ScoreFormatName> {
   outDir?: string;
@@ -29,6 +30,10 @@ export function register(program: Command, env: CliEnv): void {
     .option('--strict-data', 'monitoring rows for projects outside the run are errors, not ignored / 不属于本次项目的数据行报错')
     .action(async (paths: string[], opts: ScoreCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
+      // A workbook goes to a file (-o), or one per project (--out-dir): never to a terminal.
+      const binary = BINARY_FORMATS.has(opts.format);
+      const toStdout = opts.output === undefined || opts.output === '-';
+      if (binary && toStdout && opts.outDir === undefined) throw new UsageError('binary-needs-output.out-dir', { format: opts.format, example: 'score.xlsx' });
       const [{ score, scoreExitCode, projectReport, reportFileName }, { scoreFormats, scoreStreams }, { writeOutput }, { VERSION }, path] = await Promise.all([
         import('./run.js'),
         import('../../formats/score/index.js'),
@@ -61,7 +66,10 @@ export function register(program: Command, env: CliEnv): void {
         }
       }
       const stream = scoreStreams[opts.format];
-      await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      // With --out-dir alone, a workbook report is the per-project workbooks.
+      if (!(binary && toStdout)) {
+        await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+      }
       env.exitCode = scoreExitCode(report, opts.failUnder);
     });
 }

@@ -22,7 +22,7 @@ import type { ScoreFormatName } from '../../formats/names.js';
 import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import type { MonitoringRow } from '../../io/csv.js';
-import { loadWorkspace, type LoadOptions, type Workspace } from '../../io/workspace.js';
+import { loadWorkspace, positionIn, shownFile, showFiles, type LoadOptions, type Workspace } from '../../io/workspace.js';
 
 export interface ScoreOptions extends LoadOptions {
   paths: string[];
@@ -85,6 +85,12 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     opts.onProgress?.(i + 1, dossiers.length, 'projects');
   });
   projects.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // A sheet of a workbook with several forms is named by the workbook in the report.
+  const shown = shownFile(ws);
+  for (const p of projects) {
+    p.diagnostics = showFiles(p.diagnostics, ws);
+    p.files = p.files.map(shown);
+  }
 
   const names = [...new Set(projects.map((p) => p.policy))];
   const top = names.length === 1 ? policies.get(names[0])! : ws.defaultPolicy;
@@ -100,7 +106,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     attention: attention(projects, failUnder),
     summary: summarise(projects, decimals),
     ignoredProjects,
-    diagnostics,
+    diagnostics: showFiles(diagnostics, ws),
     batch: projects.length > 1,
     decimals,
   };
@@ -155,7 +161,7 @@ function attentionOf(list: ScoreReport['attention'], code: string): ScoreReport[
 const ATTENTION_INDEX = new WeakMap<ScoreReport['attention'], Map<string, ScoreReport['attention']>>();
 
 /** The file extension of each format's reports in --out-dir. */
-const EXTENSIONS = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv' } satisfies Record<ScoreFormatName, string>;
+const EXTENSIONS = { table: 'txt', markdown: 'md', json: 'json', csv: 'csv', xlsx: 'xlsx' } satisfies Record<ScoreFormatName, string>;
 
 /** File name of a project's report in --out-dir. */
 export function reportFileName(project: ProjectScore, format: ScoreFormatName): string {
@@ -180,8 +186,7 @@ function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undef
   for (const d of found) {
     const { key, ...diag } = d as Diagnostic & { key?: boolean };
     const f = diag.file !== undefined ? byFile.get(diag.file) : undefined;
-    if (f && diag.line === undefined && f.locate) Object.assign(diag, f.locate(diag.path ?? '', key));
-    all.push(f ? { line: 1, column: 1, ...diag } : diag);
+    all.push(f ? { line: 1, column: 1, ...diag, ...positionIn(f, d) } : diag);
   }
   return { diagnostics: sortDiagnostics(renderDiagnostics(all, lang)), ignoredProjects: ignored.codes };
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import { fullPrints, type CacheOptions, type RawResults, type RunCache } from '../../io/cache.js';
 import type { Found } from '../../io/discover.js';
-import { loadWorkspace, type LoadOptions, type Workspace } from '../../io/workspace.js';
+import { loadWorkspace, positionIn, showFiles, type LoadOptions, type Workspace } from '../../io/workspace.js';
 import { openCache, type Rendering } from './cache.js';
 
 export { validateExitCode } from './cache.js';
@@ -18,6 +18,11 @@ export interface ValidateOptions extends LoadOptions {
   lang: Lang;
   /** --cache: reuse the results of an identical earlier run (src/io/cache.ts). */
   cache?: CacheOptions;
+  /**
+   * One file result per sheet of a workbook with several forms, named by its key (bpm review
+   * reviews each dossier); by default a workbook is one file result.
+   */
+  workbookParts?: boolean;
 }
 
 export interface ValidateResult {
@@ -71,17 +76,26 @@ async function run(opts: ValidateOptions): Promise<{ raw: RawResults; workspace:
       loose.push(d);
       return;
     }
-    const { key, ...diag } = d;
-    if (diag.line === undefined && f.locate) Object.assign(diag, f.locate(diag.path ?? '', key));
-    f.diagnostics.push({ line: 1, column: 1, ...diag });
+    const { key: _key, ...diag } = d;
+    f.diagnostics.push({ line: 1, column: 1, ...diag, ...positionIn(f, d) });
   };
   for (const d of runRules(ws.ctx)) place(d);
   for (const m of ws.monitoring) for (const d of checkMonitoring(m.rows, ws.ctx.dossiers).diagnostics) place(d);
 
-  return {
-    raw: { files: ws.files.map((f) => ({ file: f.file, kind: f.kind, diagnostics: f.diagnostics })), diagnostics: loose },
-    workspace: ws,
-  };
+  if (opts.workbookParts) return { raw: { files: ws.files.map((f) => ({ file: f.file, kind: f.kind, diagnostics: f.diagnostics })), diagnostics: loose }, workspace: ws };
+  // A workbook with several forms is one file of the report, under the name the user gave it.
+  const files = new Map<string, RawResults['files'][number]>();
+  for (const f of ws.files) {
+    const file = f.shown ?? f.file;
+    const diagnostics = showFiles(f.diagnostics, ws);
+    const seen = files.get(file);
+    if (!seen) files.set(file, { file, kind: f.kind, diagnostics: [...diagnostics] });
+    else {
+      seen.diagnostics.push(...diagnostics);
+      seen.kind ??= f.kind;
+    }
+  }
+  return { raw: { files: [...files.values()], diagnostics: showFiles(loose, ws) }, workspace: ws };
 }
 
 /** Renders messages, sorts, and counts: the report of a run (fresh or from the cache). */

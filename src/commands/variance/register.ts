@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv, CommonOptions } from '../../cli/env.js';
 import { addCommonOptions, collect, loadOptions, resolveCommon } from '../../cli/common.js';
-import { DEFAULT_VARIANCE_FORMAT, VARIANCE_FORMATS, type VarianceFormatName } from '../../formats/names.js';
+import { BINARY_FORMATS, DEFAULT_VARIANCE_FORMAT, VARIANCE_FORMATS, type VarianceFormatName } from '../../formats/names.js';
+import { UsageError } from '../../errors.js';
 
 interface VarianceCliOptions extends CommonOptions<VarianceFormatName> {
   data: string[];
@@ -26,6 +27,8 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(new Option('--fail-on <level>', 'exit 1 when any status is at or above this level / 达到此预警级别时退出码为 1').choices(['red', 'yellow']))
     .action(async (paths: string[], opts: VarianceCliOptions) => {
       const { lang, color } = resolveCommon(opts, env);
+      // A workbook goes to a file (-o), never to a terminal.
+      if (BINARY_FORMATS.has(opts.format) && (opts.output === undefined || opts.output === '-')) throw new UsageError('binary-needs-output', { format: opts.format, example: 'variance.xlsx' });
       // A monitoring file of a million rows is streamed and its report written as it is
       // computed, so the live heap stays small (≈ 16 bytes a row plus the dossiers); by default
       // V8 lets its old generation grow to several times the live set before collecting. A

@@ -17,7 +17,9 @@ import type { Lang, MessageKey } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
 import { streamMonitoringCsv } from '../../io/csv.js';
 import { discover } from '../../io/discover.js';
-import { loadWorkspace, type LoadOptions } from '../../io/workspace.js';
+import { loadWorkspace, positionIn, shownFile, showFiles, type LoadedFile, type LoadOptions } from '../../io/workspace.js';
+import type { MonitoringRow } from '../../core/monitoring/data.js';
+import { readDataWorkbook } from '../../io/workbook-files.js';
 
 export interface VarianceOptions extends LoadOptions {
   paths: string[];
@@ -61,19 +63,43 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const narrowed = narrowRun(ws.dossiers, ws.evaluations, opts.projects, ws.invalidDossierFiles);
   const dossiers = narrowed?.dossiers ?? ws.dossiers;
 
-  // --data first, then CSV files found beside the dossiers; a file named twice is read once.
-  const sources: { abs: string; file: string }[] = [];
+  // --data first, then monitoring files found beside the dossiers; a file named twice is read
+  // once. CSV files are streamed; a workbook's monitoring sheets come as rows (`rows`).
+  const sources: { abs: string; file: string; rows?: MonitoringRow[] }[] = [];
   const seen = new Set<string>();
+  // Sheets of workbooks, by file key: where their rows' problems are.
+  const sheets = new Map<string, LoadedFile>();
+  for (const f of ws.files) if (f.rowCell) sheets.set(f.file, f);
+  const inputDiagnostics: Diagnostic[] = [...ws.diagnostics];
+  const loaded = new Map<string, typeof ws.monitoring>();
+  for (const m of ws.monitoring) loaded.set(m.abs, [...(loaded.get(m.abs) ?? []), m]);
   for (const arg of opts.data ?? []) {
-    const { files } = await discover([arg], { cwd: opts.cwd, extensions: ['.csv'] });
-    for (const f of files) if (!seen.has(f.abs)) (seen.add(f.abs), sources.push({ abs: f.abs, file: f.display }));
+    const { files } = await discover([arg], { cwd: opts.cwd, extensions: ['.csv', '.xlsx'] });
+    for (const f of files) {
+      if (seen.has(f.abs)) continue;
+      seen.add(f.abs);
+      if (!f.abs.toLowerCase().endsWith('.xlsx')) sources.push({ abs: f.abs, file: f.display });
+      else if (loaded.has(f.abs)) for (const m of loaded.get(f.abs)!) sources.push(m);
+      else {
+        const wb = await readDataWorkbook(f.abs, f.display);
+        for (const part of wb.files) {
+          if (part.rowCell) sheets.set(part.file, part);
+          inputDiagnostics.push(...part.diagnostics);
+        }
+        for (const m of wb.monitoring) sources.push(m);
+      }
+    }
   }
-  for (const m of ws.monitoring) if (!seen.has(m.abs)) (seen.add(m.abs), sources.push({ abs: m.abs, file: m.file }));
+  for (const m of ws.monitoring) {
+    if (seen.has(m.abs) && !m.abs.toLowerCase().endsWith('.xlsx')) continue;
+    if (sources.includes(m)) continue;
+    seen.add(m.abs);
+    sources.push(m.abs.toLowerCase().endsWith('.xlsx') ? m : { abs: m.abs, file: m.file });
+  }
   const known = new Set(ws.inputs);
-  for (const s of sources) if (!known.has(s.abs)) ws.inputs.push(s.abs);
+  for (const s of sources) if (!known.has(s.abs)) (known.add(s.abs), ws.inputs.push(s.abs));
 
   const collector = new MonitoringCollector(dossiers, { increments: opts.increments, foreign: opts.strictData ? 'error' : 'ignore', skip: narrowed?.skipped });
-  const inputDiagnostics: Diagnostic[] = [...ws.diagnostics];
   // Problems of the projects --project leaves out are not this run's.
   const ours = (d: Diagnostic) => narrowed === undefined || d.file === undefined || !narrowed.skippedFiles.has(d.file);
   // Documents that could not be loaded explain why their rows meet `unknown-project`.
@@ -83,8 +109,12 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   for (const { key, ...d } of runRules(ws.ctx)) {
     if (d.severity !== 'error' || !ours(d)) continue;
-    inputDiagnostics.push({ ...d, ...(byFile.get(d.file ?? '')?.locate?.(d.path ?? '', key) ?? { line: 1, column: 1 }) });
+    const f = byFile.get(d.file ?? '');
+    inputDiagnostics.push({ line: 1, column: 1, ...d, ...(f ? positionIn(f, { ...d, key }) : {}) });
   }
+  // The sheets of workbooks with several forms, to name the workbook in the report.
+  const named = { files: [...ws.files.filter((f) => f.shown !== undefined), ...[...sheets.values()].filter((f) => f.shown !== undefined)] };
+  const shown = shownFile(named);
   // What the run still needs from the workspace: the dossiers (held by the collector), the
   // policies and the input paths. The per-file records go, so that thousands of dossiers
   // take less memory while a big monitoring file streams.
@@ -93,6 +123,10 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   ws.files = [];
   for (const d of dossiers) detach(d);
   for (const s of sources) {
+    if (s.rows) {
+      for (const row of s.rows) collector.add(row);
+      continue;
+    }
     const res = await streamMonitoringCsv(s.abs, s.file, { encoding: opts.encoding }, (row) => collector.add(row));
     inputDiagnostics.push(...res.diagnostics);
   }
@@ -111,6 +145,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
     for (const obs of collector.drain()) {
       if (seenPeriods.size < 100) for (const p of obs.periods) seenPeriods.add(p.period.label);
       const pv = projectReport(obs, policyFor(obs.dossier), { period: pick?.(obs.dossier), detail: opts.detail, exact: opts.exact });
+      pv.file = shown(pv.file);
       const entry = summaryEntry(pv, summaryPeriod(pv, at));
       pv.status = entry.status;
       entries.push(entry);
@@ -121,9 +156,11 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
       yield pv;
     }
   }
+  const dossierOf = new Map(dossiers.map((d) => [d.code, d]));
   const report: VarianceReport = {
     command: 'variance',
     projects: projects(),
+    dossier: (code) => dossierOf.get(code),
     get summary() {
       return { period: at?.label ?? null, projects: entries, ignoredProjects: collector.ignored().projects.map((p) => p.code) };
     },
@@ -134,7 +171,12 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
           const periods = [...seenPeriods].sort();
           extra.push({ code: 'period-no-data' satisfies MessageKey, severity: 'warning', args: { period: opts.period, periods: periods.length > 8 ? `${periods.slice(0, 8).join(', ')} …` : periods.join(', ') } });
         }
-        diagnostics = sortDiagnostics(renderDiagnostics([...inputDiagnostics, ...collector.problems(), ...extra], opts.lang));
+        // A problem of a workbook's row is at its sheet and cell.
+        const problems = collector.problems().map((d) => {
+          const sheet = d.file !== undefined ? sheets.get(d.file) : undefined;
+          return sheet ? { ...d, ...positionIn(sheet, d) } : d;
+        });
+        diagnostics = sortDiagnostics(renderDiagnostics(showFiles([...inputDiagnostics, ...problems, ...extra], named), opts.lang));
       }
       return diagnostics;
     },

@@ -93,6 +93,16 @@ export interface Dossier {
   goal: string;
   indicators: Indicator[];
   adjustments: Adjustment[];
+  /**
+   * Read from a 申报表 without a 分值 column (FORMATS.md §6): the weights are 0 until the
+   * project's 自评表 gives them; the weight rules are skipped.
+   */
+  weightless?: boolean;
+  /**
+   * Section points printed in the 一级指标 cells of a form (产出指标(50分)), each with the JSON
+   * pointer of the level-1 cell of the section's first indicator: checked against the policy.
+   */
+  printedSections?: { level1: Level1; points: Dec; path: string }[];
 }
 
 /** `text`: the actual exactly as printed in the source table (达成预期指标, ≥266米), for reports. */

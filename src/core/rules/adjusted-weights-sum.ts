@@ -20,6 +20,7 @@ export const adjustedWeights: DossierRule<Code> = {
   scope: 'dossier',
   codes: CODES,
   check(d, ctx) {
+    if (d.weightless) return [];
     const policy = ctx.policyFor(d);
     const out: Finding<Code>[] = [];
     d.adjustments.forEach((a, i) => {

@@ -12,6 +12,7 @@ import { evaluationActuals } from './evaluation-actuals.js';
 import { evaluationDuplicate } from './evaluation-duplicate.js';
 import { evaluationFigures } from './evaluation-figures.js';
 import { evaluationRefs } from './evaluation-refs.js';
+import { formSections } from './form-sections.js';
 import { indicatorCodeDuplicate } from './indicator-code-duplicate.js';
 import { level2Known } from './level2-unknown.js';
 import { milestones } from './milestones.js';
@@ -34,6 +35,7 @@ export const RULES = [
   targetUnit,
   percentAsFraction,
   weightsSum,
+  formSections,
   budgetSourcesSum,
   budgetScheduleSum,
   budgetSanity,

@@ -9,11 +9,13 @@ import { json, jsonChunks } from './json.js';
 import { markdown, markdownChunks } from './markdown.js';
 import type { ScoreFormatName } from '../names.js';
 import { table } from './table.js';
+import { xlsx } from './xlsx.js';
 
-export type ScoreFormatter = (report: ScoreReport, opts: FormatOptions) => string;
-export type ScoreStreamFormatter = (report: ScoreReport, opts: FormatOptions) => Iterable<string>;
+/** Text, or the bytes of a binary format (xlsx). */
+export type ScoreFormatter = (report: ScoreReport, opts: FormatOptions) => string | Buffer;
+export type ScoreStreamFormatter = (report: ScoreReport, opts: FormatOptions) => Iterable<string | Buffer>;
 
-export const scoreFormats = { table, markdown, json, csv } satisfies Record<ScoreFormatName, ScoreFormatter>;
+export const scoreFormats = { table, markdown, json, csv, xlsx } satisfies Record<ScoreFormatName, ScoreFormatter>;
 
 /** The same formats as sequences of chunks; joined, each gives exactly its scoreFormats text. */
 export const scoreStreams = {
@@ -22,6 +24,7 @@ export const scoreStreams = {
   markdown: markdownChunks,
   json: jsonChunks,
   csv: csvChunks,
+  xlsx: (report, opts) => [xlsx(report, opts)],
 } satisfies Record<ScoreFormatName, ScoreStreamFormatter>;
 
-export { csv, csvChunks, json, jsonChunks, markdown, markdownChunks, table };
+export { csv, csvChunks, json, jsonChunks, markdown, markdownChunks, table, xlsx };

@@ -191,7 +191,9 @@ function indicator(i: IndicatorScore): Record<string, unknown> {
 }
 
 function diagnostic(d: Diagnostic): Record<string, unknown> {
-  return { code: d.code, severity: d.severity, message: d.message ?? d.code, file: d.file ?? null, path: d.path ?? null, line: d.line ?? null, column: d.column ?? null };
+  const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message ?? d.code, file: d.file ?? null, path: d.path ?? null, line: d.line ?? null, column: d.column ?? null };
+  if (d.sheet !== undefined) Object.assign(out, { sheet: d.sheet, cell: d.cell ?? '' });
+  return out;
 }
 
 /** The policy's values as plain JSON (numbers), so a report says exactly which rules applied. */

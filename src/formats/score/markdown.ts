@@ -9,7 +9,7 @@ import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES } from '../../core/model/model.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
-import { actualText, colon, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
+import { actualText, colon, diagnosticPlace, findingText, paren, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
 export function markdown(report: ScoreReport, opts: FormatOptions): string {
   return [...markdownChunks(report, opts)].join('');
@@ -38,7 +38,7 @@ function* sections(report: ScoreReport, opts: FormatOptions): Generator<string[]
   yield ['', ...policy(report, opts)];
   if (report.diagnostics.length) {
     const out = ['', `## ${t(lang, 'score.h.diagnostics')}`, ''];
-    for (const d of report.diagnostics) out.push(`- ${d.severity} ${escapeMd(d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1}` : '')} ${escapeMd(d.message ?? d.code)} (\`${d.code}\`)`);
+    for (const d of report.diagnostics) out.push(`- ${d.severity} ${escapeMd(diagnosticPlace(d))} ${escapeMd(d.message ?? d.code)} (\`${d.code}\`)`);
     yield out;
   }
 }

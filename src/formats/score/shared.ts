@@ -2,7 +2,7 @@
 // language, and the grouping of findings for a reader.
 import { LEVEL2 } from '../../core/model/aliases.js';
 import { type Dec, round } from '../../core/decimal.js';
-import type { Args } from '../../core/diagnostics.js';
+import type { Args, Diagnostic } from '../../core/diagnostics.js';
 import type { Grade, Level1 } from '../../core/model/model.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { ApplicationSummary, ApplicationTotals, FindingKind, IndicatorScore, ProjectScore, ScoreFinding } from '../../core/scoring/types.js';
@@ -164,4 +164,10 @@ export function paren(lang: Lang, text: string, note: string): string {
 /** "label: text" in English, "label：text" in Chinese. */
 export function colon(lang: Lang, label: string, text: string): string {
   return lang === 'zh' ? `${label}：${text}` : `${label}: ${text}`;
+}
+
+/** Where a diagnostic is: `file:line:column`, `file sheet!cell` in a workbook, '' without a file. */
+export function diagnosticPlace(d: Diagnostic): string {
+  if (!d.file) return '';
+  return d.sheet !== undefined ? `${d.file} ${d.sheet}!${d.cell ?? ''}` : `${d.file}:${d.line ?? 1}:${d.column ?? 1}`;
 }

@@ -10,7 +10,7 @@ import { GRADES, type Grade } from '../../core/model/model.js';
 import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
 import { columns } from './columns.js';
-import { actualText, paren, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
+import { actualText, paren, diagnosticPlace, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
 const ATTENTION_SHOWN = 50;
 
@@ -25,7 +25,7 @@ export function table(report: ScoreReport, opts: FormatOptions): string {
   if (errors.length || warnings.length) {
     parts.push(c.bold(t(opts.lang, 'score.h.diagnostics')) + '  ' + t(opts.lang, 'score.line.diagnostics', { errors: count(opts.lang, 'error', errors.length), warnings: count(opts.lang, 'warning', warnings.length) }));
     for (const d of [...errors, ...warnings].slice(0, 50)) {
-      const where = d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1}` : '';
+      const where = diagnosticPlace(d);
       parts.push(`  ${d.severity === 'error' ? c.red('✖') : c.yellow('⚠')} ${where} ${d.message ?? d.code} ${c.dim(d.code)}`);
     }
   }

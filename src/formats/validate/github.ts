@@ -25,7 +25,8 @@ function command(d: Diagnostic, file: string | undefined, opts: FormatOptions): 
     props.push(`line=${d.line}`);
     if (isPosition(d.column)) props.push(`col=${d.column}`);
   }
-  props.push(`title=${escapeProperty(`bpm ${d.code}`)}`);
+  // A workbook has no lines to annotate: the title names the sheet and cell (`自评表!D12`).
+  props.push(`title=${escapeProperty(`bpm ${d.code}${d.sheet !== undefined ? ` ${d.sheet}!${d.cell ?? ''}` : ''}`)}`);
   return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(messageOf(d, opts.lang))}`;
 }
 

@@ -1,5 +1,6 @@
 // `json`: the stable machine contract of FORMATS.md §5. Keys are written in a fixed order and
-// every diagnostic has all six fields (`path`, `line`, `column` are null when unknown) so that
+// every diagnostic has all six fields (`path`, `line`, `column` are null when unknown; one in a
+// workbook adds `sheet` and `cell`) so that
 // `jq '.files[].diagnostics[].line'` never meets a missing key. Report-level diagnostics (no
 // file) go in a top-level `diagnostics` array, always present. Complete by design: --quiet does
 // not filter machine output, so the summary and the lists always agree.
@@ -15,6 +16,9 @@ interface JsonDiagnostic {
   path: string | null;
   line: number | null;
   column: number | null;
+  /** In a workbook (FORMATS.md §5): the sheet and the cell (A1); line and column are its row and column number. */
+  sheet?: string;
+  cell?: string;
 }
 
 export function json(report: CheckReport, opts: FormatOptions): string {
@@ -58,5 +62,6 @@ function diagnostic(d: Diagnostic, opts: FormatOptions): JsonDiagnostic {
     path: d.path ?? null,
     line: isPosition(d.line) ? d.line : null,
     column: isPosition(d.line) && isPosition(d.column) ? d.column : null,
+    ...(d.sheet !== undefined ? { sheet: d.sheet, cell: d.cell ?? '' } : {}),
   };
 }

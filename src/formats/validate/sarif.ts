@@ -82,10 +82,11 @@ export function sarif(report: CheckReport, opts: FormatOptions): string {
       ruleIndex: ruleIndex.get(d.code) as number,
       level: LEVEL[d.severity],
       message: { text: messageOf(d, opts.lang) },
-      locations: [{ physicalLocation }],
+      locations: [{ physicalLocation, ...(d.sheet !== undefined ? { logicalLocations: [cellLocation(d)] } : {}) }],
       partialFingerprints: { [FINGERPRINT]: occurrence(fingerprint(d, repoPath(file, opts))) },
-      // The JSON pointer helps a reader of the raw log; viewers ignore unknown properties.
-      ...(d.path ? { properties: { path: d.path } } : {}),
+      // The JSON pointer (and in a workbook the sheet and cell) help a reader of the raw log;
+      // viewers ignore unknown properties.
+      ...(d.path || d.sheet !== undefined ? { properties: { ...(d.path ? { path: d.path } : {}), ...(d.sheet !== undefined ? { sheet: d.sheet, cell: d.cell ?? '' } : {}) } } : {}),
     };
   });
 
@@ -189,6 +190,14 @@ function stableArgs(args: Diagnostic['args']): [string, unknown][] {
   return Object.entries(args)
     .filter(([k]) => !/^(line|column|endLine|row|first|previous|previousLine)$/.test(k))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * A workbook cell as a logical location (`自评表!D12`): the region's line and column are the
+ * cell's row and column number, which a viewer of the binary file cannot show.
+ */
+function cellLocation(d: Diagnostic): { name: string; fullyQualifiedName: string; kind: string } {
+  return { name: d.cell ?? '', fullyQualifiedName: `${d.sheet}!${d.cell ?? ''}`, kind: 'element' };
 }
 
 function regionOf(d: Diagnostic): { startLine: number; startColumn?: number } | undefined {

@@ -33,8 +33,9 @@ export function messageOf(d: Diagnostic, lang: FormatOptions['lang']): string {
   return d.message ?? message(lang, d.code, d.args ?? {});
 }
 
-/** `12:5`, `12` (no column), or '' when the position is unknown. */
+/** `12:5`, `12` (no column), `自评表!D12` in a workbook, or '' when the position is unknown. */
 export function location(d: Diagnostic): string {
+  if (d.sheet !== undefined) return `${d.sheet}!${d.cell ?? ''}`;
   if (!isPosition(d.line)) return '';
   return isPosition(d.column) ? `${d.line}:${d.column}` : String(d.line);
 }

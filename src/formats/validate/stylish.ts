@@ -4,6 +4,9 @@
 //     12:5  error    指标权重合计为 90,应为 100  weights-sum
 //      3:1  warning  Goal is vague               vague-goal
 //
+//   p/自评表.xlsx
+//     自评表!E16  error  …                        target-placeholder
+//
 //   ✖ 2 problems (1 error, 1 warning) in 1 file
 //
 // Columns are padded by terminal width, so Chinese (two columns a character) and English line
@@ -47,6 +50,8 @@ export function stylish(report: CheckReport, opts: FormatOptions): string {
 interface Row {
   line: string;
   column: string;
+  /** In a workbook: `sheet!cell`. */
+  cell?: string;
   severity: Severity;
   label: string;
   /** The message's lines; the code goes after the first. */
@@ -60,23 +65,28 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const reviewed = g.result !== undefined && fileReview(g.result) !== undefined;
   const ordered = reviewed ? [...g.diagnostics].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)) : g.diagnostics;
   const rows = ordered.map((d) => row(d, opts));
-  const lineW = Math.max(0, ...rows.map((r) => r.line.length));
-  const colW = Math.max(0, ...rows.map((r) => r.column.length));
-  const loc = (r: Row): string => {
+  const plain = rows.filter((r) => r.cell === undefined);
+  const lineW = Math.max(0, ...plain.map((r) => r.line.length));
+  const colW = Math.max(0, ...plain.map((r) => r.column.length));
+  const position = (r: Row): string => {
+    // A workbook cell: `自评表!D12`.
+    if (r.cell !== undefined) return r.cell;
     if (lineW === 0) return '';
     if (r.line === '') return ' '.repeat(lineW + (colW > 0 ? colW + 1 : 0));
     // Line right-aligned, column left-aligned, so that the colons line up.
     const col = colW === 0 ? '' : r.column === '' ? ' '.repeat(colW + 1) : `:${r.column.padEnd(colW)}`;
     return padStartWidth(r.line, lineW) + col;
   };
+  const positions = rows.map(position);
+  const locW = Math.max(0, ...positions.map(stringWidth));
+  const loc = (i: number): string => padEndWidth(positions[i], locW);
   const sevW = Math.max(...rows.map((r) => stringWidth(r.label)));
   const msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
-  const locW = lineW === 0 ? 0 : lineW + (colW > 0 ? colW + 1 : 0);
   const lines = [c.underline(heading)];
   const review = g.result ? fileReview(g.result) : undefined;
   if (review) lines.push(scoreLine(review, opts, c));
-  for (const r of rows) {
-    const lead = locW > 0 ? INDENT + c.dim(loc(r)) + GAP : INDENT;
+  for (const [i, r] of rows.entries()) {
+    const lead = locW > 0 ? INDENT + c.dim(loc(i)) + GAP : INDENT;
     lines.push(
       lead + sevColor(c, r.severity)(padEndWidth(r.label, sevW)) + GAP + padEndWidth(r.message[0], msgW) + GAP + c.dim(r.code),
     );
@@ -91,6 +101,7 @@ function row(d: Diagnostic, opts: FormatOptions): Row {
   return {
     line: isPosition(d.line) ? String(d.line) : '',
     column: isPosition(d.line) && isPosition(d.column) ? String(d.column) : '',
+    ...(d.sheet !== undefined ? { cell: clean(`${d.sheet}!${d.cell ?? ''}`) } : {}),
     severity: d.severity,
     label: severityLabel(d.severity, opts.lang),
     message: clean(messageOf(d, opts.lang)).split('\n'),

@@ -7,8 +7,9 @@ import { json } from './json.js';
 import { markdown } from './markdown.js';
 import type { VarianceFormatName } from '../names.js';
 import { table } from './table.js';
+import { xlsx } from './xlsx.js';
 
 /** Chunks of text; text held back to be written after something else may come as UTF-8 (see Deferred). */
 export type VarianceFormatter = (report: VarianceReport, opts: FormatOptions) => Iterable<string | Buffer>;
 
-export const varianceFormats = { table, markdown, json, csv } satisfies Record<VarianceFormatName, VarianceFormatter>;
+export const varianceFormats = { table, markdown, json, csv, xlsx } satisfies Record<VarianceFormatName, VarianceFormatter>;

@@ -84,6 +84,7 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
     path: d.path ?? null,
     line: d.line ?? null,
     column: d.column ?? null,
+    ...(d.sheet !== undefined ? { sheet: d.sheet, cell: d.cell ?? '' } : {}),
   };
 }
 
@@ -110,8 +111,9 @@ export function asWritten(x: number | null, text?: string): string {
   return x === null ? '—' : (text ?? plain(x));
 }
 
-/** `file:line` of a diagnostic (`file:line:column` when the column is known). */
+/** `file:line` of a diagnostic (`file:line:column` when the column is known; `file sheet!cell` in a workbook). */
 export function where(d: Diagnostic): string {
+  if (d.sheet !== undefined) return `${d.file ?? ''} ${d.sheet}!${d.cell ?? ''}`;
   const parts = [d.file ?? ''];
   if (d.line !== undefined) parts.push(String(d.line));
   if (d.line !== undefined && d.column !== undefined) parts.push(String(d.column));

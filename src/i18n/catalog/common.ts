@@ -5,6 +5,8 @@ export const common = {
   en: {
     'internal-error': 'internal error: {message} (run again with --verbose for details)',
     'invalid-option': 'invalid value for {option}: "{value}"',
+    'binary-needs-output': '--format {format} writes an Excel workbook, not text for a terminal: name the file to write, e.g. -o {example}',
+    'binary-needs-output.out-dir': '--format {format} writes an Excel workbook, not text for a terminal: name the file to write, e.g. -o {example}, or a folder for one workbook per project (--out-dir DIR)',
     'project-not-found': '--project {project}: no dossier of this run has that code',
     'project-not-found.suggested': '--project {project}: no dossier of this run has that code (did you mean "{suggestion}"?)',
     'unknown-schema-kind': 'unknown document kind "{kind}"; kinds: {kinds}',
@@ -27,6 +29,8 @@ export const common = {
   zh: {
     'internal-error': '内部错误:{message}(加 --verbose 重新运行可查看详情)',
     'invalid-option': '{option} 的取值无效:"{value}"',
+    'binary-needs-output': '--format {format} 输出的是 Excel 工作簿,不能显示在终端上:请指定要写入的文件,如 -o {example}',
+    'binary-needs-output.out-dir': '--format {format} 输出的是 Excel 工作簿,不能显示在终端上:请指定要写入的文件,如 -o {example},或指定目录,每个项目一个工作簿(--out-dir 目录)',
     'project-not-found': '--project {project}:本次输入中没有该项目编码的申报表',
     'project-not-found.suggested': '--project {project}:本次输入中没有该项目编码的申报表(是否应为"{suggestion}"?)',
     'unknown-schema-kind': '未知的文档类型"{kind}";可选:{kinds}',

@@ -31,6 +31,8 @@ export interface Sheet extends SheetInfo {
 export interface Workbook {
   sheets: SheetInfo[];
   date1904: boolean;
+  /** Custom document properties (docProps/custom.xml), by name: text values only. */
+  properties: Record<string, string>;
   /** Parses one sheet's cells (cells count against the workbook's cell cap). */
   load(sheet: SheetInfo): Sheet;
 }
@@ -40,6 +42,9 @@ export interface WorkbookLimits extends ZipLimits {
   /** Cells with content, over all sheets loaded from one workbook. */
   maxCells: number;
 }
+
+/** The custom property that marks a workbook as one of bpm's reports (write.ts); its value names the command. */
+export const REPORT_PROPERTY = 'bpm-report';
 
 export const WORKBOOK_LIMITS: WorkbookLimits = { ...ZIP_LIMITS, maxSheets: 256, maxCells: 1_000_000 };
 
@@ -76,6 +81,7 @@ export function readWorkbook(bytes: Buffer, limits: WorkbookLimits = WORKBOOK_LI
   return {
     sheets,
     date1904,
+    properties: customProperties(zip),
     load(info) {
       if (strings === undefined) strings = stringsRel && zip.has(stringsRel.target) ? sharedStrings(xmlOf(stringsRel.target), stringsRel.target) : [];
       try {
@@ -101,6 +107,24 @@ function officeDocument(zip: ZipReader): string {
   // An OpenDocument spreadsheet (.ods) is a zip too, without any workbook part.
   if (zip.has('content.xml') && zip.has('mimetype')) throw new XlsxError('xlsx-legacy', { variant: 'ods' });
   throw new XlsxError('xlsx-corrupt', { variant: 'part', part: 'xl/workbook.xml' });
+}
+
+/** The package's custom properties (a damaged or missing part gives none: they are never essential). */
+function customProperties(zip: ZipReader): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    const rel = [...relationships(zip, '').values()].find((r) => /\/custom-properties$/.test(r.type));
+    if (!rel || !zip.has(rel.target)) return out;
+    const tree = parseXmlTree(decodeXml(zip.read(rel.target)), rel.target);
+    for (const p of childrenNamed(tree, 'property')) {
+      const name = p.attrs.name;
+      const value = p.children[0]?.text;
+      if (name !== undefined && value !== undefined) out[name] = value;
+    }
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e;
+  }
+  return out;
 }
 
 interface Relationship {

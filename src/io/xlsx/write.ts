@@ -3,12 +3,13 @@
 // frozen header rows, hidden sheets, and A4 landscape pages fitted to the width. The same
 // description always gives the same bytes (no timestamps, everything in a fixed order).
 import { cellRef, parseRange, rangeRef, type Range } from './cells.js';
-import type { SheetState } from './read.js';
+import { REPORT_PROPERTY, type SheetState } from './read.js';
 import { StyleTable, type CellStyle } from './styles-write.js';
 import { escapeXml } from './xml.js';
 import { writeZip } from './zip.js';
 
 export type { CellStyle } from './styles-write.js';
+export { REPORT_PROPERTY };
 
 /** A number as a canonical decimal string keeps its digits exactly ({ number: '0.8727' }). */
 export type CellValue = string | number | boolean | null | { number: string } | { formula: string; cached?: number | string };
@@ -49,14 +50,31 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+export interface WorkbookOptions {
+  /**
+   * Custom document properties (File › Properties › Custom in Excel, kept when the workbook is
+   * saved again). bpm marks its reports with one (REPORT_PROPERTY), so that a report is never
+   * read back as a filled-in form nor protected like one.
+   */
+  properties?: Record<string, string>;
+}
+
 /** The .xlsx bytes of the given sheets, in order. */
-export function writeWorkbook(sheets: WriteSheet[]): Buffer {
+export function writeWorkbook(sheets: WriteSheet[], opts: WorkbookOptions = {}): Buffer {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const sheetXml = sheets.map((s) => worksheet(s, styles, strings));
+  const custom = Object.entries(opts.properties ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rels = [
+    `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>`,
+    `<Relationship Id="rId2" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/>`,
+    ...(custom.length ? [`<Relationship Id="rId3" Type="${NS_REL}/custom-properties" Target="docProps/custom.xml"/>`] : []),
+  ];
   const entries = [
-    { name: '[Content_Types].xml', data: contentTypes(sheets.length) },
-    { name: '_rels/.rels', data: xml(`<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    { name: '[Content_Types].xml', data: contentTypes(sheets.length, custom.length > 0) },
+    { name: '_rels/.rels', data: xml(`<Relationships xmlns="${NS_PKG_REL}">${rels.join('')}</Relationships>`) },
+    { name: 'docProps/app.xml', data: xml(`<Properties xmlns="${NS_EXT_PROPS}"><Application>bpm</Application></Properties>`) },
+    ...(custom.length ? [{ name: 'docProps/custom.xml', data: xml(customProperties(custom)) }] : []),
     { name: 'xl/workbook.xml', data: xml(workbook(sheets)) },
     { name: 'xl/_rels/workbook.xml.rels', data: xml(workbookRels(sheets.length)) },
     ...sheetXml.map((x, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml(x) })),
@@ -70,7 +88,17 @@ function xml(body: string): Buffer {
   return Buffer.from(HEAD + body, 'utf8');
 }
 
-function contentTypes(n: number): Buffer {
+const NS_EXT_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties';
+const NS_CUSTOM_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
+const NS_VT = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
+
+/** Text-valued custom properties; pid 2 upwards, the format id every Office application uses. */
+function customProperties(props: [string, string][]): string {
+  const items = props.map(([name, value], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${escapeXml(name)}"><vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`);
+  return `<Properties xmlns="${NS_CUSTOM_PROPS}" xmlns:vt="${NS_VT}">${items.join('')}</Properties>`;
+}
+
+function contentTypes(n: number, custom: boolean): Buffer {
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   const sheets = Array.from({ length: n }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`).join('');
   return xml(
@@ -81,6 +109,8 @@ function contentTypes(n: number): Buffer {
       sheets +
       `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>` +
       `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      (custom ? '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' : '') +
       '</Types>',
   );
 }

@@ -41,7 +41,7 @@ describe('score: streamed formats', () => {
     const { report } = await score({ paths: ['examples'], cwd: ROOT, lang: 'en' });
     const chunks = checkJson(report);
     const out = JSON.parse(chunks.join(''));
-    expect(out.projects.map((p: { total: number }) => p.total)).to.have.members([98.3, 94.68, 87.92, 85.53, 75.38]);
+    expect(out.projects.map((p: { total: number }) => p.total)).to.have.members([98.3, 97.79, 94.68, 87.92, 85.53, 75.38]);
     expect(out.projects.find((p: { code: string }) => p.code === 'DL-2025-WL-001').composite.score).to.equal(90.27);
   });
 

@@ -54,6 +54,11 @@ export function buildDossier(ctx: FormContext, h: Header, budget: Budget | undef
     put('/project/period/end', h.end.at);
   }
   field('category', h.category);
+  if (h.objectives) {
+    project.objectives = h.objectives.value;
+    put('/project/objectives', h.objectives.at);
+    h.objectives.value.forEach((_, i) => put(`/project/objectives/${i}`, h.objectives!.at));
+  }
 
   const data: Record<string, unknown> = { apiVersion: 'bpm/v1', kind: 'ProjectDossier', project };
   if (budget) {

@@ -22,6 +22,8 @@ export interface Header {
   end?: Located<string>;
   goal?: Located<string>;
   outcome?: Located<string>;
+  /** Strategic objectives, when the form has a row for them (战略目标: S3.2, S6.1). */
+  objectives?: Located<string[]>;
 }
 
 const LABELS = {
@@ -33,11 +35,12 @@ const LABELS = {
   start: /^(计划开始日期|项目开始日期|开始日期|计划开始时间):?$/,
   end: /^(计划完成日期|计划结束日期|项目完成日期|完成日期|结束日期|计划完成时间):?$/,
   span: /^(项目起止时间|起止时间|项目实施期|实施期限|项目期限|项目周期):?$/,
+  objectives: /^(战略目标|规划目标|对应战略目标|对应规划目标|战略规划目标|与战略规划衔接|战略规划衔接):?$/,
 };
 
 /** Any label of the header block: a value never extends over one. */
 const ANY_LABEL =
-  /^(项目名称|项目(编码|代码|编号)|主管部门|主管单位|实施单位|项目实施单位|执行单位|项目类别|项目性质|项目属性|项目负责人|联系电话|计划(开始|完成|结束)(日期|时间)|项目起止时间|项目实施期|实施期限|项目资金|预算执行情况|年度总体目标|总体目标|绩效指标|一级指标)/;
+  /^(项目名称|项目(编码|代码|编号)|主管部门|主管单位|实施单位|项目实施单位|执行单位|项目类别|项目性质|项目属性|项目负责人|联系电话|计划(开始|完成|结束)(日期|时间)|项目起止时间|项目实施期|实施期限|项目资金|预算执行情况|年度总体目标|总体目标|绩效指标|一级指标|战略目标|规划目标|对应战略目标|对应规划目标|战略规划目标|与战略规划衔接|战略规划衔接)/;
 
 const GOAL = /^(年度总体目标|总体目标|年度绩效目标|年度目标|绩效目标)(\(\d+(\.\d+)?分\))?:?$/;
 const EXPECTED = /^(预期目标|年初目标|年度目标)$/;
@@ -69,6 +72,12 @@ export function readHeader(ctx: FormContext, limitRow: number): Header {
   for (const key of ['name', 'code', 'department', 'unit', 'category'] as const) {
     const v = text(LABELS[key]);
     if (v) h[key] = v;
+  }
+  const objectives = text(LABELS.objectives);
+  if (objectives) {
+    // Ids as written: "S3.2、S6.1" or "S3.2, S6.1"; a title after an id (S3.2 完善…) is not one.
+    const ids = objectives.value.normalize('NFKC').split(/[,;、\s]+/).filter((x) => /^[A-Za-z0-9][\w.-]*$/.test(x));
+    if (ids.length) h.objectives = { value: ids, at: objectives.at };
   }
   readPeriod(ctx, h, text);
   readGoal(ctx, h, limitRow);

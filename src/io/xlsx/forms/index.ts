@@ -9,7 +9,7 @@ import type { InputCode } from '../../codes.js';
 import type { MonitoringRow } from '../../../core/monitoring/data.js';
 import { cellRef } from '../cells.js';
 import { XlsxError } from '../errors.js';
-import { readWorkbook, WORKBOOK_LIMITS, type Sheet, type WorkbookLimits } from '../read.js';
+import { readWorkbook, REPORT_PROPERTY, WORKBOOK_LIMITS, type Sheet, type WorkbookLimits } from '../read.js';
 import { readBudget } from './budget.js';
 import { FormContext, type At, type CellPos, type Positions } from './context.js';
 import { buildDossier, codePrefix, type ProjectCode } from './dossier.js';
@@ -41,6 +41,11 @@ export interface WorkbookDocument {
 export interface WorkbookReading {
   documents: WorkbookDocument[];
   diagnostics: Diagnostic[];
+  /**
+   * The command whose report this workbook is, when bpm wrote it (write.ts REPORT_PROPERTY): its
+   * sheets look like the forms but hold bpm's results, and are not read.
+   */
+  report?: string;
 }
 
 /** Sheets that explain how to fill in the form. */
@@ -62,6 +67,11 @@ export function readWorkbookDocuments(bytes: Buffer, file: string, limits: Workb
     wb = readWorkbook(bytes, limits);
   } catch (e) {
     fail(e);
+    return out;
+  }
+  const report = wb.properties[REPORT_PROPERTY];
+  if (report !== undefined) {
+    out.report = report;
     return out;
   }
   const base = basename(file, extname(file));
@@ -117,7 +127,7 @@ function readSheet(ctx: FormContext, fallbackCode: () => string): WorkbookDocume
   const code = projectCode(h, root, fallbackCode);
   const form: FormKind = selfEvaluation ? 'self-evaluation' : 'declaration';
   const dossier = buildDossier(ctx, h, budget, grid, code, root);
-  ctx.diag('form-no-objectives', 'warning', h.name?.at ?? root, {}, '/project/objectives');
+  if (!h.objectives) ctx.diag('form-no-objectives', 'warning', h.name?.at ?? root, {}, '/project/objectives');
   const sections = grid.sections.map((s) => ({ level1: s.level1, points: Number(s.points.value), pos: ctx.pos(s.at) }));
   const docs: WorkbookDocument[] = [{ kind: 'ProjectDossier', data: dossier.data, positions: dossier.positions, sheet, form, sections }];
   if (selfEvaluation) {

@@ -1,4 +1,4 @@
-// The expected scores of the five examples, as hand-computed in examples/README.md.
+// The expected scores of the six examples (five in YAML, one as workbooks), as hand-computed in examples/README.md.
 import { expect } from 'chai';
 import { score } from '../../../../src/commands/score/run.js';
 import { json } from '../../../../src/formats/score/json.js';
@@ -12,9 +12,10 @@ describe('score: examples/README.md expected totals', () => {
   });
   const byCode = (code: string) => out.projects.find((p) => p.code === code)!;
 
-  it('scores the five projects with the README totals and grades', () => {
+  it('scores the six projects with the README totals and grades', () => {
     const expected: [string, number, string][] = [
       ['DL-2025-WL-001', 98.3, 'excellent'],
+      ['DL-2025-TY-001', 97.79, 'excellent'],
       ['DL-2025-MZ-001', 94.68, 'excellent'],
       ['DL-2025-JY-001', 87.92, 'good'],
       ['DL-2025-HB-001', 85.53, 'good'],
@@ -22,7 +23,7 @@ describe('score: examples/README.md expected totals', () => {
     ];
     for (const [code, total, grade] of expected) expect(byCode(code), code).to.include({ status: 'scored', total, grade });
     expect(out.ranking.map((r) => r.code)).to.deep.equal(expected.map((e) => e[0]));
-    expect(out.summary).to.deep.include({ projects: 5, scored: 5, incomplete: 0, grades: { excellent: 2, good: 2, fair: 1, poor: 0 } });
+    expect(out.summary).to.deep.include({ projects: 6, scored: 6, incomplete: 0, grades: { excellent: 3, good: 2, fair: 1, poor: 0 } });
     expect(out.policy).to.equal('self');
   });
 

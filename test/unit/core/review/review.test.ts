@@ -225,13 +225,13 @@ describe('bpm review: thresholds', () => {
 
   it('reviews the bundled examples: all pass', async () => {
     const report = await run([`${ROOT}examples`], { strategy: `${ROOT}examples/strategy.yaml` });
-    expect(report.files).to.have.length(5);
+    expect(report.files).to.have.length(6);
     for (const [i, f] of report.files.entries()) {
       expect(f.kind).to.equal('ProjectDossier');
       expect(rev(report, i).verdict, f.file).to.equal('pass');
       expect(rev(report, i).score, f.file).to.be.at.least(95);
     }
-    expect(report.review).to.include({ dossiers: 5, pass: 5, revise: 0 });
+    expect(report.review).to.include({ dossiers: 6, pass: 6, revise: 0 });
     expect(reviewExitCode(report)).to.equal(0);
   });
 });
