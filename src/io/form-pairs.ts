@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { inForce } from '../core/model/adjust.js';
 import type { Dossier, Evaluation, Indicator } from '../core/model/model.js';
 import type { InputCode } from './codes.js';
-import { cellLocation } from './xlsx/forms/index.js';
+import { cellLocation, type WorkbookDocument } from './xlsx/forms/index.js';
 import type { FormDossier } from './workbook-files.js';
 
 const OPERATOR_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', qualitative: '' };
@@ -78,14 +78,21 @@ function pair(f: FormDossier, ref: Dossier): void {
   if (f.evaluation) rename(f, matched);
 }
 
+/** What matching looks at of an indicator, in the model or as a form's raw document has it. */
+interface Named {
+  code: string;
+  name: string;
+  informational?: boolean;
+}
+
 /**
  * Each printed indicator's counterpart in the reference: the one of the same name (三级指标, NFKC,
  * spaces ignored) when that name is unique on both sides, else the one with the same code that no
  * other printed indicator took by name.
  */
-function match(printed: readonly Indicator[], ref: readonly Indicator[]): Map<Indicator, Indicator> {
-  const key = (i: Indicator) => i.name.normalize('NFKC').replace(/\s+/g, '');
-  const count = (list: readonly Indicator[]) => {
+function match<P extends Named, R extends Named>(printed: readonly P[], ref: readonly R[]): Map<P, R> {
+  const key = (i: Named) => i.name.normalize('NFKC').replace(/\s+/g, '');
+  const count = (list: readonly Named[]) => {
     const n = new Map<string, number>();
     for (const i of list) n.set(key(i), (n.get(key(i)) ?? 0) + 1);
     return n;
@@ -93,8 +100,8 @@ function match(printed: readonly Indicator[], ref: readonly Indicator[]): Map<In
   const refCount = count(ref);
   const printedCount = count(printed);
   const byName = new Map(ref.map((i) => [key(i), i]));
-  const out = new Map<Indicator, Indicator>();
-  const taken = new Set<Indicator>();
+  const out = new Map<P, R>();
+  const taken = new Set<R>();
   for (const p of printed) {
     const k = key(p);
     if (refCount.get(k) !== 1 || printedCount.get(k) !== 1) continue;
@@ -106,12 +113,50 @@ function match(printed: readonly Indicator[], ref: readonly Indicator[]): Map<In
   for (const p of printed) {
     if (out.has(p)) continue;
     const r = byCode.get(p.code);
-    if (r && !taken.has(r) && r.informational === p.informational) {
+    if (r && !taken.has(r) && (r.informational === true) === (p.informational === true)) {
       out.set(p, r);
       taken.add(r);
     }
   }
   return out;
+}
+
+/**
+ * The printed code → the reference's code of each printed indicator; one without a counterpart
+ * keeps its code, unless a matched one now has it (then `<code>-form`).
+ */
+function codeMap<P extends Named>(printed: readonly P[], matched: Map<P, Named>): Map<string, string> {
+  const codeOf = new Map<string, string>();
+  for (const [p, r] of matched) codeOf.set(p.code, r.code);
+  const used = new Set(codeOf.values());
+  for (const p of printed) if (!codeOf.has(p.code)) codeOf.set(p.code, used.has(p.code) ? `${p.code}-form` : p.code);
+  return codeOf;
+}
+
+function renamed<T>(record: Record<string, T>, codeOf: Map<string, string>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [code, v] of Object.entries(record)) out[codeOf.get(code) ?? code] = v;
+  return out;
+}
+
+/**
+ * The same pairing on the raw documents that `bpm import` writes (so that importing and then
+ * scoring gives what scoring the workbooks gives): the 自评表's evaluation takes the codes of the
+ * 申报表's indicators, and a 申报表 without 分值 takes the 自评表's weights.
+ */
+export function pairDocuments(reference: WorkbookDocument, self: WorkbookDocument, evaluation: WorkbookDocument | undefined): void {
+  type Raw = Named & Record<string, unknown>;
+  const refInds = (reference.data.indicators ?? []) as Raw[];
+  const printed = (self.data.indicators ?? []) as Raw[];
+  const matched = match(printed, refInds);
+  if (refInds.every((i) => i.weight === undefined)) {
+    for (const [p, r] of matched) if (p.weight !== undefined && p.informational !== true) r.weight = p.weight;
+  }
+  if (!evaluation) return;
+  const codeOf = codeMap(printed, matched);
+  const data = evaluation.data as { actuals?: Record<string, unknown>; claimed?: { indicators?: Record<string, unknown> } };
+  if (data.actuals) data.actuals = renamed(data.actuals, codeOf);
+  if (data.claimed?.indicators) data.claimed.indicators = renamed(data.claimed.indicators, codeOf);
 }
 
 function sameTarget(p: Indicator, r: Indicator): boolean {
@@ -128,19 +173,10 @@ function targetText(i: Indicator): string {
 /** The evaluation's indicator codes as the reference numbers them; the sheet's cells are still found by the printed ones. */
 function rename(f: FormDossier, matched: Map<Indicator, Indicator>): void {
   const e = f.evaluation as Evaluation;
-  const codeOf = new Map<string, string>();
-  for (const [p, r] of matched) codeOf.set(p.code, r.code);
-  const used = new Set(codeOf.values());
-  // A printed indicator without a counterpart keeps its code, unless a matched one now has it.
-  for (const p of f.dossier.indicators) if (!codeOf.has(p.code)) codeOf.set(p.code, used.has(p.code) ? `${p.code}-form` : p.code);
+  const codeOf = codeMap(f.dossier.indicators, matched);
   if ([...codeOf].every(([from, to]) => from === to)) return;
-  const moved = <T>(record: Record<string, T>): Record<string, T> => {
-    const out: Record<string, T> = {};
-    for (const [code, v] of Object.entries(record)) out[codeOf.get(code) ?? code] = v;
-    return out;
-  };
-  e.actuals = moved(e.actuals);
-  e.panels = moved(e.panels);
-  if (e.claimed) e.claimed.indicators = moved(e.claimed.indicators);
+  e.actuals = renamed(e.actuals, codeOf);
+  e.panels = renamed(e.panels, codeOf);
+  if (e.claimed) e.claimed.indicators = renamed(e.claimed.indicators, codeOf);
   for (const [from, to] of codeOf) if (from !== to) f.locator.renames.set(to, from);
 }

@@ -12,6 +12,7 @@ import { t, type Lang } from '../../i18n/index.js';
 import { discover } from '../../io/discover.js';
 import { writeOutput } from '../../io/output.js';
 import { readWorkbookDocuments, type WorkbookDocument } from '../../io/xlsx/forms/index.js';
+import { pairDocuments } from '../../io/form-pairs.js';
 import { documentYaml } from '../../io/yaml-write.js';
 import { schemaRef } from '../init/run.js';
 
@@ -89,6 +90,8 @@ class Picker {
   readonly dossiers = new Map<string, Picked>();
   readonly evaluations = new Map<string, Picked>();
   readonly monitoring: Picked[] = [];
+  /** The dossier each 自评表 carries, by project code (the 申报表's, when there is one, wins). */
+  readonly selfDossiers = new Map<string, Picked>();
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
 
@@ -99,6 +102,7 @@ class Picker {
     }
     const dossier = doc.kind === 'ProjectDossier';
     const code = String(dossier ? (doc.data.project as { code: string }).code : doc.data.project);
+    if (dossier && doc.form === 'self-evaluation' && !this.selfDossiers.has(code)) this.selfDossiers.set(code, { file, doc });
     const map = dossier ? this.dossiers : this.evaluations;
     const other = map.get(code);
     if (!other || (dossier && other.doc.form === 'self-evaluation' && doc.form === 'declaration')) {
@@ -122,6 +126,12 @@ class Picker {
 
 function planFiles(picked: Picker, dir: string, lang: Lang): PlannedFile[] {
   const plan: PlannedFile[] = [];
+  // A 申报表 and the 自评表 of its project: the evaluation takes the 申报表's indicator codes
+  // (io/form-pairs.ts, as when the workbooks are scored).
+  for (const [code, d] of picked.dossiers) {
+    const self = picked.selfDossiers.get(code);
+    if (d.doc.form === 'declaration' && self) pairDocuments(d.doc, self.doc, picked.evaluations.get(code)?.doc);
+  }
   const codes = [...new Set([...picked.dossiers.keys(), ...picked.evaluations.keys()])].sort();
   for (const code of codes) {
     const folder = join(dir, folderName(code));

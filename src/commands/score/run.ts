@@ -72,7 +72,8 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     const e = evalByCode.get(d.code);
     const policy = ws.ctx.policyFor(d);
     policies.set(policy.name, policy);
-    const files = [d.origin.file, ...(e ? [e.origin.file] : [])];
+    // A 自评表 is a project's dossier and evaluation in one file: its problems count once.
+    const files = [...new Set([d.origin.file, ...(e ? [e.origin.file] : [])])];
     const monitoringSpend = spend(d);
     // The monitoring spend that would stand in for the executed amount is 10 times the budget
     // or more (元 written for 万元, FORMATS.md v1.1 §3): the project is not scored, and the
