@@ -7,12 +7,13 @@
 //   variance   1,000,000-row monitoring CSV: bpm variance (table, json, one period) vs Miller's
 //              grouped sum, by scripts/bench-variance.mjs (bpm alone when mlr is not installed)
 //   score      10,000 project folders: throughput and peak memory, by scripts/bench-score.mjs
+//   xlsx       1,000 自评表 workbooks against their YAML twins, by scripts/bench-xlsx.mjs
 //
 // Each figure is the median of --runs runs (default 5) of a fresh process; peak RSS comes from
 // /usr/bin/time -f %M when it is installed. Data is generated once, deterministically (seed 42),
 // under bench-data/ (gitignored) and reused.
 //
-//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cache,cold,variance,score]
+//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cache,cold,variance,score,xlsx]
 //   (`cache` interleaves ajv-cli and bpm --cache round by round; not in the default set)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const DATA = path.join(ROOT, 'bench-data');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function parseArgs(argv) {
-  const o = { runs: 5, count: 10_000, rows: 1_000_000, only: ['validate', 'cold', 'variance', 'score'], seed: 42 };
+  const o = { runs: 5, count: 10_000, rows: 1_000_000, only: ['validate', 'cold', 'variance', 'score', 'xlsx'], seed: 42 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
@@ -190,6 +191,14 @@ async function benchScore(o) {
   rows.push({ task: 'score', ...r });
 }
 
+async function benchXlsx(o) {
+  process.stdout.write('\nxlsx: 1,000 自评表 workbooks against their YAML twins\n');
+  // One harness for the workbook figures: scripts/bench-xlsx.mjs (also runnable alone).
+  const { run } = await import('./bench-xlsx.mjs');
+  const r = await run({ runs: o.runs, log: (line) => process.stdout.write(`  ${line}\n`) });
+  rows.push({ task: 'xlsx', ...r });
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first (npm run bench does)');
@@ -202,6 +211,7 @@ async function main() {
   if (o.only.includes('cold')) await benchCold(o);
   if (o.only.includes('variance')) await benchVariance(o);
   if (o.only.includes('score')) await benchScore(o);
+  if (o.only.includes('xlsx')) await benchXlsx(o);
   const out = path.join(DATA, 'last-run.json');
   mkdirSync(DATA, { recursive: true });
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, rows }, null, 2) + '\n');

@@ -15,7 +15,7 @@ import { readRegularFile } from './read-file.js';
 import { ZIP_LIMITS } from './xlsx/zip.js';
 import { checkDocument } from './schema.js';
 import { cellRef } from './xlsx/cells.js';
-import { cellLocation, positionOf, readWorkbookDocuments, type CellPos, type FormKind, type WorkbookDocument } from './xlsx/forms/index.js';
+import { cellLocation, readWorkbookDocuments, type CellPos, type FormKind, type WorkbookDocument } from './xlsx/forms/index.js';
 import type { LoadedFile, MonitoringFile } from './workspace.js';
 
 /** Where a finding about a workbook value is: the cell, its row and column number. */
@@ -30,8 +30,6 @@ export interface FormDossier {
   locator: PartLocator;
   /** The evaluation of the same 自评表 sheet. */
   evaluation?: Evaluation;
-  /** The raw document (its indicators as printed, for the comparison with the reference dossier). */
-  raw: WorkbookDocument;
 }
 
 export interface LoadedWorkbook {
@@ -51,7 +49,9 @@ export function partKey(file: string, sheet: string): string {
 
 /**
  * The cells of one part's documents, by JSON pointer: each pointer is looked up in the dossier,
- * then in the evaluation of the same sheet, then as its nearest ancestor that has a cell.
+ * then in the evaluation of the same sheet, then as its nearest ancestor that has one. Only the
+ * positions are kept (not the documents, nor the sheet): a folder of workbooks holds no more
+ * of each than its YAML twin holds of its text.
  */
 export class PartLocator {
   /**
@@ -59,25 +59,20 @@ export class PartLocator {
    * dossier, see form-pairs.ts) → the codes the sheet numbered them with.
    */
   readonly renames = new Map<string, string>();
+  private readonly positions: WorkbookDocument['positions'][];
 
-  constructor(readonly docs: WorkbookDocument[]) {}
-
-  get sheet(): string {
-    return this.docs[0].sheet;
+  constructor(docs: WorkbookDocument[]) {
+    this.positions = docs.map((d) => d.positions);
   }
 
   cell(pointer: string): CellPos {
-    const p = this.renamed(pointer);
-    for (const doc of this.docs) {
-      if (doc.kind !== 'MonitoringData' || !/^\/rows\//.test(p)) continue;
-      return positionOf(doc, p);
-    }
-    for (let q = p; ; q = q.slice(0, q.lastIndexOf('/'))) {
-      for (const doc of this.docs) {
-        const pos = doc.positions[q];
+    for (let q = this.renamed(pointer); ; q = q.slice(0, q.lastIndexOf('/'))) {
+      for (const positions of this.positions) {
+        const pos = positions[q];
         if (pos) return pos;
       }
-      if (q === '') return positionOf(this.docs[0], '');
+      // Every document has the position of its root ('').
+      if (q === '') return this.positions[0][''];
     }
   }
 
@@ -154,7 +149,10 @@ export function loadWorkbook(bytes: Buffer, display: string, abs: string, explic
       ...(key !== display ? { shown: display } : {}),
     };
     const monitoringDoc = docs.find((d) => d.kind === 'MonitoringData');
-    if (monitoringDoc) file.rowCell = (line, code) => rowCell(monitoringDoc, line, code);
+    if (monitoringDoc) {
+      const { sheet: name, positions } = monitoringDoc;
+      file.rowCell = (line, code) => rowCell(name, positions, line, code);
+    }
     parts.set(sheet, file);
     out.files.push(file);
     loadPart(file, locator, docs, out);
@@ -197,7 +195,7 @@ function loadPart(file: LoadedFile, locator: PartLocator, docs: WorkbookDocument
         dossier.weightless = true;
       }
       dossier.printedSections = printedSections(doc, dossier);
-      form = { dossier, form: doc.form === 'self-evaluation' ? 'self-evaluation' : 'declaration', file, locator, raw: doc };
+      form = { dossier, form: doc.form === 'self-evaluation' ? 'self-evaluation' : 'declaration', file, locator };
       out.forms.push(form);
     } else {
       const { doc: checked, diagnostics } = checkDocument('Evaluation', doc.data, file.file);
@@ -242,9 +240,9 @@ function printedSections(doc: WorkbookDocument, d: Dossier): Dossier['printedSec
 }
 
 /** The cell of a monitoring sheet's row a problem of the row is about. */
-function rowCell(doc: WorkbookDocument, line: number, code: string): CellLocation {
-  const column = doc.positions[`/columns/${ROW_COLUMN[code] ?? 'project'}`] ?? doc.positions['/columns/project'] ?? doc.positions[''];
-  return { sheet: doc.sheet, cell: cellRef(line, column.col), line, column: column.col };
+function rowCell(sheet: string, positions: WorkbookDocument['positions'], line: number, code: string): CellLocation {
+  const column = positions[`/columns/${ROW_COLUMN[code] ?? 'project'}`] ?? positions['/columns/project'] ?? positions[''];
+  return { sheet, cell: cellRef(line, column.col), line, column: column.col };
 }
 
 /**
