@@ -167,10 +167,13 @@ function textWidth(v: CellValue, style: CellStyle | undefined): number {
   return Math.max(...textOf(v).split('\n').map((l) => stringWidth(l)));
 }
 
+/** A Chinese character is two columns of text, but 宋体 draws it a little narrower than two digits. */
+const CJK_DRAWN = 0.9;
+
 function wrappedLines(v: CellValue, room: number): number {
   return textOf(v)
     .split('\n')
-    .reduce((n, line) => n + Math.max(1, Math.ceil(stringWidth(line) / room)), 0);
+    .reduce((n, line) => n + Math.max(1, Math.ceil((stringWidth(line) * CJK_DRAWN) / room)), 0);
 }
 
 /** An exact decimal as a number cell (its digits kept); null stays empty. */

@@ -10,7 +10,7 @@ import { LEVEL1, GRADES, type Grade, type Level1 } from '../../core/model/model.
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { message, t, type KeysUnder } from '../../i18n/index.js';
-import { REPORT_PROPERTY, writeWorkbook, type WriteSheet } from '../../io/xlsx/write.js';
+import { REPORT_PROPERTY, writeWorkbook, type CellStyle, type WriteSheet } from '../../io/xlsx/write.js';
 import { num, pct, SheetBuilder, sheetNames, STYLE } from '../workbook.js';
 import { actualText, discrepancyItem, gradeLabel, level2Label, sectionLabel, targetText, type Lang } from './shared.js';
 
@@ -62,46 +62,51 @@ function summarySheet(report: ScoreReport, lang: Lang, name: string): WriteSheet
   GRADES.forEach((g, i) => s.put(r, i + 1, sum.grades[g], STYLE.count));
   s.put(r, GRADES.length + 1, sum.incomplete + sum.invalid, STYLE.count);
 
-  // Department averages.
+  // Department averages. A department's name takes the first two columns (rank and code are narrow).
   r = heading(s, r + 2, t(lang, 'score.h.departments'));
-  [col(lang, 'department'), col(lang, 'projects'), col(lang, 'scored'), col(lang, 'mean')].forEach((h, i) => s.put(r, i + 1, h, STYLE.head));
+  const named = (row: number, label: string, style: CellStyle = STYLE.text) => s.merge(row, 1, row, 2, label, style);
+  named(r, col(lang, 'department'), STYLE.head);
+  [col(lang, 'projects'), col(lang, 'scored'), col(lang, 'mean')].forEach((h, i) => s.put(r, i + 3, h, STYLE.head));
   for (const dep of report.departments) {
     r++;
-    s.put(r, 1, dep.department, STYLE.text);
-    s.put(r, 2, dep.projects, STYLE.count);
-    s.put(r, 3, dep.scored, STYLE.count);
-    s.put(r, 4, num(dep.mean), STYLE.score);
+    named(r, dep.department);
+    s.put(r, 3, dep.projects, STYLE.count);
+    s.put(r, 4, dep.scored, STYLE.count);
+    s.put(r, 5, num(dep.mean), STYLE.score);
   }
 
   // Result application (结果应用) per department and overall.
   const a = sum.application;
   r = heading(s, r + 2, t(lang, 'score.h.application', { unit: a.unit }));
-  [col(lang, 'department'), col(lang, 'projects'), col(lang, 'notApplied'), col(lang, 'budget'), col(lang, 'nextBudget'), col(lang, 'change')].forEach((h, i) => s.put(r, i + 1, h, STYLE.head));
+  named(r, col(lang, 'department'), STYLE.head);
+  [col(lang, 'projects'), col(lang, 'notApplied'), col(lang, 'budget'), col(lang, 'nextBudget'), col(lang, 'change')].forEach((h, i) => s.put(r, i + 3, h, STYLE.head));
   for (const [label, x] of [...a.departments.map((dep) => [dep.department, dep] as const), [t(lang, 'score.row.allDepartments'), a.total] as const]) {
     r++;
-    s.put(r, 1, label, STYLE.text);
-    s.put(r, 2, x.projects, STYLE.count);
-    s.put(r, 3, x.notApplied, STYLE.count);
-    s.put(r, 4, num(x.budget), STYLE.amount);
-    s.put(r, 5, num(x.nextBudget), STYLE.amount);
-    s.put(r, 6, num(x.change), { ...STYLE.amount, numFmt: '+#,##0.00;-#,##0.00;0.00' });
+    named(r, label);
+    s.put(r, 3, x.projects, STYLE.count);
+    s.put(r, 4, x.notApplied, STYLE.count);
+    s.put(r, 5, num(x.budget), STYLE.amount);
+    s.put(r, 6, num(x.nextBudget), STYLE.amount);
+    s.put(r, 7, num(x.change), { ...STYLE.amount, numFmt: '+#,##0.00;-#,##0.00;0.00' });
   }
 
   // Input problems, where they are.
   const problems = sortDiagnostics(report.diagnostics);
   if (problems.length) {
     r = heading(s, r + 2, t(lang, 'score.h.diagnostics'));
-    [t(lang, 'score.xlsx.file'), t(lang, 'score.xlsx.place'), t(lang, 'score.xlsx.severity'), t(lang, 'score.xlsx.code')].forEach((h, i) => s.put(r, i + 1, h, STYLE.head));
-    s.merge(r, 5, r, 10, t(lang, 'score.xlsx.message'), STYLE.head);
+    named(r, t(lang, 'score.xlsx.file'), STYLE.head);
+    [t(lang, 'score.xlsx.place'), t(lang, 'score.xlsx.severity'), t(lang, 'score.xlsx.code')].forEach((h, i) => s.put(r, i + 3, h, STYLE.head));
+    s.merge(r, 6, r, 10, t(lang, 'score.xlsx.message'), STYLE.head);
     for (const x of problems) {
       r++;
-      s.put(r, 1, x.file ?? '', STYLE.text);
-      s.put(r, 2, x.sheet !== undefined ? `${x.sheet}!${x.cell ?? ''}` : x.line !== undefined ? `${x.line}:${x.column ?? 1}` : '', STYLE.center);
-      s.put(r, 3, t(lang, `fmt.severity.${x.severity}`), STYLE.center);
-      s.put(r, 4, x.code, STYLE.center);
-      s.merge(r, 5, r, 10, x.message ?? x.code, STYLE.text);
+      named(r, x.file ?? '');
+      s.put(r, 3, x.sheet !== undefined ? `${x.sheet}!${x.cell ?? ''}` : x.line !== undefined ? `${x.line}:${x.column ?? 1}` : '', STYLE.center);
+      s.put(r, 4, t(lang, `fmt.severity.${x.severity}`), STYLE.center);
+      s.put(r, 5, x.code, STYLE.center);
+      s.merge(r, 6, r, 10, x.message ?? x.code, STYLE.text);
     }
   }
+  s.width(1, 8);
   s.width(3, 28);
   s.width(4, 24);
   return s.build();
