@@ -562,6 +562,39 @@ def sports_self_evaluation(ws):
     f.merge('A22:J22', '填表人：张某某          联系电话：0411-8xxxxxx3          填报日期：2026年1月18日', border=False)
 
 
+def sports_monitoring(ws):
+    """The sixth example's quarterly monitoring data as a sheet (the 执行监控 figures to Q3)."""
+    f = Form(ws)
+    f.widths(A=18, B=10, C=10, D=10, E=40)
+    for ref, text in zip('ABCDE', ['项目编码', '期间', '指标编码', '累计值', '说明']):
+        f.put(f'{ref}1', text, font=BOLD)
+    code = SPORTS['code']
+    rows = [
+        ('2025-Q1', 'spend', 72, '一季度完成设计和招标'),
+        ('2025-Q1', 'OUT-1', 8, None),
+        ('2025-Q1', 'OUT-2', 0, '运动场选址中'),
+        ('2025-Q2', 'spend', 196.5, None),
+        ('2025-Q2', 'OUT-1', 25, None),
+        ('2025-Q2', 'OUT-2', 2, None),
+        ('2025-Q2', 'EFF-2', (0.9, '0%'), None),
+        ('2025-Q3', 'spend', 338.2, None),
+        ('2025-Q3', 'OUT-1', 47, None),
+        ('2025-Q3', 'OUT-2', 5, '1个运动场因选址调整推迟开工'),
+        ('2025-Q3', 'OUT-5', 7.3, None),
+        ('2025-Q3', 'EFF-2', (0.91, '0%'), None),
+    ]
+    for i, (period, metric, value, note) in enumerate(rows):
+        r = 2 + i
+        f.put(f'A{r}', code)
+        f.put(f'B{r}', period)
+        f.put(f'C{r}', metric)
+        if isinstance(value, tuple):
+            f.put(f'D{r}', value[0], value[1])
+        else:
+            f.put(f'D{r}', value)
+        f.put(f'E{r}', note)
+
+
 def recalculated(wb, name, tmp, out=OUT):
     """Saves through LibreOffice, which computes every formula's cached value."""
     src = os.path.join(tmp, name)
@@ -741,6 +774,10 @@ def main():
         sports_self_evaluation(wb.active)
         wb.active.title = '绩效自评表'
         recalculated(wb, 'evaluation.xlsx', tmp, sports)
+        wb = Workbook()
+        sports_monitoring(wb.active)
+        wb.active.title = '监控数据'
+        wb.save(os.path.join(sports, 'monitoring.xlsx'))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for name in sorted(os.listdir(OUT)):

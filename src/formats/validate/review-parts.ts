@@ -82,8 +82,9 @@ export function codeTitle(code: string, lang: FormatOptions['lang']): string {
   return hasMessage(`title.${code}`) ? message(lang, `title.${code}`) : code;
 }
 
-/** `line 23` / `第 23 行`, or '' when unknown. */
+/** `line 23` / `第 23 行`, `cell 申报表!E14` / `单元格 申报表!E14` in a workbook, or '' when unknown. */
 export function lineLabel(item: ReviewItem, lang: FormatOptions['lang']): string {
+  if (item.sheet !== undefined) return t(lang, 'review.letter.cell', { cell: `${item.sheet}!${item.cell ?? ''}` });
   return typeof item.line === 'number' && item.line >= 1 ? t(lang, 'review.letter.line', { line: item.line }) : '';
 }
 

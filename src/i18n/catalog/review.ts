@@ -81,6 +81,7 @@ export const review = {
     'review.letter.required': 'Required changes',
     'review.letter.suggestions': 'Suggestions',
     'review.letter.line': 'line {line}',
+    'review.letter.cell': 'cell {cell}',
     'review.letter.scores': 'Scores by dimension',
 
     'review.batch.title': 'Review results',
@@ -182,6 +183,7 @@ export const review = {
     'review.letter.required': '必须修改',
     'review.letter.suggestions': '建议',
     'review.letter.line': '第 {line} 行',
+    'review.letter.cell': '单元格 {cell}',
     'review.letter.scores': '分项得分',
 
     'review.batch.title': '审核结果一览',
