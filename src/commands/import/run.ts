@@ -58,6 +58,11 @@ export async function importWorkbooks(opts: ImportOptions): Promise<ImportResult
     diagnostics.push(...reading.diagnostics);
     for (const doc of reading.documents) picked.add(f.display, doc);
   }
+  // A 自评表 whose project's dossier comes from a 申报表: what its own dossier lacks is moot.
+  const superseded = new Set<string>();
+  for (const [code, self] of picked.selfDossiers) if (picked.dossiers.get(code)?.doc.form === 'declaration') superseded.add(`${self.file}\0${self.doc.sheet}`);
+  const moot = (d: Diagnostic) => (d.code === 'form-no-objectives' || d.code === 'form-no-weights') && superseded.has(`${d.file}\0${d.sheet}`);
+  if (superseded.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !moot(d)));
   if (diagnostics.some((d) => d.severity === 'error')) return { written: [], diagnostics };
 
   const plan = planFiles(picked, dir, opts.lang);
