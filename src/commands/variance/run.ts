@@ -82,9 +82,10 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
       else if (loaded.has(f.abs)) for (const m of loaded.get(f.abs)!) sources.push(m);
       else {
         const wb = await readDataWorkbook(f.abs, f.display);
+        // Its monitoring sheets are the data; forms in the same workbook are not this run's inputs.
         for (const part of wb.files) {
           if (part.rowCell) sheets.set(part.file, part);
-          inputDiagnostics.push(...part.diagnostics);
+          if (part.rowCell || part.kind === null) inputDiagnostics.push(...part.diagnostics);
         }
         for (const m of wb.monitoring) sources.push(m);
       }

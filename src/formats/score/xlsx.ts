@@ -106,7 +106,7 @@ function summarySheet(report: ScoreReport, lang: Lang, name: string): WriteSheet
       s.merge(r, 6, r, 10, x.message ?? x.code, STYLE.text);
     }
   }
-  s.width(1, 8);
+  s.width(1, lang === 'en' ? 10 : 8);
   s.width(3, 28);
   s.width(4, 24);
   return s.build();
@@ -208,13 +208,15 @@ function projectSheet(p: ProjectScore, report: ScoreReport, lang: Lang, name: st
   }
   r += 2;
   s.merge(r, 1, r, 10, t(lang, 'score.xlsx.recomputed', { policy: p.policy, sheet: recheckName }), STYLE.note);
-  s.width(1, 8);
+  // English labels (Performance indicators, Implementing unit) need wider label columns.
+  const wide = lang === 'en';
+  s.width(1, wide ? 13 : 8);
   s.width(2, 16);
   s.width(3, 14);
   s.width(4, 26);
   s.width(5, 20);
   s.width(6, 18);
-  s.width(7, 10);
+  s.width(7, wide ? 18 : 10);
   s.width(8, 9);
   s.width(9, 18);
   s.width(10, 18);

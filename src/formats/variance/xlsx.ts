@@ -173,14 +173,15 @@ function projectSheet(p: ProjectVariance, per: PeriodVariance | undefined, d: Do
       r++;
     }
   }
-  s.width(1, 8);
+  const wide = lang === 'en';
+  s.width(1, wide ? 13 : 8);
   s.width(2, 12);
   s.width(3, 14);
   s.width(4, 26);
   s.width(5, 18);
   s.width(6, 13);
   s.width(7, 13);
-  s.width(8, 11);
+  s.width(8, wide ? 12 : 11);
   s.width(9, 10);
   s.width(10, 26);
   return s.build();
