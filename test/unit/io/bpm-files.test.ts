@@ -1,6 +1,8 @@
 // What a file is to bpm, from its first bytes: every CSV report bpm writes must be recognised
 // as a report (so a walk leaves it out and -o may replace it), and inputs as inputs.
 import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bpmDocumentKind, isBpmReport } from '../../../src/io/bpm-files.js';
 import { ROOT, runCli } from '../../helpers/run.js';
@@ -33,5 +35,22 @@ describe('io/bpm-files: bpm reports and bpm documents', () => {
     expect((await bpmDocumentKind(path.join(ROOT, 'examples', 'strategy.yaml')))?.en).to.equal('strategy plan (StrategyPlan)');
     expect(await bpmDocumentKind(path.join(ROOT, 'package.json'))).to.equal(null);
     expect(await bpmDocumentKind(path.join(ROOT, 'no-such-file'))).to.equal(null);
+  });
+  it('tells workbooks apart: a form or an unreadable workbook is kept, bpm\'s own report and other workbooks are not', async () => {
+    const xlsx = (f: string) => path.join(ROOT, 'test', 'fixtures', 'xlsx', f);
+    expect((await bpmDocumentKind(xlsx('self-evaluation.xlsx')))?.en).to.equal('input workbook (a 申报表, 自评表 or monitoring data)');
+    expect((await bpmDocumentKind(xlsx('monitoring.xlsx')))?.en).to.equal('input workbook (a 申报表, 自评表 or monitoring data)');
+    expect((await bpmDocumentKind(path.join(ROOT, 'examples', 'sports-fitness-facilities', 'dossier.xlsx')))?.zh).to.equal('输入工作簿(申报表、自评表或监控数据)');
+    for (const f of ['encrypted.xlsx', 'legacy.xls', 'corrupt.xlsx']) expect((await bpmDocumentKind(xlsx(f)))?.en, f).to.match(/^workbook that bpm cannot read/);
+    expect(await bpmDocumentKind(xlsx('no-form.xlsx'))).to.equal(null);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bpm-kind-'));
+    try {
+      const out = path.join(dir, 'report.xlsx');
+      const r = await runCli(['score', 'examples/culture-community-events', '--format', 'xlsx', '-o', out]);
+      expect(r.code).to.equal(0);
+      expect(await bpmDocumentKind(out)).to.equal(null);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
