@@ -185,7 +185,7 @@ function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undef
   const ignored = mergeIgnored(checked.map((c) => c.ignored));
   const found = [...runRules(ws.ctx).filter(ours), ...checked.flatMap((c) => c.diagnostics), ...(ignored.diagnostic ? [ignored.diagnostic] : [])];
   for (const d of found) {
-    const { key, ...diag } = d as Diagnostic & { key?: boolean };
+    const { key: _key, ...diag } = d as Diagnostic & { key?: boolean };
     const f = diag.file !== undefined ? byFile.get(diag.file) : undefined;
     all.push(f ? { line: 1, column: 1, ...diag, ...positionIn(f, d) } : diag);
   }
