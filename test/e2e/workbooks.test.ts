@@ -69,11 +69,11 @@ describe('e2e: bad workbooks', () => {
       expect(d, v.stdout).to.not.equal(undefined);
       expect(d.severity).to.equal('error');
       expect(d.sheet === undefined ? null : `${d.sheet}!${d.cell}`).to.equal(c.at);
-      // stylish: the message under the workbook's name, at the cell.
+      // stylish: under the workbook's name, each row at `file.xlsx sheet!cell` (FORMATS.md §5).
       const text = spawnBpm(['validate', c.file], { cwd: dir });
       expect(text.code).to.equal(1);
       expect(text.stdout).to.contain(`${c.file}\n`);
-      if (c.at) expect(text.stdout).to.match(new RegExp(`^  ${c.at.replace(/[!]/g, '\\$&')} +error`, 'm'));
+      if (c.at) expect(text.stdout).to.match(new RegExp(`^  ${`${c.file} ${c.at}`.replace(/[!.]/g, '\\$&')} +error`, 'm'));
       expect(text.stdout + text.stderr).to.not.match(/\n\s+at \S+ \(|Error:/);
       // score says the same and exits 1; the workbook is untouched.
       const s = spawnBpm(['score', c.file, '--format', 'json'], { cwd: dir });

@@ -5,7 +5,7 @@
 //      3:1  warning  Goal is vague               vague-goal
 //
 //   p/自评表.xlsx
-//     自评表!E16  error  …                        target-placeholder
+//     p/自评表.xlsx 自评表!E16  error  …         target-placeholder
 //
 //   ✖ 2 problems (1 error, 1 warning) in 1 file
 //
@@ -64,12 +64,12 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   // A reviewed dossier lists its required changes before its suggestions, as the review letter does.
   const reviewed = g.result !== undefined && fileReview(g.result) !== undefined;
   const ordered = reviewed ? [...g.diagnostics].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)) : g.diagnostics;
-  const rows = ordered.map((d) => row(d, opts));
+  const rows = ordered.map((d) => row(d, g.file, opts));
   const plain = rows.filter((r) => r.cell === undefined);
   const lineW = Math.max(0, ...plain.map((r) => r.line.length));
   const colW = Math.max(0, ...plain.map((r) => r.column.length));
   const position = (r: Row): string => {
-    // A workbook cell: `自评表!D12`.
+    // A workbook cell, with its file as FORMATS.md §5 prints it: `p/自评表.xlsx 自评表!D12`.
     if (r.cell !== undefined) return r.cell;
     if (lineW === 0) return '';
     if (r.line === '') return ' '.repeat(lineW + (colW > 0 ? colW + 1 : 0));
@@ -97,11 +97,12 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   return lines.join('\n');
 }
 
-function row(d: Diagnostic, opts: FormatOptions): Row {
+function row(d: Diagnostic, file: string | undefined, opts: FormatOptions): Row {
+  const where = d.file ?? file;
   return {
     line: isPosition(d.line) ? String(d.line) : '',
     column: isPosition(d.line) && isPosition(d.column) ? String(d.column) : '',
-    ...(d.sheet !== undefined ? { cell: clean(`${d.sheet}!${d.cell ?? ''}`) } : {}),
+    ...(d.sheet !== undefined ? { cell: clean(`${where ? `${where} ` : ''}${d.sheet}!${d.cell ?? ''}`) } : {}),
     severity: d.severity,
     label: severityLabel(d.severity, opts.lang),
     message: clean(messageOf(d, opts.lang)).split('\n'),
