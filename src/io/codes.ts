@@ -37,6 +37,7 @@ export const SCHEMA_CODES = [
   'empty-value',
   'schema-violation',
   'non-finite-number',
+  'placeholder',
 ] as const satisfies readonly TitledCode[];
 export type SchemaCode = (typeof SCHEMA_CODES)[number];
 

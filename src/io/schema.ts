@@ -83,9 +83,32 @@ export function checkDocument(kind: DocKind, data: unknown, file: string): { doc
   // computes with it.
   const nonFinite: Diagnostic<SchemaCode>[] = [];
   findNonFinite(data, '', (path, value) => nonFinite.push({ code: 'non-finite-number', severity: 'error', file, path, args: { value } }));
+  // A value still the placeholder of `bpm init --blank` says what to fill in there, instead of
+  // the wrong type or format that the placeholder is for a number, a date or a choice.
+  const placeholders = findPlaceholders(data, file);
+  const early = [...nonFinite, ...placeholders];
   const validate = validatorFor(kind);
-  if (validate(data)) return nonFinite.length ? { diagnostics: nonFinite } : { doc: data, diagnostics: nonFinite };
-  return { diagnostics: [...nonFinite, ...translateErrors(validate.errors ?? [], file)] };
+  if (validate(data)) return early.length ? { diagnostics: early } : { doc: data, diagnostics: early };
+  const filled = (d: Diagnostic<SchemaCode>) => !placeholders.some((p) => d.path === p.path || d.path?.startsWith(`${p.path}/`));
+  return { diagnostics: [...early, ...translateErrors(validate.errors ?? [], file).filter(filled)] };
+}
+
+/** The words `bpm init --blank` writes where a value is to be filled in (the whole value, in either language). */
+export const PLACEHOLDERS = ['待填写', 'TODO'] as const;
+
+/** An error `placeholder` at every value that is still one of PLACEHOLDERS. */
+function findPlaceholders(data: unknown, file: string): Diagnostic<SchemaCode>[] {
+  const out: Diagnostic<SchemaCode>[] = [];
+  walkScalars(data, [], (segments, value) => {
+    if (typeof value !== 'string' || !(PLACEHOLDERS as readonly string[]).includes(value.trim())) return;
+    out.push({ code: 'placeholder', severity: 'error', file, path: pointerOf(segments), args: { value: value.trim(), field: fieldName(segments) } });
+  });
+  return out;
+}
+
+/** A field as a person names it: `indicators[0].target` for /indicators/0/target. */
+export function fieldName(segments: readonly string[]): string {
+  return segments.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 function findNonFinite(v: unknown, path: string, report: (path: string, value: string) => void): void {

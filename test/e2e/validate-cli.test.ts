@@ -215,6 +215,67 @@ describe('e2e: bpm init and bpm schema', function () {
     }
   });
 
+  it('init --year moves the example to that year, and the strategy plan\'s $schema line resolves too', () => {
+    const dir = tmp();
+    expect(clean(spawnBpm(['init', 'p', '--year', '2027'], { cwd: dir })).code).to.equal(0);
+    const dossier = readFileSync(join(dir, 'p', 'dossier.yaml'), 'utf8');
+    expect(dossier).to.match(/^  code: DL-2027-WL-001$/m);
+    expect(dossier).to.match(/^  year: 2027$/m);
+    expect(dossier).to.include('period: {start: 2027-01-01, end: 2027-12-31}');
+    expect(dossier).to.include('（2027年度）');
+    expect(dossier).to.not.match(/2025/);
+    expect(readFileSync(join(dir, 'p', 'evaluation.yaml'), 'utf8')).to.match(/^project: DL-2027-WL-001$/m);
+    const csv = readFileSync(join(dir, 'p', 'monitoring.csv'), 'utf8');
+    expect(csv.split('\n')[1]).to.equal('DL-2027-WL-001,2027-Q1,spend,78.5,');
+    expect(csv).to.not.match(/2025/);
+    const v = clean(spawnBpm(['validate', 'p', '--lang', 'en'], { cwd: dir }));
+    expect(v.stdout + v.stderr).to.match(/no problems/);
+    expect(v.code).to.equal(0);
+    const s = clean(spawnBpm(['score', 'p', '--format', 'json'], { cwd: dir }));
+    expect(s.code).to.equal(0);
+    expect(JSON.parse(s.stdout).projects[0]).to.include({ code: 'DL-2027-WL-001', total: 98.3 });
+    const line = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(join(dir, 'p', 'strategy.yaml'), 'utf8'));
+    expect(JSON.parse(readFileSync(resolve(dir, 'p', line![1]), 'utf8')).$id).to.match(/strategy-plan/);
+    expect(clean(spawnBpm(['init', 'q', '--year', '25', '--lang', 'en'], { cwd: dir })).stderr).to.equal('bpm: invalid value for --year: "25"\n');
+  });
+
+  it('init --blank writes a skeleton whose every placeholder is a located error naming the field, and that validates once filled in', () => {
+    const dir = tmp();
+    const r = clean(spawnBpm(['init', 'b', '--blank', '--year', '2026', '--lang', 'en'], { cwd: dir }));
+    expect(r.code).to.equal(0);
+    expect(readdirSync(join(dir, 'b')).sort()).to.deep.equal(['dossier.yaml', 'evaluation.yaml', 'monitoring.csv']);
+    const v = clean(spawnBpm(['validate', 'b', '--format', 'json'], { cwd: dir }));
+    expect(v.code).to.equal(1);
+    const files = JSON.parse(v.stdout).files as { file: string; diagnostics: { code: string; line: number; message: string; path: string }[] }[];
+    const all = files.flatMap((f) => f.diagnostics.map((d) => ({ ...d, file: f.file })));
+    expect(new Set(all.map((d) => d.code))).to.deep.equal(new Set(['placeholder']));
+    expect(all.length).to.equal(23);
+    const total = all.find((d) => d.path === '/budget/total')!;
+    expect(total).to.include({ file: 'b/dossier.yaml', line: 17, message: 'fill in budget.total (it is still the placeholder "TODO")' });
+    expect(all.find((d) => d.path === '/indicators/2/weight')!.message).to.equal('fill in indicators[2].weight (it is still the placeholder "TODO")');
+    // zh: the placeholder word is 待填写
+    clean(spawnBpm(['init', 'z', '--blank', '--year', '2026', '--lang', 'zh'], { cwd: dir }));
+    expect(readFileSync(join(dir, 'z', 'dossier.yaml'), 'utf8')).to.match(/^  total: 待填写 /m);
+
+    // Filled in, the skeleton is a valid project that scores.
+    const fill: Record<string, string[]> = {
+      code: ['DL-2026-JY-009'], name: ['图书馆夜间开放', '夜间开放场次', '夜间到馆读者人次', '读者满意度'], department: ['大连市文化和旅游局'], unit: ['大连图书馆', '场', '人次'],
+      objectives: ['[S3.2]'], total: ['120'], goal: ['2026年内开放夜间阅览不少于200场，接待读者3万人次以上，读者满意度达到90%以上。'],
+      target: ['200', '30000', '90'], weight: ['50', '30', '10'], project: ['DL-2026-JY-009'], executed: ['118'], 'OUT-1': ['204'], 'EFF-1': ['31500'], 'SAT-1': ['93'],
+    };
+    for (const name of ['dossier.yaml', 'evaluation.yaml']) {
+      const file = join(dir, 'b', name);
+      const text = readFileSync(file, 'utf8').replace(/^(\s*(?:- )?)([\w-]+): (\[)?TODO(\])?/gm, (_m, indent: string, key: string) => `${indent}${key}: ${fill[key].shift()}`);
+      expect(text).to.not.match(/: \[?TODO/);
+      writeFileSync(file, text);
+    }
+    const ok = clean(spawnBpm(['validate', 'b', '--lang', 'en'], { cwd: dir }));
+    expect(ok.stdout + ok.stderr).to.match(/no problems/);
+    expect(ok.code).to.equal(0);
+    const score = clean(spawnBpm(['score', 'b', '--format', 'json'], { cwd: dir }));
+    expect(JSON.parse(score.stdout).projects[0]).to.include({ code: 'DL-2026-JY-009', status: 'scored', total: 99.83 });
+  });
+
   it('init refuses to overwrite (exit 2) and modifies nothing, even when only one file exists', () => {
     const dir = tmp();
     expect(spawnBpm(['init'], { cwd: dir }).code).to.equal(0);

@@ -1,12 +1,13 @@
 // `bpm init [dir]`: a ready-to-edit example project (dossier, evaluation, monitoring CSV and the
-// strategy plan its objectives refer to), copied from a bundled example; with `--format xlsx`, a
-// blank 绩效目标申报表 workbook instead. Existing files are never overwritten: init refuses and
-// names them.
+// strategy plan its objectives refer to), copied from a bundled example and moved to `--year`;
+// with `--blank`, a skeleton to fill in (blank.ts); with `--format xlsx`, a blank 绩效目标申报表
+// workbook instead. Existing files are never overwritten: init refuses and names them.
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors.js';
+import { blankFiles } from './blank.js';
 
 /** The bundled example that `bpm init` starts from. */
 const INIT_EXAMPLE = 'culture-community-events';
@@ -23,9 +24,22 @@ export type InitFormat = 'yaml' | 'xlsx';
 /** The workbook `bpm init --format xlsx` writes. */
 export const INIT_WORKBOOK = 'dossier.xlsx';
 
-export async function init(opts: { cwd: string; dir?: string; format?: InitFormat }): Promise<InitResult> {
+/** The year of the bundled example; `--year` moves its dates, periods and codes to another. */
+export const EXAMPLE_YEAR = 2025;
+
+export interface InitOptions {
+  cwd: string;
+  dir?: string;
+  format?: InitFormat;
+  /** The fiscal year of the project written (default: the example's, EXAMPLE_YEAR). */
+  year?: number;
+  /** A skeleton to fill in (blank.ts) instead of the example; `todo` is its placeholder word. */
+  blank?: { todo: string };
+}
+
+export async function init(opts: InitOptions): Promise<InitResult> {
   const dir = resolve(opts.cwd, opts.dir ?? '.');
-  const plan = opts.format === 'xlsx' ? await workbookPlan(dir) : await examplePlan(dir);
+  const plan = opts.format === 'xlsx' ? await workbookPlan(dir, opts.year) : opts.blank ? blankPlan(dir, opts.year ?? EXAMPLE_YEAR, opts.blank.todo) : await examplePlan(dir, opts.year ?? EXAMPLE_YEAR);
 
   const existing: string[] = [];
   for (const p of plan) {
@@ -42,29 +56,50 @@ export async function init(opts: { cwd: string; dir?: string; format?: InitForma
   return { dir, files: plan.map((p) => relative(opts.cwd, p.target) || p.target) };
 }
 
-/** The example project, its YAML files pointing at this installation's schemas. */
-async function examplePlan(dir: string): Promise<{ target: string; content: string | Buffer }[]> {
+/** The example project for fiscal `year`, its YAML files pointing at this installation's schemas. */
+async function examplePlan(dir: string, year: number): Promise<{ target: string; content: string | Buffer }[]> {
   const exampleDir = join(root, 'examples', INIT_EXAMPLE);
-  const schemaDir = join(root, 'schemas');
+  const files = [...['dossier.yaml', 'evaluation.yaml', 'monitoring.csv'].map((name) => ({ name, source: join(exampleDir, name) })), { name: 'strategy.yaml', source: join(root, 'examples', 'strategy.yaml') }];
   const plan: { target: string; content: string | Buffer }[] = [];
-  for (const name of ['dossier.yaml', 'evaluation.yaml', 'monitoring.csv']) {
-    let content = await readFile(join(exampleDir, name), 'utf8');
+  for (const { name, source } of files) {
     const target = join(dir, name);
-    // Point the YAML language server at this installation's schemas by a path relative to the
-    // written file: it resolves here, and still resolves after the folder is committed and
-    // cloned elsewhere with bpm at the same place relative to it (a devDependency in
-    // node_modules/, or a project inside a bpm checkout). An absolute path would name this machine.
-    content = content.replace(/^# yaml-language-server: \$schema=\S*?([\w-]+\.schema\.json)\s*$/m, (_m, file: string) => `# yaml-language-server: $schema=${schemaRef(target, join(schemaDir, file))}`);
-    plan.push({ target, content });
+    plan.push({ target, content: pointAtSchemas(inYear(await readFile(source, 'utf8'), year), target) });
   }
-  plan.push({ target: join(dir, 'strategy.yaml'), content: await readFile(join(root, 'examples', 'strategy.yaml'), 'utf8') });
   return plan;
 }
 
-/** A blank 绩效目标申报表 (template.ts). */
-async function workbookPlan(dir: string): Promise<{ target: string; content: Buffer }[]> {
+/** The skeleton of blank.ts for fiscal `year`. */
+function blankPlan(dir: string, year: number, todo: string): { target: string; content: string }[] {
+  return blankFiles(year, todo).map(({ name, content }) => {
+    const target = join(dir, name);
+    return { target, content: pointAtSchemas(content, target) };
+  });
+}
+
+/**
+ * The example's text moved from EXAMPLE_YEAR to `year`: dates and periods (2025-07-15, 2025-Q3),
+ * project codes (DL-2025-WL-001), `year: 2025` and 2025年. The example's dates are valid in any
+ * year (none is 29 February).
+ */
+export function inYear(text: string, year: number): string {
+  if (year === EXAMPLE_YEAR) return text;
+  return text.replace(new RegExp(`(?<![0-9])${EXAMPLE_YEAR}(?=-|年|\\s*$)`, 'gm'), String(year));
+}
+
+/**
+ * Points the YAML language server at this installation's schemas by a path relative to the
+ * written file: it resolves here, and still resolves after the folder is committed and cloned
+ * elsewhere with bpm at the same place relative to it (a devDependency in node_modules/, or a
+ * project inside a bpm checkout). An absolute path would name this machine.
+ */
+function pointAtSchemas(content: string, target: string): string {
+  return content.replace(/^# yaml-language-server: \$schema=\S*?([\w-]+\.schema\.json)\s*$/m, (_m, file: string) => `# yaml-language-server: $schema=${schemaRef(target, join(root, 'schemas', file))}`);
+}
+
+/** A blank 绩效目标申报表 (template.ts), its title naming `year` when one is given. */
+async function workbookPlan(dir: string, year?: number): Promise<{ target: string; content: Buffer }[]> {
   const [{ writeWorkbook }, { declarationTemplate }] = await Promise.all([import('../../io/xlsx/write.js'), import('./template.js')]);
-  return [{ target: join(dir, INIT_WORKBOOK), content: writeWorkbook(declarationTemplate()) }];
+  return [{ target: join(dir, INIT_WORKBOOK), content: writeWorkbook(declarationTemplate(year)) }];
 }
 
 /** The path of `schemaFile` relative to the directory of `target`, with `/` separators. */

@@ -20,11 +20,12 @@ const cellStyle: CellStyle = { border: true, wrap: true, align: 'center' };
 const label: CellStyle = { ...cellStyle, bold: true };
 const text: CellStyle = { border: true, wrap: true, align: 'left' };
 
-export function declarationTemplate(): WriteSheet[] {
+/** The blank form; its title names `year` when one is given (else a gap to write it in). */
+export function declarationTemplate(year?: number): WriteSheet[] {
   const cells: WriteCell[] = [];
   const put = (row: number, col: number, value: string | null, style: CellStyle = cellStyle) => cells.push({ row, col, value, style });
   put(1, 1, '项目支出绩效目标申报表', { bold: true, size: 16, align: 'center' });
-  put(2, 1, '（      年度）', { align: 'center' });
+  put(2, 1, year === undefined ? '（      年度）' : `（${year}年度）`, { align: 'center' });
   put(3, 1, '项目名称', label);
   put(3, 3, null, text);
   put(3, 6, '项目编码', label);
