@@ -3,17 +3,14 @@
 // scored; the others are. Writing (stdout, -o, --out-dir) is left to the caller.
 import path from 'node:path';
 import { attention, departments, rank, summarise } from '../../core/application/batch.js';
-import { D, type Dec } from '../../core/decimal.js';
+import { D } from '../../core/decimal.js';
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
-import { checkMonitoring, mergeIgnored } from '../../core/monitoring/checks.js';
+import { checkMonitoring, mergeIgnored, mergeSpend, type LastSpend } from '../../core/monitoring/checks.js';
 import type { Selection } from '../../core/model/select.js';
 import { narrowRun } from '../../cli/projects.js';
-import { isSpendMetric } from '../../core/monitoring/collector.js';
 import type { Dossier, Evaluation } from '../../core/model/model.js';
-import { parsePeriod, compareDates } from '../../core/model/periods.js';
-import { EXECUTED_SCALE, type Policy } from '../../core/model/policy.js';
-import { inForce } from '../../core/model/adjust.js';
-import type { MonitoringSpend } from '../../core/scoring/execution.js';
+import { parsePeriod, compareDates, formatDate } from '../../core/model/periods.js';
+import type { Policy } from '../../core/model/policy.js';
 import { runRules } from '../../core/rules/run.js';
 import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { evaluateProject } from '../../core/application/evaluate.js';
@@ -21,7 +18,6 @@ import { unscorableProject } from '../../core/scoring/project.js';
 import type { ScoreFormatName } from '../../formats/names.js';
 import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
-import type { MonitoringRow } from '../../io/csv.js';
 import { loadWorkspace, positionIn, shownFile, showFiles, type LoadOptions, type Workspace } from '../../io/workspace.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -49,7 +45,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
   const onFile = opts.onProgress ? (done: number, total: number) => opts.onProgress!(done, total, 'files') : undefined;
   const ws = await loadWorkspace(paths, { ...opts, readCsv: true, onFile });
   const narrowed = narrowRun(ws.dossiers, ws.evaluations, opts.projects, ws.invalidDossierFiles);
-  const { diagnostics, ignoredProjects } = placeDiagnostics(ws, opts.lang, narrowed, opts.strictData === true);
+  const { diagnostics, ignoredProjects, spend: lastSpend } = placeDiagnostics(ws, opts.lang, narrowed, opts.strictData === true);
   // Diagnostics by file, so that attaching them to projects stays linear in a large batch.
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
@@ -62,7 +58,6 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
 
   const evalByCode = new Map<string, Evaluation>();
   for (const e of ws.evaluations) if (!evalByCode.has(e.project)) evalByCode.set(e.project, e);
-  const spend = lastSpend(ws);
   const policies = new Map<string, Policy>();
 
   const seen = new Set<string>();
@@ -74,14 +69,16 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     policies.set(policy.name, policy);
     // A 自评表 is a project's dossier and evaluation in one file: its problems count once.
     const files = [...new Set([d.origin.file, ...(e ? [e.origin.file] : [])])];
-    const monitoringSpend = spend(d);
+    // The executed amount defaults to the last spend the monitoring checks accepted.
+    const last = lastSpend.get(d.code);
+    const monitoringSpend = last && { value: last.value, period: last.period.label, end: formatDate(last.period.end), ...(last.note !== undefined ? { note: last.note } : {}) };
     // The monitoring spend that would stand in for the executed amount is 10 times the budget
-    // or more (元 written for 万元, FORMATS.md v1.1 §3): the project is not scored, and the
-    // monitoring rows' executed-scale errors are among its input problems.
-    const slip = e?.executed === undefined && scaleSlip(d, monitoringSpend);
-    const p = files.some((f) => errorFiles.has(f)) || slip ? unscorableProject(d, e, policy) : evaluateProject({ dossier: d, evaluation: e, policy, monitoringSpend, allowMissing: opts.allowMissing });
+    // or more (元 written for 万元, FORMATS.md v1.1 §3): the row is left out, the project is not
+    // scored, and the row's executed-scale error is among its input problems.
+    const slips = e?.executed === undefined ? scaleSlips(d, last, diagnostics) : [];
+    const p = files.some((f) => errorFiles.has(f)) || slips.length ? unscorableProject(d, e, policy) : evaluateProject({ dossier: d, evaluation: e, policy, monitoringSpend, allowMissing: opts.allowMissing });
     p.diagnostics = files.flatMap((f) => byFile.get(f) ?? []);
-    if (slip) p.diagnostics.push(...diagnostics.filter((x) => x.code === 'executed-scale' && x.args?.project === d.code));
+    p.diagnostics.push(...slips);
     projects.push(p);
     opts.onProgress?.(i + 1, dossiers.length, 'projects');
   });
@@ -176,7 +173,7 @@ export function reportFileName(project: ProjectScore, format: ScoreFormatName): 
  * that --project leaves out are not the run's. Data rows of projects outside the run are ignored
  * with one info line (FORMATS.md v1.1 §2.4), or are unknown-project errors with --strict-data.
  */
-function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undefined, strictData: boolean): { diagnostics: Diagnostic[]; ignoredProjects: string[] } {
+function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undefined, strictData: boolean): { diagnostics: Diagnostic[]; ignoredProjects: string[]; spend: Map<string, LastSpend> } {
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   const ours = (d: Diagnostic) => narrowed === undefined || d.file === undefined || !narrowed.skippedFiles.has(d.file);
   const all: Diagnostic[] = [...ws.diagnostics, ...ws.files.flatMap((f) => f.diagnostics)].filter(ours);
@@ -189,43 +186,18 @@ function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undef
     const f = diag.file !== undefined ? byFile.get(diag.file) : undefined;
     all.push(f ? { line: 1, column: 1, ...diag, ...positionIn(f, d) } : diag);
   }
-  return { diagnostics: sortDiagnostics(renderDiagnostics(all, lang)), ignoredProjects: ignored.codes };
+  return { diagnostics: sortDiagnostics(renderDiagnostics(all, lang)), ignoredProjects: ignored.codes, spend: mergeSpend(checked.map((c) => c.spend)) };
 }
 
-/** Whether the monitoring spend is 10 times the budget in force or more (an executed-scale row). */
-function scaleSlip(d: Dossier, spend: MonitoringSpend | undefined): boolean {
-  if (spend === undefined) return false;
-  const budget = inForce(d).budgetTotal;
-  return !budget.isZero() && spend.value.greaterThanOrEqualTo(budget.times(EXECUTED_SCALE));
-}
-
-/** The last cumulative spend per project in the monitoring rows (FORMATS.md §1.2 default). */
-function lastSpend(ws: Workspace): (d: Dossier) => { value: Dec; period: string; note?: string } | undefined {
-  const rows = new Map<string, MonitoringRow[]>();
-  for (const m of ws.monitoring) {
-    for (const r of m.rows) {
-      if (r.value === null || !isSpendMetric(r.metric)) continue;
-      const list = rows.get(r.project);
-      if (list) list.push(r);
-      else rows.set(r.project, [r]);
-    }
-  }
-  // A batch repeats the same few period texts (2025-Q1 … 2025-Q4) for every project: each is
-  // parsed once per year.
-  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
-  const period = (text: string, year: number) => {
-    const key = `${year}\u0000${text}`;
-    let p = periods.get(key);
-    if (p === undefined && !periods.has(key)) periods.set(key, (p = parsePeriod(text, year)));
-    return p;
-  };
-  return (d) => {
-    let best: { row: MonitoringRow; end: ReturnType<typeof parsePeriod> } | undefined;
-    for (const row of rows.get(d.code) ?? []) {
-      const p = period(row.period, d.year);
-      if (!p) continue;
-      if (!best || compareDates(p.end, best.end!.end) > 0) best = { row, end: p };
-    }
-    return best ? { value: new D(best.row.value!), period: best.end!.label, note: best.row.note } : undefined;
-  };
+/**
+ * The executed-scale errors of a project's spend rows after its last accepted spend (or of any,
+ * without one): a row the checks left out that would otherwise have stood in for the executed
+ * amount.
+ */
+function scaleSlips(d: Dossier, last: LastSpend | undefined, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((x) => {
+    if (x.code !== 'executed-scale' || x.args?.project !== d.code) return false;
+    const p = last && typeof x.args.period === 'string' ? parsePeriod(x.args.period, d.year) : undefined;
+    return !last || (p !== undefined && compareDates(p.end, last.period.end) > 0);
+  });
 }
