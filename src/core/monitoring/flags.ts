@@ -23,8 +23,11 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 /** Which of budget and goal progress runs ahead, for the dual-monitoring gap: the variant of its message. */
 export type GapDirection = 'money-ahead' | 'results-ahead';
 
-/** The message keys of the flags: the code, or for the dual-monitoring gap one per direction. */
-export type FlagMessageKey = Exclude<FlagCode, 'dual-monitoring-gap'> | `dual-monitoring-gap.${GapDirection}`;
+/**
+ * The message keys of the flags: the code, for the dual-monitoring gap one per direction, and
+ * for a budget pace whose spend row has a note, the variant that quotes it.
+ */
+export type FlagMessageKey = Exclude<FlagCode, 'dual-monitoring-gap'> | `dual-monitoring-gap.${GapDirection}` | `budget-pace-${'red' | 'yellow'}.explained`;
 
 /**
  * What the flags of a period are made from. Numbers for messages are already rounded half-up to
@@ -36,7 +39,8 @@ export interface FlagFacts {
     /** No spend row for the period. */
     missing: boolean;
     status: Status | null;
-    explained: boolean;
+    /** The spend row's note (偏差原因), if it has one. */
+    note?: string;
     pace: number | null;
     executionRate: number | null;
     /** Time progress × 100. */
@@ -72,7 +76,8 @@ export function flags(f: FlagFacts, policy: Policy): Flag[] {
     out.push({
       code: b.status === 'red' ? 'budget-pace-red' : 'budget-pace-yellow',
       severity: b.status === 'red' ? 'error' : 'warning',
-      args: { pace: show(b.pace), executionRate: show(b.executionRate), timeProgress: show(b.timeProgress), explained: b.explained },
+      // A reason given in the spend row's note is quoted, not asked for.
+      args: { pace: show(b.pace), executionRate: show(b.executionRate), timeProgress: show(b.timeProgress), ...(b.note !== undefined ? { note: b.note, variant: 'explained' } : {}) },
     });
   }
   if (f.gap !== null) {

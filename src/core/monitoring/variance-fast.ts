@@ -274,7 +274,7 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
       budget: {
         missing: A === null,
         status: budget.status,
-        explained: budget.note !== undefined,
+        ...(budget.note !== undefined ? { note: budget.note } : {}),
         pace: pace === null ? null : round(pace, ePace, 2),
         executionRate: E === null ? null : round(E, eE, 2),
         timeProgress: round(tp * 100, tp * 100 * 2 * U, 2),

@@ -183,7 +183,7 @@ function exactFacts(v: ExactPeriod, policy: Policy): FlagFacts {
   const gap = v.dualGap;
   return {
     period: v.period,
-    budget: { missing: b.actual === null, status: b.status, explained: b.note !== undefined, pace: r2(b.pace), executionRate: r2(b.executionRate), timeProgress: r2(v.timeProgress.times(HUNDRED))! },
+    budget: { missing: b.actual === null, status: b.status, ...(b.note !== undefined ? { note: b.note } : {}), pace: r2(b.pace), executionRate: r2(b.executionRate), timeProgress: r2(v.timeProgress.times(HUNDRED))! },
     gap: gap !== null && gap.abs().greaterThan(policy.monitoring.dualGap) ? { positive: gap.isPositive(), executionRate: r2(b.executionRate), goalProgress: r2(v.goalProgress), gap: r2(gap.abs())! } : null,
     indicators: v.indicators.map(indicatorFact),
   };

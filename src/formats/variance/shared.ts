@@ -48,7 +48,8 @@ export function flagMessage(f: Flag, lang: Lang): string {
   const args = { ...f.args };
   if (typeof args.status === 'string') args.statusWord = statusWord(args.status, lang);
   if (typeof args.likelihood === 'string') args.likelihoodWord = likelihoodWord(args.likelihood, lang);
-  return message(lang, typeof args.direction === 'string' ? `${f.code}.${args.direction}` : f.code, args);
+  const variant = typeof args.direction === 'string' ? args.direction : typeof args.variant === 'string' ? args.variant : undefined;
+  return message(lang, variant === undefined ? f.code : `${f.code}.${variant}`, args);
 }
 
 export function jsonAdjustment(a: Adjustment): Record<string, unknown> {

@@ -32,6 +32,8 @@ export const variance = {
     'spend-missing': 'No cumulative spend (spend) reported for {period}',
     'budget-pace-red': 'Budget execution {executionRate}% at time progress {timeProgress}% (pace {pace}, red): give the reason and the measures, or apply for a budget adjustment',
     'budget-pace-yellow': 'Budget execution {executionRate}% at time progress {timeProgress}% (pace {pace}, yellow): spending lags the plan; give the reason',
+    'budget-pace-red.explained': 'Budget execution {executionRate}% at time progress {timeProgress}% (pace {pace}, red); reason given: {note}; take the measures, or apply for a budget adjustment',
+    'budget-pace-yellow.explained': 'Budget execution {executionRate}% at time progress {timeProgress}% (pace {pace}, yellow): spending lags the plan; reason given: {note}',
     'dual-monitoring-gap.money-ahead':
       'Budget progress {executionRate}% is {gap} points ahead of goal progress {goalProgress}% (more than {threshold}): money spent without matching results; explain',
     'dual-monitoring-gap.results-ahead':
@@ -141,6 +143,8 @@ export const variance = {
     'spend-missing': '{period} 未填报累计执行数(spend)',
     'budget-pace-red': '预算执行率 {executionRate}%,时间进度 {timeProgress}%(进度比 {pace},红色预警):请说明原因和整改措施,或申请调整预算',
     'budget-pace-yellow': '预算执行率 {executionRate}%,时间进度 {timeProgress}%(进度比 {pace},黄色预警):支出慢于计划,请说明原因',
+    'budget-pace-red.explained': '预算执行率 {executionRate}%，时间进度 {timeProgress}%（进度比 {pace}，红色预警）；原因：{note}；请落实整改措施，或申请调整预算',
+    'budget-pace-yellow.explained': '预算执行率 {executionRate}%，时间进度 {timeProgress}%（进度比 {pace}，黄色预警）：支出慢于计划；原因：{note}',
     'dual-monitoring-gap.money-ahead': '预算执行进度 {executionRate}% 超前目标完成进度 {goalProgress}% 达 {gap} 个百分点(超过 {threshold}):资金已支出而绩效目标未同步实现,请说明',
     'dual-monitoring-gap.results-ahead': '目标完成进度 {goalProgress}% 超前预算执行进度 {executionRate}% 达 {gap} 个百分点(超过 {threshold}):请核实数据或预算安排',
     'indicator-reason-missing': '{indicator} {name} 为{statusWord}色预警(完成进度目标的 {ratio}%),未填写偏差原因',

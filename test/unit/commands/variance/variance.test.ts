@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { fixture, runCli } from '../../../helpers/run.js';
+import { fixture, ROOT, runCli } from '../../../helpers/run.js';
 
 const HAND = fixture('variance', 'hand');
 
@@ -119,6 +119,24 @@ describe('bpm variance', () => {
     expect(d?.message).to.include('2024-Q3').and.include('2025-Q2');
     const ok = await runCli(['variance', '.', '--format', 'json', '--period', '2025-Q2'], { cwd: HAND });
     expect((JSON.parse(ok.stdout) as typeof json).diagnostics.map((x) => x.code)).not.to.include('period-no-data');
+  });
+
+  it('a budget pace flag quotes the spend row\'s note as the reason instead of asking for one (both engines)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-note-'));
+    copyFileSync(join(ROOT, 'examples', 'old-neighbourhood-renovation', 'dossier.yaml'), join(dir, 'dossier.yaml'));
+    const rows = ['project,period,metric,value,note', 'DL-2025-ZJ-001,2025-Q1,spend,100,', 'DL-2025-ZJ-001,2025-Q2,spend,818.6,居民意见征询未完成'];
+    writeFileSync(join(dir, 'data.csv'), rows.join('\n') + '\n');
+    const messages = async (period: string, env: Record<string, string> = {}) => {
+      const r = await runCli(['variance', '.', '--format', 'json', '--period', period, '--lang', 'en'], { cwd: dir, env: { ...process.env, ...env } });
+      const j = JSON.parse(r.stdout) as Json;
+      return j.projects[0].periods[0].flags.map((f) => f.message ?? '').filter((m) => m.startsWith('Budget execution'));
+    };
+    for (const env of [{}, { BPM_EXACT: '1' }] as Record<string, string>[]) {
+      expect(await messages('2025-Q2', env)).to.deep.equal(['Budget execution 30.88% at time progress 50% (pace 0.62, yellow): spending lags the plan; reason given: 居民意见征询未完成']);
+      expect(await messages('2025-Q1', env)).to.deep.equal([
+        'Budget execution 3.77% at time progress 25% (pace 0.15, red): give the reason and the measures, or apply for a budget adjustment',
+      ]);
+    }
   });
 
   it('exits 2 for a bad --period, an unknown --fail-on level, a missing --data file and no dossier', async () => {
