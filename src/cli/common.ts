@@ -20,7 +20,7 @@ export function addCommonOptions<T extends FormatTable>(cmd: Command, formats: T
     .addOption(new Option('--lang <lang>', 'language of messages / 输出语言 (default: from LANG)').choices(['zh', 'en']))
     .option('--policy <policy>', 'scoring policy: self, key or a ScoringPolicy file / 评分规则')
     .option('--strategy <file>', 'StrategyPlan file / 战略规划文件')
-    .option('--encoding <encoding>', 'force the CSV encoding (utf8, gbk, gb18030, utf16le) / 指定 CSV 编码')
+    .option('--encoding <encoding>', 'force the CSV encoding (utf8, gbk, gb18030, utf16le, utf16be) / 指定 CSV 编码')
     .option('-q, --quiet', 'errors only / 只显示错误')
     .option('--color', 'colours even when the output is not a terminal / 强制使用颜色')
     .option('--no-color', 'no colours / 不使用颜色')

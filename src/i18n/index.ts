@@ -112,10 +112,21 @@ export function message(lang: Lang, key: string, args: Args = {}): string {
   // parts: literal, name, literal, name, …, literal. A placeholder without a value stays as written.
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
-    const v = args[parts[i]];
+    let v = args[parts[i]];
+    if ((v === undefined || v === null) && parts[i] === 'unitSuffix') v = unitSuffix(args.unit);
     out += (v === undefined || v === null ? `{${parts[i]}}` : String(v)) + parts[i + 1];
   }
   return out;
+}
+
+/**
+ * The unit after a number, as the tables print it: `%` glued to it (94%), another unit after a
+ * space (53 场), nothing without one. A message writes `{actual}{unitSuffix}`; the value comes
+ * from the argument `unit` unless given.
+ */
+export function unitSuffix(unit: unknown): string {
+  if (typeof unit !== 'string' || unit === '') return '';
+  return unit === '%' ? '%' : ` ${unit}`;
 }
 
 // A report of a million monitoring rows renders a message per flag: each template is split into

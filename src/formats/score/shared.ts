@@ -71,11 +71,16 @@ function unitSuffix(unit: string | undefined): string {
   return unit === '%' ? '%' : ` ${unit}`;
 }
 
+/**
+ * How an indicator was scored, for the note below the indicator table: the survey or the panel
+ * behind it, and the method unless it is the ordinary ratio (actual / target).
+ */
 export function methodText(i: IndicatorScore, lang: Lang, decimals: number): string {
-  let s = t(lang, `score.method.${i.method}`);
-  if (i.survey) s += '; ' + t(lang, 'score.line.survey', { satisfied: i.survey.satisfied, respondents: i.survey.respondents, margin: fixed(i.survey.margin, 2) });
-  if (i.panel) s += '; ' + t(lang, 'score.line.panel', { scores: i.panel.scores.map((x) => x.toFixed()).join(', '), combined: fixed(i.panel.combined, decimals), method: i.panel.method });
-  return s;
+  const parts: string[] = [];
+  if (i.method !== 'ratio' || (!i.survey && !i.panel)) parts.push(t(lang, `score.method.${i.method}`));
+  if (i.survey) parts.push(t(lang, 'score.line.survey', { satisfied: i.survey.satisfied, respondents: i.survey.respondents, margin: fixed(i.survey.margin, 2) }));
+  if (i.panel) parts.push(t(lang, 'score.line.panel', { scores: i.panel.scores.map((x) => x.toFixed()).join(', '), combined: fixed(i.panel.combined, decimals), method: i.panel.method }));
+  return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
 export const FINDING_KINDS: readonly FindingKind[] = ['achievement', 'problem', 'recommendation', 'data'];

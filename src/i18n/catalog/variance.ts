@@ -40,7 +40,7 @@ export const variance = {
       'Goal progress {goalProgress}% is {gap} points ahead of budget progress {executionRate}% (more than {threshold}): results without matching spending; check the data or the budget',
     'indicator-reason-missing': '{indicator} {name} is {statusWord} ({ratio}% of the expected value) and has no deviation reason',
     'likelihood-reason-missing': 'Meeting the target of {indicator} {name} is "{likelihoodWord}" and no reason or measure is given',
-    'target-unlikely': '{indicator} {name} projects to {projection} {unit} against a target of {target} {unit}: take measures or apply for an adjustment of the target',
+    'target-unlikely': '{indicator} {name} projects to {projection}{unitSuffix} against a target of {target}{unitSuffix}: take measures or apply for an adjustment of the target',
     'indicator-ahead': '{indicator} {name} is at {ratio}% of the expected value: check that the target was not set too low',
     'indicator-missing': 'No value reported for {indicators}',
 
@@ -149,7 +149,7 @@ export const variance = {
     'dual-monitoring-gap.results-ahead': '目标完成进度 {goalProgress}% 超前预算执行进度 {executionRate}% 达 {gap} 个百分点(超过 {threshold}):请核实数据或预算安排',
     'indicator-reason-missing': '{indicator} {name} 为{statusWord}色预警(完成进度目标的 {ratio}%),未填写偏差原因',
     'likelihood-reason-missing': '{indicator} {name} 完成目标可能性为“{likelihoodWord}”,未说明原因和措施',
-    'target-unlikely': '{indicator} {name} 全年预计 {projection}{unit},目标 {target}{unit}:请采取措施或申请调整目标',
+    'target-unlikely': '{indicator} {name} 全年预计 {projection}{unitSuffix},目标 {target}{unitSuffix}:请采取措施或申请调整目标',
     'indicator-ahead': '{indicator} {name} 达到进度目标的 {ratio}%:请检查目标是否设置过低',
     'indicator-missing': '以下指标未填报:{indicators}',
 

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { formatNames, SCORE_FORMATS, VALIDATE_FORMATS, VARIANCE_FORMATS, type FormatTable } from '../../../src/formats/names.js';
 import { formats as catalog } from '../../../src/i18n/catalog/formats.js';
-import { runCli } from '../../helpers/run.js';
+import { ROOT, runCli } from '../../helpers/run.js';
 
 const COMMANDS: [string, FormatTable][] = [
   ['validate', VALIDATE_FORMATS],
@@ -24,6 +24,16 @@ describe('cli: --help lists the formats', () => {
       expect(section.trimEnd().split('\n')).to.deep.equal(['Formats / 输出格式:', ...expected]);
     });
   }
+
+  it('--encoding names every encoding the unknown-encoding message offers', async () => {
+    const r = await runCli(['variance', '--help']);
+    // commander wraps the description: from the option to the next one.
+    const line = r.stdout.slice(r.stdout.indexOf('--encoding'), r.stdout.indexOf('-q, --quiet')).replace(/\s+/g, ' ');
+    for (const name of ['utf8', 'gbk', 'gb18030', 'utf16le', 'utf16be']) expect(line, name).to.include(name);
+    const bad = await runCli(['validate', 'examples/culture-community-events/monitoring.csv', '--encoding', 'latin1', '--lang', 'en'], { cwd: ROOT });
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.include('utf16be');
+  });
 
   it('rejects a format that is not in the table (exit 2)', async () => {
     const r = await runCli(['score', '--format', 'sarif']);

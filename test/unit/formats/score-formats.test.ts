@@ -62,6 +62,19 @@ describe('score formats', () => {
     expect(table).to.match(/\n {2}全部部门 +2 +0 +1122\.60 +1122\.60 +0\.00\n/);
   });
 
+  it('findings print a percentage as the tables do (94%, not 94 %), another unit after a space; the method note names no internal word', async () => {
+    const { report } = await score({ paths: [join(ROOT, 'examples', 'culture-community-events')], cwd: ROOT, lang: 'en' });
+    const table = scoreFormats.table(report, { ...opts, lang: 'en' });
+    expect(table).to.include('✔ SAT-1 参与市民满意度: 94% against target ≥ 90%: met (10 of 10 points)');
+    expect(table).to.include('✔ OUT-1 举办社区文化活动场次: 53 场 against target ≥ 50 场: met (15 of 15 points)');
+    expect(table).to.include('│ SAT-1  │ Satisfaction │ satisfaction   │ 参与市民满意度              │ ≥90%');
+    expect(table).to.include('  SAT-1: 1128 of 1200 surveyed satisfied, ±1.34 points (95%)\n');
+    expect(table).to.not.match(/ \d+(\.\d+)? %/);
+    const zh = scoreFormats.table(report, opts);
+    expect(zh).to.include('SAT-1 参与市民满意度:实际 94%,目标 ≥90%,已完成');
+    expect(zh).to.include('  SAT-1: 满意 1128/1200');
+  });
+
   it('table has colour only when asked', async () => {
     const report = await hostile();
     expect(scoreFormats.table(report, opts)).to.not.match(/\x1b\[/);
