@@ -103,13 +103,14 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
   const collector = new MonitoringCollector(dossiers, { increments: opts.increments, foreign: opts.strictData ? 'error' : 'ignore', skip: narrowed?.skipped });
   // Problems of the projects --project leaves out are not this run's.
   const ours = (d: Diagnostic) => narrowed === undefined || d.file === undefined || !narrowed.skippedFiles.has(d.file);
-  // Documents that could not be loaded explain why their rows meet `unknown-project`.
-  for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter((d) => d.severity === 'error' && ours(d)));
+  // The input files' problems, warnings too (as validate and score show them): documents that
+  // could not be loaded explain why their rows meet `unknown-project`.
+  for (const f of ws.files) inputDiagnostics.push(...f.diagnostics.filter(ours));
   // A dossier that breaks a semantic rule (sources that do not add up, say) is still monitored,
-  // but the run says so and does not pass.
+  // but the run says so and, with an error, does not pass.
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   for (const { key, ...d } of runRules(ws.ctx)) {
-    if (d.severity !== 'error' || !ours(d)) continue;
+    if (!ours(d)) continue;
     const f = byFile.get(d.file ?? '');
     inputDiagnostics.push({ line: 1, column: 1, ...d, ...(f ? positionIn(f, { ...d, key }) : {}) });
   }

@@ -1,7 +1,7 @@
 // `markdown`: a monitoring report to paste into an issue, a pull request or a CI job summary.
 // Per project: the budget by period, the indicators of the last period, the flags, and a
 // mermaid `xychart-beta` chart of planned (bars) and actual (line) cumulative spend, which
-// GitHub and GitLab render. Data problems (file:line) close the report.
+// GitHub and GitLab render. The input problems (file:line) close the report.
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { FormatOptions } from '../../core/report.js';
 import type { ProjectVariance } from '../../core/monitoring/report.js';

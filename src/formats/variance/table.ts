@@ -2,7 +2,7 @@
 // period (time progress, planned and actual cumulative spend, their variance and variance %,
 // execution rate, pace, status),
 // then the indicators of the last period shown; under it a sparkline of cumulative spend
-// against plan and the flags of that period. Data problems (file:line) close the report.
+// against plan and the flags of that period. The input problems (file:line) close the report.
 // Statuses are coloured only when opts.color (a terminal, not --no-color).
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../../core/diagnostics.js';

@@ -139,6 +139,28 @@ describe('bpm variance', () => {
     }
   });
 
+  it('lists a dossier\'s problems under "Input problems", its warnings with its errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-input-'));
+    for (const f of ['dossier.yaml', 'monitoring.csv']) copyFileSync(join(ROOT, 'examples', 'culture-community-events', f), join(dir, f));
+    const file = join(dir, 'dossier.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^goal: .*$/m, 'goal: 提高群众满意度').replace('weight: 15\n    basis: plan\n    baseline: 42', 'weight: 14\n    basis: plan\n    baseline: 42'));
+    const r = await runCli(['variance', '.', '--lang', 'en', '--no-color'], { cwd: dir });
+    expect(r.code).to.equal(1);
+    const section = r.stdout.slice(r.stdout.indexOf('Input problems'));
+    expect(section.split('\n').map((l) => l.replace(/^( {2}\S+) {2}.* {2}(\S+)$/, '$1 $2'))).to.deep.equal([
+      'Input problems (3)',
+      '  dossier.yaml:23:7 goal-no-number',
+      '  dossier.yaml:23:7 vague-goal',
+      '  dossier.yaml:32:13 weights-sum',
+      '',
+    ]);
+    expect(section).to.include('⚠ the goal is vague').and.include('✖ the output indicators weigh 49 points');
+    const zh = await runCli(['variance', '.', '--lang', 'zh', '--no-color'], { cwd: dir });
+    expect(zh.stdout).to.include('输入问题（3 个）');
+    const quiet = await runCli(['variance', '.', '--lang', 'en', '--no-color', '-q'], { cwd: dir });
+    expect(quiet.stdout).to.include('Input problems (1)');
+  });
+
   it('exits 2 for a bad --period, an unknown --fail-on level, a missing --data file and no dossier', async () => {
     expect((await runCli(['variance', '.', '--period', '2025-Q5'], { cwd: HAND })).code).to.equal(2);
     expect((await runCli(['variance', '.', '--fail-on', 'orange'], { cwd: HAND })).code).to.equal(2);
@@ -187,7 +209,7 @@ describe('bpm variance', () => {
     const zh = await runCli(['variance', '.', '--lang', 'zh'], { cwd: HAND });
     expect(zh.stdout).to.include('有可能');
     expect(zh.stdout).to.include('绿');
-    expect(zh.stdout).to.include('数据问题');
+    expect(zh.stdout).to.include('输入问题');
   });
 
   it('--fail-on red and yellow set exit 1 by the worst status', async () => {
