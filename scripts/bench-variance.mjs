@@ -10,7 +10,7 @@
 // 19 metrics (spend + 18 numeric indicators), rows ordered month by month across all projects
 // (every project stays open until the end of the file), one dossier per project. --quick uses
 // 100,000 rows (439 projects) and one run. bpm is measured in its default format (a table per
-// project, ≈ 20 MB), in json (FORMATS.md §5: every project × period × indicator, ≈ 720 MB for
+// project, ≈ 20 MB), in json (docs/formats.md#variance-json: every project × period × indicator, ≈ 720 MB for
 // 1M rows) and for one period (`--period 2025-12`, json: every row is still read and checked,
 // the output is 59 MB); Miller writes its json grouped sums (≈ 7 MB). All go to files under
 // bench-data/ through stdout. The ratio reported is the default format's.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Seeded, deterministic generator of monitoring data for benchmarks and tests: N rows of monthly
-// monitoring data (FORMATS.md §2) across as many projects as needed, plus one matching dossier
+// monitoring data (docs/formats.md#monitoring-data-csv) across as many projects as needed, plus one matching dossier
 // per project, so that `bpm variance DIR --data FILE.csv` has every row to compute.
 //
 //   node scripts/gen-monitoring.mjs --rows 1000000 --dir /tmp/gen-dir --csv /tmp/big.csv [--seed 42] [--gbk]

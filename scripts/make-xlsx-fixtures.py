@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the workbook fixtures of test/fixtures/xlsx/ in the official layouts (TEMPLATES.md).
+"""Writes the workbook fixtures of test/fixtures/xlsx/ in the official layouts (docs/formats.md#excel-workbooks).
 
 The fixtures are committed: CI needs neither Python nor LibreOffice. To rewrite them here:
 
@@ -364,7 +364,7 @@ def declaration_local_sheet(ws):
 
 
 def placeholder_sheet(ws):
-    """An unfilled 申报表: `**` placeholders in 指标值 (TEMPLATES.md §B)."""
+    """An unfilled 申报表: `**` placeholders in 指标值 (docs/formats.md#excel-workbooks)."""
     f = Form(ws)
     f.title('A1:E1', '项目支出绩效目标申报表')
     f.merge('A2:E2', '（2025年度）', border=False)

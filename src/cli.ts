@@ -1,5 +1,5 @@
 // The command-line program: subcommands, shared options, and the one error boundary that turns
-// typed errors into a message on stderr and an exit code (FORMATS.md §4). Nothing below calls
+// typed errors into a message on stderr and an exit code (README.md#exit-codes). Nothing below calls
 // process.exit; main() returns the exit code and bin/bpm.js sets it.
 import { Command, CommanderError } from 'commander';
 import { cliEnv, type CliEnv } from './cli/env.js';

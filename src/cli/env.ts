@@ -32,7 +32,7 @@ export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
   };
 }
 
-/** Options every reporting command shares (FORMATS.md §4); `format` is one of the command's formats (commander checks the choice and sets the default). */
+/** Options every reporting command shares (README.md#commands); `format` is one of the command's formats (commander checks the choice and sets the default). */
 export interface CommonOptions<F extends string = string> {
   format: F;
   output?: string;

@@ -1,6 +1,6 @@
 // Exact decimal arithmetic for money and scores (decimal.js). Binary floating point never
 // touches an amount: 0.1 + 0.2 is 0.3 here. Rounding is half-up and happens only through
-// `round`, at the places FORMATS.md §3 names.
+// `round`, at the places docs/scoring.md#rounding-sections-and-the-total names.
 import { Decimal } from 'decimal.js';
 
 // A private constructor: enough precision for any budget, and no global configuration change

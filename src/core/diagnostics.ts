@@ -25,7 +25,7 @@ export interface Diagnostic<C extends string = string> {
   /** 1-based line and column of the offending node (in a workbook: the cell's row and column number). */
   line?: number;
   column?: number;
-  /** In a workbook (FORMATS.md §6): the sheet and the cell (A1) that hold the problem. */
+  /** In a workbook (docs/formats.md#excel-workbooks): the sheet and the cell (A1) that hold the problem. */
   sheet?: string;
   cell?: string;
 }

@@ -1,5 +1,5 @@
 // Report shapes that commands produce and formatters turn into text. These mirror the JSON
-// output contract of FORMATS.md §5; fields may be added, none renamed.
+// output contract of docs/formats.md#json-output; fields may be added, none renamed.
 import type { Diagnostic } from './diagnostics.js';
 import type { ProjectVariance } from './monitoring/report.js';
 import type { VarianceSummary } from './monitoring/summary.js';
@@ -45,7 +45,7 @@ export interface ReviewItem {
   cell?: string;
 }
 
-/** The per-file `review` object of `bpm review` (FORMATS.md §5), as JSON. */
+/** The per-file `review` object of `bpm review` (docs/formats.md#validate-and-review-json), as JSON. */
 export interface FileReview {
   project: { code: string; name: string; department: string; category: string | null } | null;
   /** 0-100; 0 for a dossier that could not be read (it cannot pass). */
@@ -122,7 +122,7 @@ export interface RuleHelp {
 }
 export type RuleHelpTable = Record<string, RuleHelp>;
 
-/** The report of `bpm variance` (FORMATS.md §5). */
+/** The report of `bpm variance` (docs/formats.md#variance-json). */
 export interface VarianceReport {
   command: 'variance';
   /**
@@ -133,7 +133,7 @@ export interface VarianceReport {
   /** Data problems and input errors, sorted, with messages. Complete once `projects` is consumed. */
   readonly diagnostics: Diagnostic[];
   /**
-   * One line per project of the run (FORMATS.md v1.1 §5), complete once `projects` is consumed;
+   * One line per project of the run (docs/formats.md#variance-json), complete once `projects` is consumed;
    * absent for a report assembled from single projects.
    */
   readonly summary?: VarianceSummary;

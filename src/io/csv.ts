@@ -1,4 +1,4 @@
-// Monitoring CSV files (FORMATS.md §2), the syntactic layer: encoding, header, cells and
+// Monitoring CSV files (docs/formats.md#monitoring-data-csv), the syntactic layer: encoding, header, cells and
 // numbers. Whether a project, metric or period exists is checked later, against the dossiers.
 import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';

@@ -153,7 +153,7 @@ function suspiciousKey(k: string): boolean {
   return numeric(k) && (INT_OCT.test(k) || INT_DEC.test(k) || INT_HEX.test(k) || FLOAT_NAN.test(k) || FLOAT_EXP.test(k) || FLOAT.test(k));
 }
 
-/** A bpm document says so on a line of its own (FORMATS.md §1); other YAML is skipped when walked. */
+/** A bpm document says so on a line of its own (docs/formats.md#documents-in-general); other YAML is skipped when walked. */
 export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
 
 /**

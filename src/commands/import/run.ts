@@ -1,4 +1,4 @@
-// `bpm import FILE.xlsx… [-o DIR] [--force]` (FORMATS.md §6): the YAML documents read from
+// `bpm import FILE.xlsx… [-o DIR] [--force]` (docs/formats.md#excel-workbooks): the YAML documents read from
 // workbooks, as DIR/<code>/dossier.yaml and evaluation.yaml (monitoring sheets as
 // DIR/<workbook>.csv). Each file starts with a comment naming its workbook and sheet. Nothing is
 // written when a workbook has an error, nor over an existing file unless `force`.

@@ -1,4 +1,4 @@
-// The blank 绩效目标申报表 of `bpm init --format xlsx`: the official layout (TEMPLATES.md §B) with
+// The blank 绩效目标申报表 of `bpm init --format xlsx`: the official layout (docs/formats.md#excel-workbooks) with
 // the Sichuan-style separate 指标性质 | 指标值 | 度量单位 columns, so that an operator is chosen
 // from a list rather than typed, and 分值 and 取值依据 columns. Drop-down lists for 一级指标,
 // 二级指标, 指标性质 and 取值依据 read their choices from a hidden sheet 选项. What a person fills

@@ -106,7 +106,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
   };
 }
 
-/** Exit code (FORMATS.md §4): 1 when any dossier must be revised or the run has errors. */
+/** Exit code (README.md#exit-codes): 1 when any dossier must be revised or the run has errors. */
 export function reviewExitCode(report: ReviewReport): number {
   if (report.diagnostics.some((d) => d.severity === 'error')) return 1;
   return report.files.some((f) => f.review.verdict !== 'pass') ? 1 : 0;

@@ -73,7 +73,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     const last = lastSpend.get(d.code);
     const monitoringSpend = last && { value: last.value, period: last.period.label, end: formatDate(last.period.end), ...(last.note !== undefined ? { note: last.note } : {}) };
     // The monitoring spend that would stand in for the executed amount is 10 times the budget
-    // or more (元 written for 万元, FORMATS.md v1.1 §3): the row is left out, the project is not
+    // or more (元 written for 万元, docs/scoring.md#budget-execution): the row is left out, the project is not
     // scored, and the row's executed-scale error is among its input problems.
     const slips = e?.executed === undefined ? scaleSlips(d, last, diagnostics) : [];
     const p = files.some((f) => errorFiles.has(f)) || slips.length ? unscorableProject(d, e, policy) : evaluateProject({ dossier: d, evaluation: e, policy, monitoringSpend, allowMissing: opts.allowMissing });
@@ -112,7 +112,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
 }
 
 /**
- * Exit code (FORMATS.md §4): 1 when a project is incomplete or invalid, an input has errors, or a
+ * Exit code (README.md#exit-codes): 1 when a project is incomplete or invalid, an input has errors, or a
  * total is below --fail-under; else 0.
  */
 export function scoreExitCode(report: ScoreReport, failUnder?: number): number {
@@ -171,7 +171,7 @@ export function reportFileName(project: ProjectScore, format: ScoreFormatName): 
 /**
  * Rule and data diagnostics, positioned in their files, rendered and sorted; those of projects
  * that --project leaves out are not the run's. Data rows of projects outside the run are ignored
- * with one info line (FORMATS.md v1.1 §2.4), or are unknown-project errors with --strict-data.
+ * with one info line (docs/formats.md#monitoring-data-csv), or are unknown-project errors with --strict-data.
  */
 function placeDiagnostics(ws: Workspace, lang: Lang, narrowed: Selection | undefined, strictData: boolean): { diagnostics: Diagnostic[]; ignoredProjects: string[]; spend: Map<string, LastSpend> } {
   const byFile = new Map(ws.files.map((f) => [f.file, f]));

@@ -75,7 +75,7 @@ export async function validateRendered(opts: ValidateOptions, cacheOpts: CacheOp
   return { text: texts[0], summary: report.summary, inputs: abs, cached: false };
 }
 
-/** Exit code of a validate report (FORMATS.md §4): 1 on errors or too many warnings (--max-warnings -1: no limit). */
+/** Exit code of a validate report (README.md#exit-codes): 1 on errors or too many warnings (--max-warnings -1: no limit). */
 export function validateExitCode(report: { summary: Pick<ValidateSummary, 'errors' | 'warnings'> }, maxWarnings: number | undefined): number {
   if (report.summary.errors > 0) return 1;
   return tooManyWarnings(report, maxWarnings) ? 1 : 0;

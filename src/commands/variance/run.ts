@@ -1,4 +1,4 @@
-// `bpm variance`: dossiers + monitoring CSV data → the quarterly monitoring report (FORMATS.md §3).
+// `bpm variance`: dossiers + monitoring CSV data → the quarterly monitoring report (docs/formats.md#variance-json).
 // Monitoring files (--data, and CSV files found beside the dossiers) are streamed row by row
 // into the collector, so a file of a million rows never sits in memory; the report's projects
 // are then computed one at a time, as the formatter asks for them.
@@ -153,7 +153,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
       entries.push(entry);
       if (pv.periods.length > 0) reported++;
       worst = worse(worst, worstStatus([pv]));
-      // 未报送 counts as red for --fail-on (FORMATS.md v1.1 §2.4).
+      // 未报送 counts as red for --fail-on (docs/formats.md#monitoring-data-csv).
       if (entry.status === 'no-data') worst = worse(worst, 'red');
       yield pv;
     }
@@ -212,7 +212,7 @@ function periodFilter(text: string | undefined): ((d: Dossier) => (p: ReportPeri
 }
 
 /**
- * Exit code (FORMATS.md §4): 1 when a status is at or above --fail-on, or when rows had to be
+ * Exit code (README.md#exit-codes): 1 when a status is at or above --fail-on, or when rows had to be
  * excluded (an error diagnostic: the report is incomplete); else 0.
  */
 export function varianceExitCode(outcome: { worst: Status | null; errors: number }, failOn: 'red' | 'yellow' | undefined): number {

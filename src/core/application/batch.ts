@@ -25,7 +25,7 @@ export function rank(projects: readonly ProjectScore[]): RankRow[] {
 }
 
 /**
- * Result application per department and overall (FORMATS.md v1.1 §5 `summary.application`): the
+ * Result application per department and overall (`summary.application`, docs/formats.md#score-json): the
  * budget in force, next year's budget after the grade's adjustment, and the change. Invalid and
  * incomplete projects have no recommendation: counted apart (notApplied), left out of the sums.
  * Projects in 元 and in 万元 are summed in 万元.
@@ -96,7 +96,7 @@ export function departments(projects: readonly ProjectScore[], decimals: number)
 
 /**
  * Projects a finance bureau should look at: incomplete, invalid, poor, below --fail-under, with
- * discrepancies, or executed above the budget (FORMATS.md v1.1 §3: an overspend or a figure in
+ * discrepancies, or executed above the budget (docs/scoring.md#budget-execution: an overspend or a figure in
  * the wrong unit).
  */
 export function attention(projects: readonly ProjectScore[], failUnder?: Dec): Attention[] {

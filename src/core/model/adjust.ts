@@ -1,4 +1,4 @@
-// Approved adjustments (动态调整) take effect from their date (FORMATS.md §3): a period ending on
+// Approved adjustments (动态调整) take effect from their date (docs/formats.md#adjustments): a period ending on
 // or after an adjustment uses the adjusted budget total and targets. Year-end scoring uses every
 // adjustment (the budget "in force" is the one after all of them). An adjustment's own schedule
 // replaces the dossier's from its date; an adjusted total without one scales the schedule in

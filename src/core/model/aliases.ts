@@ -1,5 +1,5 @@
 // Chinese (and symbol) aliases accepted on input, mapped to the canonical English values, and
-// the canonical level-2 values by level 1 (FORMATS.md §1.1).
+// the canonical level-2 values by level 1 (docs/formats.md#level-1-and-level-2-indicators).
 import type { Basis, Grade, Level1, Operator, QualLevel, Role } from './model.js';
 
 export const LEVEL1_ALIASES: Record<string, Level1> = {

@@ -15,7 +15,7 @@ function quarters(m: Partial<Record<Quarter, number>> | undefined): Partial<Reco
   return out;
 }
 
-/** Default tracking (FORMATS.md §1.1): cumulative for ">=" with a unit other than "%", else level. */
+/** Default tracking (docs/formats.md#indicators): cumulative for ">=" with a unit other than "%", else level. */
 function defaultTracking(operator: string, unit: string | undefined): 'cumulative' | 'level' {
   return operator === '>=' && unit !== undefined && unit.trim() !== '%' && unit.trim() !== '' ? 'cumulative' : 'level';
 }

@@ -1,4 +1,4 @@
-// Calendar arithmetic for project periods and monitoring periods (FORMATS.md §2.1, §3).
+// Calendar arithmetic for project periods and monitoring periods (docs/formats.md#monitoring-data-csv, #variance-json).
 // Dates are ISO strings (YYYY-MM-DD); months are counted whole, inclusive.
 import type { Quarter } from './model.js';
 

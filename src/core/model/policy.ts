@@ -64,7 +64,7 @@ const d = (x: number | string) => new D(x);
 
 /**
  * An executed amount or a cumulative spend this many times the budget in force or more is a unit
- * slip (元 written for 万元): `executed-scale` (FORMATS.md v1.1 §3). A fixed rule of the contract,
+ * slip (元 written for 万元): `executed-scale` (docs/scoring.md#budget-execution). A fixed rule of the contract,
  * not a bureau's setting.
  */
 export const EXECUTED_SCALE = 10;

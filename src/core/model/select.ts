@@ -1,4 +1,4 @@
-// `--project CODE` (repeatable, FORMATS.md v1.1 §2.4): a run narrowed to some of the projects it
+// `--project CODE` (repeatable, docs/formats.md#monitoring-data-csv): a run narrowed to some of the projects it
 // loaded. Codes match as the monitoring data matches them (exactly, else ignoring case).
 import { suggest } from '../suggest.js';
 import type { Dossier, Evaluation } from './model.js';

@@ -1,4 +1,4 @@
-// Data problems of monitoring CSV rows against the dossiers of the run (FORMATS.md §2.2), for
+// Data problems of monitoring CSV rows against the dossiers of the run (docs/rules.md#monitoring-data), for
 // `bpm validate` and `bpm score`: the same collector that `bpm variance` uses, so all three
 // report the same problems, and score takes a default executed amount only from a row the
 // checks accepted.

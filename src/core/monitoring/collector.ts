@@ -1,4 +1,4 @@
-// Monitoring data against the dossiers of a run (FORMATS.md §2): rows in, per-project and
+// Monitoring data against the dossiers of a run (docs/formats.md#monitoring-data-csv): rows in, per-project and
 // per-period observations out, and every data problem of §2.2 as a diagnostic with file:line.
 // Rows are fed one at a time (`add`), so that a file of a million rows can be streamed: per
 // project × metric × period only the value, its line and its note are kept. A bad row is
@@ -50,7 +50,7 @@ export interface MonitoringOptions {
   /** `--increments`: values are per-period amounts; cumulative metrics are summed over periods. */
   increments?: boolean;
   /**
-   * Rows for a project that is not in the run (FORMATS.md v1.1 §2.4): `error` (validate, and
+   * Rows for a project that is not in the run (docs/formats.md#monitoring-data-csv): `error` (validate, and
    * `--strict-data`): one `unknown-project` error per row; `ignore` (variance, score): counted,
    * and reported once as the info line `ignored-projects` (see ignored()).
    */
@@ -230,7 +230,7 @@ export class MonitoringCollector {
     if (row.value === null) return;
     // A million rows come in runs of the same project and period (a project's metrics of one
     // month): the last project and the last period text are resolved once per run, with no
-    // per-project cache (memory). The checks and their order are those of FORMATS.md §2.2
+    // per-project cache (memory). The checks and their order are those of docs/rules.md#monitoring-data
     // (unknown project, broken project period, unknown metric, qualitative metric, bad period,
     // period outside, duplicate).
     let dossier: Dossier | undefined;
@@ -341,7 +341,7 @@ export class MonitoringCollector {
    * decimals only when it is reached and released after, so that a streamed run never holds
    * more than one project's decimals. Checks that need every period of a metric (a cumulative
    * value that falls, spend above the budget) are made here; `problems()` is complete after.
-   * A project of the run without any accepted row comes with no periods (FORMATS.md v1.1 §2.4:
+   * A project of the run without any accepted row comes with no periods (docs/formats.md#monitoring-data-csv:
    * 未报送, never silently left out).
    */
   *drain(): Generator<ProjectObservations> {
@@ -483,7 +483,7 @@ export class MonitoringCollector {
           if (over) {
             const value = exact ?? new D(num);
             const args = { project: d.code, period: period.label, value: value.toFixed(), total: total.value.toFixed(), unit: d.budget.unit };
-            // FORMATS.md v1.1 §3, unit scale: 10 times the budget or more is 元 written for 万元
+            // Unit scale (docs/scoring.md#budget-execution): 10 times the budget or more is 元 written for 万元
             // (or a like slip): left out; above the budget, a warning and the row is kept.
             if (value.greaterThanOrEqualTo(total.scale)) {
               this.reportAt(this.where(store, slot), 'executed-scale', { ...args, times: value.dividedBy(total.value).toDecimalPlaces(0, D.ROUND_DOWN).toFixed(), asWanyuan: value.dividedBy(10000).toFixed(), variant: d.budget.unit === '万元' ? 'spend-wanyuan' : 'spend' });

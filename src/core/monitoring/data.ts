@@ -1,4 +1,4 @@
-// One row of monitoring data (FORMATS.md §2) as the CSV layer hands it to the domain. It lives in
+// One row of monitoring data (docs/formats.md#monitoring-data-csv) as the CSV layer hands it to the domain. It lives in
 // core so that the monitoring computations depend on nothing outside core; src/io/csv.ts
 // produces it and re-exports the type.
 

@@ -1,4 +1,4 @@
-// The flags of a monitoring period (DOMAIN.md §5): what needs a reason (偏差原因) or an
+// The flags of a monitoring period (docs/rules.md#monitoring-flags): what needs a reason (偏差原因) or an
 // adjustment (动态调整). Codes and arguments only; the wording is in the variance catalog.
 // Both variance engines (exact decimals in variance.ts, checked doubles in variance-fast.ts)
 // decide the facts below on exact values and hand them here, so the flags have one definition.

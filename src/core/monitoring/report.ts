@@ -1,4 +1,4 @@
-// The monitoring report of a project (FORMATS.md §5 `variance`) as the formats print it: every
+// The monitoring report of a project (docs/formats.md#variance-json) as the formats print it: every
 // computed number already rounded half-up, once, to the policy's `decimals` (time progress to
 // decimals + 2: 0.4286 for 3 of 7 months); values read from the input (budget total, targets,
 // actual values) as given. Statuses and flags were decided on exact values.

@@ -1,4 +1,4 @@
-// The summary of a monitoring run (FORMATS.md v1.1 §5 variance `summary`): one line per project
+// The summary of a monitoring run (`summary`, docs/formats.md#variance-json): one line per project
 // for the selected period (--period), else the latest period with data in the run: the worst
 // status, the worst indicator, goal progress, whether the dual-monitoring flag is raised, and
 // `no-data` (未报送) for a project without data in that period.
@@ -24,7 +24,7 @@ export interface VarianceSummary {
   /** The period summarised (a label such as 2025-Q3); null when the run has no data at all. */
   period: string | null;
   projects: SummaryEntry[];
-  /** Project codes of data rows outside the run, sorted (FORMATS.md v1.1 §2.4). */
+  /** Project codes of data rows outside the run, sorted (docs/formats.md#monitoring-data-csv). */
   ignoredProjects: string[];
 }
 
@@ -37,7 +37,7 @@ export interface SummaryAt {
   selected: boolean;
 }
 
-/** red > yellow > green > ahead (FORMATS.md v1.1 §5). */
+/** red > yellow > green > ahead (docs/formats.md#variance-json). */
 const RANK: Record<IndicatorStatus, number> = { ahead: 0, green: 1, yellow: 2, red: 3 };
 
 /** The project's period that the summary reads, if it has one. */

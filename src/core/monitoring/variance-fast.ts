@@ -1,4 +1,4 @@
-// The fast engine of the monitoring report: the formulas of variance.ts (FORMATS.md §3), term
+// The fast engine of the monitoring report: the formulas of variance.ts (docs/formats.md#variance-json), term
 // for term, in binary doubles that carry an error bound (src/core/monitoring/approx.ts). Each rounding and
 // each threshold is decided only when the bound proves the exact value lies on the same side;
 // when one cannot be proved (a value at a tie such as 0.125 → 0.13, a ratio right on a

@@ -1,4 +1,4 @@
-// The computations of quarterly monitoring (绩效运行监控, FORMATS.md §3, DOMAIN.md §5): time
+// The computations of quarterly monitoring (绩效运行监控, docs/formats.md#variance-json): time
 // progress, budget planned vs actual, indicator expected vs actual, year-end projection and
 // likelihood, goal progress, the dual-monitoring gap, earned value, and the flags that name what
 // needs a reason or an adjustment. Everything here is exact (decimal.js), and each figure is one
@@ -267,7 +267,7 @@ export type BudgetInForce = Pick<InForce, 'budgetTotal' | 'schedule' | 'schedule
  * (quarters of the dossier's year) counts in proportion to the months of that quarter, inside
  * the project period, that have elapsed (whole at its end; 1/3 and 2/3 for monthly periods).
  * When the total in force differs from the total the schedule was written for (an adjustment
- * changed the total without a schedule of its own, FORMATS.md v1.1 §3), that cumulative amount
+ * changed the total without a schedule of its own, docs/formats.md#variance-json), that cumulative amount
  * is scaled to the total in force: × budgetTotal / scheduleTotal. Without a schedule: the total
  * in force spread evenly over the months (total × time progress).
  */
@@ -401,7 +401,7 @@ export function indicatorVariance(d: Dossier, ind: Indicator, p: ReportPeriod, t
   const t = policy.monitoring.indicator;
   if (v.ratio === null) v.status = (lower ? exp.n : actual).greaterThan(0) ? 'ahead' : 'green';
   else v.status = v.ratio.lessThan(t.red) ? 'red' : v.ratio.lessThan(t.yellow) ? 'yellow' : v.ratio.greaterThanOrEqualTo(t.ahead) ? 'ahead' : 'green';
-  // projection (FORMATS.md v1.1 §3) of a cumulative indicator = actual × target / expected, so
+  // projection (docs/formats.md#variance-json) of a cumulative indicator = actual × target / expected, so
   // that a project on its milestones projects to its target: with a milestone (not zero) that is
   // actual × target × d / n; without one, expected = target × time progress and it reduces to
   // actual / time progress = actual × months / elapsed (also the fallback for a zero milestone).
@@ -432,7 +432,7 @@ function likelihoodOf(r: Dec | null, policy: Policy): Likelihood {
 }
 
 /**
- * Goal progress (FORMATS.md §3): mean over the cumulative indicators with a value of
+ * Goal progress (docs/formats.md#variance-json): mean over the cumulative indicators with a value of
  * min(actual / target, 1) × 100 (informational 其中 rows left out: their parent counts them); a
  * project without cumulative indicators uses its numeric level
  * indicators. "<=" indicators count target / actual. Null when no indicator has a value.

@@ -2,7 +2,7 @@
 // budget implies against similar projects.
 //   fraction = 0.7 × baseline part + 0.3 × unit-cost part
 // Baseline part: the mean over numeric ">=" / "<=" indicators with a baseline of 1 (well set),
-// 0 (set too low: a ">=" target below the baseline, a "<=" target above it — DOMAIN.md §2) or
+// 0 (set too low: a ">=" target below the baseline, a "<=" target above it — docs/scoring.md#the-review-score-bpm-review) or
 // 0.5 (unrealistic: target / baseline above policy review.maxTargetToBaseline, inverted for
 // "<="); 0.5 when no indicator has a baseline (ambition cannot be judged).
 // Unit-cost part: budget total (in 元) / the main output quantity (in its base unit), compared

@@ -5,7 +5,7 @@ import type { DossierRule, Finding } from './types.js';
 const CODES = ['level2-unknown'] as const;
 type Code = (typeof CODES)[number];
 
-/** level2 is one of the values its level1 allows (FORMATS.md §1.1 table; Chinese names accepted). */
+/** level2 is one of the values its level1 allows (docs/formats.md#level-1-and-level-2-indicators; Chinese names accepted). */
 export const level2Known: DossierRule<Code> = {
   id: 'level2-unknown',
   severity: 'error',

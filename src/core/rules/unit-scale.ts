@@ -1,4 +1,4 @@
-// The unit-scale hint of FORMATS.md v1.1 §3 for amounts that must add up to the total budget
+// The unit-scale hint (docs/scoring.md#budget-execution) for amounts that must add up to the total budget
 // (funding sources, the quarterly schedule): in a 万元 dossier, a sum of 10 times the total or
 // more, with an amount that alone is that large, is an amount in 元 written in 万元.
 import { D, type Dec, text } from '../decimal.js';

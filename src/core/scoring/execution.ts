@@ -1,4 +1,4 @@
-// Budget execution (预算执行率, DOMAIN.md §3, FORMATS.md §3): rate = executed / budget in force;
+// Budget execution (预算执行率, docs/scoring.md#budget-execution): rate = executed / budget in force;
 // score = execution weight × min(rate, 1), rounded half-up once. The executed amount comes from
 // the evaluation, else from the last cumulative spend in monitoring data (a warning when that
 // data ends before the project period does). A rate below the

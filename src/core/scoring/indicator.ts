@@ -1,4 +1,4 @@
-// One indicator's points (财预〔2020〕10号 and FORMATS.md §3):
+// One indicator's points (财预〔2020〕10号 and docs/scoring.md#numeric-indicators):
 //   ">=" and "=": ratio = actual / target;  "<=": ratio = target / actual (reverse: ratio) or
 //   1 − (actual − target) / target floored at 0 (reverse: linear);  score = weight × min(ratio, 1).
 //   "=" keeps FORMATS' actual / target: below the value loses points proportionally, above it

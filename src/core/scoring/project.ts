@@ -1,4 +1,4 @@
-// Scoring one project (绩效评价, DOMAIN.md §3, FORMATS.md §3): budget execution, every
+// Scoring one project (绩效评价, docs/scoring.md): budget execution, every
 // indicator, section subtotals, total, grade, recheck and findings. Pure: the dossier, its
 // evaluation, the policy and the monitoring spend come in; a ProjectScore comes out. The
 // composite of several evaluation subjects and the result application are added above this, in

@@ -1,5 +1,5 @@
 // Recheck (复核) of a submitted self-evaluation table (`claimed`): every printed number is set
-// against the one the rules give (FORMATS.md §1.3, §5).
+// against the one the rules give (docs/scoring.md#recheck-of-a-submitted-table).
 //   A claimed score differs when |claimed − computed| > min(tolerance, relativeTolerance × the
 //   item's weight): on a 2-point row, 1.9 claimed for 1.69 computed is not rounding. The total
 //   weighs 100, the execution score execution.weight, a section its weight.
@@ -10,7 +10,7 @@
 //   (weight 100); a difference is a discrepancy with reason `figure`.
 // A smaller non-zero difference is an info finding: `claimed-rounding` when the claimed number
 // is the computed one rounded to the claimed number's own decimals (a table that rounds one way
-// here and another way there does not add up either, DOMAIN.md §4), else
+// here and another way there does not add up either), else
 // `claimed-within-tolerance`.
 import { D, type Dec, HUNDRED, ZERO, min, round, sum, text } from '../decimal.js';
 import type { Claimed } from '../model/model.js';

@@ -1,4 +1,4 @@
-// Shapes of `bpm score` results (FORMATS.md §5). Numbers are exact decimals here; formatters
+// Shapes of `bpm score` results (docs/formats.md#score-json). Numbers are exact decimals here; formatters
 // turn them into JSON numbers or text. Every score is already rounded (once, half-up, to the
 // policy's decimals) when it lands in one of these objects.
 import type { Args, Diagnostic, Severity } from '../diagnostics.js';
@@ -249,7 +249,7 @@ export interface ScoreReport {
   departments: DepartmentSummary[];
   attention: Attention[];
   summary: ScoreSummary;
-  /** Project codes of monitoring rows outside the run, ignored (FORMATS.md v1.1 §2.4), sorted. */
+  /** Project codes of monitoring rows outside the run, ignored (docs/formats.md#monitoring-data-csv), sorted. */
   ignoredProjects: string[];
   diagnostics: Diagnostic[];
   /** More than one project: the formats show a batch summary. */

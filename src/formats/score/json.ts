@@ -1,4 +1,4 @@
-// `json`: the stable machine contract of FORMATS.md §5. Scores are numbers already rounded to
+// `json`: the stable machine contract of docs/formats.md#score-json. Scores are numbers already rounded to
 // the policy's decimals; ratios are given to 4 decimals and rates (percent) to 2. Fields beyond
 // the contract (policyValues, partialTotal, ranking, departments, attention, per-indicator
 // name/level/survey/panel, per-finding kind, per-discrepancy reason) are additions.
@@ -33,7 +33,7 @@ export function* jsonChunks(report: ScoreReport, opts: FormatOptions): Generator
   yield '\n}\n';
 }
 
-/** The whole report as one object (the shape of FORMATS.md §5); jsonChunks writes the same text. */
+/** The whole report as one object (the shape of docs/formats.md#score-json); jsonChunks writes the same text. */
 export function jsonDocument(report: ScoreReport, opts: FormatOptions): Record<string, unknown> {
   const parts = documentParts(report, opts);
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === 'function' ? [...(v as () => Iterable<unknown>)()] : v]));

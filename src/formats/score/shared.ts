@@ -118,7 +118,7 @@ export function claimedText(x: Dec | Grade | null, lang: Lang, decimals: number,
 }
 
 /**
- * The result-application table of a batch (FORMATS.md v1.1 §5 `summary.application`) as rows of
+ * The result-application table of a batch (`summary.application`, docs/formats.md#score-json) as rows of
  * text: one per department, then the total; amounts to 2 places, the change signed.
  */
 export function applicationRows(a: ApplicationSummary, lang: Lang): { head: string[]; rows: string[][] } {

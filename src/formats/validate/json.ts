@@ -1,4 +1,4 @@
-// `json`: the stable machine contract of FORMATS.md §5. Keys are written in a fixed order and
+// `json`: the stable machine contract of docs/formats.md#validate-and-review-json. Keys are written in a fixed order and
 // every diagnostic has all six fields (`path`, `line`, `column` are null when unknown; one in a
 // workbook adds `sheet` and `cell`) so that
 // `jq '.files[].diagnostics[].line'` never meets a missing key. Report-level diagnostics (no

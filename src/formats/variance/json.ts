@@ -1,10 +1,10 @@
-// `json`: the stable machine contract of FORMATS.md §5:
+// `json`: the stable machine contract of docs/formats.md#variance-json:
 //   {"tool": "bpm", "version", "command": "variance", "projects": [...], "diagnostics": [...]}
 // The text is exactly JSON.stringify(whole, null, 2), written period by period from templates
 // (a million monitoring rows make about a million indicator records: building an object and
 // stringifying it again for each would cost more than computing it), so that the report is
 // never one string in memory and its pieces die young in the garbage collector.
-// test/unit/formats/variance-json.test.ts holds the templates to JSON.stringify.
+// test/unit/commands/variance/variance.test.ts holds the templates to JSON.stringify.
 import type { FormatOptions } from '../../core/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import type { IndicatorRow, PeriodVariance, ProjectVariance } from '../../core/monitoring/report.js';

@@ -29,7 +29,7 @@ export function* markdown(report: VarianceReport, opts: FormatOptions): Generato
   yield problems(report.diagnostics, opts);
 }
 
-/** One line per project for the summary's period (FORMATS.md v1.1 §5). */
+/** One line per project for the summary's period (docs/formats.md#variance-json). */
 function summaryTable(s: VarianceSummary, opts: FormatOptions): string {
   const lang = opts.lang;
   const h = (k: KeysUnder<'variance.col.'>) => t(lang, `variance.col.${k}`);

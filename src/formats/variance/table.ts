@@ -36,7 +36,7 @@ export function* table(report: VarianceReport, opts: FormatOptions): Generator<s
   yield problems(report.diagnostics, opts, c);
 }
 
-/** One line per project for the summary's period (FORMATS.md v1.1 §5). */
+/** One line per project for the summary's period (docs/formats.md#variance-json). */
 function summaryTable(s: VarianceSummary, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
   const h = (k: Column) => heading(lang, k);

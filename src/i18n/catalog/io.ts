@@ -39,7 +39,7 @@ export const io = {
     'full-width-normalised.csv': '{count} values in this file are written in full-width characters (the first here); they were read as their ASCII forms',
     'csv-is-bpm-report': 'This file is a report written by bpm (score or variance --format csv), not monitoring data; name the monitoring CSV instead (bpm leaves its own reports out when it walks a folder)',
     'value-not-number.range': '"{value}" is too large to compute with (beyond about 1.8 × 10^308); check the cell',
-    // Excel workbooks (FORMATS.md §6)
+    // Excel workbooks (docs/formats.md#excel-workbooks)
     'xlsx-corrupt': 'The workbook is damaged and cannot be read; open it in Excel or WPS and save it again as .xlsx',
     'xlsx-corrupt.not-zip': 'This is not an Excel .xlsx workbook (it is not a zip package); open it in Excel or WPS and save it as .xlsx',
     'xlsx-corrupt.truncated': 'The workbook is damaged or incomplete (its zip directory cannot be read); save it again as .xlsx, or get a new copy',

@@ -4,7 +4,7 @@ import type { CatalogPair } from '../index.js';
 // Data problems are also reported by `bpm validate` (src/core/monitoring/checks.ts).
 export const variance = {
   en: {
-    // Data problems of monitoring rows (FORMATS.md §2.2); each row named is skipped.
+    // Data problems of monitoring rows (docs/rules.md#monitoring-data); each row named is skipped.
     'unknown-project': 'Unknown project "{project}": no dossier in this run has that code; the row was skipped',
     'ignored-projects': 'Rows for projects outside this run were ignored (rows: {rows}; project codes: {count}): {codes}; --strict-data reports each row as unknown-project',
     'unknown-metric': 'Project {project} has no indicator "{metric}" (use an indicator code, or spend for the executed amount); the row was skipped',
@@ -19,7 +19,7 @@ export const variance = {
     'cumulative-decrease':
       'The cumulative value of {metric} falls from {previous} ({previousPeriod}, line {previousLine}) to {value} in {period}: cumulative values cannot decrease (a file of per-period amounts needs --increments); the row was skipped',
     'spend-over-budget': 'Cumulative spend {value} {unit} of {project} in {period} is above the budget in force ({total} {unit}): an overspend, or a figure in the wrong unit; check it',
-    // Unit scale (FORMATS.md v1.1 §3), for monitoring spend and for Evaluation.budget.executed (rule evaluation-figures).
+    // Unit scale (docs/scoring.md#budget-execution), for monitoring spend and for Evaluation.budget.executed (rule evaluation-figures).
     'executed-scale': 'The executed amount {value} {unit} is {times} times the budget in force ({total} {unit}): the figure is in another unit or mistyped; correct it (the project is not scored)',
     'executed-scale.wanyuan': 'The executed amount {value} 万元 is {times} times the budget in force ({total} 万元): it looks like an amount in 元 in a 万元 dossier ({value} 元 = {asWanyuan} 万元); write it in 万元 (the project is not scored)',
     'executed-scale.spend': 'Cumulative spend {value} {unit} of {project} in {period} is {times} times the budget in force ({total} {unit}): the figure is in another unit or mistyped; the row was skipped',

@@ -2,7 +2,7 @@
 // a file or folder that exists, and an `#anchor` into a Markdown file is the GitHub anchor of
 // one of its headings. Links to other sites are not allowed (the documentation stays with the
 // code it describes).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect } from 'chai';
 import { ROOT } from '../../helpers/run.js';
@@ -47,6 +47,36 @@ describe('documentation links', () => {
       expect(problems).to.deep.equal([]);
     });
   }
+
+  it('examples/README.md: every link resolves inside the repository', () => {
+    const abs = join(ROOT, 'examples/README.md');
+    const problems = links(readFileSync(abs, 'utf8')).flatMap(({ target, line }) => {
+      const [path, anchor] = target.split('#', 2) as [string, string | undefined];
+      const file = resolve(dirname(abs), decodeURIComponent(path));
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || !existsSync(file)) return [`examples/README.md:${line} ${target}`];
+      return anchor !== undefined && !anchors(file).has(anchor) ? [`examples/README.md:${line} ${target}: no heading with this anchor`] : [];
+    });
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('source comments cite the documentation in the repository: no file outside it, and every page#anchor exists', () => {
+    const problems: string[] = [];
+    const walk = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : /\.(ts|mjs|js|py)$/.test(e.name) ? [`${dir}/${e.name}`] : []));
+    for (const file of [...walk('src'), ...walk('scripts'), 'bin/bpm.js']) {
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .forEach((text, i) => {
+          for (const m of text.matchAll(/\b(FORMATS|DOMAIN|TEMPLATES|STYLE|LAYOUT)\.md\b/g)) problems.push(`${file}:${i + 1}: cites ${m[0]}, which is not in the repository`);
+          for (const m of text.matchAll(/\b((?:docs\/)?[\w-]+\.md)#([\w-]+)/g)) {
+            const page = join(ROOT, m[1]);
+            if (!existsSync(page)) problems.push(`${file}:${i + 1}: ${m[1]} does not exist`);
+            else if (!anchors(page).has(m[2])) problems.push(`${file}:${i + 1}: ${m[0]}: no heading with this anchor`);
+          }
+        });
+    }
+    expect(problems).to.deep.equal([]);
+  });
 
   it('finds the links and anchors it checks (a check that cannot fail is no check)', () => {
     const text = '# A title\n## `bpm validate`\n### Monitoring data (CSV)\n## A title\nsee [x](docs/rules.md#weights-sum) and `[y](nowhere)`\n```\n[z](inside-code)\n```\n';

@@ -1,4 +1,4 @@
-// An Evaluation from a 自评表 (FORMATS.md §1.2, §6): actuals from 实际完成值 (notes from 偏差原因
+// An Evaluation from a 自评表 (docs/formats.md#evaluation, #excel-workbooks): actuals from 实际完成值 (notes from 偏差原因
 // …, the printed text kept), outcome from 实际完成情况, the budget executed, and what the table
 // claims — 得分 per indicator, the budget row's 得分 and figures, 总分 and the grade — as printed.
 import { GRADE_ALIASES, QUAL_ZH } from '../../../core/model/aliases.js';

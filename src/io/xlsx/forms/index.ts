@@ -1,4 +1,4 @@
-// Workbook → bpm documents (FORMATS.md §6). Each visible sheet that is not an instruction sheet
+// Workbook → bpm documents (docs/formats.md#excel-workbooks). Each visible sheet that is not an instruction sheet
 // is recognised by its title and labels: a 绩效目标申报表 yields a ProjectDossier, a 绩效自评表 a
 // ProjectDossier and an Evaluation, a sheet with the monitoring columns MonitoringData. Every
 // value remembers its cell (`positions`, by JSON pointer), and every problem is a diagnostic at

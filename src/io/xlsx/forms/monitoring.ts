@@ -1,4 +1,4 @@
-// A monitoring sheet: a header row with the columns of a monitoring CSV (FORMATS.md §2.1:
+// A monitoring sheet: a header row with the columns of a monitoring CSV (docs/formats.md#monitoring-data-csv:
 // project, period, metric, value, note, or their Chinese names) and one row per figure. Rows are
 // the CSV reader's MonitoringRows, with the sheet row as the line; a percent-formatted 0.95 is
 // 95 with the percent flag, as "95%" is in a CSV; a month typed as a date is its yyyy-mm period.

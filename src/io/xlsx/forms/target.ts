@@ -1,4 +1,4 @@
-// The texts of an indicator row as people type them (FORMATS.md §6): a 指标值 is an operator, a
+// The texts of an indicator row as people type them (docs/formats.md#excel-workbooks): a 指标值 is an operator, a
 // number and a unit ("≥50个", "不低于95%", "6.5万元/场以内"); `**` is an unfilled placeholder;
 // other text is a qualitative target. An actual (实际完成值) is a number and a unit, an operator
 // in front ignored ("≥100%" achieved 100). Qualitative actuals are read from a short word list.
