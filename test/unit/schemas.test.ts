@@ -43,26 +43,28 @@ describe('schemas: the single source of structure', () => {
       // (`type: [number, string]` for a target) are standard 2020-12, allowed explicitly.
       const ajv = addFormats(new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }), ['date']);
       expect(() => ajv.compile(schema), kind).to.not.throw();
-      // The root and every property carry a "中文 / English" title for editor hover help.
+      // The root and every property, at any depth, carry a "中文 / English" title and description
+      // for editor hover help (an `if` is a condition, not a property of the document).
       const missing: string[] = [];
+      const bilingual = (x: unknown) => typeof x === 'string' && /\p{Script=Han}.* \/ [^\s\p{Script=Han}]/u.test(x);
       const walk = (node: unknown, at: string) => {
         if (!node || typeof node !== 'object') return;
         const n = node as Record<string, unknown>;
         if (n.properties && typeof n.properties === 'object') {
           for (const [k, v] of Object.entries(n.properties as Record<string, Record<string, unknown>>)) {
-            const title = v.title;
-            const known = typeof title === 'string' && /\p{Script=Han}.* \/ [A-Za-z]/u.test(title);
-            // Small structural objects (band, schedule quarters) may go untitled; named fields may not.
-            if (!known && !['Q1', 'Q2', 'Q3', 'Q4', 'band', 'default', 'value', 'method', 'minRaters', 'indicators', 'sections', 'pace', 'indicator', 'likelihood', 'red', 'yellow', 'ahead', 'possible', 'grade', 'budget', 'execution', 'panel', 'recheck', 'qualitative'].includes(k)) missing.push(`${at}/${k}`);
+            if (!bilingual(v.title)) missing.push(`${at}/${k}: title`);
+            if (!bilingual(v.description)) missing.push(`${at}/${k}: description`);
             walk(v, `${at}/${k}`);
           }
         }
-        for (const key of ['items', 'additionalProperties']) walk(n[key], `${at}/${key}`);
-        for (const key of ['anyOf', 'prefixItems']) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach((x, i) => walk(x, `${at}/${key}/${i}`));
+        for (const key of ['items', 'additionalProperties', 'then', 'else']) walk(n[key], `${at}/${key}`);
+        for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems']) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach((x, i) => walk(x, `${at}/${key}/${i}`));
       };
       expect(schema.title).to.match(/\p{Script=Han}.* \/ [A-Za-z]/u);
       walk(schema, '');
       expect(missing).to.deep.equal([]);
+      // The id names the schema without inventing an address.
+      expect(schema.$id).to.equal(`urn:bpm:schema:v1:${file.replace('.schema.json', '')}`);
     });
   }
 

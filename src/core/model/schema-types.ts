@@ -10,21 +10,45 @@ export interface ProjectDossierDoc {
    * 固定为 bpm/v1 / Always bpm/v1
    */
   apiVersion: 'bpm/v1';
+  /**
+   * 固定为 ProjectDossier / Always ProjectDossier
+   */
   kind: 'ProjectDossier';
+  /**
+   * 项目编码、名称、部门、年度和战略目标 / Code, name, department, year and strategic objectives
+   */
   project: {
     /**
      * 在一批项目中唯一 / Unique in a batch
      */
     code: string;
+    /**
+     * 申报表所列的项目名称 / The name the dossier gives the project
+     */
     name: string;
+    /**
+     * 项目的主管部门 / The department in charge of the project
+     */
     department: string;
+    /**
+     * 具体实施项目的单位(可选) / The unit that carries the project out (optional)
+     */
     unit?: string;
+    /**
+     * 项目预算所属年度,如 2025 / The budget year of the project, e.g. 2025
+     */
     year: number;
     /**
      * 默认为预算年度的自然年 / Default: the calendar year
      */
     period?: {
+      /**
+       * 实施期间的第一天,YYYY-MM-DD / First day of the period, YYYY-MM-DD
+       */
       start: string;
+      /**
+       * 实施期间的最后一天,YYYY-MM-DD / Last day of the period, YYYY-MM-DD
+       */
       end: string;
     };
     /**
@@ -38,27 +62,54 @@ export interface ProjectDossierDoc {
      */
     category?: string;
   };
+  /**
+   * 金额单位、全年预算数、资金来源和分季度用款计划 / Amount unit, total budget, funding sources and quarterly schedule
+   */
   budget: {
+    /**
+     * 本文档及其评价、监控数据的所有金额都用此单位 / Every amount of the dossier, its evaluation and its monitoring data is in this unit
+     */
     unit?: '元' | '万元';
     /**
      * 默认等于全年预算数 / Default: the total
      */
     initial?: number;
+    /**
+     * 批复的全年预算数;年中调整记入 adjustments / The approved full-year budget; record mid-year changes as adjustments
+     */
     total: number;
     /**
      * 合计须等于全年预算数 / Must add up to the total
      */
     sources?: {
+      /**
+       * 资金来源名称,如 当年财政拨款 / Name of the source, e.g. 当年财政拨款
+       */
       name: string;
+      /**
+       * 该来源的金额 / Amount from this source
+       */
       amount: number;
     }[];
     /**
      * 各季度计划支出数,合计须等于全年预算数 / Planned spending in each quarter; adds up to the total
      */
     schedule?: {
+      /**
+       * 一季度计划支出数(不是累计数) / Spending planned in Q1 (not cumulative)
+       */
       Q1?: number;
+      /**
+       * 二季度计划支出数(不是累计数) / Spending planned in Q2 (not cumulative)
+       */
       Q2?: number;
+      /**
+       * 三季度计划支出数(不是累计数) / Spending planned in Q3 (not cumulative)
+       */
       Q3?: number;
+      /**
+       * 四季度计划支出数(不是累计数) / Spending planned in Q4 (not cumulative)
+       */
       Q4?: number;
     };
   };
@@ -67,6 +118,8 @@ export interface ProjectDossierDoc {
    */
   goal: string;
   /**
+   * 三级指标表,至少一项产出指标和一项效益指标 / The indicator table: at least one output and one effect indicator
+   *
    * @minItems 1
    */
   indicators: {
@@ -140,9 +193,21 @@ export interface ProjectDossierDoc {
      * 各季度末的预期累计值 / Expected value at each quarter end
      */
     milestones?: {
+      /**
+       * 一季度末的预期累计值或水平 / The value expected at the end of Q1 (cumulative, or a level)
+       */
       Q1?: number;
+      /**
+       * 二季度末的预期累计值或水平 / The value expected at the end of Q2 (cumulative, or a level)
+       */
       Q2?: number;
+      /**
+       * 三季度末的预期累计值或水平 / The value expected at the end of Q3 (cumulative, or a level)
+       */
       Q3?: number;
+      /**
+       * 四季度末的预期累计值或水平 / The value expected at the end of Q4 (cumulative, or a level)
+       */
       Q4?: number;
     };
   }[];
@@ -150,18 +215,45 @@ export interface ProjectDossierDoc {
    * 按日期排列 / In date order
    */
   adjustments?: {
+    /**
+     * 调整自此日起生效,YYYY-MM-DD / The adjustment applies from this day, YYYY-MM-DD
+     */
     date: string;
+    /**
+     * 批准调整的机关 / The authority that approved the adjustment
+     */
     approvedBy?: string;
+    /**
+     * 调整的理由 / Why the budget or the targets were changed
+     */
     reason?: string;
+    /**
+     * 调整后的全年预算数及其用款计划 / The new total budget and its schedule
+     */
     budget?: {
+      /**
+       * 自调整日期起的全年预算数 / The total budget from the adjustment date
+       */
       total?: number;
       /**
        * 自调整日期起替代原用款计划,合计须等于调整后的全年预算数;未写时按原计划的累计比例乘以调整后的全年预算数 / Replaces the schedule from the adjustment date; adds up to the new total. Without it, the original schedule is scaled to the new total
        */
       schedule?: {
+        /**
+         * 一季度计划支出数(不是累计数) / Spending planned in Q1 (not cumulative)
+         */
         Q1?: number;
+        /**
+         * 二季度计划支出数(不是累计数) / Spending planned in Q2 (not cumulative)
+         */
         Q2?: number;
+        /**
+         * 三季度计划支出数(不是累计数) / Spending planned in Q3 (not cumulative)
+         */
         Q3?: number;
+        /**
+         * 四季度计划支出数(不是累计数) / Spending planned in Q4 (not cumulative)
+         */
         Q4?: number;
       };
     };
@@ -170,12 +262,33 @@ export interface ProjectDossierDoc {
      */
     indicators?: {
       [k: string]: {
+        /**
+         * 自调整日期起的年度指标值 / The target from the adjustment date
+         */
         target?: number | string;
+        /**
+         * 自调整日期起的分值,一级指标分值合计须不变 / The weight from the adjustment date; section sums must stay as the policy sets them
+         */
         weight?: number;
+        /**
+         * 自调整日期起替代原季度进度目标 / Replace the milestones from the adjustment date
+         */
         milestones?: {
+          /**
+           * 一季度末的预期累计值或水平 / The value expected at the end of Q1 (cumulative, or a level)
+           */
           Q1?: number;
+          /**
+           * 二季度末的预期累计值或水平 / The value expected at the end of Q2 (cumulative, or a level)
+           */
           Q2?: number;
+          /**
+           * 三季度末的预期累计值或水平 / The value expected at the end of Q3 (cumulative, or a level)
+           */
           Q3?: number;
+          /**
+           * 四季度末的预期累计值或水平 / The value expected at the end of Q4 (cumulative, or a level)
+           */
           Q4?: number;
         };
       };
@@ -191,16 +304,25 @@ export interface EvaluationDoc {
    * 固定为 bpm/v1 / Always bpm/v1
    */
   apiVersion: 'bpm/v1';
+  /**
+   * 固定为 Evaluation / Always Evaluation
+   */
   kind: 'Evaluation';
   /**
    * 对应申报表的 project.code / The dossier's project.code
    */
   project: string;
+  /**
+   * 单位自评/财政/专家/社会公众/第三方,默认单位自评 / self | finance | expert | public | third-party; default self
+   */
   evaluator?: 'self' | 'finance' | 'expert' | 'public' | 'third-party';
   /**
    * 内置名称(self/key)或评分规则文件路径 / A built-in name (self, key) or a ScoringPolicy file path
    */
   policy?: string;
+  /**
+   * 全年执行数及执行偏差原因 / The executed amount and why execution fell short
+   */
   budget?: {
     /**
      * 默认取监控数据最后一期累计支出 / Default: the last cumulative spend in monitoring data
@@ -225,7 +347,13 @@ export interface EvaluationDoc {
     [k: string]:
       | number
       | {
+          /**
+           * 指标的实际完成数值 / The indicator's actual figure
+           */
           value: number;
+          /**
+           * 未达目标的原因和改进措施 / Why the target was missed, and the measures taken
+           */
           note?: string;
           /**
            * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
@@ -241,6 +369,9 @@ export interface EvaluationDoc {
            * 在该等级的分数区间内 / Inside the level's band
            */
           score?: number;
+          /**
+           * 未达目标的原因和改进措施 / Why the target was missed, and the measures taken
+           */
           note?: string;
           /**
            * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
@@ -248,10 +379,22 @@ export interface EvaluationDoc {
           text?: string;
         }
       | {
+          /**
+           * 满意率 = 满意人数 / 有效样本数 / Satisfaction rate = satisfied / respondents
+           */
           survey: {
+            /**
+             * 有效问卷份数 / Number of valid answers
+             */
             respondents: number;
+            /**
+             * 回答满意(含比较满意)的人数 / Number answering satisfied
+             */
             satisfied: number;
           };
+          /**
+           * 未达目标的原因和改进措施 / Why the target was missed, and the measures taken
+           */
           note?: string;
           /**
            * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
@@ -272,28 +415,58 @@ export interface EvaluationDoc {
    * 其他评价主体的总分 / Whole-project scores by other evaluation subjects
    */
   assessments?: {
+    /**
+     * 财政/专家/社会公众/第三方等 / finance | expert | public | third-party …
+     */
     by: 'self' | 'finance' | 'expert' | 'public' | 'third-party';
+    /**
+     * 该评价主体给出的总分(0-100) / The assessor's total (0-100)
+     */
     score: number;
   }[];
   /**
    * 提交的自评表中填写的分数 / What the submitted self-evaluation table printed
    */
   claimed?: {
+    /**
+     * 自评表所列预算执行率得分 / The budget-execution score printed
+     */
     execution?: number;
+    /**
+     * 自评表所列各指标得分,按指标编码 / The score printed for each indicator, by code
+     */
     indicators?: {
       [k: string]: number;
     };
+    /**
+     * 自评表所列各一级指标得分小计 / The subtotal printed for each level-1 section
+     */
     sections?: {
       [k: string]: number;
     };
+    /**
+     * 自评表所列总分 / The total printed
+     */
     total?: number;
+    /**
+     * 自评表所列等级:优/良/中/差 / The grade printed: excellent | good | fair | poor
+     */
     grade?: 'excellent' | 'good' | 'fair' | 'poor' | '优' | '良' | '中' | '差';
     /**
      * 自评表所列年初预算数、全年预算数、全年执行数、执行率(%) / The budget row as printed: initial budget, total budget, executed amount, execution rate (%)
      */
     budget?: {
+      /**
+       * 自评表所列年初预算数 / The initial budget printed
+       */
       initial?: number;
+      /**
+       * 自评表所列全年预算数 / The total budget printed
+       */
       total?: number;
+      /**
+       * 自评表所列全年执行数 / The executed amount printed
+       */
       executed?: number;
       /**
        * 百分比,如 96 表示 96% / A percentage: 96 means 96 %
@@ -311,7 +484,13 @@ export interface ScoringPolicyDoc {
    * 固定为 bpm/v1 / Always bpm/v1
    */
   apiVersion: 'bpm/v1';
+  /**
+   * 固定为 ScoringPolicy / Always ScoringPolicy
+   */
   kind: 'ScoringPolicy';
+  /**
+   * 评分规则的名称,报告中列示 / The name of the policy, shown in reports
+   */
   name?: string;
   /**
    * 内置规则 self/key 或另一文件 / A built-in policy (self, key) or another file
@@ -323,7 +502,13 @@ export interface ScoringPolicyDoc {
   sections?: {
     [k: string]: number;
   };
+  /**
+   * 预算执行率的分值和须说明原因的阈值 / The points of budget execution and the rate needing a reason
+   */
   execution?: {
+    /**
+     * 预算执行率的分值,单位自评默认 10 / Points for budget execution; 10 under self
+     */
     weight?: number;
     /**
      * 执行率低于此值(0-1)须说明原因,默认 0.9 / An execution rate below this (0-1) needs a written reason; default 0.9
@@ -336,36 +521,69 @@ export interface ScoringPolicyDoc {
    * @minItems 1
    */
   grades?: {
+    /**
+     * 该等级的最低总分(含) / The lowest total of the grade (included)
+     */
     min: number;
+    /**
+     * 优/良/中/差 / excellent | good | fair | poor
+     */
     grade: 'excellent' | 'good' | 'fair' | 'poor' | '优' | '良' | '中' | '差';
   }[];
   /**
    * ratio: 目标/实际; linear: 1-(实际-目标)/目标 / ratio: target/actual; linear: 1-(actual-target)/target
    */
   reverse?: 'ratio' | 'linear';
+  /**
+   * 达成、部分达成、未达成三个等级的得分区间 / The bands of the levels achieved, partial and failed
+   */
   qualitative?: {
+    /**
+     * “达成”等级的得分区间与默认得分(占分值的比例) / The band of the level achieved and its default, as fractions of the weight
+     */
     achieved?: {
       /**
+       * [下限, 上限],占分值的比例;下限包含,上限不含(1.0 除外) / [low, high] as fractions of the weight; low included, high excluded except 1.0
+       *
        * @minItems 2
        * @maxItems 2
        */
       band?: unknown[];
+      /**
+       * 没有评分或专家评分时使用 / Used when neither a score nor a panel is given
+       */
       default?: number;
     };
+    /**
+     * “部分达成”等级的得分区间与默认得分(占分值的比例) / The band of the level partly achieved and its default, as fractions of the weight
+     */
     partial?: {
       /**
+       * [下限, 上限],占分值的比例;下限包含,上限不含(1.0 除外) / [low, high] as fractions of the weight; low included, high excluded except 1.0
+       *
        * @minItems 2
        * @maxItems 2
        */
       band?: unknown[];
+      /**
+       * 没有评分或专家评分时使用 / Used when neither a score nor a panel is given
+       */
       default?: number;
     };
+    /**
+     * “未达成”等级的得分区间与默认得分(占分值的比例) / The band of the level not achieved and its default, as fractions of the weight
+     */
     failed?: {
       /**
+       * [下限, 上限],占分值的比例;下限包含,上限不含(1.0 除外) / [low, high] as fractions of the weight; low included, high excluded except 1.0
+       *
        * @minItems 2
        * @maxItems 2
        */
       band?: unknown[];
+      /**
+       * 没有评分或专家评分时使用 / Used when neither a score nor a panel is given
+       */
       default?: number;
     };
   };
@@ -373,14 +591,26 @@ export interface ScoringPolicyDoc {
    * 实际/目标 / actual / target
    */
   overAchievement?: number;
+  /**
+   * 多名专家评分的合成方法 / How the scores of several experts are combined
+   */
   panel?: {
+    /**
+     * trimmed-mean 去掉一个最高分和一个最低分后取平均, mean 平均, median 中位数 / trimmed-mean drops one highest and one lowest score; mean; median
+     */
     method?: 'trimmed-mean' | 'mean' | 'median';
+    /**
+     * 专家人数达到此数时才去掉最高分和最低分 / The trimmed mean drops extremes only from this many raters on
+     */
     minRaters?: number;
     /**
      * 专家评分极差占分值比例 / Max-min spread as a fraction of the weight
      */
     spread?: number;
   };
+  /**
+   * 综合得分中各评价主体的权重,未列出的为 1 / The weight of each assessor in the composite score; one not listed weighs 1
+   */
   assessorWeights?: {
     [k: string]: number;
   };
@@ -388,6 +618,9 @@ export interface ScoringPolicyDoc {
    * 四舍五入 / Rounded half-up
    */
   decimals?: number;
+  /**
+   * 自评表所列得分与复核得分的容差 / How far a printed score may be from the recomputed one
+   */
   recheck?: {
     /**
      * 自评得分与复核得分之差超过 min(容差, 相对容差 × 分值) 即为差异 / A claimed score differs when it is off by more than min(tolerance, relativeTolerance × the item's weight)
@@ -398,39 +631,108 @@ export interface ScoringPolicyDoc {
      */
     relativeTolerance?: number;
   };
+  /**
+   * 各等次下年度预算的调整比例和措施 / Next year's budget change and action per grade
+   */
   application?: {
+    /**
+     * 评价等次为“优”的项目 / Projects graded excellent
+     */
     excellent?: {
+      /**
+       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       */
       adjustPct?: number;
+      /**
+       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       */
       action?: string;
     };
+    /**
+     * 评价等次为“良”的项目 / Projects graded good
+     */
     good?: {
+      /**
+       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       */
       adjustPct?: number;
+      /**
+       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       */
       action?: string;
     };
+    /**
+     * 评价等次为“中”的项目 / Projects graded fair
+     */
     fair?: {
+      /**
+       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       */
       adjustPct?: number;
+      /**
+       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       */
       action?: string;
     };
+    /**
+     * 评价等次为“差”的项目 / Projects graded poor
+     */
     poor?: {
+      /**
+       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       */
       adjustPct?: number;
+      /**
+       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       */
       action?: string;
     };
   };
+  /**
+   * bpm variance 的预警阈值 / The warning thresholds of bpm variance
+   */
   monitoring?: {
+    /**
+     * 进度比 = 预算执行率 / 时间进度 / pace = execution rate / time progress
+     */
     pace?: {
+      /**
+       * 进度比低于此值为红色,默认 0.6 / Below this the pace is red; default 0.6
+       */
       red?: number;
+      /**
+       * 进度比低于此值为黄色,默认 0.8 / Below this the pace is yellow; default 0.8
+       */
       yellow?: number;
     };
+    /**
+     * 比值 = 实际值 / 预期值(≤ 指标取倒数) / ratio = actual / expected (inverted for "<=")
+     */
     indicator?: {
+      /**
+       * 比值低于此值为红色,默认 0.6 / Below this the ratio is red; default 0.6
+       */
       red?: number;
+      /**
+       * 比值低于此值为黄色,默认 0.8 / Below this the ratio is yellow; default 0.8
+       */
       yellow?: number;
+      /**
+       * 比值达到此值为超前,默认 1.2 / At or above this the indicator is ahead; default 1.2
+       */
       ahead?: number;
     };
     /**
      * 百分点 / Percentage points
      */
     dualGap?: number;
+    /**
+     * 预计年末值 / 目标值 / projection / target
+     */
     likelihood?: {
+      /**
+       * 达到此值为有可能,达到 1 为确定能,默认 0.8 / At or above this the target is possible (certain at 1); default 0.8
+       */
       possible?: number;
     };
   };
@@ -521,17 +823,31 @@ export interface StrategyPlanDoc {
    * 固定为 bpm/v1 / Always bpm/v1
    */
   apiVersion: 'bpm/v1';
+  /**
+   * 固定为 StrategyPlan / Always StrategyPlan
+   */
   kind: 'StrategyPlan';
+  /**
+   * 规划的名称 / The name of the plan
+   */
   name?: string;
   /**
+   * 申报表的 project.objectives 引用其编号 / Their ids are what a dossier's project.objectives name
+   *
    * @minItems 1
    */
   objectives: {
     /**
-     * 字母、数字、点、下划线、短横线 / Letters, digits, '.', '_', '-'
+     * 如 S3.2,在规划内唯一 / e.g. S3.2; unique in the plan
      */
     id: string;
+    /**
+     * 战略目标的内容 / What the objective is
+     */
     title: string;
+    /**
+     * 上级战略目标的编号 / The id of the objective above it
+     */
     parent?: string;
   }[];
 }
