@@ -105,11 +105,16 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
     out.push('', `**${escapeMd(t(lang, 'variance.flags-at', { period: last.period }))}**`, '');
     for (const f of flags) out.push(`- ${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${escapeMd(flagMessage(f, lang))}`);
   }
-  out.push('', ...chart(p, opts));
+  // A chart of one period is one bar and a line of one point, which mermaid does not draw: the
+  // table above says it all.
+  if (p.periods.length > 1) out.push('', ...chart(p, opts));
   return out.join('\n') + '\n';
 }
 
-/** Mermaid xychart-beta: planned cumulative spend as bars, actual as a line (no legend in mermaid: the title says which). */
+/**
+ * Mermaid xychart-beta: planned cumulative spend as bars, actual as a line (no legend in mermaid:
+ * the title says which, short enough for the chart's default width of 700 pixels).
+ */
 function chart(p: ProjectVariance, opts: FormatOptions): string[] {
   const n = p.decimals;
   const num = (x: Parameters<typeof rounded>[0]) => String(rounded(x, n) ?? 0);

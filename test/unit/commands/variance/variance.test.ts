@@ -161,6 +161,22 @@ describe('bpm variance', () => {
     expect(quiet.stdout).to.include('Input problems (1)');
   });
 
+  it('markdown charts fit mermaid\'s default width and are left out for a single period (a one-point line draws nothing)', async () => {
+    // The title in mermaid's 20-pixel font: about 11 pixels a Latin character, 20 a Chinese one;
+    // the chart is 700 pixels wide. A code of 21 characters (a Sichuan 项目编码) must fit too.
+    const width = (title: string) => [...title].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 20 : 11), 0);
+    for (const lang of ['en', 'zh'] as const) {
+      const r = await runCli(['variance', '.', '--format', 'markdown', '--lang', lang], { cwd: HAND });
+      const titles = [...r.stdout.matchAll(/^ {4}title "(.*)"$/gm)].map((m) => m[1]);
+      expect(titles, lang).to.have.length(2);
+      for (const title of titles) expect(width(title.replace(/^FX-\w+/, '51000021R000000019951')), title).to.be.at.most(640);
+      const one = await runCli(['variance', '.', '--format', 'markdown', '--lang', lang, '--period', '2025-Q2'], { cwd: HAND });
+      expect(one.stdout, lang).to.include('| 2025-Q2 |').and.not.include('```mermaid');
+    }
+    const en = await runCli(['variance', '.', '--format', 'markdown', '--lang', 'en'], { cwd: HAND });
+    expect(en.stdout).to.include('    title "FX-CAL: plan (bars) and spend (line), 万元"');
+  });
+
   it('exits 2 for a bad --period, an unknown --fail-on level, a missing --data file and no dossier', async () => {
     expect((await runCli(['variance', '.', '--period', '2025-Q5'], { cwd: HAND })).code).to.equal(2);
     expect((await runCli(['variance', '.', '--fail-on', 'orange'], { cwd: HAND })).code).to.equal(2);
