@@ -8,6 +8,8 @@ export interface CliEnv {
   /** Read only when a path is `-` (bpm validate -). */
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** The width of the terminal stdout is (process.stdout.columns), when it is one. */
+  columns?: number;
   // The BPM_* switches are read here, once, and handed to the commands as options.
   /** BPM_EXACT=1: `bpm variance` computes every period with the exact engine alone (for a check by hand). */
   exact: boolean;
@@ -26,6 +28,8 @@ export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
     stderr: partial.stderr ?? process.stderr,
     stdin: partial.stdin ?? process.stdin,
     env,
+    // The process's terminal width, unless the caller gives its own stdout (and with it, maybe, its width).
+    columns: 'columns' in partial ? partial.columns : partial.stdout === undefined && process.stdout.isTTY ? process.stdout.columns : undefined,
     exact: partial.exact ?? env.BPM_EXACT === '1',
     docsUrl: partial.docsUrl ?? (env.BPM_DOCS_URL || undefined),
     exitCode: 0,
@@ -49,4 +53,6 @@ export interface CommonOptions<F extends string = string> {
 export interface Resolved {
   lang: Lang;
   color: boolean;
+  /** The terminal's width, when the report goes to a terminal: the human formats fit it. */
+  width?: number;
 }

@@ -12,12 +12,16 @@ import type { CliEnv, CommonOptions, Resolved } from './env.js';
  */
 export function resolveCommon(opts: CommonOptions, env: CliEnv): Resolved {
   const lang = resolveLang(opts.lang, env.env);
-  if (opts.color !== undefined) return { lang, color: opts.color };
+  // Tables fit the terminal they are shown on; piped or written to a file, they are as wide as
+  // their content (the same bytes every time).
+  const tty = Boolean(env.stdout.isTTY) && opts.output === undefined;
+  const width = tty && env.columns !== undefined && env.columns > 0 ? { width: env.columns } : {};
+  if (opts.color !== undefined) return { lang, color: opts.color, ...width };
   const force = env.env.FORCE_COLOR;
-  let color = Boolean(env.stdout.isTTY) && opts.output === undefined && env.env.TERM !== 'dumb';
+  let color = tty && env.env.TERM !== 'dumb';
   if (force !== undefined) color = force !== '0' && force !== 'false';
   if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') color = false;
-  return { lang, color };
+  return { lang, color, ...width };
 }
 
 /** What every loading command takes from the command line: where, which language, which policy. */

@@ -97,6 +97,11 @@ export interface FormatOptions {
   /** Only errors (validate --quiet). */
   quiet?: boolean;
   /**
+   * The terminal's width in columns: the human formats (stylish, table) wrap or shorten their
+   * text columns to fit it, never numbers. Absent (piped, a file): nothing is fitted.
+   */
+  width?: number;
+  /**
    * Files as CI tools want them (sarif, github): the report's paths, relative to `cwd`, are
    * re-based on the repository root `root`. Absent: paths as the report has them.
    */

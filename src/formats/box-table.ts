@@ -5,7 +5,7 @@
 // at a small fraction of the cost: a variance report of thousands of projects draws thousands
 // of tables, and cli-table3 spent most of that run measuring strings.
 // test/unit/formats/box-table.test.ts compares the two on the same rows.
-import { stringWidth } from './validate/width.js';
+import { fitWidths, stringWidth, wrapStyled } from './validate/width.js';
 
 export type Align = 'left' | 'right';
 /** A row of cells, or one cell across the whole table (left-aligned). */
@@ -18,8 +18,19 @@ function width(text: string): number {
   return stringWidth(text.includes('\u001b') ? text.replace(ANSI, '') : text);
 }
 
-/** Draws `head` and `rows` with the columns aligned as `aligns` says. */
-export function boxTable(head: readonly string[], rows: readonly Row[], aligns: readonly Align[]): string {
+/**
+ * On a terminal: the width to fit, and which columns hold text that may wrap (never numbers).
+ */
+export interface Fit {
+  width: number;
+  wrap: readonly boolean[];
+}
+
+/**
+ * Draws `head` and `rows` with the columns aligned as `aligns` says. With `fit`, a table wider
+ * than the terminal wraps the text of its `wrap` columns (and its spanning rows) onto more lines.
+ */
+export function boxTable(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit?: Fit): string {
   const n = head.length;
   const widths = head.map((h) => Math.max(1, width(h) + 2));
   const measured = rows.map((r) => ('span' in r ? [width(r.span)] : r.map(width)));
@@ -42,6 +53,7 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
     }
   }
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
+  if (fit !== undefined && total + 2 > fit.width) return fitted(head, rows, aligns, fit, measured);
   const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const cell = (text: string, w: number, textWidth: number, align: Align) => {
     const gap = ' '.repeat(Math.max(0, w - 2 - textWidth));
@@ -58,4 +70,53 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
   const last = rows[rows.length - 1];
   out.push(last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
   return out.join('\n');
+}
+
+/** A column that wraps is not made narrower than this (or its longest word), padding aside. */
+const MIN_TEXT = 8;
+
+/** The table of boxTable fitted to `fit.width`: text columns narrowed, their cells wrapped. */
+function fitted(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit: Fit, measured: number[][]): string {
+  const n = head.length;
+  const cells = rows.filter((r): r is readonly string[] => !('span' in r));
+  const base = head.map((h, c) => Math.max(width(h), ...cells.map((r) => width(r[c]))) + 2);
+  const floors = base.map((b, c) => Math.min(b, Math.max(MIN_TEXT, longestWord(head[c]), ...cells.map((r) => longestWord(r[c]))) + 2));
+  const widths = fitWidths(base, fit.wrap, floors, fit.width - (n + 1));
+  const total = widths.reduce((a, b) => a + b, 0) + n - 1;
+  const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
+  const pad = (text: string, w: number, align: Align) => {
+    const gap = ' '.repeat(Math.max(0, w - 2 - width(text)));
+    return ' ' + (align === 'right' ? gap + text : text + gap) + ' ';
+  };
+  // A row of cells, each wrapped to its column when it may be; as many lines as its tallest cell.
+  const draw = (r: readonly string[]) => {
+    const parts = r.map((text, c) => (fit.wrap[c] && width(text) > widths[c] - 2 ? wrapStyled(text, widths[c] - 2) : [text]));
+    const height = Math.max(...parts.map((p) => p.length));
+    const out: string[] = [];
+    for (let k = 0; k < height; k++) out.push('│' + parts.map((p, c) => pad(p[k] ?? '', widths[c], aligns[c] ?? 'left')).join('│') + '│');
+    return out;
+  };
+  const out = [line('┌', '┬', '┐'), ...draw(head)];
+  out.push(rows[0] !== undefined && 'span' in rows[0] ? line('├', '┴', '┤') : line('├', '┼', '┤'));
+  rows.forEach((r, k) => {
+    if ('span' in r) {
+      const lines = measured[k][0] > total - 2 ? wrapStyled(r.span, total - 2) : [r.span];
+      for (const l of lines) out.push('│' + pad(l, total, 'left') + '│');
+    } else out.push(...draw(r));
+  });
+  const last = rows[rows.length - 1];
+  out.push(last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
+  return out.join('\n');
+}
+
+/** The widest run of text a line cannot break inside (a word without spaces or Chinese characters). */
+function longestWord(text: string): number {
+  const plain = text.includes('\u001b') ? text.replace(ANSI, '') : text;
+  let longest = 0;
+  for (const word of plain.split(' ')) {
+    // Chinese text breaks between any two characters: a word of it is one character wide.
+    const w = /[\u2e80-\uffef]/.test(word) ? 2 : stringWidth(word);
+    if (w > longest) longest = w;
+  }
+  return longest;
 }

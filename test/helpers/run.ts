@@ -16,20 +16,22 @@ export interface RunResult {
 }
 
 /** Runs `bpm ...args` in-process with an injected cwd and captured output. */
-export async function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export async function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; columns?: number } = {}): Promise<RunResult> {
   return captured(main, args, opts);
 }
 
 /**
  * Calls a CLI entry point (main, or the validate --cache fast path) on `bpm ...args` with an
- * injected cwd and environment, and captures what it writes.
+ * injected cwd and environment, and captures what it writes; with `columns`, stdout is a
+ * terminal that wide.
  */
 export async function captured<T>(
   entry: (argv: string[], env: Partial<CliEnv>) => Promise<T>,
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; columns?: number } = {},
 ): Promise<{ code: T; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
+  const stdout: PassThrough & { isTTY?: boolean } = new PassThrough();
+  if (opts.columns !== undefined) stdout.isTTY = true;
   const stderr = new PassThrough();
   let out = '';
   let err = '';
@@ -39,6 +41,7 @@ export async function captured<T>(
     cwd: opts.cwd ?? ROOT,
     stdout,
     stderr,
+    columns: opts.columns,
     env: { LANG: 'en_US.UTF-8', FORCE_COLOR: '0', ...opts.env },
   });
   return { code, stdout: out, stderr: err };

@@ -17,7 +17,7 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(junitWarningsOption())
     .option('--min-score <n>', 'lowest review score that passes, 0-100 (default: the policy, 80) / 通过分数线', parseScoreOption('--min-score'))
     .action(async (paths: string[], opts: ReviewCliOptions) => {
-      const { lang, color } = resolveCommon(opts, env);
+      const { lang, color, width } = resolveCommon(opts, env);
       const [{ review, reviewExitCode }, { validateFormats }, { writeOutput }, { VERSION }] = await Promise.all([
         import('./run.js'),
         import('../../formats/validate/index.js'),
@@ -29,7 +29,7 @@ export function register(program: Command, env: CliEnv): void {
         ...loadOptions(opts, env, lang),
         minScore: opts.minScore,
       });
-      const text = validateFormats[opts.format](report, { lang, color, version: VERSION, quiet: opts.quiet, junitWarnings: opts.junitWarnings, paths: reportPaths(opts.format, env), ...(opts.format === 'sarif' ? await sarifHelp(env) : {}) });
+      const text = validateFormats[opts.format](report, { lang, color, width, version: VERSION, quiet: opts.quiet, junitWarnings: opts.junitWarnings, paths: reportPaths(opts.format, env), ...(opts.format === 'sarif' ? await sarifHelp(env) : {}) });
       await writeOutput(text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
       env.exitCode = reviewExitCode(report);
     });

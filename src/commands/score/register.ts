@@ -29,7 +29,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--project <code>', 'only this project (repeatable) / 只评价此项目', collect, [] as string[])
     .option('--strict-data', 'monitoring rows for projects outside the run are errors, not ignored / 不属于本次项目的数据行报错')
     .action(async (paths: string[], opts: ScoreCliOptions) => {
-      const { lang, color } = resolveCommon(opts, env);
+      const { lang, color, width } = resolveCommon(opts, env);
       // A workbook goes to a file (-o), or one per project (--out-dir): never to a terminal.
       const binary = BINARY_FORMATS.has(opts.format);
       const toStdout = opts.output === undefined || opts.output === '-';
@@ -55,13 +55,13 @@ export function register(program: Command, env: CliEnv): void {
       });
       progress.done();
       const format = scoreFormats[opts.format];
-      const fopts = { lang, color, version: VERSION, quiet: opts.quiet };
+      const fopts = { lang, color, width, version: VERSION, quiet: opts.quiet };
       if (opts.outDir !== undefined) {
         const { mkdir } = await import('node:fs/promises');
         const dir = path.resolve(env.cwd, opts.outDir);
         await mkdir(dir, { recursive: true });
         for (const p of report.projects) {
-          const text = format(projectReport(report, p), { ...fopts, color: false });
+          const text = format(projectReport(report, p), { ...fopts, color: false, width: undefined });
           await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format)), force: opts.force, cwd: env.cwd, inputs: workspace.inputs });
         }
       }

@@ -35,12 +35,14 @@ export async function openCache(opts: ValidateOptions, cacheOpts: CacheOptions):
 }
 
 /** The name of a rendering in the cache: everything the text depends on besides the results. */
-export function variantOf(format: string, lang: string, color: boolean, quiet: boolean | undefined, root?: string, junitWarnings?: string): string {
-  // The repository root joins only for the formats that name files from it (sarif, github), and
-  // --junit-warnings only for junit when it changes anything.
+export function variantOf(format: string, lang: string, color: boolean, quiet: boolean | undefined, root?: string, junitWarnings?: string, width?: number): string {
+  // The repository root joins only for the formats that name files from it (sarif, github),
+  // --junit-warnings only for junit when it changes anything, and the terminal's width only for
+  // stylish, which fits it.
   const v: unknown[] = [format, lang, color, quiet === true];
   if (root !== undefined) v.push(root);
   if (format === 'junit' && junitWarnings === 'failure') v.push('junit-warnings');
+  if (format === 'stylish' && width !== undefined) v.push({ width });
   return JSON.stringify(v);
 }
 

@@ -104,11 +104,11 @@ export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}
   const env = cliEnv(partial);
   const { paths, opts } = parsed;
   const [{ cachedOutput, finishValidate, variantOf }, { writeOutput }] = await Promise.all([import('./cache.js'), import('../../io/output.js')]);
-  const { lang, color } = resolveCommon(opts, env);
+  const { lang, color, width } = resolveCommon(opts, env);
   let hit;
   try {
     const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
-    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang), skipNonBpm: opts.skipNonBpm }, cache, variantOf(opts.format, lang, color, opts.quiet, reportPaths(opts.format, env)?.root, opts.junitWarnings));
+    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang), skipNonBpm: opts.skipNonBpm }, cache, variantOf(opts.format, lang, color, opts.quiet, reportPaths(opts.format, env)?.root, opts.junitWarnings, width));
   } catch {
     return undefined; // a missing path, an unreadable directory …: the usual path reports it
   }

@@ -28,7 +28,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--cache-location <path>', 'cache file or directory (default: .bpmcache) / 缓存位置')
     .addOption(new Option('--cache-strategy <strategy>', 'how unchanged files are recognised / 判断文件未变的方式').choices(['content', 'metadata']).default('content'))
     .action(async (paths: string[], opts: ValidateCliOptions) => {
-      const { lang, color } = resolveCommon(opts, env);
+      const { lang, color, width } = resolveCommon(opts, env);
       const [{ validateRendered, finishValidate, variantOf }, { writeOutput }, { VERSION }] = await Promise.all([
         import('./cache.js'),
         import('../../io/output.js'),
@@ -36,7 +36,7 @@ export function register(program: Command, env: CliEnv): void {
       ]);
       const format = opts.format;
       const relative = reportPaths(format, env);
-      const fmt = { lang, color, version: VERSION, quiet: opts.quiet, paths: relative, junitWarnings: opts.junitWarnings, ...(format === 'sarif' ? await sarifHelp(env) : {}) };
+      const fmt = { lang, color, width, version: VERSION, quiet: opts.quiet, paths: relative, junitWarnings: opts.junitWarnings, ...(format === 'sarif' ? await sarifHelp(env) : {}) };
       // The formatters load only when something is rendered (not when the cache has the output).
       let formatters: Promise<typeof import('../../formats/validate/index.js')> | undefined;
       const loadFormatters = () => (formatters ??= import('../../formats/validate/index.js'));
@@ -46,7 +46,7 @@ export function register(program: Command, env: CliEnv): void {
       // Standard input has no fingerprint to keep: a run that reads it is never cached.
       if ((opts.cache || opts.cacheLocation !== undefined) && !stdin) {
         const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
-        const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet, relative?.root, opts.junitWarnings), render });
+        const r = await validateRendered(load, cache, { variant: variantOf(format, lang, color, opts.quiet, relative?.root, opts.junitWarnings, width), render });
         await writeOutput(r.text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: r.inputs, stdout: env.stdout });
         env.exitCode = await finishValidate(r, opts.maxWarnings, env.stderr, lang);
         return;

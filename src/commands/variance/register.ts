@@ -26,7 +26,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--strict-data', 'rows for projects outside the run are errors, not ignored / 不属于本次项目的数据行报错')
     .addOption(new Option('--fail-on <level>', 'exit 1 when any status is at or above this level / 达到此预警级别时退出码为 1').choices(['red', 'yellow']))
     .action(async (paths: string[], opts: VarianceCliOptions) => {
-      const { lang, color } = resolveCommon(opts, env);
+      const { lang, color, width } = resolveCommon(opts, env);
       // A workbook goes to a file (-o), never to a terminal.
       if (BINARY_FORMATS.has(opts.format) && (opts.output === undefined || opts.output === '-')) throw new UsageError('binary-needs-output', { format: opts.format, example: 'variance.xlsx' });
       // A monitoring file of a million rows is streamed and its report written as it is
@@ -53,7 +53,7 @@ export function register(program: Command, env: CliEnv): void {
         // The summary formats show only the last period's indicators: the others need not be computed.
         detail: (opts.format === 'table' || opts.format === 'markdown') && opts.failOn === undefined ? 'last' : 'all',
       });
-      const chunks = varianceFormats[opts.format](run.report, { lang, color, version: VERSION, quiet: opts.quiet });
+      const chunks = varianceFormats[opts.format](run.report, { lang, color, width, version: VERSION, quiet: opts.quiet });
       await writeOutput(chunks, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: run.inputs, stdout: env.stdout });
       env.exitCode = varianceExitCode(run.outcome(), opts.failOn);
     });

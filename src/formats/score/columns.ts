@@ -1,7 +1,8 @@
 // A plain aligned-column table for long lists (the batch ranking of thousands of projects):
-// linear time, Chinese characters counted as two columns, colour applied after measuring.
+// linear time, Chinese characters counted as two columns, colour applied after measuring. On a
+// terminal narrower than the table, its text columns are shortened (…), one line per row still.
 import type { ChalkInstance } from 'chalk';
-import { stringWidth } from '../validate/width.js';
+import { fitWidths, stringWidth, truncateWidth } from '../validate/width.js';
 
 export interface Cell {
   text: string;
@@ -9,15 +10,31 @@ export interface Cell {
   style?: (s: string) => string;
 }
 
-export function columns(head: string[], rows: (string | Cell)[][], right: boolean[], c: ChalkInstance): string {
-  const cells = rows.map((r) => r.map((x) => (typeof x === 'string' ? { text: x } : x)));
+/** On a terminal: the width to fit, and which columns hold text that may be shortened (never numbers). */
+export interface ColumnsFit {
+  width: number;
+  shrink: readonly boolean[];
+}
+
+/** A shortened column keeps at least this many columns (or its heading's width). */
+const MIN_TEXT = 8;
+
+export function columns(head: string[], rows: (string | Cell)[][], right: boolean[], c: ChalkInstance, fit?: ColumnsFit): string {
+  let cells = rows.map((r) => r.map((x) => (typeof x === 'string' ? { text: x } : x)));
   // Each cell is measured once (for the column width and again for its padding).
-  const measured = cells.map((r) => r.map((x) => widthOf(x.text)));
-  const widths = head.map((h, i) => {
+  let measured = cells.map((r) => r.map((x) => widthOf(x.text)));
+  let widths = head.map((h, i) => {
     let w = stringWidth(h);
     for (const r of measured) if (r[i] !== undefined && r[i] > w) w = r[i];
     return w;
   });
+  const total = 2 + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (fit !== undefined && total > fit.width) {
+    const floors = widths.map((w, i) => Math.min(w, Math.max(MIN_TEXT, stringWidth(head[i]))));
+    widths = fitWidths(widths, fit.shrink, floors, fit.width - 2 - 2 * (widths.length - 1));
+    cells = cells.map((r) => r.map((x, i) => (fit.shrink[i] && widthOf(x.text) > widths[i] ? { ...x, text: truncateWidth(x.text, widths[i]) } : x)));
+    measured = cells.map((r) => r.map((x) => widthOf(x.text)));
+  }
   const pad = (s: string, i: number, own: number) => {
     const gap = widths[i] - own;
     if (gap <= 0) return s;

@@ -1,7 +1,8 @@
 // `table` (default): a readable terminal report. One project: header, total and grade, the
 // budget row, the indicator table with section subtotals (so the reader sees the total add
 // up), findings by kind, the recheck and the result application. A batch: the ranking, the
-// grade distribution, department averages and the projects needing attention.
+// grade distribution, department averages and the projects needing attention. On a terminal
+// narrower than a table, its text columns wrap (boxed tables) or are shortened (lists).
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { FormatOptions } from '../../core/report.js';
@@ -9,6 +10,7 @@ import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES, type Grade } from '../../core/model/model.js';
 import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
+import { fitWidths, stringWidth, wrapStyled } from '../validate/width.js';
 import { columns } from './columns.js';
 import { actualText, paren, diagnosticPlace, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
@@ -23,22 +25,67 @@ export function table(report: ScoreReport, opts: FormatOptions): string {
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
   if (errors.length || warnings.length) {
-    parts.push(c.bold(t(opts.lang, 'score.h.diagnostics')) + '  ' + t(opts.lang, 'score.line.diagnostics', { errors: count(opts.lang, 'error', errors.length), warnings: count(opts.lang, 'warning', warnings.length) }));
+    // One block: a heading, then one line per problem (no blank line between them).
+    const lines = [c.bold(t(opts.lang, 'score.h.diagnostics')) + '  ' + t(opts.lang, 'score.line.diagnostics', { errors: count(opts.lang, 'error', errors.length), warnings: count(opts.lang, 'warning', warnings.length) })];
     for (const d of [...errors, ...warnings].slice(0, 50)) {
       const where = diagnosticPlace(d);
-      parts.push(`  ${d.severity === 'error' ? c.red('✖') : c.yellow('⚠')} ${where} ${d.message ?? d.code} ${c.dim(d.code)}`);
+      lines.push(`  ${d.severity === 'error' ? c.red('✖') : c.yellow('⚠')} ${where} ${d.message ?? d.code} ${c.dim(d.code)}`);
     }
+    parts.push(lines.join('\n'));
   }
   return parts.join('\n\n') + '\n';
 }
 
-function grid(head: string[], c: ChalkInstance, aligns?: ('left' | 'right')[]): Table.Table {
-  return new Table({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true },
-    colAligns: aligns,
-    wordWrap: true,
-  });
+/** A boxed table: its rows are pushed, and `toString` draws it (fitted to `width` when given, see fitted). */
+function grid(head: string[], c: ChalkInstance, aligns: ('left' | 'right')[], width?: number): { push(row: Table.HorizontalTableRow): void; toString(): string } {
+  const rows: Table.HorizontalTableRow[] = [];
+  const make = (colWidths?: number[]) => {
+    const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [], compact: true }, colAligns: aligns, wordWrap: true, ...(colWidths ? { colWidths } : {}) });
+    return table;
+  };
+  return {
+    push: (row) => void rows.push(row),
+    toString() {
+      const table = make();
+      table.push(...rows);
+      const text = table.toString();
+      return width === undefined ? text : fitted(text, head, rows, aligns, width, make);
+    },
+  };
+}
+
+/** A text column that wraps keeps at least this many columns (or its longest word). */
+const MIN_TEXT = 8;
+
+/**
+ * The table drawn as `text` fitted to `width`: its left-aligned columns (text) narrowed to fit
+ * and their cells wrapped onto more lines; the right-aligned ones (numbers) as they are.
+ */
+function fitted(text: string, head: string[], rows: Table.HorizontalTableRow[], aligns: ('left' | 'right')[], width: number, make: (colWidths: number[]) => Table.Table): string {
+  const top = text.slice(0, text.indexOf('\n'));
+  if (stringWidth(top) <= width) return text;
+  // The natural widths, padding included, read off the top border.
+  const natural = top.slice(1, -1).split('┬').map((s) => s.length);
+  const wrap = aligns.map((a) => a === 'left');
+  const plain = (cell: Table.Cell) => (typeof cell === 'string' ? cell.replace(/\u001b\[[0-9;]*m/g, '') : '');
+  // The widest run a line cannot break inside (Chinese text breaks between any two characters).
+  const word = (text: string) => Math.max(0, ...text.split(' ').map((w) => (/[\u2e80-\uffef]/.test(w) ? 2 : stringWidth(w))));
+  const longest = (col: number) => Math.max(word(head[col]), ...rows.map((r) => word(plain(r[col] ?? ''))));
+  const floors = natural.map((w, col) => Math.min(w, Math.max(MIN_TEXT, longest(col)) + 2));
+  const widths = fitWidths(natural, wrap, floors, width - (natural.length + 1));
+  const table = make(widths);
+  for (const r of rows) {
+    // A spanning cell shifts the columns of the cells after it.
+    let col = 0;
+    table.push(
+      r.map((cell) => {
+        const at = col;
+        col += typeof cell === 'object' && cell !== null && 'colSpan' in cell ? (cell.colSpan ?? 1) : 1;
+        return typeof cell === 'string' && wrap[at] && stringWidth(plain(cell)) > widths[at] - 2 ? wrapStyled(cell, widths[at] - 2).join('\n') : cell;
+      }),
+    );
+  }
+  return table.toString();
 }
 
 function gradeColor(c: ChalkInstance, g: Grade | null): ChalkInstance {
@@ -64,11 +111,11 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   if (p.outcome !== null) out.push('', `${c.bold(h('goal'))}: ${p.goal}`, `${c.bold(h('outcome'))}: ${p.outcome}`);
 
   const e = p.execution;
-  const budget = grid([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')], c, ['right', 'right', 'right', 'right', 'right', 'right']);
+  const budget = grid([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')], c, ['right', 'right', 'right', 'right', 'right', 'right'], opts.width);
   budget.push([plain(e.initial), plain(e.budget), plain(e.executed), plain(e.weight), percent(e.rate), fixed(e.score, d)]);
   out.push('', c.bold(paren(lang, t(lang, 'score.h.budget'), p.budgetUnit)) + (e.source === 'monitoring' ? c.dim(` — ${t(lang, 'score.line.executedFromMonitoring')}`) : ''), budget.toString());
 
-  const ind = grid([h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score')], c, ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right']);
+  const ind = grid([h('code'), h('level1'), h('level2'), h('indicator'), h('target'), h('actual'), h('weight'), h('score')], c, ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right'], opts.width);
   for (const s of p.sections) {
     for (const i of p.indicators.filter((x) => x.section === s.section)) {
       const score = i.informational ? c.dim('—') : i.score === null ? c.red('—') : i.score.equals(i.weight) ? fixed(i.score, d) : c.yellow(fixed(i.score, d));
@@ -84,7 +131,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   }
 
   if (p.discrepancies.length) {
-    const rc = grid([h('item'), h('claimed'), h('computed'), h('reason')], c, ['left', 'right', 'right', 'left']);
+    const rc = grid([h('item'), h('claimed'), h('computed'), h('reason')], c, ['left', 'right', 'right', 'left'], opts.width);
     for (const x of p.discrepancies) rc.push([discrepancyItem(x.item, lang, p), c.red(claimedText(x.claimed, lang, d, x.item)), claimedText(x.computed, lang, d, x.item), t(lang, `score.reason.${x.reason}`)]);
     out.push('', c.bold(t(lang, 'score.h.discrepancies')), rc.toString());
   }
@@ -122,7 +169,8 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
     percent(p.execution.rate),
     p.discrepancies.length ? { text: String(p.discrepancies.length), style: c.red } : '0',
   ]);
-  const rk = columns([h('rank'), h('code'), h('name'), h('department'), h('total'), h('grade'), h('rate'), h('discrepancies')], rows, [true, false, false, false, true, false, true, true], c);
+  const shrink = (...cols: boolean[]) => (opts.width === undefined ? undefined : { width: opts.width, shrink: cols });
+  const rk = columns([h('rank'), h('code'), h('name'), h('department'), h('total'), h('grade'), h('rate'), h('discrepancies')], rows, [true, false, false, false, true, false, true, true], c, shrink(false, false, true, true, false, false, false, false));
   out.push(c.bold(t(lang, 'score.h.ranking')) + '\n' + rk);
 
   const s = report.summary;
@@ -134,13 +182,13 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
   });
   out.push(c.bold(t(lang, 'score.h.distribution')) + '\n' + bars.join('\n'));
 
-  const dep = columns([h('department'), h('projects'), h('scored'), h('mean')], report.departments.map((x) => [x.department, String(x.projects), String(x.scored), fixed(x.mean, d)]), [false, true, true, true], c);
+  const dep = columns([h('department'), h('projects'), h('scored'), h('mean')], report.departments.map((x) => [x.department, String(x.projects), String(x.scored), fixed(x.mean, d)]), [false, true, true, true], c, shrink(true, false, false, false));
   out.push(c.bold(t(lang, 'score.h.departments')) + '\n' + dep);
 
   const app = applicationRows(report.summary.application, lang);
   const appRows = app.rows.map((r, k) => (k === app.rows.length - 1 ? r.map((x) => ({ text: x, style: c.bold })) : r));
   const notApplied = report.summary.application.total.notApplied > 0 ? '\n' + c.dim(t(lang, 'score.line.notApplied')) : '';
-  out.push(c.bold(t(lang, 'score.h.application', { unit: report.summary.application.unit })) + '\n' + columns(app.head, appRows, [false, true, true, true, true, true], c) + notApplied);
+  out.push(c.bold(t(lang, 'score.h.application', { unit: report.summary.application.unit })) + '\n' + columns(app.head, appRows, [false, true, true, true, true, true], c, shrink(true, false, false, false, false, false)) + notApplied);
 
   if (report.attention.length) {
     const byCode = new Map(report.projects.map((p) => [p.code, p]));

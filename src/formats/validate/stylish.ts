@@ -10,7 +10,9 @@
 //   ✖ 2 problems (1 error, 1 warning) in 1 file
 //
 // Columns are padded by terminal width, so Chinese (two columns a character) and English line
-// up. Only files with something to show are listed; report-level diagnostics come first.
+// up. On a terminal narrower than the lines, messages wrap inside their column (the code stays
+// after the first line). Only files with something to show are listed; report-level diagnostics
+// come first.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { severityRank, type Diagnostic, type Severity } from '../../core/diagnostics.js';
 import type { CheckReport, FormatOptions } from '../../core/report.js';
@@ -25,12 +27,14 @@ import {
   summaryLine,
   type Group,
 } from './shared.js';
-import { padEndWidth, padStartWidth, stringWidth } from './width.js';
+import { padEndWidth, padStartWidth, stringWidth, wrapWidth } from './width.js';
 import { fileReview } from './review-parts.js';
 import { batchBlock, scoreLine } from './review-stylish.js';
 
 const INDENT = '  ';
 const GAP = '  ';
+/** A message column is never wrapped narrower than this, however narrow the terminal. */
+const MIN_MESSAGE = 24;
 
 export function stylish(report: CheckReport, opts: FormatOptions): string {
   // Colour is decided by opts.color alone, never by chalk's own terminal detection.
@@ -81,7 +85,16 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const locW = Math.max(0, ...positions.map(stringWidth));
   const loc = (i: number): string => padEndWidth(positions[i], locW);
   const sevW = Math.max(...rows.map((r) => stringWidth(r.label)));
-  const msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
+  let msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
+  if (opts.width !== undefined) {
+    // What the message may take on the terminal: the width less location, severity and code.
+    const codeW = Math.max(...rows.map((r) => stringWidth(r.code)));
+    const room = Math.max(MIN_MESSAGE, opts.width - (INDENT.length + (locW > 0 ? locW + GAP.length : 0) + sevW + GAP.length + GAP.length + codeW));
+    if (Math.max(...rows.flatMap((r) => r.message.map(stringWidth))) > room) {
+      for (const r of rows) r.message = r.message.flatMap((m) => wrapWidth(m, room));
+      msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
+    }
+  }
   const lines = [c.underline(heading)];
   const review = g.result ? fileReview(g.result) : undefined;
   if (review) lines.push(scoreLine(review, opts, c));

@@ -119,3 +119,134 @@ export function padStartWidth(text: string, width: number): string {
   const gap = width - stringWidth(text);
   return gap > 0 ? ' '.repeat(gap) + text : text;
 }
+
+/** `text` cut to at most `width` columns, ending with `…` when cut. */
+export function truncateWidth(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = stringWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+// Punctuation that does not begin a line (Chinese line breaking, 避头尾): a break falls before
+// the character in front of it instead.
+const NO_LINE_START = new Set([...'，。、；：！？）》」』”’）】〕…,.;:!?)]}%％']);
+
+/**
+ * `text` broken into lines of at most `width` columns: at a space where there is one (the space
+ * is dropped), between any two Chinese characters, else inside a word that is longer than a line.
+ */
+export function wrapWidth(text: string, width: number): string[] {
+  if (width < 1 || stringWidth(text) <= width) return [text];
+  const chars = [...text];
+  const lines: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let w = 0;
+    let end = start;
+    let lastBreak = -1; // a break is allowed before chars[lastBreak]
+    while (end < chars.length) {
+      const cw = stringWidth(chars[end]);
+      if (w + cw > width) break;
+      w += cw;
+      end++;
+      if (end < chars.length && breakBefore(chars, end)) lastBreak = end;
+    }
+    if (end >= chars.length) {
+      lines.push(chars.slice(start).join(''));
+      break;
+    }
+    let cut = chars[end] === ' ' ? end : lastBreak > start ? lastBreak : end;
+    // Never a line that starts with closing punctuation: move it down with the character before.
+    if (cut === end && NO_LINE_START.has(chars[end]) && end - 1 > start) cut = end - 1;
+    lines.push(chars.slice(start, cut).join('').trimEnd());
+    start = cut;
+    while (chars[start] === ' ') start++;
+  }
+  return lines;
+}
+
+/** Whether a line may break before chars[i]: after a space, or next to a wide character (but not before closing punctuation). */
+function breakBefore(chars: readonly string[], i: number): boolean {
+  if (NO_LINE_START.has(chars[i])) return false;
+  if (chars[i - 1] === ' ') return true;
+  return stringWidth(chars[i]) === 2 || stringWidth(chars[i - 1]) === 2;
+}
+
+/**
+ * Column widths made to fit `max` in all: the widest of the columns that may shrink gives up a
+ * column at a time, none below its floor. The others (numbers) keep their width, so the result
+ * may still exceed `max` when they alone do.
+ */
+export function fitWidths(widths: readonly number[], shrink: readonly boolean[], floors: readonly number[], max: number): number[] {
+  const out = [...widths];
+  let excess = out.reduce((a, b) => a + b, 0) - max;
+  while (excess > 0) {
+    let k = -1;
+    for (let c = 0; c < out.length; c++) if (shrink[c] && out[c] > floors[c] && (k < 0 || out[c] > out[k])) k = c;
+    if (k < 0) break;
+    out[k]--;
+    excess--;
+  }
+  return out;
+}
+
+// An SGR colour sequence (chalk's), which takes no column.
+const SGR = /\u001b\[[0-9;]*m/g;
+// The closing SGR codes and the opening ones each closes (chalk pairs them so).
+const CLOSES: Readonly<Record<string, (open: string) => boolean>> = {
+  '0': () => true,
+  '22': (o) => o === '1' || o === '2',
+  '23': (o) => o === '3',
+  '24': (o) => o === '4',
+  '27': (o) => o === '7',
+  '29': (o) => o === '9',
+  '39': (o) => /^(3[0-7]|9[0-7]|38;.*)$/.test(o),
+  '49': (o) => /^(4[0-7]|10[0-7]|48;.*)$/.test(o),
+};
+
+/**
+ * wrapWidth for text that may hold colour sequences: the lines break where the plain text
+ * breaks, and each line closes the colours open at its end and opens them again on the next.
+ */
+export function wrapStyled(text: string, width: number): string[] {
+  if (!text.includes('\u001b')) return wrapWidth(text, width);
+  const plain = text.replace(SGR, '');
+  const lines = wrapWidth(plain, width);
+  if (lines.length === 1) return [text];
+  // Tokens: colour sequences and visible characters, in order.
+  const tokens = text.split(/(\u001b\[[0-9;]*m)/).flatMap((part) => (part.startsWith('\u001b[') ? [part] : [...part]));
+  const open: string[] = [];
+  const out: string[] = [];
+  let k = 0;
+  for (const line of lines) {
+    let s = open.map((o) => `\u001b[${o}m`).join('');
+    const want = [...line];
+    let i = 0;
+    // Characters dropped at the break (spaces) are skipped; colour sequences are kept.
+    while (k < tokens.length && (i < want.length || tokens[k].startsWith('\u001b['))) {
+      const tok = tokens[k++];
+      if (tok.startsWith('\u001b[')) {
+        const code = tok.slice(2, -1);
+        const close = CLOSES[code];
+        if (close) {
+          for (let j = open.length - 1; j >= 0; j--) if (close(open[j])) open.splice(j, 1);
+        } else open.push(code);
+        s += tok;
+      } else if (i < want.length && tok === want[i]) {
+        s += tok;
+        i++;
+      }
+      if (i === want.length && (k >= tokens.length || !tokens[k].startsWith('\u001b['))) break;
+    }
+    if (open.length > 0) s += '\u001b[0m';
+    out.push(s);
+  }
+  return out;
+}

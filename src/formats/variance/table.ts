@@ -48,7 +48,8 @@ function summaryTable(s: VarianceSummary, opts: FormatOptions, c: ChalkInstance)
     e.goalProgress === null ? '—' : asWritten(e.goalProgress) + '%',
     e.dualGap ? { text: `⚠ ${t(lang, 'variance.yes')}`, style: c.yellow } : '—',
   ]);
-  const table = columns((['project', 'name', 'status', 'worst', 'goal', 'dualGap'] as const).map(h), rows, [false, false, false, false, true, false], c);
+  const fit = opts.width === undefined ? undefined : { width: opts.width, shrink: [false, true, false, false, false, false] };
+  const table = columns((['project', 'name', 'status', 'worst', 'goal', 'dualGap'] as const).map(h), rows, [false, false, false, false, true, false], c, fit);
   return c.bold(t(lang, 'variance.summary.title', { period: s.period ?? '—' })) + '\n' + table;
 }
 
@@ -86,7 +87,9 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
   const title = projectTitle(p, lang, c);
-  const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'])];
+  // On a terminal, the text columns (periods and indicator names, statuses) wrap to fit it.
+  const fit = opts.width === undefined ? undefined : { width: opts.width, wrap: [true, false, false, false, false, false, false, true] };
+  const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], fit)];
   lines.push(periodSummaryLine(last, n, lang));
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).

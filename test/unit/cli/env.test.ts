@@ -18,6 +18,18 @@ describe('cli: environment switches', () => {
     expect(cliEnv({ env: {} }).docsUrl).to.equal(undefined);
   });
 
+  it('the terminal width is the process stdout\'s when it is a terminal, else the caller\'s; only a terminal report gets it', async () => {
+    expect(cliEnv({}).columns).to.equal(process.stdout.isTTY ? process.stdout.columns : undefined);
+    const { PassThrough } = await import('node:stream');
+    expect(cliEnv({ stdout: new PassThrough() }).columns).to.equal(undefined);
+    expect(cliEnv({ stdout: new PassThrough(), columns: 72 }).columns).to.equal(72);
+    const { resolveCommon } = await import('../../../src/cli/resolve.js');
+    const tty = Object.assign(new PassThrough(), { isTTY: true });
+    expect(resolveCommon({ format: 'stylish' }, cliEnv({ stdout: tty, columns: 72, env: {} })).width).to.equal(72);
+    expect(resolveCommon({ format: 'stylish', output: 'x.txt' }, cliEnv({ stdout: tty, columns: 72, env: {} })).width).to.equal(undefined);
+    expect(resolveCommon({ format: 'stylish' }, cliEnv({ stdout: new PassThrough(), columns: 72, env: {} })).width).to.equal(undefined);
+  });
+
   it('bpm variance under BPM_EXACT=1 runs the exact engine alone, and reports what the fast engine does', async () => {
     const fast = await runCli(['variance', 'examples', '--format', 'json']);
     const exact = await runCli(['variance', 'examples', '--format', 'json'], { env: { BPM_EXACT: '1' } });

@@ -75,6 +75,22 @@ describe('score formats', () => {
     expect(zh).to.include('  SAT-1: 满意 1128/1200');
   });
 
+  it('table lists the input problems one a line under their heading, with no blank line between them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-problems-'));
+    cpSync(join(ROOT, 'examples', 'culture-community-events'), dir, { recursive: true });
+    const file = join(dir, 'dossier.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^goal: .*$/m, 'goal: 提高群众满意度'));
+    const { report } = await score({ paths: [dir], cwd: dir, lang: 'en' });
+    const text = scoreFormats.table(report, { ...opts, lang: 'en' });
+    const block = text.slice(text.indexOf('Input problems'));
+    expect(block.split('\n')).to.deep.equal([
+      'Input problems  0 errors, 2 warnings in the input files',
+      '  ⚠ dossier.yaml:23:7 the goal contains no number at all; a measurable goal names a quantity, a unit and a deadline goal-no-number',
+      '  ⚠ dossier.yaml:23:7 the goal is vague: "提高群众满意度" has no number; say how much, of what, by when (e.g. 一年内举办至少50场社区文化活动) vague-goal',
+      '',
+    ]);
+  });
+
   it('table has colour only when asked', async () => {
     const report = await hostile();
     expect(scoreFormats.table(report, opts)).to.not.match(/\x1b\[/);

@@ -1,0 +1,101 @@
+// On a terminal (stdout is a TTY, its width from the CLI environment), the human formats fit
+// its width: validate's messages wrap in their column, the boxed tables of score and variance
+// wrap their text columns, the lists (ranking, summaries) shorten their names; numbers are never
+// cut. Piped, or on a terminal wide enough, the output is byte for byte what it always was.
+import { expect } from 'chai';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringWidth, wrapStyled, wrapWidth } from '../../../src/formats/validate/width.js';
+import { ROOT, runCli } from '../../helpers/run.js';
+
+const widest = (text: string) => Math.max(...text.split('\n').map(stringWidth));
+
+/** A copy of the culture example with a dossier that breaks two rules and warns twice. */
+function broken(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bpm-width-'));
+  cpSync(join(ROOT, 'examples', 'culture-community-events'), dir, { recursive: true });
+  const file = join(dir, 'dossier.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^goal: .*$/m, 'goal: 提高群众满意度').replace(/weight: 15$/m, 'weight: 14'));
+  return dir;
+}
+
+describe('formats: the terminal\'s width', () => {
+  it('wraps text by display width: at spaces, between Chinese characters, never before closing punctuation', () => {
+    expect(wrapWidth('the output indicators weigh 49 points in all', 20)).to.deep.equal(['the output', 'indicators weigh 49', 'points in all']);
+    expect(wrapWidth('请调整分值，使其合计为 50', 10)).to.deep.equal(['请调整分', '值，使其合', '计为 50']);
+    expect(wrapWidth('合计为五十分，请调整', 12)).to.deep.equal(['合计为五十', '分，请调整']);
+    expect(wrapWidth('abcdefghijkl', 5)).to.deep.equal(['abcde', 'fghij', 'kl']);
+    // Colour stays on each line of a wrapped coloured text.
+    expect(wrapStyled('\u001b[31mred words here\u001b[39m', 9)).to.deep.equal(['\u001b[31mred words\u001b[0m', '\u001b[31mhere\u001b[39m']);
+  });
+
+  it('validate stylish: messages wrap in their column on a narrow terminal; every word is kept', async () => {
+    const dir = broken();
+    const piped = await runCli(['validate', '.', '--lang', 'en'], { cwd: dir });
+    expect(widest(piped.stdout)).to.be.greaterThan(120);
+    const tty = await runCli(['validate', '.', '--lang', 'en'], { cwd: dir, columns: 80 });
+    expect(widest(tty.stdout)).to.be.at.most(80);
+    const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const lines = tty.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('32:13'));
+    expect(lines[at]).to.match(/^ {2}32:13 {2}error {4}the output indicators weigh 49 points in all,\s+weights-sum$/);
+    expect(words(lines.slice(at, at + 3).join(' ').replace('weights-sum', ''))).to.include('the output indicators weigh 49 points in all, but policy "self" gives the output section 50; change their weights so they add up to 50');
+    // Wide enough, or piped: unchanged.
+    expect((await runCli(['validate', '.', '--lang', 'en'], { cwd: dir, columns: 400 })).stdout).to.equal(piped.stdout);
+    const zh = await runCli(['validate', '.', '--lang', 'zh'], { cwd: dir, columns: 70 });
+    expect(widest(zh.stdout)).to.be.at.most(70);
+  });
+
+  it('score: the indicator table wraps its text columns to the terminal, the numbers stay whole', async () => {
+    const args = ['score', 'examples/culture-community-events', '--lang', 'en'];
+    const piped = await runCli(args);
+    expect(widest(piped.stdout.slice(piped.stdout.indexOf('Indicators'), piped.stdout.indexOf('  EFF-2: expert')))).to.be.greaterThan(120);
+    const tty = await runCli(args, { columns: 100 });
+    const table = tty.stdout.slice(tty.stdout.indexOf('Indicators'), tty.stdout.indexOf('  EFF-2: expert'));
+    expect(widest(table)).to.be.at.most(100);
+    expect(table).to.match(/│ OUT-1 {2}│ Output +│ quantity +│ 举办社区文 *│ ≥50 场 +│ 53 场 +│ +15 │ 15\.00 │/);
+    expect(table).to.include('│ Total ').and.include('│    100 │ 98.30 │');
+    expect((await runCli(args, { columns: 300 })).stdout).to.equal(piped.stdout);
+  });
+
+  it('score batch: the ranking shortens names and departments, never codes or numbers', async () => {
+    const piped = await runCli(['score', 'examples', '--lang', 'en']);
+    expect(widest(piped.stdout.slice(piped.stdout.indexOf('Ranking'), piped.stdout.indexOf('Grade distribution')))).to.be.greaterThan(110);
+    const tty = await runCli(['score', 'examples', '--lang', 'en'], { columns: 100 });
+    const ranking = tty.stdout.slice(tty.stdout.indexOf('Ranking'), tty.stdout.indexOf('Grade distribution'));
+    expect(widest(ranking)).to.be.at.most(100);
+    expect(ranking).to.match(/ {5}1 {2}DL-2025-WL-001 {2}社区文化惠… +大连市文化和… +98\.30/);
+    expect(ranking).to.include('98.30').and.include('100.00%');
+    expect(piped.stdout).to.include('社区文化惠民工程');
+  });
+
+  it('variance: the project table wraps indicator names and statuses to the terminal; the summary shortens names', async () => {
+    const args = ['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'zh'];
+    const piped = await runCli(args);
+    expect(widest(piped.stdout)).to.be.greaterThan(110);
+    const tty = await runCli(args, { columns: 100 });
+    const table = tty.stdout.slice(tty.stdout.indexOf('┌'), tty.stdout.indexOf('┘') + 1);
+    expect(widest(table)).to.be.at.most(100);
+    expect(table).to.include('-281.65 (-25.60%)').and.include('1100.25');
+    expect(table.replace(/[│ ]/g, '')).to.include('OUT-1完');
+    expect((await runCli(args, { columns: 200 })).stdout).to.equal(piped.stdout);
+  });
+
+  it('validate --cache keeps the output per width: a narrow terminal never gets the piped text, nor a pipe the wrapped one', async () => {
+    const dir = broken();
+    const args = ['validate', '.', '--lang', 'en', '--cache'];
+    const wrapped = await runCli(args, { cwd: dir, columns: 80 });
+    const piped = await runCli(args, { cwd: dir });
+    expect(widest(piped.stdout)).to.be.greaterThan(120);
+    expect(widest((await runCli(args, { cwd: dir, columns: 80 })).stdout)).to.be.at.most(80);
+    expect((await runCli(args, { cwd: dir, columns: 80 })).stdout).to.equal(wrapped.stdout);
+  });
+
+  it('no fitting when the output goes to a file (-o), however narrow the terminal', async () => {
+    const dir = broken();
+    await runCli(['validate', '.', '--lang', 'en', '-o', 'out.txt'], { cwd: dir, columns: 60 });
+    const piped = await runCli(['validate', '.', '--lang', 'en'], { cwd: dir });
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).to.equal(piped.stdout);
+  });
+});
