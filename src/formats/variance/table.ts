@@ -13,7 +13,7 @@ import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { boxTable, type Row } from '../box-table.js';
 import { memoText } from '../memo.js';
 import { showControls } from '../validate/shared.js';
-import { stringWidth } from '../validate/width.js';
+import { truncateWidth } from '../validate/width.js';
 import type { VarianceSummary } from '../../core/monitoring/summary.js';
 import { columns } from '../score/columns.js';
 import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryLine, sparkline, statusWord, where } from './shared.js';
@@ -42,7 +42,7 @@ function summaryTable(s: VarianceSummary, opts: FormatOptions, c: ChalkInstance)
   const h = (k: Column) => heading(lang, k);
   const rows = s.projects.map((e) => [
     clean(e.code),
-    truncate(clean(e.name), NAME_WIDTH),
+    truncateWidth(clean(e.name), NAME_WIDTH),
     { text: statusWord(e.status, lang), style: color(c, e.status) },
     e.worstIndicator === null ? '—' : clean(e.worstIndicator),
     e.goalProgress === null ? '—' : asWritten(e.goalProgress) + '%',
@@ -119,7 +119,7 @@ function indicatorRow(i: IndicatorRow, n: number, opts: FormatOptions, paint: (s
   const unit = i.unit === '%' ? '%' : ''; // other units are in the indicator's dossier
   const status = i.actual === null ? t(lang, 'variance.no-value') : `${paint(i.status, statusWord(i.status, lang))} · ${likelihoodWord(i.likelihood, lang)}`;
   return [
-    `${clean(i.code)} ${truncate(clean(i.name), NAME_WIDTH)}${i.operator === '<=' ? ' ≤' : ''}`,
+    `${clean(i.code)} ${truncateWidth(clean(i.name), NAME_WIDTH)}${i.operator === '<=' ? ' ≤' : ''}`,
     asWritten(i.target) + unit,
     fixed(i.expected, n) + unit,
     i.actual === null ? '—' : asWritten(i.actual, i.actualText) + unit,
@@ -159,16 +159,6 @@ function color(c: ChalkInstance, status: string | null): ChalkInstance {
     default:
       return c.dim;
   }
-}
-
-function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (stringWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return out + '…';
 }
 
 // Column headings, per language: every project's table has the same.
