@@ -165,7 +165,7 @@ describe('e2e: special files and safe outputs', function () {
       const before = readFileSync(file, 'utf8');
       const r = spawnBpm(['schema', '-o', 'p/dossier.yaml'], { cwd: tmp });
       expect(r.code).to.equal(2);
-      expect(oneLine(r.stderr)).to.match(/Refusing to write over p\/dossier\.yaml: it is a bpm dossier \(ProjectDossier\).*--force/);
+      expect(oneLine(r.stderr)).to.match(/refusing to write over p\/dossier\.yaml: it is a bpm dossier \(ProjectDossier\).*--force/);
       expect(readFileSync(file, 'utf8')).to.equal(before);
       const forced = spawnBpm(['schema', '-o', 'p/dossier.yaml', '--force'], { cwd: tmp });
       expect(forced.code, forced.stderr).to.equal(0);

@@ -4,7 +4,7 @@ import type { CatalogPair } from '../index.js';
 // A finding says what is wrong, why a reviewer cares, and how to rewrite it.
 export const review = {
   en: {
-    'review-no-dossiers': 'No project dossier (kind: ProjectDossier) found in {paths}: bpm review reviews dossiers',
+    'review-no-dossiers': 'no project dossier (kind: ProjectDossier) found in {paths}: bpm review reviews dossiers',
     // completeness
     'review-missing-section': 'no {level1} indicator: the policy requires every goal to have {level1} indicators; add at least one with a numeric target',
     'review-no-output-quantity': 'no output quantity indicator (level1 output, level2 quantity, a number with a unit): say how much the budget buys, e.g. "举办社区文化活动 ≥ 50 场"',

@@ -5,9 +5,9 @@ import type { CatalogPair } from '../index.js';
 export const variance = {
   en: {
     // Data problems of monitoring rows (docs/rules.md#monitoring-data); each row named is skipped.
-    'unknown-project': 'Unknown project "{project}": no dossier in this run has that code; the row was skipped',
-    'ignored-projects': 'Rows for projects outside this run were ignored (rows: {rows}; project codes: {count}): {codes}; --strict-data reports each row as unknown-project',
-    'unknown-metric': 'Project {project} has no indicator "{metric}" (use an indicator code, or spend for the executed amount); the row was skipped',
+    'unknown-project': 'unknown project "{project}": no dossier in this run has that code; the row was skipped',
+    'ignored-projects': 'rows for projects outside this run were ignored (rows: {rows}; project codes: {count}): {codes}; --strict-data reports each row as unknown-project',
+    'unknown-metric': 'project {project} has no indicator "{metric}" (use an indicator code, or spend for the executed amount); the row was skipped',
     'metric-qualitative': '{metric} of {project} is a qualitative indicator, judged at the year end rather than monitored with numbers; the row was skipped',
     'metric-qualitative.no-target': '{metric} of {project} has no numeric target in its dossier, so its values cannot be monitored against one; the row was skipped (write the target as a number)',
     'period-invalid': '"{period}" is not a period (use 2025-Q1 … 2025-Q4, Q1 … Q4 or a month 2025-01 … 2025-12); the row was skipped',
@@ -17,16 +17,16 @@ export const variance = {
     'value-percent-range': '{project} {metric}: {value}% is outside 0–100 for a percentage indicator; check the value',
     'value-negative': '{project} {metric}: the value {value} is negative; a count, an amount or a level is not below zero',
     'cumulative-decrease':
-      'The cumulative value of {metric} falls from {previous} ({previousPeriod}, line {previousLine}) to {value} in {period}: cumulative values cannot decrease (a file of per-period amounts needs --increments); the row was skipped',
-    'spend-over-budget': 'Cumulative spend {value} {unit} of {project} in {period} is above the budget in force ({total} {unit}): an overspend, or a figure in the wrong unit; check it',
+      'the cumulative value of {metric} falls from {previous} ({previousPeriod}, line {previousLine}) to {value} in {period}: cumulative values cannot decrease (a file of per-period amounts needs --increments); the row was skipped',
+    'spend-over-budget': 'cumulative spend {value} {unit} of {project} in {period} is above the budget in force ({total} {unit}): an overspend, or a figure in the wrong unit; check it',
     // Unit scale (docs/scoring.md#budget-execution), for monitoring spend and for Evaluation.budget.executed (rule evaluation-figures).
-    'executed-scale': 'The executed amount {value} {unit} is {times} times the budget in force ({total} {unit}): the figure is in another unit or mistyped; correct it (the project is not scored)',
-    'executed-scale.wanyuan': 'The executed amount {value} 万元 is {times} times the budget in force ({total} 万元): it looks like an amount in 元 in a 万元 dossier ({value} 元 = {asWanyuan} 万元); write it in 万元 (the project is not scored)',
-    'executed-scale.spend': 'Cumulative spend {value} {unit} of {project} in {period} is {times} times the budget in force ({total} {unit}): the figure is in another unit or mistyped; the row was skipped',
-    'executed-scale.spend-wanyuan': 'Cumulative spend {value} 万元 of {project} in {period} is {times} times the budget in force ({total} 万元): it looks like an amount in 元 in a 万元 dossier ({value} 元 = {asWanyuan} 万元); the row was skipped',
-    'project-period-invalid': 'The period of project {project} in its dossier is not valid, so its monitoring data cannot be placed; the row was skipped',
+    'executed-scale': 'the executed amount {value} {unit} is {times} times the budget in force ({total} {unit}): the figure is in another unit or mistyped; correct it (the project is not scored)',
+    'executed-scale.wanyuan': 'the executed amount {value} 万元 is {times} times the budget in force ({total} 万元): it looks like an amount in 元 in a 万元 dossier ({value} 元 = {asWanyuan} 万元); write it in 万元 (the project is not scored)',
+    'executed-scale.spend': 'cumulative spend {value} {unit} of {project} in {period} is {times} times the budget in force ({total} {unit}): the figure is in another unit or mistyped; the row was skipped',
+    'executed-scale.spend-wanyuan': 'cumulative spend {value} 万元 of {project} in {period} is {times} times the budget in force ({total} 万元): it looks like an amount in 元 in a 万元 dossier ({value} 元 = {asWanyuan} 万元); the row was skipped',
+    'project-period-invalid': 'the period of project {project} in its dossier is not valid, so its monitoring data cannot be placed; the row was skipped',
     'monitoring-too-many-problems': '{omitted} more data problems in this file were not listed (at most {max} are shown)',
-    'variance-no-dossiers': 'No project dossier (kind: ProjectDossier) found in {paths}: variance needs the dossiers of the projects in the data',
+    'variance-no-dossiers': 'no project dossier (kind: ProjectDossier) found in {paths}: variance needs the dossiers of the projects in the data',
 
     // Flags: what needs a reason (偏差原因) or an adjustment (动态调整).
     'spend-missing': 'No cumulative spend (spend) reported for {period}',
@@ -63,7 +63,7 @@ export const variance = {
     'variance.col.worst': 'Worst indicator',
     'variance.col.goal': 'Goal progress',
     'variance.col.dualGap': 'Dual gap',
-    'period-no-data': 'No monitoring data for --period {period}; the data has: {periods}',
+    'period-no-data': 'no monitoring data for --period {period}; the data has: {periods}',
     'variance.col.period': 'Period',
     'variance.col.time': 'Time',
     'variance.col.total': 'Budget',
