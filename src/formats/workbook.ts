@@ -1,4 +1,4 @@
-// The parts every workbook report shares (score and variance --format xlsx, FORMATS.md §6): a
+// The parts every workbook report shares (score and variance --format xlsx, docs/formats.md#excel-workbooks): a
 // sheet laid out like the official forms — a merged bold title, bordered cells in 宋体, column
 // widths that fit the Chinese text they hold, row heights for wrapped text, two-decimal and
 // percentage formats, A4 landscape fitted to the page width (io/xlsx/write.ts) — and the names

@@ -1,4 +1,4 @@
-// A project's dossier and its 自评表 in one run (FORMATS.md §6): the dossier — a YAML document or
+// A project's dossier and its 自评表 in one run (docs/formats.md#excel-workbooks): the dossier — a YAML document or
 // a 申报表 — is the reference. The dossier the 自评表 carries is not a second dossier of the
 // project: its indicators are matched with the reference's (by name, else by code), a target or a
 // weight it prints differently from the reference after its approved adjustments is the warning

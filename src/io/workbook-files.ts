@@ -1,4 +1,4 @@
-// A workbook among the inputs of a run (FORMATS.md §6): the documents its forms yield go through
+// A workbook among the inputs of a run (docs/formats.md#excel-workbooks): the documents its forms yield go through
 // the same schema check and normalisation as YAML documents, each sheet becoming one loaded file
 // (a "part") whose positions are cells. A part's documents carry a file key: the workbook's name
 // as the user gave it, or, when the workbook has several parts (one project per sheet), that name
@@ -209,8 +209,9 @@ function loadPart(file: LoadedFile, locator: PartLocator, docs: WorkbookDocument
 }
 
 /**
- * The dossier as the schema is to see it. What the official forms have no place for (FORMATS.md
- * §6) is not an error there: `objectives` (the warning form-no-objectives says so), and the
+ * The dossier as the schema is to see it. What the official forms have no place for
+ * (docs/formats.md#excel-workbooks) is not an error there: `objectives` (the warning
+ * form-no-objectives says so), and the
  * weights of a 申报表 without a 分值 column (an info line; they come from the 自评表 at
  * evaluation). Both are filled in for the check and taken out again after normalisation.
  */

@@ -94,7 +94,7 @@ export interface Dossier {
   indicators: Indicator[];
   adjustments: Adjustment[];
   /**
-   * Read from a 申报表 without a 分值 column (FORMATS.md §6): the weights are 0 until the
+   * Read from a 申报表 without a 分值 column (docs/formats.md#excel-workbooks): the weights are 0 until the
    * project's 自评表 gives them; the weight rules are skipped.
    */
   weightless?: boolean;

@@ -6,7 +6,7 @@ const CODES = ['form-section-points'] as const;
 type Code = (typeof CODES)[number];
 
 /**
- * Section points printed in a form's 一级指标 cells (产出指标(50分), FORMATS.md §6) are the
+ * Section points printed in a form's 一级指标 cells (产出指标(50分), docs/formats.md#excel-workbooks) are the
  * policy's section weights: a form printed for another policy (or with a typing slip) says one
  * thing while the project is scored by another. Reported at the section's 一级指标 cell.
  */

@@ -1,7 +1,8 @@
-// `xlsx`: the score report as a workbook (FORMATS.md §6) that a finance bureau can file: a
+// `xlsx`: the score report as a workbook (docs/formats.md#excel-workbooks) that a finance bureau can file: a
 // summary sheet (ranking, grade distribution, department averages, result application, input
-// problems), one sheet per project in the layout of the official 项目支出绩效自评表 (TEMPLATES.md
-// §A) filled with the recomputed scores, and a recheck sheet with every discrepancy between the
+// problems), one sheet per project in the layout of the official 项目支出绩效自评表
+// (docs/formats.md#excel-workbooks) filled with the recomputed scores, and a recheck sheet with
+// every discrepancy between the
 // submitted tables and the rules. Numbers are numbers (exact decimals, two-decimal and percentage
 // formats); the workbook carries bpm's report mark, so bpm never reads it back as a form.
 import { D, type Dec } from '../../core/decimal.js';

@@ -16,7 +16,7 @@ interface JsonDiagnostic {
   path: string | null;
   line: number | null;
   column: number | null;
-  /** In a workbook (FORMATS.md §5): the sheet and the cell (A1); line and column are its row and column number. */
+  /** In a workbook (docs/formats.md#validate-and-review-json): the sheet and the cell (A1); line and column are its row and column number. */
   sheet?: string;
   cell?: string;
 }

@@ -1,6 +1,6 @@
-// `xlsx`: the monitoring report as a workbook (FORMATS.md §6): a summary sheet (the v1.1 summary:
+// `xlsx`: the monitoring report as a workbook (docs/formats.md#excel-workbooks): a summary sheet (the v1.1 summary:
 // one line per project for the period, then the data problems) and one sheet per project in the
-// layout of the 项目支出绩效目标执行监控表 (TEMPLATES.md §C) for the summary's period — the one
+// layout of the 项目支出绩效目标执行监控表 (docs/formats.md#excel-workbooks) for the summary's period — the one
 // --period selects, else the latest with data in the run. Columns are named after the months
 // the period covers (1-9月执行数), as the form names them.
 import { sortDiagnostics } from '../../core/diagnostics.js';

@@ -1,5 +1,5 @@
 // The words of the workbook reports (score and variance --format xlsx): sheet names, the titles
-// and labels of the official forms they imitate (TEMPLATES.md §A, §C), in both languages.
+// and labels of the official forms they imitate (docs/formats.md#excel-workbooks), in both languages.
 import type { CatalogPair } from '../index.js';
 
 export const workbook = {

@@ -47,7 +47,7 @@ describe('io/workbooks: a workbook is validated like YAML, at its sheets and cel
     // A YAML diagnostic has no sheet or cell keys (the contract adds them for workbooks only).
     const stylish = validateFormats.stylish(report, en);
     expect(stylish).to.match(/^placeholder\.xlsx$/m);
-    expect(stylish).to.match(/^ {2}placeholder\.xlsx 申报表!E8 +error +The target "≥\*\*人次" is an unfilled placeholder/m);
+    expect(stylish).to.match(/^ {2}placeholder\.xlsx 申报表!E8 +error +the target "≥\*\*人次" is an unfilled placeholder/m);
     const sarif = JSON.parse(validateFormats.sarif(report, en));
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'target-placeholder');
     expect(result.locations[0].physicalLocation.region).to.deep.equal({ startLine: 8, startColumn: 5 });
