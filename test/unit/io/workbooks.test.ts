@@ -54,7 +54,7 @@ describe('io/workbooks: a workbook is validated like YAML, at its sheets and cel
     expect(result.locations[0].logicalLocations).to.deep.equal([{ name: 'E8', fullyQualifiedName: '申报表!E8', kind: 'element' }]);
     expect(result.properties).to.deep.equal({ path: '/indicators/0/target', sheet: '申报表', cell: 'E8' });
     const github = validateFormats.github(report, en);
-    expect(github).to.contain('::error file=placeholder.xlsx,line=8,col=5,title=bpm target-placeholder 申报表!E8::The target');
+    expect(github).to.contain('::error file=placeholder.xlsx,line=8,col=5,title=bpm target-placeholder 申报表!E8::the target');
     const junit = validateFormats.junit(report, en);
     expect(junit).to.contain('name="target-placeholder 申报表!E8"');
     expect(junit).to.contain('error target-placeholder placeholder.xlsx:申报表!E8 (/indicators/0/target)');
