@@ -76,14 +76,14 @@ export interface DocumentKind {
 }
 
 const KIND_WORDS: Record<string, DocumentKind> = {
-  ProjectDossier: { en: 'dossier (ProjectDossier)', zh: '绩效目标文档(ProjectDossier)' },
-  Evaluation: { en: 'evaluation (Evaluation)', zh: '评价文档(Evaluation)' },
-  ScoringPolicy: { en: 'scoring policy (ScoringPolicy)', zh: '评分规则(ScoringPolicy)' },
-  StrategyPlan: { en: 'strategy plan (StrategyPlan)', zh: '战略规划(StrategyPlan)' },
+  ProjectDossier: { en: 'dossier (ProjectDossier)', zh: '绩效目标文档（ProjectDossier）' },
+  Evaluation: { en: 'evaluation (Evaluation)', zh: '评价文档（Evaluation）' },
+  ScoringPolicy: { en: 'scoring policy (ScoringPolicy)', zh: '评分规则（ScoringPolicy）' },
+  StrategyPlan: { en: 'strategy plan (StrategyPlan)', zh: '战略规划（StrategyPlan）' },
 };
 const MONITORING: DocumentKind = { en: 'monitoring data file', zh: '监控数据文件' };
-const WORKBOOK: DocumentKind = { en: 'input workbook (a 申报表, 自评表 or monitoring data)', zh: '输入工作簿(申报表、自评表或监控数据)' };
-const UNREADABLE_WORKBOOK: DocumentKind = { en: 'workbook that bpm cannot read (encrypted or damaged), possibly a form', zh: '无法读取的工作簿(已加密或已损坏),可能是表格' };
+const WORKBOOK: DocumentKind = { en: 'input workbook (a 申报表, 自评表 or monitoring data)', zh: '输入工作簿（申报表、自评表或监控数据）' };
+const UNREADABLE_WORKBOOK: DocumentKind = { en: 'workbook that bpm cannot read (encrypted or damaged), possibly a form', zh: '无法读取的工作簿（已加密或已损坏），可能是表格' };
 const DOCUMENT: DocumentKind = { en: 'document', zh: '文档' };
 
 /** What kind of bpm input `abs` holds, or null when it is anything else (a report, other text). */

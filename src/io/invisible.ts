@@ -14,7 +14,7 @@ const NAMES: Readonly<Record<number, readonly [en: string, zh: string]>> = {
   0x2029: ['paragraph separator', '段落分隔符'],
   0x2060: ['word joiner', '零宽连接符'],
   0x3000: ['full-width (ideographic) space', '全角空格'],
-  0xfeff: ['zero-width no-break space (byte-order mark)', '零宽不换行空格(字节顺序标记)'],
+  0xfeff: ['zero-width no-break space (byte-order mark)', '零宽不换行空格（字节顺序标记）'],
 };
 
 /** Whether the UTF-16 code unit `c` is one of the invisible characters (see above). */

@@ -48,7 +48,7 @@ export function readRegularFile(abs: string, display: string, cap: number, headB
 
 /** What a non-regular file is, in both languages, for the message. */
 export function fileType(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): { type: string; typeZh: string } {
-  if (st.isFIFO()) return { type: 'named pipe (FIFO)', typeZh: '命名管道(FIFO)' };
+  if (st.isFIFO()) return { type: 'named pipe (FIFO)', typeZh: '命名管道（FIFO）' };
   if (st.isCharacterDevice() || st.isBlockDevice()) return { type: 'device', typeZh: '设备文件' };
   if (st.isSocket()) return { type: 'socket', typeZh: '套接字' };
   return { type: 'special file', typeZh: '特殊文件' };

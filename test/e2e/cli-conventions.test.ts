@@ -15,7 +15,7 @@ describe('e2e: command-line conventions', () => {
       expect(r.stderr).to.equal('bpm: 1 warning, more than --max-warnings 0\n');
     }
     const zh = await runCli(['validate', VAGUE, '--max-warnings', '0', '--lang', 'zh']);
-    expect(zh.stderr).to.equal('bpm: 有 1 个警告,超过 --max-warnings 0\n');
+    expect(zh.stderr).to.equal('bpm: 有 1 个警告，超过 --max-warnings 0\n');
   });
   it('--max-warnings -1 means no limit; -2 and 1.5 are usage errors', async () => {
     const r = await runCli(['validate', VAGUE, '--max-warnings', '-1']);

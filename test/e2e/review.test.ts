@@ -29,8 +29,8 @@ describe('e2e: bpm review', () => {
     expect(md.indexOf('### 必须修改')).to.be.lessThan(md.indexOf('### 建议'));
     expect(md).to.match(/1\. \*\*第 16 行 \(\/goal\)\*\*: 总体目标中没有任何数值/);
     // The vague phrase is quoted, with a concrete rewrite.
-    expect(md).to.contain('"进一步提高市民文化素养"没有数值');
-    expect(md).to.contain('改写为"2025年12月31日前,举办社区文化活动场次 ≥ 50 场');
+    expect(md).to.contain('“进一步提高市民文化素养”没有数值');
+    expect(md).to.contain('改写为“2025年12月31日前，举办社区文化活动场次 ≥ 50 场');
     expect(md).to.contain('| 可衡量性 | 15 | 25 |');
     expect(md).to.contain('| **合计** | **85.5** | 100 |');
   });
@@ -68,10 +68,10 @@ describe('e2e: bpm review', () => {
   it('stylish shows a score line per dossier and a batch table', () => {
     const r = spawnBpm(['review', 'test/fixtures/review/unit-cost', '--lang', 'zh']);
     expect(r.code).to.equal(1);
-    expect(r.stdout).to.contain('需修改(得分 94/100,通过分数线 80;');
+    expect(r.stdout).to.contain('需修改（得分 94/100，通过分数线 80；');
     expect(r.stdout).to.match(/12:10 +错误 +按预算测算/);
     expect(r.stdout).to.contain('审核结果一览');
-    expect(r.stdout).to.contain('共审核 4 个项目:3 个通过,1 个需修改');
+    expect(r.stdout).to.contain('共审核 4 个项目：3 个通过，1 个需修改');
   });
 
   it('renders junit, sarif and github for a review report', () => {

@@ -183,7 +183,7 @@ describe('e2e: special files and safe outputs', function () {
     });
     it('Chinese messages', () => {
       const r = spawnBpm(['schema', '-o', 'p/dossier.yaml', '--lang', 'zh'], { cwd: tmp });
-      expect(oneLine(r.stderr)).to.match(/拒绝覆盖 p\/dossier\.yaml:它是 bpm 绩效目标文档/);
+      expect(oneLine(r.stderr)).to.match(/拒绝覆盖 p\/dossier\.yaml：它是 bpm 绩效目标文档/);
     });
   });
 

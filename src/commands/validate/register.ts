@@ -20,7 +20,7 @@ export function register(program: Command, env: CliEnv): void {
     .description('check dossiers, evaluations, policies, strategy plans and monitoring CSVs / 校验')
     .argument('[paths...]', 'files, directories or globs (default: .)');
   addCommonOptions(cmd, VALIDATE_FORMATS, DEFAULT_VALIDATE_FORMAT)
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this; -1: no limit / 警告数上限(-1 不限)', parseMaxWarnings)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this; -1: no limit / 警告数上限（-1 不限）', parseMaxWarnings)
     .addOption(junitWarningsOption())
     .option('--stdin-filename <name>', 'the name of the file read from standard input (path `-`): messages use it and `.csv` makes it monitoring data / 标准输入的文件名')
     .option('--skip-non-bpm', 'skip named files that are not bpm documents, as a directory walk does (pre-commit, lint-staged) / 跳过非 bpm 文档')

@@ -16,7 +16,7 @@ interface VarianceCliOptions extends CommonOptions<VarianceFormatName> {
 export function register(program: Command, env: CliEnv): void {
   const cmd = program
     .command('variance')
-    .description('quarterly monitoring: budget and goals, planned vs actual / 绩效运行监控(双监控)')
+    .description('quarterly monitoring: budget and goals, planned vs actual / 绩效运行监控（双监控）')
     .argument('[paths...]', 'dossiers: files, directories or globs (default: .)');
   addCommonOptions(cmd, VARIANCE_FORMATS, DEFAULT_VARIANCE_FORMAT)
     .option('--data <file>', 'monitoring CSV file (repeatable; CSVs beside the dossiers are read too) / 监控数据', collect, [] as string[])

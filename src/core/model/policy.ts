@@ -98,7 +98,7 @@ function selfPolicy(): Policy {
       excellent: { adjustPct: d(0), action: '优先保障', actionEn: 'funding prioritised' },
       good: { adjustPct: d(0), action: '保持支持', actionEn: 'support maintained' },
       fair: { adjustPct: d(-10), action: '核减预算并整改', actionEn: 'budget cut, rectification required' },
-      poor: { adjustPct: d(-30), action: '大幅核减或取消,整改后再予支持', actionEn: 'budget cut sharply or cancelled; funded again only after rectification' },
+      poor: { adjustPct: d(-30), action: '大幅核减或取消，整改后再予支持', actionEn: 'budget cut sharply or cancelled; funded again only after rectification' },
     },
     monitoring: {
       pace: { red: d(0.6), yellow: d(0.8) },

@@ -31,11 +31,11 @@ export interface ProjectDossierDoc {
      */
     department: string;
     /**
-     * 具体实施项目的单位(可选) / The unit that carries the project out (optional)
+     * 具体实施项目的单位（可选） / The unit that carries the project out (optional)
      */
     unit?: string;
     /**
-     * 项目预算所属年度,如 2025 / The budget year of the project, e.g. 2025
+     * 项目预算所属年度，如 2025 / The budget year of the project, e.g. 2025
      */
     year: number;
     /**
@@ -43,11 +43,11 @@ export interface ProjectDossierDoc {
      */
     period?: {
       /**
-       * 实施期间的第一天,YYYY-MM-DD / First day of the period, YYYY-MM-DD
+       * 实施期间的第一天，YYYY-MM-DD / First day of the period, YYYY-MM-DD
        */
       start: string;
       /**
-       * 实施期间的最后一天,YYYY-MM-DD / Last day of the period, YYYY-MM-DD
+       * 实施期间的最后一天，YYYY-MM-DD / Last day of the period, YYYY-MM-DD
        */
       end: string;
     };
@@ -75,7 +75,7 @@ export interface ProjectDossierDoc {
      */
     initial?: number;
     /**
-     * 批复的全年预算数;年中调整记入 adjustments / The approved full-year budget; record mid-year changes as adjustments
+     * 批复的全年预算数；年中调整记入 adjustments / The approved full-year budget; record mid-year changes as adjustments
      */
     total: number;
     /**
@@ -83,7 +83,7 @@ export interface ProjectDossierDoc {
      */
     sources?: {
       /**
-       * 资金来源名称,如 当年财政拨款 / Name of the source, e.g. 当年财政拨款
+       * 资金来源名称，如 当年财政拨款 / Name of the source, e.g. 当年财政拨款
        */
       name: string;
       /**
@@ -92,33 +92,33 @@ export interface ProjectDossierDoc {
       amount: number;
     }[];
     /**
-     * 各季度计划支出数,合计须等于全年预算数 / Planned spending in each quarter; adds up to the total
+     * 各季度计划支出数，合计须等于全年预算数 / Planned spending in each quarter; adds up to the total
      */
     schedule?: {
       /**
-       * 一季度计划支出数(不是累计数) / Spending planned in Q1 (not cumulative)
+       * 一季度计划支出数（不是累计数） / Spending planned in Q1 (not cumulative)
        */
       Q1?: number;
       /**
-       * 二季度计划支出数(不是累计数) / Spending planned in Q2 (not cumulative)
+       * 二季度计划支出数（不是累计数） / Spending planned in Q2 (not cumulative)
        */
       Q2?: number;
       /**
-       * 三季度计划支出数(不是累计数) / Spending planned in Q3 (not cumulative)
+       * 三季度计划支出数（不是累计数） / Spending planned in Q3 (not cumulative)
        */
       Q3?: number;
       /**
-       * 四季度计划支出数(不是累计数) / Spending planned in Q4 (not cumulative)
+       * 四季度计划支出数（不是累计数） / Spending planned in Q4 (not cumulative)
        */
       Q4?: number;
     };
   };
   /**
-   * 明确、可衡量:数量、单位、时限 / Clear and measurable: a number, a unit, a deadline
+   * 明确、可衡量：数量、单位、时限 / Clear and measurable: a number, a unit, a deadline
    */
   goal: string;
   /**
-   * 三级指标表,至少一项产出指标和一项效益指标 / The indicator table: at least one output and one effect indicator
+   * 三级指标表，至少一项产出指标和一项效益指标 / The indicator table: at least one output and one effect indicator
    *
    * @minItems 1
    */
@@ -158,23 +158,23 @@ export interface ProjectDossierDoc {
      */
     name: string;
     /**
-     * ≥ 越高越好, ≤ 越低越好, = 等于, 定性 / ">=" higher is better, "<=" lower is better, "=" exact, qualitative
+     * ≥ 越高越好，≤ 越低越好，= 等于，定性 / ">=" higher is better, "<=" lower is better, "=" exact, qualitative
      */
     operator: '>=' | '<=' | '=' | 'qualitative' | '≥' | '≤' | '定性';
     /**
-     * 数值;定性指标为文字 / A number; text for a qualitative indicator
+     * 数值；定性指标为文字 / A number; text for a qualitative indicator
      */
     target: number | string;
     /**
-     * 数值指标必填;"%" 表示 0-100 的百分比 / Required for numeric targets; "%" means a percentage 0-100
+     * 数值指标必填；"%" 表示 0-100 的百分比 / Required for numeric targets; "%" means a percentage 0-100
      */
     unit?: string;
     /**
-     * 大于 0;仅“其中”说明行(informational)可省略或为 0 / Above 0; may be omitted or 0 only on an informational row
+     * 大于 0；仅“其中”说明行（informational）可省略或为 0 / Above 0; may be omitted or 0 only on an informational row
      */
     weight?: number;
     /**
-     * 如“其中:……”的说明行:在报告中原位列示,不计分,不计入一级指标分值合计 / A sub-row such as 其中…: shown in place in reports, never scored, left out of section sums
+     * 如“其中：……”的说明行：在报告中原位列示，不计分，不计入一级指标分值合计 / A sub-row such as 其中…: shown in place in reports, never scored, left out of section sums
      */
     informational?: boolean;
     /**
@@ -216,7 +216,7 @@ export interface ProjectDossierDoc {
    */
   adjustments?: {
     /**
-     * 调整自此日起生效,YYYY-MM-DD / The adjustment applies from this day, YYYY-MM-DD
+     * 调整自此日起生效，YYYY-MM-DD / The adjustment applies from this day, YYYY-MM-DD
      */
     date: string;
     /**
@@ -236,23 +236,23 @@ export interface ProjectDossierDoc {
        */
       total?: number;
       /**
-       * 自调整日期起替代原用款计划,合计须等于调整后的全年预算数;未写时按原计划的累计比例乘以调整后的全年预算数 / Replaces the schedule from the adjustment date; adds up to the new total. Without it, the original schedule is scaled to the new total
+       * 自调整日期起替代原用款计划，合计须等于调整后的全年预算数；未写时按原计划的累计比例乘以调整后的全年预算数 / Replaces the schedule from the adjustment date; adds up to the new total. Without it, the original schedule is scaled to the new total
        */
       schedule?: {
         /**
-         * 一季度计划支出数(不是累计数) / Spending planned in Q1 (not cumulative)
+         * 一季度计划支出数（不是累计数） / Spending planned in Q1 (not cumulative)
          */
         Q1?: number;
         /**
-         * 二季度计划支出数(不是累计数) / Spending planned in Q2 (not cumulative)
+         * 二季度计划支出数（不是累计数） / Spending planned in Q2 (not cumulative)
          */
         Q2?: number;
         /**
-         * 三季度计划支出数(不是累计数) / Spending planned in Q3 (not cumulative)
+         * 三季度计划支出数（不是累计数） / Spending planned in Q3 (not cumulative)
          */
         Q3?: number;
         /**
-         * 四季度计划支出数(不是累计数) / Spending planned in Q4 (not cumulative)
+         * 四季度计划支出数（不是累计数） / Spending planned in Q4 (not cumulative)
          */
         Q4?: number;
       };
@@ -267,7 +267,7 @@ export interface ProjectDossierDoc {
          */
         target?: number | string;
         /**
-         * 自调整日期起的分值,一级指标分值合计须不变 / The weight from the adjustment date; section sums must stay as the policy sets them
+         * 自调整日期起的分值，一级指标分值合计须不变 / The weight from the adjustment date; section sums must stay as the policy sets them
          */
         weight?: number;
         /**
@@ -313,11 +313,11 @@ export interface EvaluationDoc {
    */
   project: string;
   /**
-   * 单位自评/财政/专家/社会公众/第三方,默认单位自评 / self | finance | expert | public | third-party; default self
+   * 单位自评/财政/专家/社会公众/第三方，默认单位自评 / self | finance | expert | public | third-party; default self
    */
   evaluator?: 'self' | 'finance' | 'expert' | 'public' | 'third-party';
   /**
-   * 内置名称(self/key)或评分规则文件路径 / A built-in name (self, key) or a ScoringPolicy file path
+   * 内置名称（self/key）或评分规则文件路径 / A built-in name (self, key) or a ScoringPolicy file path
    */
   policy?: string;
   /**
@@ -334,7 +334,7 @@ export interface EvaluationDoc {
     note?: string;
   };
   /**
-   * 自评表“年度总体目标”行的实际完成情况(文字) / What the self-evaluation table says was achieved of the annual goal (text)
+   * 自评表“年度总体目标”行的实际完成情况（文字） / What the self-evaluation table says was achieved of the annual goal (text)
    */
   outcome?: string;
   /**
@@ -342,7 +342,7 @@ export interface EvaluationDoc {
    */
   actuals?: {
     /**
-     * 数值,或带说明/定性等级/问卷调查的对象 / A number, or an object with a note, a qualitative level or a survey
+     * 数值，或带说明/定性等级/问卷调查的对象 / A number, or an object with a note, a qualitative level or a survey
      */
     [k: string]:
       | number
@@ -356,7 +356,7 @@ export interface EvaluationDoc {
            */
           note?: string;
           /**
-           * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
+           * 自评表中实际完成值的原文，如“达成预期指标”“≥266米”，供报告列示 / The actual exactly as printed in the source table（“达成预期指标”，“≥266米”），kept for reports
            */
           text?: string;
         }
@@ -374,7 +374,7 @@ export interface EvaluationDoc {
            */
           note?: string;
           /**
-           * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
+           * 自评表中实际完成值的原文，如“达成预期指标”“≥266米”，供报告列示 / The actual exactly as printed in the source table（“达成预期指标”，“≥266米”），kept for reports
            */
           text?: string;
         }
@@ -388,7 +388,7 @@ export interface EvaluationDoc {
              */
             respondents: number;
             /**
-             * 回答满意(含比较满意)的人数 / Number answering satisfied
+             * 回答满意（含比较满意）的人数 / Number answering satisfied
              */
             satisfied: number;
           };
@@ -397,7 +397,7 @@ export interface EvaluationDoc {
            */
           note?: string;
           /**
-           * 自评表中实际完成值的原文,如“达成预期指标”“≥266米”,供报告列示 / The actual exactly as printed in the source table ("达成预期指标", "≥266米"), kept for reports
+           * 自评表中实际完成值的原文，如“达成预期指标”“≥266米”，供报告列示 / The actual exactly as printed in the source table（“达成预期指标”，“≥266米”），kept for reports
            */
           text?: string;
         };
@@ -420,7 +420,7 @@ export interface EvaluationDoc {
      */
     by: 'self' | 'finance' | 'expert' | 'public' | 'third-party';
     /**
-     * 该评价主体给出的总分(0-100) / The assessor's total (0-100)
+     * 该评价主体给出的总分（0-100） / The assessor's total (0-100)
      */
     score: number;
   }[];
@@ -433,7 +433,7 @@ export interface EvaluationDoc {
      */
     execution?: number;
     /**
-     * 自评表所列各指标得分,按指标编码 / The score printed for each indicator, by code
+     * 自评表所列各指标得分，按指标编码 / The score printed for each indicator, by code
      */
     indicators?: {
       [k: string]: number;
@@ -449,11 +449,11 @@ export interface EvaluationDoc {
      */
     total?: number;
     /**
-     * 自评表所列等级:优/良/中/差 / The grade printed: excellent | good | fair | poor
+     * 自评表所列等级：优/良/中/差 / The grade printed: excellent | good | fair | poor
      */
     grade?: 'excellent' | 'good' | 'fair' | 'poor' | '优' | '良' | '中' | '差';
     /**
-     * 自评表所列年初预算数、全年预算数、全年执行数、执行率(%) / The budget row as printed: initial budget, total budget, executed amount, execution rate (%)
+     * 自评表所列年初预算数、全年预算数、全年执行数、执行率（%） / The budget row as printed: initial budget, total budget, executed amount, execution rate (%)
      */
     budget?: {
       /**
@@ -469,7 +469,7 @@ export interface EvaluationDoc {
        */
       executed?: number;
       /**
-       * 百分比,如 96 表示 96% / A percentage: 96 means 96 %
+       * 百分比，如 96 表示 96% / A percentage: 96 means 96 %
        */
       rate?: number;
     };
@@ -489,7 +489,7 @@ export interface ScoringPolicyDoc {
    */
   kind: 'ScoringPolicy';
   /**
-   * 评分规则的名称,报告中列示 / The name of the policy, shown in reports
+   * 评分规则的名称，报告中列示 / The name of the policy, shown in reports
    */
   name?: string;
   /**
@@ -507,11 +507,11 @@ export interface ScoringPolicyDoc {
    */
   execution?: {
     /**
-     * 预算执行率的分值,单位自评默认 10 / Points for budget execution; 10 under self
+     * 预算执行率的分值，单位自评默认 10 / Points for budget execution; 10 under self
      */
     weight?: number;
     /**
-     * 执行率低于此值(0-1)须说明原因,默认 0.9 / An execution rate below this (0-1) needs a written reason; default 0.9
+     * 执行率低于此值（0-1）须说明原因，默认 0.9 / An execution rate below this (0-1) needs a written reason; default 0.9
      */
     reasonBelow?: number;
   };
@@ -522,7 +522,7 @@ export interface ScoringPolicyDoc {
    */
   grades?: {
     /**
-     * 该等级的最低总分(含) / The lowest total of the grade (included)
+     * 该等级的最低总分（含） / The lowest total of the grade (included)
      */
     min: number;
     /**
@@ -531,7 +531,7 @@ export interface ScoringPolicyDoc {
     grade: 'excellent' | 'good' | 'fair' | 'poor' | '优' | '良' | '中' | '差';
   }[];
   /**
-   * ratio: 目标/实际; linear: 1-(实际-目标)/目标 / ratio: target/actual; linear: 1-(actual-target)/target
+   * ratio：目标/实际；linear: 1-（实际-目标）/目标 / ratio: target/actual; linear: 1-(actual-target)/target
    */
   reverse?: 'ratio' | 'linear';
   /**
@@ -539,11 +539,11 @@ export interface ScoringPolicyDoc {
    */
   qualitative?: {
     /**
-     * “达成”等级的得分区间与默认得分(占分值的比例) / The band of the level achieved and its default, as fractions of the weight
+     * “达成”等级的得分区间与默认得分（占分值的比例） / The band of the level achieved and its default, as fractions of the weight
      */
     achieved?: {
       /**
-       * [下限, 上限],占分值的比例;下限包含,上限不含(1.0 除外) / [low, high] as fractions of the weight; low included, high excluded except 1.0
+       * [下限，上限]，占分值的比例；下限包含，上限不含（1.0 除外） / [low, high] as fractions of the weight; low included, high excluded except 1.0
        *
        * @minItems 2
        * @maxItems 2
@@ -555,11 +555,11 @@ export interface ScoringPolicyDoc {
       default?: number;
     };
     /**
-     * “部分达成”等级的得分区间与默认得分(占分值的比例) / The band of the level partly achieved and its default, as fractions of the weight
+     * “部分达成”等级的得分区间与默认得分（占分值的比例） / The band of the level partly achieved and its default, as fractions of the weight
      */
     partial?: {
       /**
-       * [下限, 上限],占分值的比例;下限包含,上限不含(1.0 除外) / [low, high] as fractions of the weight; low included, high excluded except 1.0
+       * [下限，上限]，占分值的比例；下限包含，上限不含（1.0 除外） / [low, high] as fractions of the weight; low included, high excluded except 1.0
        *
        * @minItems 2
        * @maxItems 2
@@ -571,11 +571,11 @@ export interface ScoringPolicyDoc {
       default?: number;
     };
     /**
-     * “未达成”等级的得分区间与默认得分(占分值的比例) / The band of the level not achieved and its default, as fractions of the weight
+     * “未达成”等级的得分区间与默认得分（占分值的比例） / The band of the level not achieved and its default, as fractions of the weight
      */
     failed?: {
       /**
-       * [下限, 上限],占分值的比例;下限包含,上限不含(1.0 除外) / [low, high] as fractions of the weight; low included, high excluded except 1.0
+       * [下限，上限]，占分值的比例；下限包含，上限不含（1.0 除外） / [low, high] as fractions of the weight; low included, high excluded except 1.0
        *
        * @minItems 2
        * @maxItems 2
@@ -596,7 +596,7 @@ export interface ScoringPolicyDoc {
    */
   panel?: {
     /**
-     * trimmed-mean 去掉一个最高分和一个最低分后取平均, mean 平均, median 中位数 / trimmed-mean drops one highest and one lowest score; mean; median
+     * trimmed-mean 去掉一个最高分和一个最低分后取平均，mean 平均，median 中位数 / trimmed-mean drops one highest and one lowest score; mean; median
      */
     method?: 'trimmed-mean' | 'mean' | 'median';
     /**
@@ -609,7 +609,7 @@ export interface ScoringPolicyDoc {
     spread?: number;
   };
   /**
-   * 综合得分中各评价主体的权重,未列出的为 1 / The weight of each assessor in the composite score; one not listed weighs 1
+   * 综合得分中各评价主体的权重，未列出的为 1 / The weight of each assessor in the composite score; one not listed weighs 1
    */
   assessorWeights?: {
     [k: string]: number;
@@ -623,11 +623,11 @@ export interface ScoringPolicyDoc {
    */
   recheck?: {
     /**
-     * 自评得分与复核得分之差超过 min(容差, 相对容差 × 分值) 即为差异 / A claimed score differs when it is off by more than min(tolerance, relativeTolerance × the item's weight)
+     * 自评得分与复核得分之差超过 min（容差，相对容差 × 分值）即为差异 / A claimed score differs when it is off by more than min(tolerance, relativeTolerance × the item's weight)
      */
     tolerance?: number;
     /**
-     * 占该项分值的比例,默认 0.05(总分按 100 分、执行率按 100 个百分点计) / A fraction of the item's weight, default 0.05 (the total counts as 100 points, the execution rate as 100 percentage points)
+     * 占该项分值的比例，默认 0.05（总分按 100 分、执行率按 100 个百分点计） / A fraction of the item's weight, default 0.05 (the total counts as 100 points, the execution rate as 100 percentage points)
      */
     relativeTolerance?: number;
   };
@@ -640,11 +640,11 @@ export interface ScoringPolicyDoc {
      */
     excellent?: {
       /**
-       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       * 下年度预算增减的百分比，如 -10 / Next year's budget change in per cent, e.g. -10
        */
       adjustPct?: number;
       /**
-       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       * 结果应用措施，如 核减预算并整改 / What is done, e.g. 核减预算并整改
        */
       action?: string;
     };
@@ -653,11 +653,11 @@ export interface ScoringPolicyDoc {
      */
     good?: {
       /**
-       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       * 下年度预算增减的百分比，如 -10 / Next year's budget change in per cent, e.g. -10
        */
       adjustPct?: number;
       /**
-       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       * 结果应用措施，如 核减预算并整改 / What is done, e.g. 核减预算并整改
        */
       action?: string;
     };
@@ -666,11 +666,11 @@ export interface ScoringPolicyDoc {
      */
     fair?: {
       /**
-       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       * 下年度预算增减的百分比，如 -10 / Next year's budget change in per cent, e.g. -10
        */
       adjustPct?: number;
       /**
-       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       * 结果应用措施，如 核减预算并整改 / What is done, e.g. 核减预算并整改
        */
       action?: string;
     };
@@ -679,11 +679,11 @@ export interface ScoringPolicyDoc {
      */
     poor?: {
       /**
-       * 下年度预算增减的百分比,如 -10 / Next year's budget change in per cent, e.g. -10
+       * 下年度预算增减的百分比，如 -10 / Next year's budget change in per cent, e.g. -10
        */
       adjustPct?: number;
       /**
-       * 结果应用措施,如 核减预算并整改 / What is done, e.g. 核减预算并整改
+       * 结果应用措施，如 核减预算并整改 / What is done, e.g. 核减预算并整改
        */
       action?: string;
     };
@@ -697,28 +697,28 @@ export interface ScoringPolicyDoc {
      */
     pace?: {
       /**
-       * 进度比低于此值为红色,默认 0.6 / Below this the pace is red; default 0.6
+       * 进度比低于此值为红色，默认 0.6 / Below this the pace is red; default 0.6
        */
       red?: number;
       /**
-       * 进度比低于此值为黄色,默认 0.8 / Below this the pace is yellow; default 0.8
+       * 进度比低于此值为黄色，默认 0.8 / Below this the pace is yellow; default 0.8
        */
       yellow?: number;
     };
     /**
-     * 比值 = 实际值 / 预期值(≤ 指标取倒数) / ratio = actual / expected (inverted for "<=")
+     * 比值 = 实际值 / 预期值（≤ 指标取倒数） / ratio = actual / expected (inverted for "<=")
      */
     indicator?: {
       /**
-       * 比值低于此值为红色,默认 0.6 / Below this the ratio is red; default 0.6
+       * 比值低于此值为红色，默认 0.6 / Below this the ratio is red; default 0.6
        */
       red?: number;
       /**
-       * 比值低于此值为黄色,默认 0.8 / Below this the ratio is yellow; default 0.8
+       * 比值低于此值为黄色，默认 0.8 / Below this the ratio is yellow; default 0.8
        */
       yellow?: number;
       /**
-       * 比值达到此值为超前,默认 1.2 / At or above this the indicator is ahead; default 1.2
+       * 比值达到此值为超前，默认 1.2 / At or above this the indicator is ahead; default 1.2
        */
       ahead?: number;
     };
@@ -731,7 +731,7 @@ export interface ScoringPolicyDoc {
      */
     likelihood?: {
       /**
-       * 达到此值为有可能,达到 1 为确定能,默认 0.8 / At or above this the target is possible (certain at 1); default 0.8
+       * 达到此值为有可能，达到 1 为确定能，默认 0.8 / At or above this the target is possible (certain at 1); default 0.8
        */
       possible?: number;
     };
@@ -741,31 +741,31 @@ export interface ScoringPolicyDoc {
    */
   review?: {
     /**
-     * 审核得分不低于此值且无必须修改项为通过(默认 80) / A dossier passes at or above this score with no required change (default 80)
+     * 审核得分不低于此值且无必须修改项为通过（默认 80） / A dossier passes at or above this score with no required change (default 80)
      */
     minScore?: number;
     /**
-     * 0-1,默认 0.6 / 0-1, default 0.6
+     * 0-1，默认 0.6 / 0-1, default 0.6
      */
     minQuantitativeShare?: number;
     /**
-     * 超过视为不切实际(默认 2) / Above this a target is unrealistic (default 2)
+     * 超过视为不切实际（默认 2） / Above this a target is unrealistic (default 2)
      */
     maxTargetToBaseline?: number;
     /**
-     * 与同类项目中位数相比超出 [1/f, f] 为异常(默认 3) / Outside median × [1/f, f] of the same category is an outlier (default 3)
+     * 与同类项目中位数相比超出 [1/f, f] 为异常（默认 3） / Outside median × [1/f, f] of the same category is an outlier (default 3)
      */
     unitCostFactor?: number;
     /**
-     * 单位成本×产出与预算相差超过此倍数为不一致(默认 1.5) / Unit-cost target × output off the budget by more than this factor is inconsistent (default 1.5)
+     * 单位成本×产出与预算相差超过此倍数为不一致（默认 1.5） / Unit-cost target × output off the budget by more than this factor is inconsistent (default 1.5)
      */
     costBudgetFactor?: number;
     /**
-     * 一季度或四季度超过此比例为前期/后期集中(默认 0.4) / Q1 or Q4 above this share of the budget is front-/back-loaded (default 0.4)
+     * 一季度或四季度超过此比例为前期/后期集中（默认 0.4） / Q1 or Q4 above this share of the budget is front-/back-loaded (default 0.4)
      */
     maxQuarterShare?: number;
     /**
-     * 每个绩效目标必须包含的一级指标(默认 产出、效益、满意度) / Level-1 sections every dossier must have (default output, effect, satisfaction)
+     * 每个绩效目标必须包含的一级指标（默认 产出、效益、满意度） / Level-1 sections every dossier must have (default output, effect, satisfaction)
      */
     requiredSections?: (
       | 'output'
@@ -788,7 +788,7 @@ export interface ScoringPolicyDoc {
       | '过程指标'
     )[];
     /**
-     * 各审核维度的分值,合计宜为 100 / Points per review dimension; should add up to 100
+     * 各审核维度的分值，合计宜为 100 / Points per review dimension; should add up to 100
      */
     weights?: {
       /**
@@ -838,7 +838,7 @@ export interface StrategyPlanDoc {
    */
   objectives: {
     /**
-     * 如 S3.2,在规划内唯一 / e.g. S3.2; unique in the plan
+     * 如 S3.2，在规划内唯一 / e.g. S3.2; unique in the plan
      */
     id: string;
     /**

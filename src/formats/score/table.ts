@@ -12,7 +12,7 @@ import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
 import { fitWidths, stringWidth, wrapStyled } from '../validate/width.js';
 import { columns } from './columns.js';
-import { actualText, paren, diagnosticPlace, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
+import { actualText, colon, paren, diagnosticPlace, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
 const ATTENTION_SHOWN = 50;
 
@@ -98,7 +98,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   const d = report.decimals;
   const out: string[] = [];
   out.push(c.bold(paren(lang, p.name, p.code)));
-  out.push(`${h('department')}: ${p.department}${p.unit ? ` · ${h('unit')}: ${p.unit}` : ''} · ${h('year')}: ${p.year} · ${h('policy')}: ${p.policy}`);
+  out.push([colon(lang, h('department'), p.department), ...(p.unit ? [colon(lang, h('unit'), p.unit)] : []), colon(lang, h('year'), String(p.year)), colon(lang, h('policy'), p.policy)].join(' · '));
   if (p.status === 'scored') out.push(gradeColor(c, p.grade).bold(t(lang, 'score.line.total', { total: fixed(p.total, d), grade: gradeLabel(p.grade, lang) })));
   else if (p.status === 'incomplete') out.push(c.red.bold(t(lang, 'score.line.incomplete', { partial: fixed(p.partialTotal, d) })));
   else out.push(c.red.bold(t(lang, 'score.line.invalid')));
@@ -108,7 +108,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   if (p.adjustments.length) out.push(c.dim(t(lang, 'score.line.adjusted', { dates: p.adjustments.join(', ') })));
   if (p.status === 'invalid') return out.join('\n');
   // The 年度总体目标 row of a 自评表: the goal and what was achieved of it.
-  if (p.outcome !== null) out.push('', `${c.bold(h('goal'))}: ${p.goal}`, `${c.bold(h('outcome'))}: ${p.outcome}`);
+  if (p.outcome !== null) out.push('', colon(lang, c.bold(h('goal')), p.goal), colon(lang, c.bold(h('outcome')), p.outcome));
 
   const e = p.execution;
   const budget = grid([h('initial'), h('budget'), h('executed'), h('weight'), h('rate'), h('score')], c, ['right', 'right', 'right', 'right', 'right', 'right'], opts.width);
@@ -158,7 +158,7 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
   const lang = opts.lang;
   const h = (k: KeysUnder<'score.col.'>) => t(lang, `score.col.${k}`);
   const d = report.decimals;
-  const out: string[] = [c.bold(t(lang, 'score.title.batch', { count: report.projects.length })) + c.dim(`  (${h('policy')}: ${report.policy})`)];
+  const out: string[] = [c.bold(t(lang, 'score.title.batch', { count: report.projects.length })) + c.dim(`  ${paren(lang, '', colon(lang, h('policy'), report.policy)).trim()}`)];
   const rows = report.ranking.map(({ rank, project: p }) => [
     rank === null ? '—' : String(rank),
     p.code,
@@ -193,7 +193,7 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
   if (report.attention.length) {
     const byCode = new Map(report.projects.map((p) => [p.code, p]));
     // A terminal list stays readable: the first 50, then a count (json/csv/markdown list all).
-    const lines = report.attention.slice(0, ATTENTION_SHOWN).map((a) => `  ${c.yellow('⚠')} ${a.code} ${byCode.get(a.code)?.name ?? ''}: ${a.reasons.map((r) => t(lang, `score.attention.${r}`)).join(', ')}`);
+    const lines = report.attention.slice(0, ATTENTION_SHOWN).map((a) => `  ${c.yellow('⚠')} ${colon(lang, `${a.code} ${byCode.get(a.code)?.name ?? ''}`, a.reasons.map((r) => t(lang, `score.attention.${r}`)).join(lang === 'zh' ? '、' : ', '))}`);
     if (report.attention.length > ATTENTION_SHOWN) lines.push(`  … ${t(lang, 'score.line.more', { count: report.attention.length - ATTENTION_SHOWN })}`);
     out.push(c.bold(t(lang, 'score.h.attention')) + '\n' + lines.join('\n'));
   }

@@ -37,19 +37,19 @@ describe('validate formats on review reports', () => {
   it('stylish reads as a verdict with its reasons: findings counted, "below the pass mark" only when it is', async () => {
     const example = (await review({ paths: [join(ROOT, 'examples', 'culture-community-events')], cwd: ROOT, lang: 'en' })).report;
     expect(validateFormats.stylish(example, en)).to.contain('\n  pass (score 100/100, pass mark 80; 1 suggestion)\n');
-    expect(validateFormats.stylish(example, { ...en, lang: 'zh' })).to.contain('\n  通过(得分 100/100,通过分数线 80;1 条建议)\n');
+    expect(validateFormats.stylish(example, { ...en, lang: 'zh' })).to.contain('\n  通过（得分 100/100，通过分数线 80；1 条建议）\n');
     const above = await reportOf('budget');
     expect(validateFormats.stylish(above, en)).to.contain('\n  revise (score 88/100, pass mark 80; 3 required changes, 1 suggestion)\n');
     const below = (await review({ paths: [fixture('review', 'budget')], cwd: ROOT, lang: 'en', minScore: 95 })).report;
     expect(validateFormats.stylish(below, en)).to.contain('\n  revise (score 88/100, below the pass mark 95; 4 required changes, 1 suggestion)\n');
-    expect(validateFormats.stylish(below, { ...en, lang: 'zh' })).to.contain('\n  需修改(得分 88/100,低于通过分数线 95;4 项必须修改、1 条建议)\n');
+    expect(validateFormats.stylish(below, { ...en, lang: 'zh' })).to.contain('\n  需修改（得分 88/100，低于通过分数线 95；4 项必须修改、1 条建议）\n');
     // The markdown letter's opening sentence agrees with the verdict and what follows it.
     expect(validateFormats.markdown(await reportOf('good'), en)).to.match(/They are approved\.\n/);
     expect(validateFormats.markdown(example, en)).to.contain('They are approved; the suggestions below would make them better.');
     expect(validateFormats.markdown(example, { ...en, quiet: true })).to.match(/They are approved\.\n/);
     expect(validateFormats.markdown(above, en)).to.contain('(pass mark 80), but some changes are required before they can be approved.');
     expect(validateFormats.markdown(below, en)).to.contain('score 88 of 100, below the pass mark 95.');
-    expect(validateFormats.markdown(below, { ...en, lang: 'zh' })).to.contain('得分 88 分,低于通过分数线 95 分');
+    expect(validateFormats.markdown(below, { ...en, lang: 'zh' })).to.contain('得分 88 分，低于通过分数线 95 分');
     const one = await reportOf('unrelated');
     expect(validateFormats.stylish(one, en)).to.contain('; 1 required change, 5 suggestions)\n');
   });

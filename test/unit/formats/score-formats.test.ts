@@ -55,10 +55,10 @@ describe('score formats', () => {
   it('table and markdown show the result application per department and overall', async () => {
     const report = await hostile();
     const md = scoreFormats.markdown(report, opts);
-    expect(md).to.include('## 结果应用(万元)\n\n| 主管部门 | 项目数 | 未应用 | 全年预算数 | 下年度预算 | 增减 |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| 大连市文化和旅游局 | 1 | 0 | 386.40 | 386.40 | 0.00 |\n| 大连市民政局 | 1 | 0 | 736.20 | 736.20 | 0.00 |\n');
+    expect(md).to.include('## 结果应用（万元）\n\n| 主管部门 | 项目数 | 未应用 | 全年预算数 | 下年度预算 | 增减 |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| 大连市文化和旅游局 | 1 | 0 | 386.40 | 386.40 | 0.00 |\n| 大连市民政局 | 1 | 0 | 736.20 | 736.20 | 0.00 |\n');
     expect(md).to.include('| **全部部门** | **2** | **0** | **1122.60** | **1122.60** | **0.00** |');
     const table = scoreFormats.table(report, opts);
-    expect(table).to.match(/结果应用\(万元\)\n {2}主管部门 +项目数 +未应用 +全年预算数 +下年度预算 +增减\n/);
+    expect(table).to.match(/结果应用（万元）\n {2}主管部门 +项目数 +未应用 +全年预算数 +下年度预算 +增减\n/);
     expect(table).to.match(/\n {2}全部部门 +2 +0 +1122\.60 +1122\.60 +0\.00\n/);
   });
 
@@ -71,7 +71,7 @@ describe('score formats', () => {
     expect(table).to.include('  SAT-1: 1128 of 1200 surveyed satisfied, ±1.34 points (95%)\n');
     expect(table).to.not.match(/ \d+(\.\d+)? %/);
     const zh = scoreFormats.table(report, opts);
-    expect(zh).to.include('SAT-1 参与市民满意度:实际 94%,目标 ≥90%,已完成');
+    expect(zh).to.include('SAT-1 参与市民满意度：实际 94%，目标 ≥90%，已完成');
     expect(zh).to.include('  SAT-1: 满意 1128/1200');
   });
 

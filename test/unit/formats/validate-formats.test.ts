@@ -460,8 +460,8 @@ describe('validate formats: stylish', () => {
   it('speaks Chinese', () => {
     const z = validateFormats.stylish(sample(), zh);
     expect(z).to.contain('错误');
-    expect(z.endsWith('✖ 共 6 个问题(3 个错误,3 个警告),涉及 3 个文件;另有 1 条提示\n')).to.equal(true);
-    expect(validateFormats.stylish(clean(), zh)).to.equal('✔ 已检查 2 个文件,未发现问题\n');
+    expect(z.endsWith('✖ 共 6 个问题（3 个错误，3 个警告），涉及 3 个文件；另有 1 条提示\n')).to.equal(true);
+    expect(validateFormats.stylish(clean(), zh)).to.equal('✔ 已检查 2 个文件，未发现问题\n');
   });
 
   it('honours --quiet and says so when clean', () => {
@@ -507,7 +507,7 @@ describe('validate formats: markdown', () => {
   it('speaks Chinese', () => {
     const z = validateFormats.markdown(sample(), zh);
     expect(z.startsWith('# bpm 校验报告\n')).to.equal(true);
-    expect(z).to.contain('| 行:列 | 级别 | 代码 | 说明 |');
+    expect(z).to.contain('| 行：列 | 级别 | 代码 | 说明 |');
     expect(z).to.contain('| 12:5 | 错误 | weights-sum |');
   });
 

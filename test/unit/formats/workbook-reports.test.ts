@@ -169,7 +169,7 @@ describe('formats/workbooks: score --format xlsx', () => {
     expect(text(s, 'G6')?.value).to.equal('优');
     expect(text(s, 'J11')).to.deep.equal({ type: 'number', value: '2385.68', percent: false, decimals: 2 });
     const rows = [...s.cells.values()].filter((c) => c.col === 1).map((c) => c.value);
-    expect(rows).to.include.members(['等级分布', '部门平均分', '结果应用(万元)', '全部部门']);
+    expect(rows).to.include.members(['等级分布', '部门平均分', '结果应用（万元）', '全部部门']);
   });
 
   it('a project sheet in the 自评表 layout: labels, the funds row, the grid, merged 一级/二级指标', () => {

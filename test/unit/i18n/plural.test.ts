@@ -8,7 +8,7 @@ describe('i18n: singular and plural', () => {
   it('"1 dossier reviewed", "2 dossiers reviewed"; the same Chinese sentence for both', () => {
     expect(t('en', 'review.batch.summary', { dossiers: 1, pass: 1, revise: 0 })).to.match(/^1 dossier reviewed:/);
     expect(t('en', 'review.batch.summary', { dossiers: 2, pass: 1, revise: 1 })).to.match(/^2 dossiers reviewed:/);
-    expect(t('zh', 'review.batch.summary', { dossiers: 1, pass: 1, revise: 0 })).to.equal('共审核 1 个项目:1 个通过,0 个需修改');
+    expect(t('zh', 'review.batch.summary', { dossiers: 1, pass: 1, revise: 0 })).to.equal('共审核 1 个项目：1 个通过，0 个需修改');
   });
 
   it('score and review sentences that count: singular for 1, plural otherwise', () => {

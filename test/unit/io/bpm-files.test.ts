@@ -40,7 +40,7 @@ describe('io/bpm-files: bpm reports and bpm documents', () => {
     const xlsx = (f: string) => path.join(ROOT, 'test', 'fixtures', 'xlsx', f);
     expect((await bpmDocumentKind(xlsx('self-evaluation.xlsx')))?.en).to.equal('input workbook (a 申报表, 自评表 or monitoring data)');
     expect((await bpmDocumentKind(xlsx('monitoring.xlsx')))?.en).to.equal('input workbook (a 申报表, 自评表 or monitoring data)');
-    expect((await bpmDocumentKind(path.join(ROOT, 'examples', 'sports-fitness-facilities', 'dossier.xlsx')))?.zh).to.equal('输入工作簿(申报表、自评表或监控数据)');
+    expect((await bpmDocumentKind(path.join(ROOT, 'examples', 'sports-fitness-facilities', 'dossier.xlsx')))?.zh).to.equal('输入工作簿（申报表、自评表或监控数据）');
     for (const f of ['encrypted.xlsx', 'legacy.xls', 'corrupt.xlsx']) expect((await bpmDocumentKind(xlsx(f)))?.en, f).to.match(/^workbook that bpm cannot read/);
     expect(await bpmDocumentKind(xlsx('no-form.xlsx'))).to.equal(null);
     const dir = mkdtempSync(path.join(tmpdir(), 'bpm-kind-'));

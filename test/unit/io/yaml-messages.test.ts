@@ -22,7 +22,7 @@ describe('io/yaml: parser messages in Chinese', () => {
       const d = r.diagnostics.find((x) => x.code === 'yaml-syntax');
       expect(d, JSON.stringify(r.diagnostics)).to.not.equal(undefined);
       const said = message('zh', d!.code, d!.args ?? {});
-      expect(said).to.match(/^YAML 语法错误:/);
+      expect(said).to.match(/^YAML 语法错误：/);
       const detail = String(d!.args!.detailZh);
       expect(detail, `${said} (${String(d!.args!.detail)})`).to.match(/[\u4e00-\u9fff]/);
       expect(detail).to.match(zh);

@@ -146,7 +146,7 @@ describe('bpm review: dimensions on fixtures', () => {
     const d = report.files[0].diagnostics.find((x) => x.code === 'review-vague-goal' && x.args?.phrase === '进一步提高市民文化素养');
     expect(d?.args).to.include({ object: '市民文化素养', deadline: '2025-12-31', deadlineZh: '2025年12月31日' });
     expect(d?.args?.targets).to.equal('举办社区文化活动场次 ≥ 50 场、参与活动市民人次 ≥ 10000 人次、单场活动平均成本 ≤ 2 万元/场');
-    expect(d?.message).to.contain('进一步提高市民文化素养').and.to.contain('2025年12月31日前,举办社区文化活动场次 ≥ 50 场');
+    expect(d?.message).to.contain('进一步提高市民文化素养').and.to.contain('2025年12月31日前，举办社区文化活动场次 ≥ 50 场');
   });
 
   it('without a strategy plan, objectives are not checked', async () => {
