@@ -73,7 +73,7 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const lineW = Math.max(0, ...plain.map((r) => r.line.length));
   const colW = Math.max(0, ...plain.map((r) => r.column.length));
   const position = (r: Row): string => {
-    // A workbook cell, with its file as FORMATS.md §5 prints it: `p/自评表.xlsx 自评表!D12`.
+    // A workbook cell, with its file (docs/formats.md#excel-workbooks): `p/自评表.xlsx 自评表!D12`.
     if (r.cell !== undefined) return r.cell;
     if (lineW === 0) return '';
     if (r.line === '') return ' '.repeat(lineW + (colW > 0 ? colW + 1 : 0));
