@@ -10,7 +10,7 @@ import { register as registerInit } from './commands/init/register.js';
 import { register as registerVariance } from './commands/variance/register.js';
 import { register as registerScore } from './commands/score/register.js';
 import { register as registerImport } from './commands/import/register.js';
-import { isUsageError } from './errors.js';
+import { reportError } from './cli/report.js';
 import { VERSION } from './version.js';
 
 const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerImport, registerInit, registerSchema];
@@ -55,24 +55,13 @@ function output(env: CliEnv) {
   };
 }
 
-/** The error boundary: a message on stderr and the exit code (also used by validate's fast path). */
-export async function report(e: unknown, env: CliEnv, verbose: boolean, args: string[]): Promise<number> {
+/** The error boundary: a message on stderr and the exit code. */
+async function report(e: unknown, env: CliEnv, verbose: boolean, args: string[]): Promise<number> {
   if (e instanceof CommanderError) {
     // Help and version were printed by commander; everything else is a usage error (exit 2).
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     if (e.code === 'commander.executeSubCommandAsync') return 0;
     return 2;
   }
-  const { message, t, resolveLang } = await import('./i18n/index.js');
-  const langFlag = args[args.indexOf('--lang') + 1];
-  const lang = resolveLang(args.includes('--lang') ? langFlag : undefined, env.env);
-  if (isUsageError(e)) {
-    // The arguments of an error are whatever its thrower gave (not typed per code).
-    env.stderr.write(`bpm: ${message(lang, e.key, e.args)}\n`);
-    return e.exitCode;
-  }
-  const err = e instanceof Error ? e : new Error(String(e));
-  env.stderr.write(`bpm: ${t(lang, 'internal-error', { message: err.message })}\n`);
-  if (verbose && err.stack) env.stderr.write(err.stack + '\n');
-  return 2;
+  return reportError(e, env, verbose, args);
 }

@@ -3,9 +3,8 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatNames, type FormatTable } from '../formats/names.js';
 import { formats as catalog } from '../i18n/catalog/formats.js';
-import type { CliEnv } from './env.js';
 
-export { loadOptions, reportPaths, resolveCommon } from './resolve.js';
+export { loadOptions, reportPaths, resolveCommon, sarifHelp } from './resolve.js';
 
 /**
  * The options every reporting command shares. `--format` takes its choices from the command's
@@ -54,12 +53,6 @@ export function parseScoreOption(name: string) {
 /** Collects a repeatable option (`--data a.csv --data b.csv`). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
-}
-
-/** The help SARIF gives each rule (docs/rules.md), and where those docs are online (BPM_DOCS_URL). */
-export async function sarifHelp(env: CliEnv) {
-  const { loadRuleHelp } = await import('../io/rule-help.js');
-  return { ruleHelp: loadRuleHelp(), ...(env.docsUrl ? { docsUrl: env.docsUrl } : {}) };
 }
 
 /** --junit-warnings (validate and review). */

@@ -22,11 +22,15 @@ export interface CliEnv {
 /** The process's environment, with whatever a caller (a test) puts in its place. */
 export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
   const env = partial.env ?? process.env;
+  const stdin = partial.stdin;
   return {
     cwd: partial.cwd ?? process.cwd(),
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,
-    stdin: partial.stdin ?? process.stdin,
+    // process.stdin builds a stream (a socket for a pipe) when first read: only `validate -` needs it.
+    get stdin() {
+      return stdin ?? process.stdin;
+    },
     env,
     // The process's terminal width, unless the caller gives its own stdout (and with it, maybe, its width).
     columns: 'columns' in partial ? partial.columns : partial.stdout === undefined && process.stdout.isTTY ? process.stdout.columns : undefined,

@@ -1,6 +1,6 @@
 // What every command resolves from its options and environment, kept apart from the commander
-// option definitions (common.ts) so that validate's fast path (validate-fast.ts) can use it
-// without loading commander.
+// option definitions (common.ts) so that validate's fast path (commands/validate/fast.ts) can use
+// it without loading commander.
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import { repositoryRoot } from '../io/repo-root.js';
 import type { CliEnv, CommonOptions, Resolved } from './env.js';
@@ -36,4 +36,10 @@ export function loadOptions(opts: CommonOptions, env: CliEnv, lang: Lang) {
 export function reportPaths(format: string | undefined, env: CliEnv): { cwd: string; root: string } | undefined {
   if (format !== 'sarif' && format !== 'github') return undefined;
   return { cwd: env.cwd, root: repositoryRoot(env.cwd, env.env) };
+}
+
+/** The help SARIF gives each rule (docs/rules.md), and where those docs are online (BPM_DOCS_URL). */
+export async function sarifHelp(env: CliEnv) {
+  const { loadRuleHelp } = await import('../io/rule-help.js');
+  return { ruleHelp: loadRuleHelp(), ...(env.docsUrl ? { docsUrl: env.docsUrl } : {}) };
 }

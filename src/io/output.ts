@@ -2,7 +2,6 @@
 // (temporary file in the same directory, fsync, rename), never over one of the inputs and never
 // over a bpm document without --force. A symbolic link keeps being a link (its target is
 // replaced); a FIFO or a device (-o /dev/null) is written through, never replaced by a file.
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -95,7 +94,9 @@ async function writeThrough(target: string, data: string | Buffer | Iterable<str
  * directory walk (not .yaml, .yml or .csv). One left behind by a run that was killed (its process
  * is gone) is removed by the next write to the same target.
  */
-function temporaryName(target: string): string {
+async function temporaryName(target: string): Promise<string> {
+  // node:crypto loads only when a file is written, not for output to stdout.
+  const { randomBytes } = await import('node:crypto');
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
@@ -141,7 +142,7 @@ async function writeAtomic(
   beforeRename: WriteOutputOptions['beforeRename'],
 ): Promise<void> {
   const dir = path.dirname(target);
-  const temp = temporaryName(target);
+  const temp = await temporaryName(target);
   let created = false;
   try {
     // Keep the permissions of a file being replaced; a new file gets the default (umask).

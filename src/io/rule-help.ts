@@ -5,6 +5,7 @@
 // are one text. Read only for SARIF; a missing page leaves the rules with their titles alone.
 import { readFileSync } from 'node:fs';
 import type { RuleHelp, RuleHelpTable, RuleHelpText } from '../core/report.js';
+import { packageUrl } from '../paths.js';
 
 const LABELS: Record<string, keyof Omit<RuleHelpText, 'more'>> = { Checks: 'checks', Why: 'why', Fix: 'fix', 检查: 'checks', 原因: 'why', 修改: 'fix' };
 
@@ -44,7 +45,7 @@ export function parseRuleHelp(markdown: string): RuleHelpTable {
   return table;
 }
 
-export function loadRuleHelp(file: URL = new URL('../../docs/rules.md', import.meta.url)): RuleHelpTable {
+export function loadRuleHelp(file: URL = packageUrl('docs/rules.md')): RuleHelpTable {
   try {
     return parseRuleHelp(readFileSync(file, 'utf8'));
   } catch {

@@ -8,6 +8,7 @@ import type { SchemaCode } from './codes.js';
 import type { EvaluationDoc, ProjectDossierDoc, ScoringPolicyDoc, StrategyPlanDoc } from '../core/model/schema-types.js';
 import type { DocKind } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
+import { packageUrl } from '../paths.js';
 import { findInvisible } from './invisible.js';
 
 /**
@@ -25,46 +26,37 @@ export const SCHEMA_FILES: Record<DocKind, string> = {
 
 export const DOC_KINDS = Object.keys(SCHEMA_FILES) as DocKind[];
 
-const schemaDir = new URL('../../schemas/', import.meta.url);
-
 export function readSchema(kind: DocKind): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(SCHEMA_FILES[kind], schemaDir), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(packageUrl(`schemas/${SCHEMA_FILES[kind]}`), 'utf8')) as Record<string, unknown>;
 }
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<DocKind, ValidateFunction<SchemaDoc>>();
-let preload: Promise<void> | undefined;
 
 /**
- * Loads the validators precompiled at build time (dist/generated/validators.js, written by
- * scripts/build-validators.js), which saves compiling the schemas on every run. Without them
- * (tests run from src/) validatorFor() compiles the schemas with ajv on first use.
+ * The validator of a kind, loaded on first use: the one precompiled at build time
+ * (dist/validators/<kind>.cjs beside the bundle, written by scripts/build.mjs), which saves
+ * compiling the schema on every run and loads nothing for the kinds a run does not meet. Without
+ * it (the tests run src/) the schema is compiled with ajv.
  */
-export function preloadValidators(): Promise<void> {
-  preload ??= import(new URL('../generated/validators.js', import.meta.url).href).then(
-    (mod: Partial<Record<DocKind, ValidateFunction<SchemaDoc>>>) => {
-      for (const kind of DOC_KINDS) {
-        const v = mod[kind];
-        if (typeof v === 'function' && !validators.has(kind)) validators.set(kind, v);
-      }
-    },
-    () => undefined,
-  );
-  return preload;
-}
-
 function validatorFor(kind: DocKind): ValidateFunction<SchemaDoc> {
   let v = validators.get(kind);
   if (!v) {
-    // ajv is CommonJS: require it only when a schema has to be compiled, so that a run with the
-    // precompiled validators never loads the compiler.
-    if (!ajv) {
-      const require = createRequire(import.meta.url);
-      const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-      const addFormats = require('ajv-formats') as { default: (a: Ajv2020, formats?: string[]) => Ajv2020 };
-      ajv = addFormats.default(new AjvClass(AJV_OPTIONS), ['date']);
+    // CommonJS, so that a validator loads synchronously when its kind first turns up.
+    const require = createRequire(import.meta.url);
+    try {
+      v = require(`./validators/${kind}.cjs`) as ValidateFunction<SchemaDoc>;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+      // ajv is required only when a schema has to be compiled: a run with the precompiled
+      // validators never loads the compiler.
+      if (!ajv) {
+        const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+        const addFormats = require('ajv-formats') as { default: (a: Ajv2020, formats?: string[]) => Ajv2020 };
+        ajv = addFormats.default(new AjvClass(AJV_OPTIONS), ['date']);
+      }
+      v = ajv.compile<SchemaDoc>(readSchema(kind));
     }
-    v = ajv.compile<SchemaDoc>(readSchema(kind));
     validators.set(kind, v);
   }
   return v;

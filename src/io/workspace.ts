@@ -26,7 +26,7 @@ import { foldFullWidth } from './full-width.js';
 import { invisibleEdge } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
 import { BPM_API, parseYamlFast } from './fast-yaml.js';
-import { checkDocument, DOC_KINDS, pointerOf, preloadValidators, walkScalars } from './schema.js';
+import { checkDocument, DOC_KINDS, pointerOf, walkScalars } from './schema.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
 import { pairForms } from './form-pairs.js';
@@ -119,7 +119,7 @@ type Loading = Omit<Workspace, 'ctx'>;
 
 /** The input files of a run: the paths given (walked, globs expanded) and the --strategy file. */
 export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
-  const [found] = await Promise.all([opts.inputs ?? discoverInputs(paths, opts), preloadValidators()]);
+  const found = opts.inputs ?? (await discoverInputs(paths, opts));
   const all = opts.skipNonBpm ? found.map((f) => (f.explicit ? { ...f, explicit: false } : f)) : found;
 
   const ws: Loading = {

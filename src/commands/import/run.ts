@@ -15,8 +15,9 @@ import { readWorkbookDocuments, type WorkbookDocument } from '../../io/xlsx/form
 import { pairDocuments } from '../../io/form-pairs.js';
 import { documentYaml } from '../../io/yaml-write.js';
 import { schemaRef } from '../init/run.js';
+import { packageUrl } from '../../paths.js';
 
-const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(packageUrl('schemas/'));
 const SCHEMA_FILE = { ProjectDossier: 'project-dossier.schema.json', Evaluation: 'evaluation.schema.json' } as const;
 
 export interface ImportOptions {

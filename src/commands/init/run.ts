@@ -8,11 +8,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors.js';
 import { blankFiles } from './blank.js';
+import { PACKAGE_ROOT } from '../../paths.js';
 
 /** The bundled example that `bpm init` starts from. */
 const INIT_EXAMPLE = 'culture-community-events';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(PACKAGE_ROOT);
 
 export interface InitResult {
   dir: string;

@@ -1,8 +1,7 @@
-// `bpm validate --cache`: the fast path. Kept apart from validate.ts so that a run answered from
-// the cache finds its inputs, fingerprints them and copies the cached output without ever loading
-// the YAML readers, the schema validators, the rules, the message catalogs or the formatters;
-// everything else is loaded (from validate.ts) only when something has to be validated or
-// rendered.
+// `bpm validate --cache`. Kept apart from run.ts so that a run answered from the cache finds its
+// inputs, fingerprints them and copies the cached output without ever running the YAML readers,
+// the schema validators, the rules, the message catalogs or the formatters; everything else is
+// loaded (from run.ts) only when something has to be validated or rendered.
 import type { ValidateReport, ValidateSummary } from '../../core/report.js';
 import type { CacheOptions, RunCache } from '../../io/cache.js';
 import { discoverInputs, type Found } from '../../io/discover.js';
@@ -44,13 +43,6 @@ export function variantOf(format: string, lang: string, color: boolean, quiet: b
   if (format === 'junit' && junitWarnings === 'failure') v.push('junit-warnings');
   if (format === 'stylish' && width !== undefined) v.push({ width });
   return JSON.stringify(v);
-}
-
-/** The kept output of an unchanged run; undefined when anything changed or it was rendered otherwise. */
-export async function cachedOutput(opts: ValidateOptions, cacheOpts: CacheOptions, variant: string): Promise<RenderedResult | undefined> {
-  const { inputs, cache } = await openCache(opts, cacheOpts);
-  const bytes = cache.hit ? cache.output(variant) : undefined;
-  return bytes && { text: bytes, summary: cache.summary!, inputs: inputs.map((f) => f.abs), cached: true };
 }
 
 /**

@@ -1,14 +1,15 @@
-// `bpm validate … --cache` on an unchanged tree, answered before the command-line program is
-// built (bin/bpm.js calls this first): building it loads commander and every subcommand's
-// options, a sixth of such a run. Only a command line this parser is sure of is taken, one
+// `bpm validate` without the command-line program (bin/bpm.js tries this first, from its own
+// bundle dist/validate.js): building the program loads commander and every subcommand's options,
+// a large part of validating a file or two (an editor on save, a pre-commit hook) and most of a
+// `--cache` run on an unchanged tree. Only a command line this parser is sure of is taken, one
 // commander would parse the same way: known options of `bpm validate`, each at most once, as
 // separate words, with values commander accepts. Anything else (help, an unknown or repeated
-// option, `--opt=value`, a value that starts with `-` or is not among the choices), and any
-// run the cache cannot answer with kept output, returns undefined: main() then parses and runs
-// the command as usual. So the fast path prints nothing the usual path would not.
+// option, `--opt=value`, a value that starts with `-` or is not among the choices) returns
+// undefined, and main() then parses and runs the command as usual. A line it takes runs the
+// command's own action (action.ts), and errors are reported as the program's error boundary
+// reports them (cli/report.ts), so the fast path prints nothing the usual path would not.
 import { cliEnv, type CliEnv } from '../../cli/env.js';
 import { DEFAULT_VALIDATE_FORMAT, formatNames, VALIDATE_FORMATS } from '../../formats/names.js';
-import { loadOptions, reportPaths, resolveCommon } from '../../cli/resolve.js';
 import type { ValidateCliOptions } from './register.js';
 
 type Key = keyof ValidateCliOptions;
@@ -67,7 +68,8 @@ export function parseFast(args: readonly string[]): { paths: string[]; opts: Val
   const o: Record<string, string | boolean | number> = {};
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
-    if (!a.startsWith('-')) {
+    if (!a.startsWith('-') || a === '-') {
+      // `-` alone is a path for commander too: standard input.
       paths.push(a);
       continue;
     }
@@ -89,35 +91,24 @@ export function parseFast(args: readonly string[]): { paths: string[]; opts: Val
   }
   // Every value was checked against its option above, and the defaults filled in.
   const opts = { ...o, format: String(o.format) } as ValidateCliOptions;
-  if (!opts.cache && opts.cacheLocation === undefined) return undefined;
   return { paths, opts };
 }
 
 /**
- * Prints the kept output of an unchanged `bpm validate … --cache` run and returns its exit code;
- * undefined when the command line or the cache leaves any doubt (nothing was written then).
+ * Runs `bpm validate` without the program and returns its exit code; undefined, with nothing
+ * written, when the command line is not one parseFast() is sure of.
  */
 export async function fastValidate(argv: string[], partial: Partial<CliEnv> = {}): Promise<number | undefined> {
   const args = argv.slice(2);
   const parsed = parseFast(args);
   if (!parsed) return undefined;
   const env = cliEnv(partial);
-  const { paths, opts } = parsed;
-  const [{ cachedOutput, finishValidate, variantOf }, { writeOutput }] = await Promise.all([import('./cache.js'), import('../../io/output.js')]);
-  const { lang, color, width } = resolveCommon(opts, env);
-  let hit;
   try {
-    const cache = { location: opts.cacheLocation, strategy: opts.cacheStrategy ?? 'content' } as const;
-    hit = await cachedOutput({ paths, ...loadOptions(opts, env, lang), skipNonBpm: opts.skipNonBpm }, cache, variantOf(opts.format, lang, color, opts.quiet, reportPaths(opts.format, env)?.root, opts.junitWarnings, width));
-  } catch {
-    return undefined; // a missing path, an unreadable directory …: the usual path reports it
-  }
-  if (!hit) return undefined;
-  try {
-    await writeOutput(hit.text, { output: opts.output, force: opts.force, cwd: env.cwd, inputs: hit.inputs, stdout: env.stdout });
+    const { validateCommand } = await import('./action.js');
+    await validateCommand(parsed.paths, parsed.opts, env);
+    return env.exitCode;
   } catch (e) {
-    const { report } = await import('../../cli.js');
-    return report(e, env, opts.verbose === true, args);
+    const { reportError } = await import('../../cli/report.js');
+    return reportError(e, env, parsed.opts.verbose === true, args);
   }
-  return finishValidate(hit, opts.maxWarnings, env.stderr, lang);
 }

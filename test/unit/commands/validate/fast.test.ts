@@ -1,12 +1,13 @@
-// bin/bpm.js answers `bpm validate … --cache` on an unchanged tree before building the commander
-// program (src/commands/validate/fast.ts). It must print exactly what the program prints, and leave
-// every command line it is not sure of to the program.
+// bin/bpm.js runs `bpm validate` without building the commander program
+// (src/commands/validate/fast.ts). It must print exactly what the program prints, and leave every
+// command line it is not sure of to the program.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Command } from 'commander';
 import fc from 'fast-check';
+import { openCache, variantOf } from '../../../../src/commands/validate/cache.js';
 import { FAST_OPTIONS, fastValidate, parseFast } from '../../../../src/commands/validate/fast.js';
 import { register } from '../../../../src/commands/validate/register.js';
 import type { CliEnv } from '../../../../src/cli/env.js';
@@ -27,7 +28,7 @@ function uncached(args: string[]): string[] {
   return out;
 }
 
-describe('validate --cache fast path (bin/bpm.js before the program)', function () {
+describe('validate fast path (bin/bpm.js before the program)', function () {
   this.timeout(60_000);
 
   /** The commander program's `validate` command, with an action that only records what it was given. */
@@ -89,8 +90,10 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
       opts: { cache: true, format: 'json', lang: 'zh', quiet: true, color: false, maxWarnings: 3, cacheStrategy: 'content', junitWarnings: 'output' },
     });
     expect(parseFast(['validate', '--cache-location', 'c'])?.opts.cacheLocation).to.equal('c');
+    // Without the cache, and `-` (standard input) as a path, as commander reads it.
+    expect(parseFast(['validate', 'a'])).to.deep.equal({ paths: ['a'], opts: { format: 'stylish', cacheStrategy: 'content', junitWarnings: 'output' } });
+    expect(parseFast(['validate', '--cache', '-'])).to.deep.equal({ paths: ['-'], opts: { cache: true, format: 'stylish', cacheStrategy: 'content', junitWarnings: 'output' } });
     for (const args of [
-      ['validate', 'a'], // no cache
       ['review', 'a', '--cache'],
       ['validate', '--cache', '--help'],
       ['validate', '--cache', '-h'],
@@ -107,7 +110,6 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
       ['validate', '--cache', '-f', 'json', '--format', 'json'],
       ['validate', '--cache', '-o', '-'],
       ['validate', '--cache', '--', 'a'],
-      ['validate', '--cache', '-'],
       ['validate', '--cache', '--unknown'],
     ]) {
       expect(parseFast(args), args.join(' ')).to.equal(undefined);
@@ -124,7 +126,7 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('answers only from kept output, and prints what the program prints', async () => {
+    it('prints what the program prints, without the cache and with it (validated and stored, then kept output)', async () => {
       const lines = [
         ['validate', 'examples', '--cache'],
         ['validate', '--cache', 'examples', '-f', 'json', '--lang', 'zh'],
@@ -133,25 +135,35 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
         ['validate', 'examples/culture-community-events', '--cache-location', 'c.cache', '-f', 'markdown'],
       ];
       for (const args of lines) {
-        // No cache yet (or not this rendering): left to the program, nothing printed.
-        const none = await fast(args, dir);
-        expect(none, args.join(' ')).to.deep.equal({ code: undefined, stdout: '', stderr: '' });
+        const plain = await runCli(uncached(args), { cwd: dir });
+        expect(plain.code).to.equal(1);
+        expect(await fast(uncached(args), dir), uncached(args).join(' ')).to.deep.equal({ code: plain.code, stdout: plain.stdout, stderr: '' });
+        // No cache yet (or not this rendering): validated, printed and stored.
+        const first = await fast(args, dir);
+        expect(first, args.join(' ')).to.deep.equal({ code: plain.code, stdout: plain.stdout, stderr: '' });
         const slow = await runCli(args, { cwd: dir });
         expect(slow.code).to.equal(1);
         const quick = await fast(args, dir);
         expect(quick, args.join(' ')).to.deep.equal({ code: slow.code, stdout: slow.stdout, stderr: '' });
-        expect(quick.stdout).to.equal((await runCli(uncached(args), { cwd: dir })).stdout);
+        expect(quick.stdout).to.equal(plain.stdout);
       }
       // Colour comes from the environment, as in the program.
       const colour = await runCli(['validate', 'examples', '--cache'], { cwd: dir, env: { FORCE_COLOR: '1' } });
       expect(await fast(['validate', 'examples', '--cache'], dir, { FORCE_COLOR: '1' })).to.deep.equal({ code: 1, stdout: colour.stdout, stderr: '' });
-      // Five renderings of one cache: the oldest (plain stylish) was dropped, then is kept again.
-      expect((await fast(['validate', 'examples', '--cache', '--no-color'], dir, { FORCE_COLOR: '1' })).code).to.equal(undefined);
-      await runCli(['validate', 'examples', '--cache', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } });
-      expect(await fast(['validate', 'examples', '--cache', '--no-color'], dir, { FORCE_COLOR: '1' })).to.deep.include({ stdout: (await runCli(['validate', 'examples'], { cwd: dir })).stdout });
-      // A change: left to the program.
+      // Five renderings of one cache: the oldest (plain stylish) was dropped; rendered again from
+      // the cached results, it is kept again.
+      const plainStylish = async () => {
+        const { cache } = await openCache({ paths: ['examples'], cwd: dir, lang: 'en' }, { strategy: 'content' });
+        return cache.hit && cache.output(variantOf('stylish', 'en', false, undefined)) !== undefined;
+      };
+      expect(await plainStylish()).to.equal(false);
+      const again = await fast(['validate', 'examples', '--cache', '--no-color'], dir, { FORCE_COLOR: '1' });
+      expect(again).to.deep.equal({ code: 1, stdout: (await runCli(['validate', 'examples'], { cwd: dir })).stdout, stderr: '' });
+      expect(await plainStylish()).to.equal(true);
+      // A change: validated again.
       writeFileSync(path.join(dir, 'examples/strategy.yaml'), readFileSync(path.join(dir, 'examples/strategy.yaml'), 'utf8') + '# revised\n');
-      expect((await fast(['validate', 'examples', '--cache'], dir)).code).to.equal(undefined);
+      const changed = await fast(['validate', 'examples', '--cache', '-f', 'json'], dir);
+      expect(changed).to.deep.equal({ code: 1, stdout: (await runCli(['validate', 'examples', '-f', 'json'], { cwd: dir })).stdout, stderr: '' });
     });
 
     it('writes -o like the program, and reports an output over an input like it', async () => {
@@ -169,8 +181,13 @@ describe('validate --cache fast path (bin/bpm.js before the program)', function 
       expect(existsSync(path.join(dir, 'examples/health-elderly-care/.dossier.yaml.tmp'))).to.equal(false);
     });
 
-    it('leaves a missing path to the program, which reports it', async () => {
-      expect((await fast(['validate', 'nowhere', '--cache'], dir)).code).to.equal(undefined);
+    it('reports a missing path as the program does', async () => {
+      for (const args of [['validate', 'nowhere', '--cache'], ['validate', 'nowhere', '--lang', 'zh']]) {
+        const slow = await runCli(args, { cwd: dir });
+        expect(slow.code).to.equal(2);
+        expect(slow.stderr).to.match(/^bpm: .*nowhere/);
+        expect(await fast(args, dir), args.join(' ')).to.deep.equal(slow);
+      }
     });
 
     it('through bin/bpm.js: the same bytes and exit code as a run without the cache', () => {

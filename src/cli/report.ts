@@ -1,0 +1,21 @@
+// The error boundary's message: a typed error becomes one line on stderr and its exit code
+// (FORMATS.md §4); anything else is an internal error, with its stack only under --verbose.
+// Kept apart from the commander program (src/cli.ts) so that validate's fast path reports
+// errors the same way without loading commander.
+import { isUsageError } from '../errors.js';
+import type { CliEnv } from './env.js';
+
+export async function reportError(e: unknown, env: CliEnv, verbose: boolean, args: string[]): Promise<number> {
+  const { message, t, resolveLang } = await import('../i18n/index.js');
+  const langFlag = args[args.indexOf('--lang') + 1];
+  const lang = resolveLang(args.includes('--lang') ? langFlag : undefined, env.env);
+  if (isUsageError(e)) {
+    // The arguments of an error are whatever its thrower gave (not typed per code).
+    env.stderr.write(`bpm: ${message(lang, e.key, e.args)}\n`);
+    return e.exitCode;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  env.stderr.write(`bpm: ${t(lang, 'internal-error', { message: err.message })}\n`);
+  if (verbose && err.stack) env.stderr.write(err.stack + '\n');
+  return 2;
+}
