@@ -8,7 +8,9 @@
 // caller takes the `yaml` path, which also produces the diagnostics.
 // test/unit/io/yaml-differential.test.ts proves the agreement on every fixture and example, on
 // generated documents and on the official YAML test suite.
-import { parseSimpleYaml, type ScalarResolver } from './simple-yaml.js';
+import { isInvisibleIn } from './invisible.js';
+import { parseSimpleYaml, spotsOfSimpleYaml, type ScalarResolver, type Spot } from './simple-yaml.js';
+import { pointerSegments, positionIndex, type Position } from './yaml.js';
 
 // The YAML 1.2 core schema exactly as the `yaml` package resolves plain scalars (its
 // schema/core/*.js), not YAML 1.1 (`1_000`, `0b1`, `yes` stay strings).
@@ -27,19 +29,30 @@ const numeric = (s: string) => {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 };
 
+/** How many numbers that are not finite (.inf, .nan, 1e400) the fast path has read. */
+let nonFinite = 0;
+
 /** A plain scalar's value under the core schema, with the resolvers in the `yaml` package's order. */
 const resolvePlain = ((s: string): unknown => {
   const c = s.charCodeAt(0);
   if ((c === 126 || c === 110 || c === 78 || s === '') && NULL.test(s)) return null; // ~ n N
   if ((c === 116 || c === 84 || c === 102 || c === 70) && BOOL.test(s)) return c === 116 || c === 84;
   if (!numeric(s)) return s;
+  const n = numberOf(s);
+  if (n === undefined) return s;
+  if (!Number.isFinite(n)) nonFinite++;
+  return n;
+}) as ScalarResolver;
+
+/** The number a plain scalar that starts like one resolves to, or undefined (it stays a string). */
+function numberOf(s: string): number | undefined {
   if (INT_OCT.test(s)) return parseInt(s.slice(2), 8);
   if (INT_DEC.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.slice(2), 16);
   if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
-}) as ScalarResolver;
+  return undefined;
+}
 resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
 
 /** ASCII characters that matter to risky() only as the character before another: 1 = skip. */
@@ -162,5 +175,53 @@ export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
  * yaml.ts): a CR declines. Never throws.
  */
 export function parseYamlFast(text: string): Record<string, unknown> | undefined {
-  return risky(text) ? undefined : parseSimpleYaml(text, resolvePlain);
+  return readYamlFast(text)?.data;
+}
+
+/**
+ * parseYamlFast(), and what reading the text has shown about the data: whether every number in
+ * it is finite, and whether the text (so every string of the data: the fast path takes no
+ * escapes) is free of invisible characters (invisible.ts). Neither then needs looking for.
+ */
+export function readYamlFast(text: string): { data: Record<string, unknown>; finite: boolean; visible: boolean } | undefined {
+  if (risky(text)) return undefined;
+  const before = nonFinite;
+  const data = parseSimpleYaml(text, resolvePlain);
+  return data && { data, finite: nonFinite === before, visible: !isInvisibleIn(text) };
+}
+
+/**
+ * The positions of the nodes of a text parseYamlFast() reads, exactly as the `yaml` package's
+ * node tree gives them (parseYaml's locate(): a JSON pointer's value, or its key, or the deepest
+ * node on the way), from the fast reader's own record of where each node starts; undefined when
+ * the fast path declines the text.
+ */
+export function locateFast(text: string): ((pointer: string, key?: boolean) => Position) | undefined {
+  const root = risky(text) ? undefined : spotsOfSimpleYaml(text, resolvePlain);
+  if (!root) return undefined;
+  const at = positionIndex(text);
+  return (pointer, key = false) => at(offsetOf(root, pointerSegments(pointer), key));
+}
+
+/** As findNode() in yaml.ts: the offset of the node at `segments`, or of its deepest existing ancestor. */
+function offsetOf(root: Spot, segments: string[], key: boolean): number {
+  let node = root;
+  let offset = root.at;
+  for (let i = 0; i < segments.length; i++) {
+    const last = i === segments.length - 1;
+    if (node.keys) {
+      const pair = node.keys.get(segments[i]);
+      if (!pair) return offset;
+      if (last && key) return pair[0];
+      node = pair[1];
+    } else if (node.items) {
+      const item = node.items[Number(segments[i])] as Spot | undefined;
+      if (!item) return offset;
+      node = item;
+    } else {
+      return offset;
+    }
+    offset = node.at;
+  }
+  return offset;
 }

