@@ -14,21 +14,21 @@ export const HUNDRED = new D(100);
 
 /** A decimal from a YAML/JSON number or a canonical decimal string. */
 export function dec(x: number | string | Dec): Dec {
-  if (x instanceof D) return x;
   if (typeof x === 'number') {
     // Decimals are immutable, so one instance per number can be shared: a batch of dossiers
     // repeats the same weights, targets and amounts thousands of times.
     let d = DEC_OF_NUMBER.get(x);
     if (d === undefined) {
-      // Number#toString gives the shortest text that round-trips, which is the text the user
-      // wrote for every ordinary decimal (0.1 stays "0.1", not 0.1000000000000000055…).
-      d = new D(String(x));
+      // decimal.js reads a number through Number#toString, the shortest text that round-trips,
+      // which is the text the user wrote for every ordinary decimal (0.1 stays "0.1", not
+      // 0.1000000000000000055…); it skips the check a string gets, and small integers the text.
+      d = new D(x);
       if (DEC_OF_NUMBER.size >= 50_000) DEC_OF_NUMBER.clear();
       DEC_OF_NUMBER.set(x, d);
     }
     return d;
   }
-  return new D(x);
+  return x instanceof D ? x : new D(x);
 }
 const DEC_OF_NUMBER = new Map<number, Dec>();
 

@@ -285,16 +285,18 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
     }
     loaded.diagnostics.push({ ...d, ...at });
   }
-  const failed = new Set(diagnostics.map((d) => d.path));
   // Text that starts or ends with a character YAML does not take as white space (a full-width
   // space typed after 万元): a warning that names it, unless a schema error there names it already.
-  if (!parsed.visible) walkScalars(data, [], (segments, value) => {
-    const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
-    const path = found && pointerOf(segments);
-    if (!found || failed.has(path)) return;
-    const { at, ...char } = found;
-    diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
-  });
+  if (!parsed.visible) {
+    const failed = new Set(diagnostics.map((d) => d.path));
+    walkScalars(data, [], (segments, value) => {
+      const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
+      const path = found && pointerOf(segments);
+      if (!found || failed.has(path)) return;
+      const { at, ...char } = found;
+      diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
+    });
+  }
   if (!doc) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
     if (kind === 'ProjectDossier' && typeof code === 'string') {

@@ -10,16 +10,35 @@ export interface YMD {
 
 /** Parses YYYY-MM-DD, or undefined when it is not a real calendar date (2025-02-30). */
 export function parseDate(s: string): YMD | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  // By character codes rather than a regular expression: every rule about periods reads dates.
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return { y, m: mo, d };
 }
 
+/** The number the ASCII digits s[from, to) write, or -1 when one of them is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 export function daysInMonth(y: number, m: number): number {
+  // The Gregorian calendar by arithmetic for the years bpm meets; Date for anything else (it
+  // reads the years 0-99 as 1900-1999, and rolls months over).
+  if (Number.isInteger(y) && y >= 100 && y <= 9999 && Number.isInteger(m) && m >= 1 && m <= 12) {
+    return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : MONTH_DAYS[m - 1];
+  }
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Month index (year × 12 + month − 1), for whole-month arithmetic. */
 export function monthIndex(date: YMD): number {

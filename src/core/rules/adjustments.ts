@@ -15,6 +15,7 @@ export const adjustments: DossierRule<Code> = {
   scope: 'dossier',
   codes: CODES,
   check(d) {
+    if (d.adjustments.length === 0) return [];
     const out: Finding<Code>[] = [];
     const file = d.origin.file;
     const start = parseDate(d.period.start);

@@ -24,6 +24,8 @@ export const quartersInPeriod: DossierRule<Code> = {
     if (!start || !end || compareDates(start, end) > 0) return [];
     // A period wholly outside the fiscal year is one problem (period-outside-year), not eight.
     if (start.y > d.year || end.y < d.year) return [];
+    // A period that covers the whole fiscal year (the usual one) leaves no quarter outside.
+    if (compareDates(start, { y: d.year, m: 1, d: 1 }) <= 0 && compareDates(end, { y: d.year, m: 12, d: 31 }) >= 0) return [];
     const outside = (q: Quarter) => {
       const n = QUARTERS.indexOf(q) + 1;
       const qStart: YMD = { y: d.year, m: 3 * n - 2, d: 1 };

@@ -30,6 +30,7 @@ export const targetUnit: DossierRule<Code> = {
       }
     });
     // An adjusted target follows the same rules as the target it replaces.
+    if (d.adjustments.length === 0) return out;
     const byCode = new Map(d.indicators.map((ind) => [ind.code, ind]));
     d.adjustments.forEach((a, i) => {
       for (const [code, patch] of Object.entries(a.indicators)) {
