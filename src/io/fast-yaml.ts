@@ -1,13 +1,13 @@
 // The fast path for YAML: bpm's own reader of the plain subset that bpm documents are written in
-// (src/io/simple-yaml.ts) builds plain data many times faster than the `yaml` package, but keeps
-// no node tree, so positions still come from `yaml` (src/io/yaml.ts), parsed lazily only for a
-// file that has something to report. The fast path must give exactly the data that parseYaml()
-// gives, or nothing: whenever the text holds a construct outside the subset (tags, anchors and
-// aliases, directives, complex or non-string keys, multi-line flow collections or quoted
-// scalars, block scalars, escapes, tabs, several documents), this returns undefined and the
-// caller takes the `yaml` path, which also produces the diagnostics.
-// test/unit/io/yaml-differential.test.ts proves the agreement on every fixture and example, on
-// generated documents and on the official YAML test suite.
+// (src/io/simple-yaml.ts) builds plain data many times faster than the `yaml` package, and reads
+// the text again for positions, only for a file that has something to report. The fast path must
+// give exactly the data and the positions that parseYaml() (src/io/yaml.ts) gives, or nothing:
+// whenever the text holds a construct outside the subset (tags, anchors and aliases, directives,
+// complex or non-string keys, multi-line flow collections or quoted scalars, block scalars,
+// escapes, tabs, several documents), this returns undefined and the caller takes the `yaml` path,
+// which also produces the diagnostics. test/unit/io/yaml-differential.test.ts proves the
+// agreement on every fixture and example, on generated and random documents and on the official
+// YAML test suite.
 import { isInvisibleIn } from './invisible.js';
 import { parseSimpleYaml, spotsOfSimpleYaml, type ScalarResolver, type Spot } from './simple-yaml.js';
 import { pointerSegments, positionIndex, type Position } from './yaml.js';
@@ -55,106 +55,14 @@ function numberOf(s: string): number | undefined {
 }
 resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
 
-/** ASCII characters that matter to risky() only as the character before another: 1 = skip. */
-const BORING = new Uint8Array(128).fill(1);
-for (const ch of '\t\n\r !"#%&\'*-?[]{}') BORING[ch.charCodeAt(0)] = 0;
-
 /**
- * Whether the text holds a construct that must go to the `yaml` path (false positives only cost
- * speed), in one pass over the characters:
- * - `!`, `&`, `*` at the start of a token: tags, anchors, aliases (alias bombs included);
- * - `%` at a line start: directives; `?` as a token: explicit (possibly complex) keys;
- * - `]` or `}` followed by `:`: a flow collection used as a key;
- * - a `[` or `{` not closed on its line: flow collections over several lines (indentation rules);
- * - a quoted scalar over several lines, and a `-` entry with nothing after it on its line;
- * - tabs (indentation rules differ), a BOM, NEL and the line/paragraph separators.
- * Comments are skipped; quoted scalars are skipped up to their closing quote.
+ * Characters whose handling the subset reader leaves to the `yaml` package: tabs (indentation
+ * and white-space rules differ), the byte-order mark, NEL and the line and paragraph separators.
+ * Every construct outside the subset (tags, anchors and aliases, directives, `?` keys,
+ * collections as keys, multi-line flow collections or quoted scalars, empty `-` entries …) the
+ * reader declines by itself as it meets it.
  */
-function risky(text: string): boolean {
-  let depth = 0;
-  let prev = 10; // the character before, as if a line break came first
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 ? BORING[c] === 1 : c !== 0x85 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) {
-      prev = c;
-      continue;
-    }
-    const tokenStart = prev === 10 || prev === 13 || prev === 32 || prev === 91 || prev === 93 || prev === 123 || prev === 125 || prev === 44 || prev === 58;
-    switch (c) {
-      case 35: // # starts a comment at a token start: skip to the line end
-        if (prev === 10 || prev === 13 || prev === 32) {
-          while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
-        }
-        break;
-      case 34: // "
-      case 39: {
-        // '
-        if (!tokenStart) break;
-        let j = i + 1;
-        for (; j < n; j++) {
-          const d = text.charCodeAt(j);
-          if (d === 10 || d === 13) return true; // a quoted scalar over several lines
-          if (c === 34 && d === 92) j++; // an escape: skip the escaped character
-          else if (d === c) {
-            if (c === 39 && text.charCodeAt(j + 1) === 39) j++; // '' inside single quotes
-            else break;
-          }
-        }
-        if (j >= n) return true; // never closed
-        i = j;
-        break;
-      }
-      case 33: // !
-      case 38: // &
-      case 42: // *
-        if (tokenStart) return true;
-        break;
-      case 37: // %
-        if (prev === 10 || prev === 13) return true;
-        break;
-      case 45: {
-        // - with nothing after it on its line (an empty sequence entry)
-        if (prev !== 10 && prev !== 13 && prev !== 32) break;
-        let j = i + 1;
-        while (j < n && text.charCodeAt(j) === 32) j++;
-        if (j >= n || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || (j > i + 1 && text.charCodeAt(j) === 35)) return true;
-        break;
-      }
-      case 63: {
-        // ?
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 10;
-        if ((prev === 10 || prev === 13 || prev === 32 || prev === 91 || prev === 123 || prev === 44) && (next === 32 || next === 10 || next === 13)) return true;
-        break;
-      }
-      case 91: // [
-      case 123: // {
-        depth++;
-        break;
-      case 93: // ]
-      case 125: {
-        // }
-        depth--;
-        let j = i + 1;
-        while (j < n && text.charCodeAt(j) === 32) j++;
-        if (j < n && text.charCodeAt(j) === 58) return true;
-        break;
-      }
-      case 10:
-      case 13:
-        if (depth !== 0) return true;
-        break;
-      case 9:
-      case 0x85:
-      case 0xfeff:
-      case 0x2028:
-      case 0x2029:
-        return true;
-    }
-    prev = text.charCodeAt(i);
-  }
-  return depth !== 0;
-}
+const OUTSIDE = /[\t\x85\ufeff\u2028\u2029]/;
 
 /** Keys that a plain scalar would resolve to a non-string (`null:`, `1:`, `true:`), or too long. */
 function suspiciousKey(k: string): boolean {
@@ -184,7 +92,7 @@ export function parseYamlFast(text: string): Record<string, unknown> | undefined
  * escapes) is free of invisible characters (invisible.ts). Neither then needs looking for.
  */
 export function readYamlFast(text: string): { data: Record<string, unknown>; finite: boolean; visible: boolean } | undefined {
-  if (risky(text)) return undefined;
+  if (OUTSIDE.test(text)) return undefined;
   const before = nonFinite;
   const data = parseSimpleYaml(text, resolvePlain);
   return data && { data, finite: nonFinite === before, visible: !isInvisibleIn(text) };
@@ -197,7 +105,7 @@ export function readYamlFast(text: string): { data: Record<string, unknown>; fin
  * the fast path declines the text.
  */
 export function locateFast(text: string): ((pointer: string, key?: boolean) => Position) | undefined {
-  const root = risky(text) ? undefined : spotsOfSimpleYaml(text, resolvePlain);
+  const root = OUTSIDE.test(text) ? undefined : spotsOfSimpleYaml(text, resolvePlain);
   if (!root) return undefined;
   const at = positionIndex(text);
   return (pointer, key = false) => at(offsetOf(root, pointerSegments(pointer), key));

@@ -7,9 +7,10 @@
 // `yaml` package returns (YAML 1.2 core schema), which test/unit/io/yaml-differential.test.ts
 // checks on every fixture, on random documents and on the YAML test suite. YAML's white space is
 // the space and the tab only: a full-width space (U+3000), a no-break space, \f or \v is
-// content, never trimmed (String#trim would). Called only on texts that risky() (fast-yaml.ts)
-// passed: no tabs, tags, anchors, aliases, directives, `?` keys, multi-line flow collections or
-// quoted scalars, or empty `-` entries.
+// content, never trimmed (String#trim would). Called only on texts without tabs, byte-order
+// marks, NEL or line and paragraph separators (fast-yaml.ts); every other construct outside the
+// subset (tags, anchors, aliases, directives, `?` keys, multi-line flow collections or quoted
+// scalars, empty `-` entries) makes it give up where it meets it.
 //
 // The reader works on offsets into the text (a line is where its content starts and ends), so
 // that only keys and values become strings, and so that it can also say where each node starts
@@ -135,7 +136,10 @@ function setKey(map: Record<string, unknown>, key: string, value: unknown): void
 
 /** Index of the ':' that ends a plain key in text[from, end) (followed by a space or the line end), or -1. */
 function plainKeyEnd(text: string, from: number, end: number): number {
-  for (let j = text.indexOf(':', from); j >= 0 && j < end; j = text.indexOf(':', j + 1)) {
+  // Within the line: an indexOf over the rest of the text would make a long run of lines
+  // without a colon quadratic.
+  for (let j = from; j < end; j++) {
+    if (text.charCodeAt(j) !== 58) continue;
     if (j + 1 === end || text.charCodeAt(j + 1) === 32) {
       // A comment before it: " #" starting at or before the colon.
       for (let h = j - 1; h >= from; h--) if (text.charCodeAt(h) === 32 && text.charCodeAt(h + 1) === 35) return -1;

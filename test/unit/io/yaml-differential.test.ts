@@ -211,6 +211,13 @@ describe('io/fast-yaml: the fast path agrees with the yaml package', () => {
     });
   }
 
+  it('reads a long run of lines without a colon in linear time (a 1,000,000-item list)', () => {
+    const text = `a:\n${'- 项\n'.repeat(1_000_000)}b: 1\n`;
+    const fast = fastOf(text) as { a: string[]; b: number };
+    expect(fast.a.length).to.equal(1_000_000);
+    expect(fast.b).to.equal(1);
+  });
+
   it('reads CR, CRLF and LF texts alike, on the fast path', () => {
     const lf = readFileSync(path.join(ROOT, 'examples', 'culture-community-events', 'dossier.yaml'), 'utf8');
     const data = fastOf(lf);
