@@ -2,19 +2,21 @@
 // `npm run bench`: bpm against its peers on the same generated files, in one run.
 //
 //   validate   10,000 ~2 KB dossiers: bpm (schema + semantic rules + positions) vs ajv-cli
-//              (schema only), bpm --cache on the unchanged tree, and one-file cold starts;
-//              `bpm --version` vs `node -e 0`
+//              (schema only), and bpm --cache on the unchanged tree
+//   cold       one dossier: bpm validate vs `node -e 0` (an editor or a pre-commit hook runs it
+//              on every save) and vs ajv-cli; `bpm --version` and `bpm --help` vs `node -e 0`
 //   variance   1,000,000-row monitoring CSV: bpm variance (table, json, one period) vs Miller's
 //              grouped sum, by scripts/bench-variance.mjs (bpm alone when mlr is not installed)
 //   score      10,000 project folders: throughput and peak memory, by scripts/bench-score.mjs
 //   xlsx       1,000 自评表 workbooks against their YAML twins, by scripts/bench-xlsx.mjs
 //
-// Each figure is the median of --runs runs (default 5) of a fresh process; peak RSS comes from
-// /usr/bin/time -f %M when it is installed. Data is generated once, deterministically (seed 42),
-// under bench-data/ (gitignored) and reused.
+// Each figure is the median of --runs runs (default 5) of a fresh process, the commands of a
+// section interleaved round by round (so that a shared machine's changing load weighs on a
+// command and its peer alike, after one warm-up run of each); CPU time (user + system) and peak
+// RSS come from /usr/bin/time when it is installed. Data is generated once, deterministically
+// (seed 42), under bench-data/ (gitignored) and reused.
 //
-//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cache,cold,variance,score,xlsx]
-//   (`cache` interleaves ajv-cli and bpm --cache round by round; not in the default set)
+//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cold,variance,score,xlsx]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,30 +61,31 @@ const median = (xs) => {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 
-/** Median wall time and the largest peak RSS over `runs` runs (one unmeasured warm-up first). */
-function measure(label, cmd, args, { runs, expect = [0, 1], before, env } = {}) {
-  before?.();
-  const warm = runOnce(cmd, args, { env });
-  if (!expect.includes(warm.code)) {
-    throw new Error(`${label}: exit code ${warm.code}\n${warm.stderr.slice(0, 2000)}`);
+/**
+ * The commands of a section run round by round, `runs` times after one warm-up run of each:
+ * per command its median wall and CPU time and its largest peak RSS.
+ */
+function interleaved(tools, runs) {
+  for (const t of tools) {
+    const warm = runOnce(t.cmd, t.args);
+    const expect = t.expect ?? [0, 1];
+    if (!expect.includes(warm.code)) throw new Error(`${t.label}: exit code ${warm.code}\n${warm.stderr.slice(0, 2000)}`);
   }
-  const times = [];
-  const cpus = [];
-  let rss = null;
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    const r = runOnce(cmd, args, { env });
-    times.push(r.secs);
-    if (r.cpu !== null) cpus.push(r.cpu);
-    if (r.rssMb !== null) rss = Math.max(rss ?? 0, r.rssMb);
-  }
-  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: cpus.length ? median(cpus) : null, rss, code: warm.code };
+  const results = tools.map(() => []);
+  for (let i = 0; i < runs; i++) tools.forEach((t, k) => results[k].push(runOnce(t.cmd, t.args)));
+  return results.map((rs, k) => {
+    const times = rs.map((r) => r.secs);
+    const cpus = rs.filter((r) => r.cpu !== null).map((r) => r.cpu);
+    const rss = rs.some((r) => r.rssMb !== null) ? Math.max(...rs.map((r) => r.rssMb ?? 0)) : null;
+    return { label: tools[k].label, median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: cpus.length ? median(cpus) : null, rss, code: rs[0].code };
+  });
 }
 
 const rows = [];
-function row(task, m, ref) {
-  rows.push({ task, ...m, ratio: ref ? m.median / ref.median : null, refLabel: ref?.label });
-  const ratio = ref ? `  ${(m.median / ref.median).toFixed(2)}x${m.cpu !== null && ref.cpu ? ` (cpu ${(m.cpu / ref.cpu).toFixed(2)}x)` : ''} of ${ref.label}` : '';
+/** A row of the report: `m`, and its ratios to the peer `ref` (with the target ratio, if any). */
+function row(task, m, ref, target) {
+  rows.push({ task, ...m, ratio: ref ? m.median / ref.median : null, cpuRatio: ref && m.cpu !== null && ref.cpu ? m.cpu / ref.cpu : null, refLabel: ref?.label, target: target ?? null });
+  const ratio = ref ? `  ${(m.median / ref.median).toFixed(2)}x${m.cpu !== null && ref.cpu ? ` (cpu ${(m.cpu / ref.cpu).toFixed(2)}x)` : ''} of ${ref.label}${target ? ` (target ≤ ${target.toFixed(1)}x)` : ''}` : '';
   const rss = m.rss !== null ? `${m.rss.toFixed(0).padStart(6)} MB` : '     n/a';
   const cpu = m.cpu !== null ? `cpu ${m.cpu.toFixed(2).padStart(6)} s` : 'cpu n/a';
   process.stdout.write(`  ${m.label.padEnd(46)} ${m.median.toFixed(3).padStart(8)} s  (${m.min.toFixed(3)}–${m.max.toFixed(3)})  ${cpu}  ${rss}${ratio}\n`);
@@ -116,47 +119,27 @@ async function benchValidate(o) {
   await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
   const rel = path.relative(ROOT, dir);
   process.stdout.write(`\nvalidate: ${o.count} dossiers (~2 KB each, 1% failing weights-sum) in ${rel}/\n`);
-  const ajv = measure('ajv-cli (schema only)', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', `${rel}/**/*.yaml`], { runs: o.runs, expect: [0] });
-  row('validate', ajv);
-  const bpm = measure('bpm validate (schema + rules + positions)', process.execPath, [BPM, 'validate', rel, '--format', 'json'], { runs: o.runs });
-  row('validate', bpm, ajv);
   const cacheFile = path.join(DATA, `.bpmcache-${o.count}`);
   rmSync(cacheFile, { force: true });
-  const cached = measure('bpm validate --cache (unchanged tree)', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile], { runs: o.runs });
+  const [ajv, bpm, cached, meta] = interleaved(
+    [
+      { label: 'ajv-cli (schema only)', cmd: process.execPath, args: ajvArgs(`${rel}/**/*.yaml`), expect: [0] },
+      { label: 'bpm validate (schema + rules + positions)', cmd: process.execPath, args: [BPM, 'validate', rel, '--format', 'json'] },
+      // The warm-up run writes the cache; every measured run finds the tree unchanged.
+      { label: 'bpm validate --cache (unchanged tree)', cmd: process.execPath, args: [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile] },
+      { label: 'bpm validate --cache --cache-strategy metadata', cmd: process.execPath, args: [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-strategy', 'metadata', '--cache-location', cacheFile] },
+    ],
+    o.runs,
+  );
+  row('validate', ajv);
+  row('validate', bpm, ajv, 1.0);
   row('validate', cached, ajv);
-  const meta = measure('bpm validate --cache --cache-strategy metadata', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-strategy', 'metadata', '--cache-location', cacheFile], { runs: o.runs });
   row('validate', meta, ajv);
-  return { ajv, bpm, cached };
 }
 
-/**
- * `--cache` on an unchanged tree against ajv-cli, interleaved round by round (ajv-cli, then each
- * cache strategy) so that a shared machine's changing load weighs on both alike.
- */
-async function benchCache(o) {
-  const dir = path.join(DATA, `dossiers-${o.count}-s${o.seed}`);
-  await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
-  const rel = path.relative(ROOT, dir);
-  process.stdout.write(`\n--cache, unchanged tree, interleaved with ajv-cli: ${o.count} dossiers in ${rel}/\n`);
-  const cacheFile = path.join(DATA, `.bpmcache-${o.count}`);
-  rmSync(cacheFile, { force: true });
-  const tools = [
-    ['ajv-cli (schema only)', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', `${rel}/**/*.yaml`]],
-    ['bpm validate --cache', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-location', cacheFile]],
-    ['bpm validate --cache --cache-strategy metadata', process.execPath, [BPM, 'validate', rel, '--format', 'json', '--cache', '--cache-strategy', 'metadata', '--cache-location', cacheFile]],
-  ];
-  for (const [, cmd, args] of tools) runOnce(cmd, args); // warm-up; writes the cache
-  const runs = tools.map(() => []);
-  for (let i = 0; i < o.runs; i++) tools.forEach(([, cmd, args], t) => runs[t].push(runOnce(cmd, args)));
-  const ms = runs.map((rs, t) => {
-    const times = rs.map((r) => r.secs);
-    const cpus = rs.filter((r) => r.cpu !== null).map((r) => r.cpu);
-    const rss = rs.some((r) => r.rssMb !== null) ? Math.max(...rs.map((r) => r.rssMb ?? 0)) : null;
-    return { label: tools[t][0], median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: cpus.length ? median(cpus) : null, rss, code: rs[0].code };
-  });
-  row('cache', ms[0]);
-  row('cache', ms[1], ms[0]);
-  row('cache', ms[2], ms[0]);
+/** ajv-cli validating `files` (a glob or a file) against the dossier schema, as the peer. */
+function ajvArgs(files) {
+  return [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', files];
 }
 
 async function benchCold(o) {
@@ -164,13 +147,22 @@ async function benchCold(o) {
   await ensureData(dir, () => generate({ out: dir, count: o.count, seed: o.seed, broken: 0.01 }));
   const one = path.relative(ROOT, path.join(dir, '000', 'DL-2025-000001.yaml'));
   process.stdout.write(`\ncold start: one dossier (${one})\n`);
-  const ajv = measure('ajv-cli, one file', process.execPath, [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/project-dossier.schema.json', '-d', one], { runs: o.runs, expect: [0] });
-  row('cold', ajv);
-  row('cold', measure('bpm validate, one file', process.execPath, [BPM, 'validate', one], { runs: o.runs }), ajv);
-  const node = measure('node -e 0', process.execPath, ['-e', '0'], { runs: o.runs, expect: [0] });
+  const [node, bpm, ajv, version, help] = interleaved(
+    [
+      { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'], expect: [0] },
+      { label: 'bpm validate, one file', cmd: process.execPath, args: [BPM, 'validate', one] },
+      { label: 'ajv-cli, one file', cmd: process.execPath, args: ajvArgs(one), expect: [0] },
+      { label: 'bpm --version', cmd: process.execPath, args: [BPM, '--version'], expect: [0] },
+      { label: 'bpm --help', cmd: process.execPath, args: [BPM, '--help'], expect: [0] },
+    ],
+    o.runs,
+  );
   row('cold', node);
-  row('cold', measure('bpm --version', process.execPath, [BPM, '--version'], { runs: o.runs, expect: [0] }), node);
-  row('cold', measure('bpm --help', process.execPath, [BPM, '--help'], { runs: o.runs, expect: [0] }), node);
+  row('cold', bpm, node, 2.0);
+  row('cold', ajv);
+  row('cold', { ...bpm, label: 'bpm validate, one file' }, ajv);
+  row('cold', version, node);
+  row('cold', help, node);
 }
 
 async function benchVariance(o) {
@@ -207,7 +199,6 @@ async function main() {
   process.stdout.write(`median wall time of ${o.runs} runs (after one warm-up), min–max, median CPU time (user+sys), peak RSS${TIME ? '' : ' (n/a: /usr/bin/time missing)'}\n`);
   if (os.loadavg()[0] > cpus.length * 0.75) process.stdout.write(`note: the machine is busy (load ${os.loadavg()[0].toFixed(1)} on ${cpus.length} cores): wall times are inflated; CPU times and ratios are steadier\n`);
   if (o.only.includes('validate')) await benchValidate(o);
-  if (o.only.includes('cache')) await benchCache(o);
   if (o.only.includes('cold')) await benchCold(o);
   if (o.only.includes('variance')) await benchVariance(o);
   if (o.only.includes('score')) await benchScore(o);
