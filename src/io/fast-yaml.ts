@@ -8,7 +8,6 @@
 // which also produces the diagnostics. test/unit/io/yaml-differential.test.ts proves the
 // agreement on every fixture and example, on generated and random documents and on the official
 // YAML test suite.
-import { isInvisibleIn } from './invisible.js';
 import { parseSimpleYaml, spotsOfSimpleYaml, type ScalarResolver, type Spot } from './simple-yaml.js';
 import { pointerSegments, positionIndex, type Position } from './yaml.js';
 
@@ -87,15 +86,15 @@ export function parseYamlFast(text: string): Record<string, unknown> | undefined
 }
 
 /**
- * parseYamlFast(), and what reading the text has shown about the data: whether every number in
- * it is finite, and whether the text (so every string of the data: the fast path takes no
- * escapes) is free of invisible characters (invisible.ts). Neither then needs looking for.
+ * parseYamlFast(), and whether every number it read is finite (then none needs looking for).
+ * Every character of the data's strings is one of the text as written (the fast path reads no
+ * escapes), so a character the text lacks is in none of them.
  */
-export function readYamlFast(text: string): { data: Record<string, unknown>; finite: boolean; visible: boolean } | undefined {
+export function readYamlFast(text: string): { data: Record<string, unknown>; finite: boolean } | undefined {
   if (OUTSIDE.test(text)) return undefined;
   const before = nonFinite;
   const data = parseSimpleYaml(text, resolvePlain);
-  return data && { data, finite: nonFinite === before, visible: !isInvisibleIn(text) };
+  return data && { data, finite: nonFinite === before };
 }
 
 /**

@@ -12,6 +12,17 @@ const NUMERIC_MAPS = new Set(['schedule', 'milestones', 'actuals', 'indicators',
 
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 
+/** The full-width forms a folded value can hold: ％ ＋ － ． and the digits ０-９. */
+const FOLDABLE = /[\uff05\uff0b\uff0d\uff0e\uff10-\uff19]/;
+
+/**
+ * Whether foldFullWidth() may change a document whose strings hold only characters of `text`:
+ * a value it folds is a number or `%` once half-width, so it holds one of FOLDABLE.
+ */
+export function mayFoldFullWidth(text: string): boolean {
+  return FOLDABLE.test(text);
+}
+
 /** ASCII for the full-width forms U+FF01–FF5E (digits, ．，％－＋ …). */
 export function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

@@ -22,8 +22,8 @@ export { MAX_YAML_BYTES };
 
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
-import { foldFullWidth } from './full-width.js';
-import { invisibleEdge } from './invisible.js';
+import { foldFullWidth, mayFoldFullWidth } from './full-width.js';
+import { invisibleEdge, isInvisibleIn } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
 import { BPM_API, locateFast, readYamlFast } from './fast-yaml.js';
 import { checkDocument, DOC_KINDS, pointerOf, walkScalars } from './schema.js';
@@ -244,7 +244,7 @@ export function parseWithPositions(source: string, file: string): ParsedYaml {
     diagnostics: [],
     locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key),
     finite: fast.finite,
-    visible: fast.visible,
+    literal: true,
   };
 }
 
@@ -269,7 +269,7 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   }
   loaded.kind = kind;
   // ９０ and ％ typed by an IME are read as 90 and %, with a note where each was.
-  const folded = foldFullWidth(data);
+  const folded = parsed.literal && !mayFoldFullWidth(parsed.text) ? [] : foldFullWidth(data);
   for (const x of folded) {
     diag({ code: 'full-width-normalised', severity: 'info', path: x.pointer, args: { value: x.from, as: x.to }, ...parsed.locate(x.pointer) });
   }
@@ -287,7 +287,7 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   }
   // Text that starts or ends with a character YAML does not take as white space (a full-width
   // space typed after 万元): a warning that names it, unless a schema error there names it already.
-  if (!parsed.visible) {
+  if (!(parsed.literal && !isInvisibleIn(parsed.text))) {
     const failed = new Set(diagnostics.map((d) => d.path));
     walkScalars(data, [], (segments, value) => {
       const found = typeof value === 'string' ? invisibleEdge(value) : undefined;

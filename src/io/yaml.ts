@@ -31,8 +31,11 @@ export interface ParsedYaml {
   locate(pointer: string, key?: boolean): Position;
   /** Known from reading the text (the fast path): every number of `data` is finite. */
   finite?: boolean;
-  /** Known from reading the text (the fast path): no string of `data` holds an invisible character. */
-  visible?: boolean;
+  /**
+   * Known from reading the text (the fast path, which reads no escapes): every character of the
+   * strings of `data` is one the text shows, so a character the text lacks is in none of them.
+   */
+  literal?: boolean;
 }
 
 /** Alias expansions allowed before a document is treated as an alias bomb (billion laughs). */
