@@ -435,7 +435,7 @@ function buildContext(ws: Loading, opts: LoadOptions): RuleContext {
   const dossierByCode = new Map<string, Dossier>();
   for (const d of ws.dossiers) if (!dossierByCode.has(d.code)) dossierByCode.set(d.code, d);
   const evalPolicy = new Map<string, Policy>();
-  if (!opts.policy) {
+  if (!opts.policy && ws.evaluations.length > 0) {
     // An evaluation may name its policy; it then governs its project's weights too.
     const byFile = new Map(ws.files.map((f) => [f.file, f]));
     // One resolution per policy (a batch's evaluations all name the same file or built-in):
