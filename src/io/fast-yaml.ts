@@ -28,19 +28,13 @@ const numeric = (s: string) => {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 };
 
-/** How many numbers that are not finite (.inf, .nan, 1e400) the fast path has read. */
-let nonFinite = 0;
-
 /** A plain scalar's value under the core schema, with the resolvers in the `yaml` package's order. */
 const resolvePlain = ((s: string): unknown => {
   const c = s.charCodeAt(0);
   if ((c === 126 || c === 110 || c === 78 || s === '') && NULL.test(s)) return null; // ~ n N
   if ((c === 116 || c === 84 || c === 102 || c === 70) && BOOL.test(s)) return c === 116 || c === 84;
   if (!numeric(s)) return s;
-  const n = numberOf(s);
-  if (n === undefined) return s;
-  if (!Number.isFinite(n)) nonFinite++;
-  return n;
+  return numberOf(s) ?? s;
 }) as ScalarResolver;
 
 /** The number a plain scalar that starts like one resolves to, or undefined (it stays a string). */
@@ -82,19 +76,7 @@ export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
  * yaml.ts): a CR declines. Never throws.
  */
 export function parseYamlFast(text: string): Record<string, unknown> | undefined {
-  return readYamlFast(text)?.data;
-}
-
-/**
- * parseYamlFast(), and whether every number it read is finite (then none needs looking for).
- * Every character of the data's strings is one of the text as written (the fast path reads no
- * escapes), so a character the text lacks is in none of them.
- */
-export function readYamlFast(text: string): { data: Record<string, unknown>; finite: boolean } | undefined {
-  if (OUTSIDE.test(text)) return undefined;
-  const before = nonFinite;
-  const data = parseSimpleYaml(text, resolvePlain);
-  return data && { data, finite: nonFinite === before };
+  return OUTSIDE.test(text) ? undefined : parseSimpleYaml(text, resolvePlain);
 }
 
 /**

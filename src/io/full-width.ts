@@ -12,17 +12,6 @@ const NUMERIC_MAPS = new Set(['schedule', 'milestones', 'actuals', 'indicators',
 
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 
-/** The full-width forms a folded value can hold: ％ ＋ － ． and the digits ０-９. */
-const FOLDABLE = /[\uff05\uff0b\uff0d\uff0e\uff10-\uff19]/;
-
-/**
- * Whether foldFullWidth() may change a document whose strings hold only characters of `text`:
- * a value it folds is a number or `%` once half-width, so it holds one of FOLDABLE.
- */
-export function mayFoldFullWidth(text: string): boolean {
-  return FOLDABLE.test(text);
-}
-
 /** ASCII for the full-width forms U+FF01–FF5E (digits, ．，％－＋ …). */
 export function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -42,8 +31,12 @@ export function foldFullWidth(data: Record<string, unknown>): Folded[] {
   const out: Folded[] = [];
   const visit = (v: unknown, segments: string[]) => {
     if (v === null || typeof v !== 'object') return;
-    const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v);
-    for (const [k, x] of entries) {
+    // By index and by key: every document of a batch is walked, no [key, value] pair is built.
+    const keys = Array.isArray(v) ? undefined : Object.keys(v);
+    const n = keys ? keys.length : (v as unknown[]).length;
+    for (let i = 0; i < n; i++) {
+      const k = keys ? keys[i] : String(i);
+      const x = (v as Record<string, unknown>)[k];
       segments.push(k);
       if (typeof x === 'string' && FULL_WIDTH.test(x)) {
         const folded = fold(x, segments);

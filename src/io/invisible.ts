@@ -23,14 +23,6 @@ export function isInvisible(c: number): boolean {
   return c === 0x85 || c === 0xa0 || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
 
-/** The characters of isInvisible() as a regular expression class (a test holds the two together). */
-const INVISIBLE = /[\v\f\x85\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
-
-/** Whether any character of `s` is invisible (one scan of the whole text). */
-export function isInvisibleIn(s: string): boolean {
-  return INVISIBLE.test(s);
-}
-
 export interface InvisibleChar {
   /** Its code point and name in English and Chinese ("U+3000 full-width (ideographic) space"). */
   char: string;

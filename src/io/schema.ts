@@ -68,9 +68,8 @@ const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 /**
  * `data` checked against the schema of `kind`: the typed document when it is valid, else its
  * errors as diagnostics with JSON pointers (positions are added by the caller) and no document.
- * `finite`: the caller knows every number of `data` to be finite (see readYamlFast).
  */
-export function checkDocument(kind: DocKind, data: unknown, file: string, opts: { finite?: boolean } = {}): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
+export function checkDocument(kind: DocKind, data: unknown, file: string): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
   // Infinity): an amount or a score that is not a finite number is refused before anything
   // computes with it.

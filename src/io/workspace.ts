@@ -22,10 +22,10 @@ export { MAX_YAML_BYTES };
 
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
-import { foldFullWidth, mayFoldFullWidth } from './full-width.js';
-import { invisibleEdge, isInvisibleIn } from './invisible.js';
+import { foldFullWidth } from './full-width.js';
+import { invisibleEdge } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
-import { BPM_API, locateFast, readYamlFast } from './fast-yaml.js';
+import { BPM_API, locateFast, parseYamlFast } from './fast-yaml.js';
 import { checkDocument, DOC_KINDS, pointerOf, walkScalars } from './schema.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
@@ -236,16 +236,10 @@ async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d:
  */
 export function parseWithPositions(source: string, file: string): ParsedYaml {
   const text = normaliseLineEnds(source);
-  const fast = readYamlFast(text);
-  if (fast === undefined) return parseYaml(text, file);
+  const data = parseYamlFast(text);
+  if (data === undefined) return parseYaml(text, file);
   let locate: ParsedYaml['locate'] | undefined;
-  return {
-    data: fast.data,
-    diagnostics: [],
-    locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key),
-    finite: fast.finite,
-    literal: true,
-  };
+  return { data, diagnostics: [], locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key) };
 }
 
 async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
@@ -269,12 +263,10 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   }
   loaded.kind = kind;
   // ９０ and ％ typed by an IME are read as 90 and %, with a note where each was.
-  const folded = parsed.literal && !mayFoldFullWidth(parsed.text) ? [] : foldFullWidth(data);
-  for (const x of folded) {
+  for (const x of foldFullWidth(data)) {
     diag({ code: 'full-width-normalised', severity: 'info', path: x.pointer, args: { value: x.from, as: x.to }, ...parsed.locate(x.pointer) });
   }
-  // A number folded from full-width digits was not read by the fast path: it may be 1e400.
-  const { doc, diagnostics } = checkDocument(kind, data, f.display, { finite: parsed.finite && folded.length === 0 });
+  const { doc, diagnostics } = checkDocument(kind, data, f.display);
   for (const d of diagnostics) {
     const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');
     if (d.code === 'unknown-key' && valueAt(data, d.path ?? '') === null) {
@@ -287,16 +279,14 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   }
   // Text that starts or ends with a character YAML does not take as white space (a full-width
   // space typed after 万元): a warning that names it, unless a schema error there names it already.
-  if (!(parsed.literal && !isInvisibleIn(parsed.text))) {
-    const failed = new Set(diagnostics.map((d) => d.path));
-    walkScalars(data, [], (segments, value) => {
-      const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
-      const path = found && pointerOf(segments);
-      if (!found || failed.has(path)) return;
-      const { at, ...char } = found;
-      diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
-    });
-  }
+  const failed = new Set(diagnostics.map((d) => d.path));
+  walkScalars(data, [], (segments, value) => {
+    const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
+    const path = found && pointerOf(segments);
+    if (!found || failed.has(path)) return;
+    const { at, ...char } = found;
+    diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
+  });
   if (!doc) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
     if (kind === 'ProjectDossier' && typeof code === 'string') {

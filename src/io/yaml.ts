@@ -29,13 +29,6 @@ export interface ParsedYaml {
    * key instead of its value (for unknown keys). Falls back to the deepest existing ancestor.
    */
   locate(pointer: string, key?: boolean): Position;
-  /** Known from reading the text (the fast path): every number of `data` is finite. */
-  finite?: boolean;
-  /**
-   * Known from reading the text (the fast path, which reads no escapes): every character of the
-   * strings of `data` is one the text shows, so a character the text lacks is in none of them.
-   */
-  literal?: boolean;
 }
 
 /** Alias expansions allowed before a document is treated as an alias bomb (billion laughs). */
