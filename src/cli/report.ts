@@ -1,5 +1,5 @@
 // The error boundary's message: a typed error becomes one line on stderr and its exit code
-// (FORMATS.md §4); anything else is an internal error, with its stack only under --verbose.
+// (README.md#exit-codes); anything else is an internal error, with its stack only under --verbose.
 // Kept apart from the commander program (src/cli.ts) so that validate's fast path reports
 // errors the same way without loading commander.
 import { isUsageError } from '../errors.js';
