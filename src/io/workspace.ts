@@ -381,11 +381,14 @@ export function shownFile(ws: Pick<Workspace, 'files'>): (file: string) => strin
   return (file) => shown.get(file) ?? file;
 }
 
-/** Diagnostics with the files a report names (see shownFile); the same list when no file is renamed. */
-export function showFiles<T extends Diagnostic>(list: T[], ws: Pick<Workspace, 'files'>): T[] {
-  if (!ws.files.some((f) => f.shown !== undefined)) return list;
+/**
+ * Gives diagnostics with the files a report names (see shownFile), built once per run; it
+ * returns the same list when no file of the run is renamed.
+ */
+export function showFiles(ws: Pick<Workspace, 'files'>): <T extends Diagnostic>(list: T[]) => T[] {
+  if (!ws.files.some((f) => f.shown !== undefined)) return (list) => list;
   const name = shownFile(ws);
-  return list.map((d) => (d.file === undefined || name(d.file) === d.file ? d : { ...d, file: name(d.file) }));
+  return (list) => list.map((d) => (d.file === undefined || name(d.file) === d.file ? d : { ...d, file: name(d.file) }));
 }
 
 /** The command streams the file itself (bpm variance: files of any size): listed, not read. */

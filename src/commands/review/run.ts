@@ -30,6 +30,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
   // Each dossier of a workbook with several forms is reviewed on its own (workbookParts).
   const { report: checked, workspace: ws } = await validateFresh({ ...opts, readCsv: false, workbookParts: true });
   const shown = shownFile(ws);
+  const show = showFiles(ws);
   const byFile = new Map(ws.files.map((f) => [f.file, f]));
   const dossierOf = new Map<string, Dossier>();
   for (const d of ws.dossiers) if (!dossierOf.has(d.origin.file)) dossierOf.set(d.origin.file, d);
@@ -83,7 +84,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
     };
     perDossier.push(diagnostics);
     // `valid` keeps its validate meaning (well-formed); the verdict says whether the goals pass.
-    files.push({ file: shown(f.file), kind: f.kind, valid: f.valid, diagnostics: showFiles(diagnostics, ws), review: fileReview });
+    files.push({ file: shown(f.file), kind: f.kind, valid: f.valid, diagnostics: show(diagnostics), review: fileReview });
   }
 
   const all = [...checked.diagnostics, ...files.flatMap((f) => f.diagnostics)];
@@ -93,7 +94,7 @@ export async function review(opts: ReviewOptions): Promise<ReviewResult> {
     report: {
       command: 'review',
       files,
-      diagnostics: showFiles(checked.diagnostics, ws),
+      diagnostics: show(checked.diagnostics),
       summary: { files: files.length, errors: counts.errors, warnings: counts.warnings },
       review: {
         dossiers: files.length,

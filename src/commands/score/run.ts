@@ -85,8 +85,9 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
   projects.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   // A sheet of a workbook with several forms is named by the workbook in the report.
   const shown = shownFile(ws);
+  const show = showFiles(ws);
   for (const p of projects) {
-    p.diagnostics = showFiles(p.diagnostics, ws);
+    p.diagnostics = show(p.diagnostics);
     p.files = p.files.map(shown);
   }
 
@@ -104,7 +105,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     attention: attention(projects, failUnder),
     summary: summarise(projects, decimals),
     ignoredProjects,
-    diagnostics: showFiles(diagnostics, ws),
+    diagnostics: show(diagnostics),
     batch: projects.length > 1,
     decimals,
   };

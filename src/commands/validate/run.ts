@@ -85,9 +85,10 @@ async function run(opts: ValidateOptions): Promise<{ raw: RawResults; workspace:
   if (opts.workbookParts) return { raw: { files: ws.files.map((f) => ({ file: f.file, kind: f.kind, diagnostics: f.diagnostics })), diagnostics: loose }, workspace: ws };
   // A workbook with several forms is one file of the report, under the name the user gave it.
   const files = new Map<string, RawResults['files'][number]>();
+  const show = showFiles(ws);
   for (const f of ws.files) {
     const file = f.shown ?? f.file;
-    const diagnostics = showFiles(f.diagnostics, ws);
+    const diagnostics = show(f.diagnostics);
     const seen = files.get(file);
     if (!seen) files.set(file, { file, kind: f.kind, diagnostics: [...diagnostics] });
     else {
@@ -95,7 +96,7 @@ async function run(opts: ValidateOptions): Promise<{ raw: RawResults; workspace:
       seen.kind ??= f.kind;
     }
   }
-  return { raw: { files: [...files.values()], diagnostics: showFiles(loose, ws) }, workspace: ws };
+  return { raw: { files: [...files.values()], diagnostics: show(loose) }, workspace: ws };
 }
 
 /** Renders messages, sorts, and counts: the report of a run (fresh or from the cache). */

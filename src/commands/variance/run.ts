@@ -178,7 +178,7 @@ export async function variance(opts: VarianceOptions): Promise<VarianceRun> {
           const sheet = d.file !== undefined ? sheets.get(d.file) : undefined;
           return sheet ? { ...d, ...positionIn(sheet, d) } : d;
         });
-        diagnostics = sortDiagnostics(renderDiagnostics(showFiles([...inputDiagnostics, ...problems, ...extra], named), opts.lang));
+        diagnostics = sortDiagnostics(renderDiagnostics(showFiles(named)([...inputDiagnostics, ...problems, ...extra]), opts.lang));
       }
       return diagnostics;
     },
