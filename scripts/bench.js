@@ -7,6 +7,8 @@
 //              on every save) and vs ajv-cli; `bpm --version` and `bpm --help` vs `node -e 0`
 //   variance   1,000,000-row monitoring CSV: bpm variance (table, json, one period) vs Miller's
 //              grouped sum, by scripts/bench-variance.mjs (bpm alone when mlr is not installed)
+//   variance-realistic  2,000 projects × 12 months × 6 metrics (144,000 rows): bpm variance
+//              (table, one period) vs Miller's grouped sum, round by round (target ≤ 3x)
 //   score      10,000 project folders: throughput and peak memory, by scripts/bench-score.mjs
 //   xlsx       1,000 自评表 workbooks against their YAML twins, by scripts/bench-xlsx.mjs
 //
@@ -16,7 +18,7 @@
 // RSS come from /usr/bin/time when it is installed. Data is generated once, deterministically
 // (seed 42), under bench-data/ (gitignored) and reused.
 //
-//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cold,variance,score,xlsx]
+//   node scripts/bench.js [--runs 5] [--count 10000] [--rows 1000000] [--only validate,cold,variance,variance-realistic,score,xlsx]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,7 +33,7 @@ const DATA = path.join(ROOT, 'bench-data');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function parseArgs(argv) {
-  const o = { runs: 5, count: 10_000, rows: 1_000_000, only: ['validate', 'cold', 'variance', 'score', 'xlsx'], seed: 42 };
+  const o = { runs: 5, count: 10_000, rows: 1_000_000, only: ['validate', 'cold', 'variance', 'variance-realistic', 'score', 'xlsx'], seed: 42 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
@@ -174,6 +176,14 @@ async function benchVariance(o) {
   rows.push({ task: 'variance', ...r });
 }
 
+async function benchVarianceRealistic(o) {
+  process.stdout.write('\nvariance, realistic shape: 2,000 projects × 12 months × 6 metrics\n');
+  if (!commandExists('variance')) return note('skipped: `bpm variance` does not exist in this build yet');
+  const { runRealistic } = await import('./bench-variance.mjs');
+  const r = await runRealistic({ runs: o.runs, log: (line) => process.stdout.write(`  ${line}\n`) });
+  rows.push({ task: 'variance-realistic', ...r });
+}
+
 async function benchScore(o) {
   process.stdout.write(`\nscore: ${o.count.toLocaleString('en')} project folders\n`);
   if (!commandExists('score')) return note('skipped: `bpm score` does not exist in this build yet');
@@ -201,6 +211,7 @@ async function main() {
   if (o.only.includes('validate')) await benchValidate(o);
   if (o.only.includes('cold')) await benchCold(o);
   if (o.only.includes('variance')) await benchVariance(o);
+  if (o.only.includes('variance-realistic')) await benchVarianceRealistic(o);
   if (o.only.includes('score')) await benchScore(o);
   if (o.only.includes('xlsx')) await benchXlsx(o);
   const out = path.join(DATA, 'last-run.json');

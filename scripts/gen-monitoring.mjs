@@ -3,7 +3,7 @@
 // monitoring data (docs/formats.md#monitoring-data-csv) across as many projects as needed, plus one matching dossier
 // per project, so that `bpm variance DIR --data FILE.csv` has every row to compute.
 //
-//   node scripts/gen-monitoring.mjs --rows 1000000 --dir /tmp/gen-dir --csv /tmp/big.csv [--seed 42] [--gbk]
+//   node scripts/gen-monitoring.mjs --rows 1000000 --dir /tmp/gen-dir --csv /tmp/big.csv [--seed 42] [--gbk] [--indicators 5]
 //
 // or from a script:  import { generateMonitoring } from './gen-monitoring.mjs';
 //                    const info = await generateMonitoring({ rows: 1e6, dir, csv, seed: 42 });
@@ -14,23 +14,35 @@
 // projects (how a bureau appends each month's returns), which is the hardest order for a
 // streaming reader: every project stays open until the end. Spend and counts only grow; spend
 // never exceeds the budget; a row in 40 has a note (Chinese text with a comma, so quoted).
+// `indicators: 5` (--indicators 5) gives a smaller project, the common real one: 2 output, 2
+// effect and 1 satisfaction indicator (weights 25, 15, 10), 6 metrics × 12 = 72 rows a project.
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { rng as prng } from './lib/rng.mjs';
 
-const OUTPUT = 10;
-const EFFECT = 6;
-const SATISFACTION = 2;
 const MONTHS = 12;
-export const METRICS_PER_PROJECT = 1 + OUTPUT + EFFECT + SATISFACTION;
-export const ROWS_PER_PROJECT = METRICS_PER_PROJECT * MONTHS;
+/** Indicators per section and each one's weight (a section's weights add up to 50, 30 and 10). */
+const MIXES = {
+  18: { output: 10, effect: 6, satisfaction: 2, weights: [5, 5, 5] },
+  5: { output: 2, effect: 2, satisfaction: 1, weights: [25, 15, 10] },
+};
+const mixOf = (indicators) => {
+  const mix = MIXES[indicators];
+  if (mix === undefined) throw new Error(`indicators must be one of ${Object.keys(MIXES).join(', ')}`);
+  return mix;
+};
+/** Rows per project: spend and each indicator, every month. */
+export const rowsPerProject = (indicators = 18) => (1 + indicators) * MONTHS;
+export const METRICS_PER_PROJECT = 19;
+export const ROWS_PER_PROJECT = rowsPerProject(18);
 
 /** Integer-cent amounts as text, so values are exact decimals with at most 2 places. */
 const money = (cents) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
-function projectSpec(k, rnd) {
+function projectSpec(k, rnd, mix) {
+  const { output: OUTPUT, effect: EFFECT, satisfaction: SATISFACTION, weights } = mix;
   const code = `GEN-${String(k + 1).padStart(6, '0')}`;
   const totalCents = (200 + Math.floor(rnd() * 4800)) * 100; // 200 … 5000 万元
   const indicators = [];
@@ -46,7 +58,7 @@ function projectSpec(k, rnd) {
       target: sat ? 90 : kind === 0 ? 50 + Math.floor(rnd() * 5000) : kind === 1 ? 90 : 20 + Math.floor(rnd() * 80),
       unit: sat || kind === 1 ? '%' : kind === 0 ? '个' : '元',
       cumulative: !sat && kind === 0,
-      weight: 5,
+      weight: weights[level1 === 'output' ? 0 : level1 === 'effect' ? 1 : 2],
     });
   }
   return { code, totalCents, indicators, pace: 0.75 + rnd() * 0.4 };
@@ -87,13 +99,14 @@ function dossierYaml(p) {
  * Writes `rows` data rows to `csv` and the dossiers of their projects under `dir`
  * (`dir/GEN-000001/dossier.yaml` …). Returns { rows, projects, bytes }.
  */
-export async function generateMonitoring({ rows, dir, csv, seed = 42, gbk = false }) {
+export async function generateMonitoring({ rows, dir, csv, seed = 42, gbk = false, indicators = 18 }) {
+  const mix = mixOf(indicators);
   const rnd = prng(seed);
-  const nProjects = Math.max(1, Math.ceil(rows / ROWS_PER_PROJECT));
+  const nProjects = Math.max(1, Math.ceil(rows / rowsPerProject(indicators)));
   const projects = [];
   mkdirSync(dir, { recursive: true });
   for (let k = 0; k < nProjects; k++) {
-    const p = projectSpec(k, rnd);
+    const p = projectSpec(k, rnd, mix);
     projects.push(p);
     mkdirSync(path.join(dir, p.code), { recursive: true });
     writeFileSync(path.join(dir, p.code, 'dossier.yaml'), dossierYaml(p));
@@ -146,7 +159,7 @@ export async function generateMonitoring({ rows, dir, csv, seed = 42, gbk = fals
 }
 
 function parseArgs(argv) {
-  const opts = { rows: 1_000_000, dir: 'gen-dir', csv: 'big.csv', seed: 42, gbk: false };
+  const opts = { rows: 1_000_000, dir: 'gen-dir', csv: 'big.csv', seed: 42, gbk: false, indicators: 18 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--gbk') opts.gbk = true;
@@ -154,7 +167,8 @@ function parseArgs(argv) {
     else if (a === '--dir') opts.dir = argv[++i];
     else if (a === '--csv') opts.csv = argv[++i];
     else if (a === '--seed') opts.seed = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a} (use --rows N --dir DIR --csv FILE --seed S --gbk)`);
+    else if (a === '--indicators') opts.indicators = Number(argv[++i]);
+    else throw new Error(`unknown argument ${a} (use --rows N --dir DIR --csv FILE --seed S --gbk --indicators 18|5)`);
   }
   if (!Number.isInteger(opts.rows) || opts.rows < 1) throw new Error('--rows must be a positive integer');
   return opts;
