@@ -3,7 +3,6 @@
 // values (io/number.ts) and in workbooks (NFKC, io/xlsx). A number written in full-width digits
 // where a number belongs becomes that number; `％` becomes `%` (so a percentage target gets its
 // 0-100 check). Other text (names, goals) is left as written.
-import { pointerOf } from './schema.js';
 
 /** Keys whose value is a number in bpm documents. */
 const NUMERIC_KEYS = new Set(['target', 'weight', 'baseline', 'total', 'initial', 'amount', 'executed', 'value', 'score', 'respondents', 'satisfied', 'year', 'execution', 'rate', 'tolerance', 'relativeTolerance', 'decimals', 'min', 'adjustPct']);
@@ -23,36 +22,16 @@ export interface Folded {
   to: string;
 }
 
-/**
- * Rewrites, in place, the full-width numbers and percent signs of a parsed document; returns what
- * it changed (for an info note at each place).
- */
-export function foldFullWidth(data: Record<string, unknown>): Folded[] {
-  const out: Folded[] = [];
-  const visit = (v: unknown, segments: string[]) => {
-    if (v === null || typeof v !== 'object') return;
-    // By index and by key: every document of a batch is walked, no [key, value] pair is built.
-    const keys = Array.isArray(v) ? undefined : Object.keys(v);
-    const n = keys ? keys.length : (v as unknown[]).length;
-    for (let i = 0; i < n; i++) {
-      const k = keys ? keys[i] : String(i);
-      const x = (v as Record<string, unknown>)[k];
-      segments.push(k);
-      if (typeof x === 'string' && FULL_WIDTH.test(x)) {
-        const folded = fold(x, segments);
-        if (folded !== undefined) {
-          (v as Record<string, unknown>)[k] = folded;
-          out.push({ pointer: pointerOf(segments), from: x, to: String(folded) });
-        }
-      } else visit(x, segments);
-      segments.pop();
-    }
-  };
-  visit(data, []);
-  return out;
+/** Whether `s` holds a full-width form (U+FF01–FF5E): only then can foldValue() change it. */
+export function hasFullWidth(s: string): boolean {
+  return FULL_WIDTH.test(s);
 }
 
-function fold(s: string, segments: string[]): string | number | undefined {
+/**
+ * The ASCII form of a full-width number or percent sign at `segments` of a document (a number
+ * where bpm documents hold numbers, `%`), or undefined when the value stays as written.
+ */
+export function foldValue(s: string, segments: readonly string[]): string | number | undefined {
   const half = toHalfWidth(s).trim();
   if (half === '%') return '%';
   if (!/^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(half)) return undefined;

@@ -10,6 +10,7 @@ import type { DocKind } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
 import { packageUrl } from '../paths.js';
 import { findInvisible } from './invisible.js';
+import { pointerOf, scanScalars, type ScalarScan } from './scalars.js';
 
 /**
  * A document that passed its schema (core/model/schema-types.ts is generated from the schemas);
@@ -69,71 +70,25 @@ const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
  * `data` checked against the schema of `kind`: the typed document when it is valid, else its
  * errors as diagnostics with JSON pointers (positions are added by the caller) and no document.
  */
-export function checkDocument(kind: DocKind, data: unknown, file: string): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
+export { pointerOf };
+
+export function checkDocument(kind: DocKind, data: unknown, file: string, scan: Pick<ScalarScan, 'nonFinite' | 'placeholders'> = scanScalars(data)): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
   // Infinity): an amount or a score that is not a finite number is refused before anything
-  // computes with it.
-  const nonFinite: Diagnostic<SchemaCode>[] = [];
-  findNonFinite(data, '', (path, value) => nonFinite.push({ code: 'non-finite-number', severity: 'error', file, path, args: { value } }));
-  // A value still the placeholder of `bpm init --blank` says what to fill in there, instead of
-  // the wrong type or format that the placeholder is for a number, a date or a choice.
-  const placeholders = findPlaceholders(data, file);
-  const early = [...nonFinite, ...placeholders];
+  // computes with it. A value still the placeholder of `bpm init --blank` says what to fill in
+  // there, instead of the wrong type or format that the placeholder is for a number, a date or a
+  // choice.
+  const early: Diagnostic<SchemaCode>[] = [
+    ...scan.nonFinite.map((x): Diagnostic<SchemaCode> => ({ code: 'non-finite-number', severity: 'error', file, path: x.pointer, args: { value: x.value } })),
+    ...scan.placeholders.map((x): Diagnostic<SchemaCode> => ({ code: 'placeholder', severity: 'error', file, path: x.pointer, args: { value: x.value, field: x.field } })),
+  ];
   const validate = validatorFor(kind);
   if (validate(data)) return early.length ? { diagnostics: early } : { doc: data, diagnostics: early };
-  const filled = (d: Diagnostic<SchemaCode>) => !placeholders.some((p) => d.path === p.path || d.path?.startsWith(`${p.path}/`));
+  const placeholders = scan.placeholders;
+  const filled = (d: Diagnostic<SchemaCode>) => !placeholders.some((p) => d.path === p.pointer || d.path?.startsWith(`${p.pointer}/`));
   return { diagnostics: [...early, ...translateErrors(validate.errors ?? [], file).filter(filled)] };
 }
 
-/** The words `bpm init --blank` writes where a value is to be filled in (the whole value, in either language). */
-export const PLACEHOLDERS = ['待填写', 'TODO'] as const;
-
-/** An error `placeholder` at every value that is still one of PLACEHOLDERS. */
-function findPlaceholders(data: unknown, file: string): Diagnostic<SchemaCode>[] {
-  const out: Diagnostic<SchemaCode>[] = [];
-  walkScalars(data, [], (segments, value) => {
-    if (typeof value !== 'string' || !(PLACEHOLDERS as readonly string[]).includes(value.trim())) return;
-    out.push({ code: 'placeholder', severity: 'error', file, path: pointerOf(segments), args: { value: value.trim(), field: fieldName(segments) } });
-  });
-  return out;
-}
-
-/** A field as a person names it: `indicators[0].target` for /indicators/0/target. */
-export function fieldName(segments: readonly string[]): string {
-  return segments.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-}
-
-function findNonFinite(v: unknown, path: string, report: (path: string, value: string) => void): void {
-  walkScalars(v, [], (segments, value) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) report(path + pointerOf(segments), String(value));
-  });
-}
-
-/** Every scalar under `v`, with the keys leading to it (turn them into a pointer with pointerOf only when needed). */
-export function walkScalars(v: unknown, segments: string[], visit: (segments: string[], value: unknown) => void): void {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      segments.push(String(i));
-      walkScalars(v[i], segments, visit);
-      segments.pop();
-    }
-  } else if (v !== null && typeof v === 'object') {
-    // Keys rather than entries: no [key, value] pair is built for every property of every document.
-    const keys = Object.keys(v);
-    for (let i = 0; i < keys.length; i++) {
-      segments.push(keys[i]);
-      walkScalars((v as Record<string, unknown>)[keys[i]], segments, visit);
-      segments.pop();
-    }
-  } else {
-    visit(segments, v);
-  }
-}
-
-/** The JSON Pointer (RFC 6901) of a list of keys. */
-export function pointerOf(segments: readonly string[]): string {
-  return segments.map((k) => `/${escape(k)}`).join('');
-}
 
 function translateErrors(errors: ErrorObject[], file: string): Diagnostic<SchemaCode>[] {
   const out: Diagnostic<SchemaCode>[] = [];
@@ -199,7 +154,7 @@ function translate(e: ErrorObject, file: string): Diagnostic<SchemaCode> | undef
       const key = String(p.additionalProperty);
       const known = Object.keys((e.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
       const hint = suggest(key, known);
-      return { ...base, code: 'unknown-key', path: `${path}/${escape(key)}`, args: { key, suggestion: hint ?? null, known: known.join(', ') } };
+      return { ...base, code: 'unknown-key', path: `${path}${pointerOf([key])}`, args: { key, suggestion: hint ?? null, known: known.join(', ') } };
     }
     case 'propertyNames':
       return undefined; // reported by the nested enum error on the name itself
@@ -227,7 +182,7 @@ function translate(e: ErrorObject, file: string): Diagnostic<SchemaCode> | undef
       const value = String(e.data);
       if (e.propertyName !== undefined) {
         const name = String(e.propertyName);
-        return { ...base, code: 'unknown-key', path: `${path}/${escape(name)}`, args: { key: name, suggestion: suggest(name, allowed) ?? null, known: allowed.join(', ') } };
+        return { ...base, code: 'unknown-key', path: `${path}${pointerOf([name])}`, args: { key: name, suggestion: suggest(name, allowed) ?? null, known: allowed.join(', ') } };
       }
       return { ...base, code: 'invalid-value', args: { value, allowed: allowed.join(', '), suggestion: suggest(value, allowed) ?? null } };
     }
@@ -276,9 +231,6 @@ const FORMAT_NAMES: Record<string, string> = {
   '^[A-Za-z0-9._-]+$': 'A-Z a-z 0-9 . _ -',
 };
 
-function escape(seg: string): string {
-  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 const TYPE_ZH: Record<string, string> = { string: '文本', number: '数值', integer: '整数', object: '键值映射', array: '列表', boolean: '布尔值', null: '空值' };
 

@@ -22,11 +22,10 @@ export { MAX_YAML_BYTES };
 
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
-import { foldFullWidth } from './full-width.js';
-import { invisibleEdge } from './invisible.js';
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
 import { BPM_API, locateFast, parseYamlFast } from './fast-yaml.js';
-import { checkDocument, DOC_KINDS, pointerOf, walkScalars } from './schema.js';
+import { checkDocument, DOC_KINDS } from './schema.js';
+import { scanScalars } from './scalars.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
 import { pairForms } from './form-pairs.js';
@@ -262,11 +261,13 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
     return loaded;
   }
   loaded.kind = kind;
-  // ９０ and ％ typed by an IME are read as 90 and %, with a note where each was.
-  for (const x of foldFullWidth(data)) {
+  // One walk over the values: ９０ and ％ typed by an IME are read as 90 and %, with a note
+  // where each was; what else it finds is reported below and by checkDocument.
+  const scan = scanScalars(data, { fold: true, invisible: true });
+  for (const x of scan.folded) {
     diag({ code: 'full-width-normalised', severity: 'info', path: x.pointer, args: { value: x.from, as: x.to }, ...parsed.locate(x.pointer) });
   }
-  const { doc, diagnostics } = checkDocument(kind, data, f.display);
+  const { doc, diagnostics } = checkDocument(kind, data, f.display, scan);
   for (const d of diagnostics) {
     const at = parsed.locate(d.path ?? '', d.code === 'unknown-key');
     if (d.code === 'unknown-key' && valueAt(data, d.path ?? '') === null) {
@@ -279,14 +280,12 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   }
   // Text that starts or ends with a character YAML does not take as white space (a full-width
   // space typed after 万元): a warning that names it, unless a schema error there names it already.
-  const failed = new Set(diagnostics.map((d) => d.path));
-  walkScalars(data, [], (segments, value) => {
-    const found = typeof value === 'string' ? invisibleEdge(value) : undefined;
-    const path = found && pointerOf(segments);
-    if (!found || failed.has(path)) return;
-    const { at, ...char } = found;
-    diag({ code: 'invisible-character', severity: 'warning', path, args: { value: value as string, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path!) });
-  });
+  const failed = scan.invisible.length > 0 ? new Set(diagnostics.map((d) => d.path)) : undefined;
+  for (const { pointer: path, value, edge } of scan.invisible) {
+    if (failed?.has(path)) continue;
+    const { at, ...char } = edge;
+    diag({ code: 'invisible-character', severity: 'warning', path, args: { value, ...char, ...(at === 'start' ? { variant: 'start' } : {}) }, ...parsed.locate(path) });
+  }
   if (!doc) {
     const code = (data.project as Record<string, unknown> | undefined)?.code;
     if (kind === 'ProjectDossier' && typeof code === 'string') {

@@ -1,0 +1,86 @@
+// One walk over the scalars of a loaded YAML document for everything the load looks for in every
+// value (each document of a batch is walked, so it is walked once): full-width numbers and ％
+// read as ASCII (full-width.ts), numbers that are not finite (.inf, .nan, 1e400), values that are
+// still a placeholder of `bpm init --blank`, and text that starts or ends with a character YAML
+// does not take as white space (invisible.ts). Pointers are built only for what is found.
+import { foldValue, hasFullWidth, type Folded } from './full-width.js';
+import { invisibleEdge, type InvisibleChar } from './invisible.js';
+
+/** The words `bpm init --blank` writes where a value is to be filled in (the whole value, in either language). */
+export const PLACEHOLDERS = ['待填写', 'TODO'] as const;
+
+export interface ScalarScan {
+  /** Full-width values rewritten in place to their ASCII form (only when asked to fold). */
+  folded: Folded[];
+  /** Numbers that are not finite, with their text (`Infinity`, `NaN`). */
+  nonFinite: { pointer: string; value: string }[];
+  /** Values that are still a placeholder, trimmed, with the field as a person names it. */
+  placeholders: { pointer: string; value: string; field: string }[];
+  /** Text that starts or ends with an invisible character (only when asked). */
+  invisible: { pointer: string; value: string; edge: InvisibleChar & { at: 'start' | 'end' } }[];
+}
+
+export interface ScanOptions {
+  /** Rewrite full-width numbers and ％ in place (a YAML document before its schema check). */
+  fold?: boolean;
+  /** Look for invisible characters at the edges of text. */
+  invisible?: boolean;
+}
+
+/** Walks every scalar of `data` once (depth first, keys in order, arrays by index). */
+export function scanScalars(data: unknown, opts: ScanOptions = {}): ScalarScan {
+  const scan: ScalarScan = { folded: [], nonFinite: [], placeholders: [], invisible: [] };
+  const segments: string[] = [];
+  const visit = (v: unknown): unknown => {
+    if (v === null) return v;
+    if (typeof v === 'object') {
+      // By index and by key: no [key, value] pair is built for every property of every document.
+      const keys = Array.isArray(v) ? undefined : Object.keys(v);
+      const n = keys ? keys.length : (v as unknown[]).length;
+      for (let i = 0; i < n; i++) {
+        const k = keys ? keys[i] : String(i);
+        segments.push(k);
+        const x = (v as Record<string, unknown>)[k];
+        const y = visit(x);
+        if (y !== x) (v as Record<string, unknown>)[k] = y;
+        segments.pop();
+      }
+      return v;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) scan.nonFinite.push({ pointer: pointerOf(segments), value: String(v) });
+      return v;
+    }
+    if (typeof v !== 'string') return v;
+    if (opts.fold && hasFullWidth(v)) {
+      const folded = foldValue(v, segments);
+      if (folded !== undefined) {
+        scan.folded.push({ pointer: pointerOf(segments), from: v, to: String(folded) });
+        return folded;
+      }
+    }
+    if (v.includes(PLACEHOLDERS[0]) || v.includes(PLACEHOLDERS[1])) {
+      const trimmed = v.trim();
+      if ((PLACEHOLDERS as readonly string[]).includes(trimmed)) scan.placeholders.push({ pointer: pointerOf(segments), value: trimmed, field: fieldName(segments) });
+    }
+    if (opts.invisible) {
+      const edge = invisibleEdge(v);
+      if (edge) scan.invisible.push({ pointer: pointerOf(segments), value: v, edge });
+    }
+    return v;
+  };
+  visit(data);
+  return scan;
+}
+
+/** The JSON Pointer (RFC 6901) of a list of keys. */
+export function pointerOf(segments: readonly string[]): string {
+  let out = '';
+  for (const k of segments) out += `/${k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k}`;
+  return out;
+}
+
+/** A field as a person names it: `indicators[0].target` for /indicators/0/target. */
+export function fieldName(segments: readonly string[]): string {
+  return segments.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}

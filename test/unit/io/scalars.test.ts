@@ -1,0 +1,57 @@
+// One walk over a document's scalars (src/io/scalars.ts) finds what the load reports at values:
+// full-width numbers folded in place, non-finite numbers, placeholders and invisible edges.
+import { expect } from 'chai';
+import { fieldName, pointerOf, scanScalars } from '../../../src/io/scalars.js';
+
+describe('io/scalars: one walk over the values of a document', () => {
+  const doc = () => ({
+    project: { name: '社区文化惠民工程\u3000', code: 'TODO', 'a/b~c': '２' },
+    budget: { total: Infinity, sources: [{ name: '财政拨款', amount: '１２０' }] },
+    indicators: [
+      { code: 'OUT-1', target: '９０', unit: '％', weight: NaN },
+      { code: 'OUT-2', target: ' 待填写 ', name: '\u00a0满意度' },
+    ],
+  });
+
+  it('folds, and finds every kind, in document order, with their pointers', () => {
+    const data = doc();
+    const scan = scanScalars(data, { fold: true, invisible: true });
+    expect(scan.folded).to.deep.equal([
+      { pointer: '/budget/sources/0/amount', from: '１２０', to: '120' },
+      { pointer: '/indicators/0/target', from: '９０', to: '90' },
+      { pointer: '/indicators/0/unit', from: '％', to: '%' },
+    ]);
+    // In place: numbers where numbers belong, % as the unit; other full-width text stays.
+    expect(data.budget.sources[0].amount).to.equal(120);
+    expect(data.indicators[0]).to.deep.include({ target: 90, unit: '%' });
+    expect(data.project['a/b~c']).to.equal('２');
+    expect(scan.nonFinite).to.deep.equal([
+      { pointer: '/budget/total', value: 'Infinity' },
+      { pointer: '/indicators/0/weight', value: 'NaN' },
+    ]);
+    expect(scan.placeholders).to.deep.equal([
+      { pointer: '/project/code', value: 'TODO', field: 'project.code' },
+      { pointer: '/indicators/1/target', value: '待填写', field: 'indicators[1].target' },
+    ]);
+    expect(scan.invisible.map((x) => [x.pointer, x.edge.at, x.edge.char])).to.deep.equal([
+      ['/project/name', 'end', 'U+3000 full-width (ideographic) space'],
+      ['/indicators/1/name', 'start', 'U+00A0 no-break space'],
+    ]);
+  });
+
+  it('leaves the document alone and skips the edges unless asked', () => {
+    const data = doc();
+    const scan = scanScalars(data);
+    expect(scan.folded).to.deep.equal([]);
+    expect(scan.invisible).to.deep.equal([]);
+    expect(data.indicators[0].target).to.equal('９０');
+    expect(scan.nonFinite).to.have.length(2);
+    expect(scan.placeholders).to.have.length(2);
+  });
+
+  it('escapes pointers (RFC 6901) and names fields as a person does', () => {
+    expect(pointerOf(['indicators', '0', 'a/b~c'])).to.equal('/indicators/0/a~1b~0c');
+    expect(pointerOf([])).to.equal('');
+    expect(fieldName(['indicators', '0', 'target'])).to.equal('indicators[0].target');
+  });
+});
