@@ -32,10 +32,27 @@ export function hasFullWidth(s: string): boolean {
  * where bpm documents hold numbers, `%`), or undefined when the value stays as written.
  */
 export function foldValue(s: string, segments: readonly string[]): string | number | undefined {
+  if (!numberLike(s)) return undefined;
   const half = toHalfWidth(s).trim();
   if (half === '%') return '%';
   if (!/^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(half)) return undefined;
   const key = segments[segments.length - 1];
   const numeric = NUMERIC_KEYS.has(key) || segments.slice(0, -1).some((k) => NUMERIC_MAPS.has(k));
   return numeric ? Number(half) : undefined;
+}
+
+/**
+ * Whether every character of `s` could belong to a number or a percent sign, in either width, or
+ * is white space that trim() removes. Chinese text with full-width punctuation (完成，验收：合格)
+ * is most of what reaches foldValue(), and is ruled out here without being converted.
+ */
+function numberLike(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || c === 0xff0b || c === 0xff0d || c === 0xff0e || c === 0xff05) continue; // ０-９ ＋ － ． ％
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x25) continue; // 0-9 + - . %
+    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return false;
+  }
+  return true;
 }

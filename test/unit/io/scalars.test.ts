@@ -1,6 +1,8 @@
 // One walk over a document's scalars (src/io/scalars.ts) finds what the load reports at values:
 // full-width numbers folded in place, non-finite numbers, placeholders and invisible edges.
 import { expect } from 'chai';
+import fc from 'fast-check';
+import { foldValue } from '../../../src/io/full-width.js';
 import { fieldName, pointerOf, scanScalars } from '../../../src/io/scalars.js';
 
 describe('io/scalars: one walk over the values of a document', () => {
@@ -53,5 +55,32 @@ describe('io/scalars: one walk over the values of a document', () => {
     expect(pointerOf(['indicators', '0', 'a/b~c'])).to.equal('/indicators/0/a~1b~0c');
     expect(pointerOf([])).to.equal('');
     expect(fieldName(['indicators', '0', 'target'])).to.equal('indicators[0].target');
+  });
+});
+
+describe('io/full-width: foldValue', () => {
+  // The fold as written before numberLike() ruled text out early: the same answer for every string.
+  const NUMERIC = ['indicators', '0', 'target'];
+  const reference = (s: string, segments: string[]) => {
+    const half = s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+    if (half === '%') return '%';
+    if (!/^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(half)) return undefined;
+    return segments[segments.length - 1] === 'target' ? Number(half) : undefined;
+  };
+
+  it('agrees with converting the whole text first, on random full-width, ASCII, CJK and space strings', () => {
+    const FULL = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => String.fromCharCode(0xff01 + i));
+    const alphabet = [...FULL, ...'0123456789+-.% x\t', '\u3000', '\u00a0', '\u2003', '万', '元', '，'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 6 }), (chars) => {
+        const s = chars.join('');
+        expect(foldValue(s, NUMERIC), JSON.stringify(s)).to.equal(reference(s, NUMERIC));
+      }),
+      { numRuns: 20_000, seed: 42 },
+    );
+    expect(foldValue('\u3000９０．５\u3000', NUMERIC)).to.equal(90.5);
+    expect(foldValue('－５', NUMERIC)).to.equal(-5);
+    expect(foldValue('％', ['indicators', '0', 'unit'])).to.equal('%');
+    expect(foldValue('满意度９０％', NUMERIC)).to.equal(undefined);
   });
 });
