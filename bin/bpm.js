@@ -3,6 +3,9 @@
 // (scripts/build.mjs). `bpm --version` alone is answered here, before anything loads; `bpm
 // validate` runs from dist/validate.js (src/commands/validate/fast.ts), a smaller bundle without
 // the commander program, which it falls back to whenever it has any doubt about the command line.
+// A reader that goes away (`bpm --help | head -1`) is not an error of bpm's: the help, a report
+// or a message written after that ends without a trace (io/output.ts stops a report there).
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { readFileSync } = await import('node:fs');

@@ -3,11 +3,32 @@
 // range check, every error starts with `bpm:` (commander's too), --color forces colour and a dumb
 // terminal gets none.
 import { expect } from 'chai';
-import { fixture, runCli, spawnBpm } from '../helpers/run.js';
+import { spawn } from 'node:child_process';
+import { BIN, fixture, ROOT, runCli, spawnBpm } from '../helpers/run.js';
 
 const VAGUE = fixture('validate', 'vague-goal'); // one warning, no error
 
+/** Runs bpm with its standard output closed by the reader before bpm writes (`bpm … | head`). */
+function withReaderGone(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject).on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
 describe('e2e: command-line conventions', () => {
+  it('a reader that goes away (bpm … | head) ends bpm quietly: no stack trace, no message', async () => {
+    for (const args of [['--help'], ['variance', '--help'], ['score', 'examples'], ['validate', 'examples', '--format', 'json'], ['schema', 'dossier']]) {
+      const { code, stderr } = await withReaderGone(args);
+      expect(stderr, args.join(' ')).to.equal('');
+      expect(code, args.join(' ')).to.equal(0);
+    }
+  });
+
+
   it('--max-warnings 0 with a warning exits 1 and says why on stderr, also with -q', async () => {
     for (const extra of [[], ['-q']]) {
       const r = await runCli(['validate', VAGUE, '--max-warnings', '0', ...extra]);
