@@ -22,7 +22,7 @@ export function checkMonitoring(rows: readonly MonitoringRow[], dossiers: readon
   // Each project's values are checked and released in turn; only the problems and the last
   // accepted spend are kept.
   const spend = new Map<string, LastSpend>();
-  for (const p of c.drain()) {
+  for (const p of c.drain({ withoutData: false })) {
     const last = lastSpendOf(p.periods);
     if (last) spend.set(p.dossier.code, last);
   }

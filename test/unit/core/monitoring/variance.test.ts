@@ -193,6 +193,19 @@ describe('core/variance', () => {
     expect(two.projects.map((p) => `${p.dossier.code}:${p.periods.length}`)).to.deep.equal(['P-1:1', 'P-9:0']);
   });
 
+  it('the checks of one file drain only the projects it has rows of, with the same problems', () => {
+    // score checks every project's own file against the whole run: a batch stays linear.
+    const run = [dossier({ project: { code: 'P-9' } }), dossier(), dossier({ project: { code: 'P-5' } })];
+    const rows = [row('Q2', 'spend', '60', 2), row('Q3', 'spend', '50', 3)];
+    const all = new MonitoringCollector(run);
+    const own = new MonitoringCollector(run);
+    for (const r of rows) (all.add(r), own.add(r));
+    expect([...all.drain()].map((p) => p.dossier.code)).to.deep.equal(['P-1', 'P-5', 'P-9']);
+    expect([...own.drain({ withoutData: false })].map((p) => `${p.dossier.code}:${p.periods.length}`)).to.deep.equal(['P-1:1']);
+    expect(own.problems()).to.deep.equal(all.problems());
+    expect(own.problems().map((x) => x.code)).to.deep.equal(['cumulative-decrease']);
+  });
+
   it('the latest period of the run counts only rows that are kept', () => {
     const c = new MonitoringCollector([dossier()]);
     for (const r of [row('Q2', 'spend', '60', 2), row('Q3', 'spend', '50', 3), row('Q4', 'spend', '9999', 4)]) c.add(r);
