@@ -11,7 +11,8 @@
 // auditor receives them. The YAML twins are what `bpm import` makes of those workbooks, so both
 // sides hold the same facts and give the same scores (checked). bpm writes json through stdout to
 // a file under bench-data/. `ratio` is the workbooks' median time over the twins'. Needs
-// `npm run build` first (the workbooks are written with dist/io/xlsx/write.js).
+// `npm run build` first (bpm runs from dist/; the workbooks are written with src/io/xlsx/write.ts,
+// loaded through tsx).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -115,7 +116,8 @@ async function prepare(dir, projects, log) {
   const books = path.join(dir, 'workbooks');
   mkdirSync(books, { recursive: true });
   await generateProjects(gen, projects, { seed: 42 });
-  const { writeWorkbook } = await import(pathToFileURL(path.join(ROOT, 'dist', 'io', 'xlsx', 'write.js')).href);
+  const { tsImport } = await import('tsx/esm/api');
+  const { writeWorkbook } = await tsImport(pathToFileURL(path.join(ROOT, 'src', 'io', 'xlsx', 'write.ts')).href, import.meta.url);
   for (const name of readdirSync(gen).sort()) {
     const d = parse(readFileSync(path.join(gen, name, 'dossier.yaml'), 'utf8'));
     const e = parse(readFileSync(path.join(gen, name, 'evaluation.yaml'), 'utf8'));
