@@ -96,9 +96,9 @@ export class SheetBuilder {
     if (drop.size) this.cells = this.cells.filter((_, i) => !drop.has(i));
   }
 
-  /** Fixed widths for some columns (the others are measured). */
-  width(col: number, w: number): void {
-    this.widths[col] = w;
+  /** Fixed widths for some columns, by column number (the others are measured). */
+  columnWidths(widths: Record<number, number>): void {
+    for (const [col, w] of Object.entries(widths)) this.widths[Number(col)] = w;
   }
 
   height(row: number, h: number): void {

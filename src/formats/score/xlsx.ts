@@ -107,9 +107,7 @@ function summarySheet(report: ScoreReport, lang: Lang, name: string): WriteSheet
       s.merge(r, 6, r, 10, x.message ?? x.code, STYLE.text);
     }
   }
-  s.width(1, lang === 'en' ? 10 : 8);
-  s.width(3, 28);
-  s.width(4, 24);
+  s.columnWidths({ 1: lang === 'en' ? 10 : 8, 3: 28, 4: 24 });
   return s.build();
 }
 
@@ -211,16 +209,7 @@ function projectSheet(p: ProjectScore, report: ScoreReport, lang: Lang, name: st
   s.merge(r, 1, r, 10, t(lang, 'score.xlsx.recomputed', { policy: p.policy, sheet: recheckName }), STYLE.note);
   // English labels (Performance indicators, Implementing unit) need wider label columns.
   const wide = lang === 'en';
-  s.width(1, wide ? 13 : 8);
-  s.width(2, 16);
-  s.width(3, 14);
-  s.width(4, 26);
-  s.width(5, 20);
-  s.width(6, 18);
-  s.width(7, wide ? 18 : 10);
-  s.width(8, 9);
-  s.width(9, 18);
-  s.width(10, 18);
+  s.columnWidths({ 1: wide ? 13 : 8, 2: 16, 3: 14, 4: 26, 5: 20, 6: 18, 7: wide ? 18 : 10, 8: 9, 9: 18, 10: 18 });
   return s.build();
 }
 
@@ -255,9 +244,7 @@ function recheckSheet(report: ScoreReport, lang: Lang, name: string): WriteSheet
     }
   }
   if (r === 3) s.merge(4, 1, 4, 8, t(lang, 'score.line.noDiscrepancies'), STYLE.center);
-  s.width(2, 26);
-  s.width(3, 28);
-  s.width(7, 30);
+  s.columnWidths({ 2: 26, 3: 28, 7: 30 });
   return s.build({ freezeRows: 3 });
 }
 

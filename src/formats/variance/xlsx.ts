@@ -85,8 +85,7 @@ function summarySheet(report: VarianceReport, projects: ProjectVariance[], perio
       s.merge(r, 5, r, 9, x.message ?? x.code, STYLE.text);
     }
   }
-  s.width(2, 28);
-  s.width(3, 22);
+  s.columnWidths({ 2: 28, 3: 22 });
   return s.build({ freezeRows: 3 });
 }
 
@@ -174,16 +173,7 @@ function projectSheet(p: ProjectVariance, per: PeriodVariance | undefined, d: Do
     }
   }
   const wide = lang === 'en';
-  s.width(1, wide ? 13 : 8);
-  s.width(2, 12);
-  s.width(3, 14);
-  s.width(4, 26);
-  s.width(5, 18);
-  s.width(6, 13);
-  s.width(7, 13);
-  s.width(8, wide ? 12 : 11);
-  s.width(9, 10);
-  s.width(10, 26);
+  s.columnWidths({ 1: wide ? 13 : 8, 2: 12, 3: 14, 4: 26, 5: 18, 6: 13, 7: 13, 8: wide ? 12 : 11, 9: 10, 10: 26 });
   return s.build();
 }
 
