@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_DIR = path.join(ROOT, 'bench-data');
@@ -95,3 +95,18 @@ export async function interleave(commands, { runs }) {
 
 export const fmtMs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 export const fmtMb = (mb) => (mb === null ? 'n/a (no /usr/bin/time)' : `${mb} MB`);
+
+/**
+ * The command line of a section's script run on its own (`node scripts/bench-….mjs --runs 3`):
+ * undefined when the module was imported; else its flags and numeric options.
+ */
+export function scriptArgs(moduleUrl) {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return undefined;
+  const args = process.argv.slice(2);
+  const value = (name) => {
+    const k = args.indexOf(name);
+    return k >= 0 ? args[k + 1] : undefined;
+  };
+  const num = (name) => (value(name) === undefined ? undefined : Number(value(name)));
+  return { has: (name) => args.includes(name), value, num };
+}

@@ -12,9 +12,8 @@
 // Needs `npm run build` first.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { generateProjects } from './gen-projects.mjs';
-import { BENCH_DIR, BPM, fmtMb, fmtMs, measure } from './bench-lib.mjs';
+import { BENCH_DIR, BPM, fmtMb, fmtMs, measure, scriptArgs } from './bench-lib.mjs';
 
 export async function run({ quick = false, runs, projects, log = console.log } = {}) {
   projects ??= quick ? 1_000 : 10_000;
@@ -37,12 +36,8 @@ export async function run({ quick = false, runs, projects, log = console.log } =
   return { name: 'score', shape, projects, runs, command: cmd.join(' '), bpm: { ...bpm, projectsPerSecond: perSecond }, ratio, target: { projectsPerSecond: 1000 } };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
-  const opt = (name) => {
-    const k = args.indexOf(name);
-    return k >= 0 ? Number(args[k + 1]) : undefined;
-  };
-  const result = await run({ quick: args.includes('--quick'), runs: opt('--runs'), projects: opt('--projects') });
-  if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+const cli = scriptArgs(import.meta.url);
+if (cli) {
+  const result = await run({ quick: cli.has('--quick'), runs: cli.num('--runs'), projects: cli.num('--projects') });
+  if (cli.has('--json')) console.log(JSON.stringify(result, null, 2));
 }

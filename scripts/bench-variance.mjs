@@ -25,9 +25,8 @@
 // Needs `npm run build` first.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { generateMonitoring } from './gen-monitoring.mjs';
-import { BENCH_DIR, BPM, fmtMb, fmtMs, hasCommand, interleave, measure } from './bench-lib.mjs';
+import { BENCH_DIR, BPM, fmtMb, fmtMs, hasCommand, interleave, measure, scriptArgs } from './bench-lib.mjs';
 
 /** The generated data of a shape, made once (a marker file says it is complete). */
 async function ensureMonitoring({ rows, dir, csv, indicators }) {
@@ -144,15 +143,10 @@ export async function run({ quick = false, runs, rows, log = console.log } = {})
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
-  const opt = (name) => {
-    const k = args.indexOf(name);
-    return k >= 0 ? Number(args[k + 1]) : undefined;
-  };
-  const k = args.indexOf('--shape');
-  const shape = k >= 0 ? args[k + 1] : 'big';
+const cli = scriptArgs(import.meta.url);
+if (cli) {
+  const shape = cli.value('--shape') ?? 'big';
   if (shape !== 'big' && shape !== 'realistic') throw new Error(`--shape: big or realistic, not ${shape}`);
-  const result = shape === 'realistic' ? await runRealistic({ runs: opt('--runs') }) : await run({ quick: args.includes('--quick'), runs: opt('--runs'), rows: opt('--rows') });
-  if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  const result = shape === 'realistic' ? await runRealistic({ runs: cli.num('--runs') }) : await run({ quick: cli.has('--quick'), runs: cli.num('--runs'), rows: cli.num('--rows') });
+  if (cli.has('--json')) console.log(JSON.stringify(result, null, 2));
 }

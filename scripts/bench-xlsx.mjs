@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { generateProjects } from './gen-projects.mjs';
-import { BENCH_DIR, BPM, ROOT, fmtMb, fmtMs, measure } from './bench-lib.mjs';
+import { BENCH_DIR, BPM, ROOT, fmtMb, fmtMs, measure, scriptArgs } from './bench-lib.mjs';
 
 const LEVEL1 = { output: '产出指标', effect: '效益指标', satisfaction: '满意度指标' };
 const LEVEL2 = { quantity: '数量指标', quality: '质量指标', cost: '成本指标', timeliness: '时效指标', social: '社会效益指标', sustainability: '可持续影响指标', satisfaction: '服务对象满意度指标' };
@@ -159,12 +159,8 @@ export async function run({ quick = false, runs, projects, log = console.log } =
   return { name: 'xlsx', shape, projects, runs, yaml: { command: cmdYaml.join(' '), ...yaml }, xlsx: { command: cmdXlsx.join(' '), ...xlsx }, ratio, target: { ratio: 3 } };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
-  const opt = (name) => {
-    const k = args.indexOf(name);
-    return k >= 0 ? Number(args[k + 1]) : undefined;
-  };
-  const result = await run({ quick: args.includes('--quick'), runs: opt('--runs'), projects: opt('--projects') });
-  if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+const cli = scriptArgs(import.meta.url);
+if (cli) {
+  const result = await run({ quick: cli.has('--quick'), runs: cli.num('--runs'), projects: cli.num('--projects') });
+  if (cli.has('--json')) console.log(JSON.stringify(result, null, 2));
 }
