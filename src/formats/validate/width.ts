@@ -134,9 +134,11 @@ export function truncateWidth(text: string, width: number): string {
   return out + '…';
 }
 
-// Punctuation that does not begin a line (Chinese line breaking, 避头尾): a break falls before
-// the character in front of it instead.
+// Chinese line breaking (避头尾): closing punctuation does not begin a line (the break falls
+// before the character in front of it instead), and opening punctuation does not end one (it
+// goes down with what it opens).
 const NO_LINE_START = new Set([...'，。、；：！？）》」』”’）】〕…,.;:!?)]}%％']);
+const NO_LINE_END = new Set([...'（《「『“‘【〔([{']);
 
 /**
  * `text` broken into lines of at most `width` columns: at a space where there is one (the space
@@ -163,8 +165,10 @@ export function wrapWidth(text: string, width: number): string[] {
       break;
     }
     let cut = chars[end] === ' ' ? end : lastBreak > start ? lastBreak : end;
-    // Never a line that starts with closing punctuation: move it down with the character before.
+    // Never a line that starts with closing punctuation (move it down with the character before)
+    // or ends with opening punctuation (move that down).
     if (cut === end && NO_LINE_START.has(chars[end]) && end - 1 > start) cut = end - 1;
+    while (NO_LINE_END.has(chars[cut - 1]) && cut - 1 > start) cut--;
     lines.push(chars.slice(start, cut).join('').trimEnd());
     start = cut;
     while (chars[start] === ' ') start++;
@@ -172,9 +176,9 @@ export function wrapWidth(text: string, width: number): string[] {
   return lines;
 }
 
-/** Whether a line may break before chars[i]: after a space, or next to a wide character (but not before closing punctuation). */
+/** Whether a line may break before chars[i]: after a space, or next to a wide character (but not before closing punctuation or after opening punctuation). */
 function breakBefore(chars: readonly string[], i: number): boolean {
-  if (NO_LINE_START.has(chars[i])) return false;
+  if (NO_LINE_START.has(chars[i]) || NO_LINE_END.has(chars[i - 1])) return false;
   if (chars[i - 1] === ' ') return true;
   return stringWidth(chars[i]) === 2 || stringWidth(chars[i - 1]) === 2;
 }

@@ -21,11 +21,14 @@ function broken(): string {
 }
 
 describe('formats: the terminal\'s width', () => {
-  it('wraps text by display width: at spaces, between Chinese characters, never before closing punctuation', () => {
+  it('wraps text by display width: at spaces, between Chinese characters, never before closing or after opening punctuation', () => {
     expect(wrapWidth('the output indicators weigh 49 points in all', 20)).to.deep.equal(['the output', 'indicators weigh 49', 'points in all']);
     expect(wrapWidth('请调整分值，使其合计为 50', 10)).to.deep.equal(['请调整分', '值，使其合', '计为 50']);
     expect(wrapWidth('合计为五十分，请调整', 12)).to.deep.equal(['合计为五十', '分，请调整']);
     expect(wrapWidth('abcdefghijkl', 5)).to.deep.equal(['abcde', 'fghij', 'kl']);
+    // An opening bracket or quote goes down with what it opens (低于 Q2（57000）, not 低于 Q2（ / 57000）).
+    expect(wrapWidth('目标（52000）低于 Q2（57000）；不能下降', 20)).to.deep.equal(['目标（52000）低于 Q2', '（57000）；不能下降']);
+    expect(wrapWidth('表述模糊：“进一步提高”没有量化数值', 12)).to.deep.equal(['表述模糊：', '“进一步提高”', '没有量化数值']);
     // Colour stays on each line of a wrapped coloured text.
     expect(wrapStyled('\u001b[31mred words here\u001b[39m', 9)).to.deep.equal(['\u001b[31mred words\u001b[0m', '\u001b[31mhere\u001b[39m']);
   });
