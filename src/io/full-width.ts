@@ -9,6 +9,27 @@ const NUMERIC_KEYS = new Set(['target', 'weight', 'baseline', 'total', 'initial'
 /** Mappings whose values are numbers keyed by a quarter or an indicator code. */
 const NUMERIC_MAPS = new Set(['schedule', 'milestones', 'actuals', 'indicators', 'panels', 'sections']);
 
+/** Keys whose value is text wherever they stand (an indicator's name under `indicators`, a note under `actuals`). */
+const TEXT_KEYS = new Set(['name', 'note', 'level', 'code', 'unit', 'by', 'reason', 'approvedBy', 'basis', 'goal', 'department', 'category', 'text', 'description']);
+
+/**
+ * Whether the value at `segments` is a number in bpm documents: under a numeric key, or inside a
+ * map of numbers (a schedule's quarters, an evaluation's actuals by code, a panel's scores),
+ * unless its key names text. The dossier's `indicators` is a list of indicator records, not such
+ * a map: only their numeric keys hold numbers.
+ */
+function holdsNumber(segments: readonly string[]): boolean {
+  const key = segments[segments.length - 1];
+  if (TEXT_KEYS.has(key)) return false;
+  if (NUMERIC_KEYS.has(key)) return true;
+  for (let j = 0; j < segments.length - 1; j++) {
+    if (!NUMERIC_MAPS.has(segments[j])) continue;
+    if (segments[j] === 'indicators' && /^\d+$/.test(segments[j + 1] ?? '')) continue;
+    return true;
+  }
+  return false;
+}
+
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 
 /** ASCII for the full-width forms U+FF01–FF5E (digits, ．，％－＋ …). */
@@ -36,9 +57,7 @@ export function foldValue(s: string, segments: readonly string[]): string | numb
   const half = toHalfWidth(s).trim();
   if (half === '%') return '%';
   if (!/^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(half)) return undefined;
-  const key = segments[segments.length - 1];
-  const numeric = NUMERIC_KEYS.has(key) || segments.slice(0, -1).some((k) => NUMERIC_MAPS.has(k));
-  return numeric ? Number(half) : undefined;
+  return holdsNumber(segments) ? Number(half) : undefined;
 }
 
 /**

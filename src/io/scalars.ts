@@ -55,7 +55,10 @@ export function scanScalars(data: unknown, opts: ScanOptions = {}): ScalarScan {
     if (opts.fold && hasFullWidth(v)) {
       const folded = foldValue(v, segments);
       if (folded !== undefined) {
-        scan.folded.push({ pointer: pointerOf(segments), from: v, to: String(folded) });
+        const pointer = pointerOf(segments);
+        scan.folded.push({ pointer, from: v, to: String(folded) });
+        // Four hundred full-width nines read as a number are Infinity: refused like 1e400.
+        if (typeof folded === 'number' && !Number.isFinite(folded)) scan.nonFinite.push({ pointer, value: String(folded) });
         return folded;
       }
     }

@@ -84,3 +84,34 @@ describe('io/full-width: foldValue', () => {
     expect(foldValue('满意度９０％', NUMERIC)).to.equal(undefined);
   });
 });
+
+describe('io/full-width: which values are numbers', () => {
+  it('folds numbers where bpm documents hold numbers, and leaves text alone wherever it stands', () => {
+    const data = {
+      indicators: [{ name: '１２３４５', code: '１２', target: '９０', milestones: { Q1: '３０' } }],
+      actuals: { 'EFF-1': '５２８００', 'EFF-2': { level: 'achieved', note: '１２' } },
+      panels: { 'EFF-2': ['９', '８．６'] },
+      budget: { sources: [{ name: '２０２５', amount: '１２０' }], schedule: { Q1: '３０' } },
+    };
+    const scan = scanScalars(data, { fold: true });
+    expect(scan.folded.map((x) => x.pointer)).to.deep.equal([
+      '/indicators/0/target',
+      '/indicators/0/milestones/Q1',
+      '/actuals/EFF-1',
+      '/panels/EFF-2/0',
+      '/panels/EFF-2/1',
+      '/budget/sources/0/amount',
+      '/budget/schedule/Q1',
+    ]);
+    expect(data.indicators[0]).to.deep.include({ name: '１２３４５', code: '１２', target: 90 });
+    expect(data.actuals['EFF-2'].note).to.equal('１２');
+    expect(data.panels['EFF-2']).to.deep.equal([9, 8.6]);
+    expect(data.budget.sources[0].name).to.equal('２０２５');
+  });
+
+  it('a full-width number too large for a double is refused as not finite, like 1e400', () => {
+    const data = { indicators: [{ target: '９'.repeat(400) }] };
+    const scan = scanScalars(data, { fold: true });
+    expect(scan.nonFinite).to.deep.equal([{ pointer: '/indicators/0/target', value: 'Infinity' }]);
+  });
+});
