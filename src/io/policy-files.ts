@@ -11,6 +11,8 @@ import { isUsageError } from '../errors.js';
 import type { PolicyFileCode } from './codes.js';
 import { fingerprintBytes, fingerprintError } from './fingerprint.js';
 import { MAX_YAML_BYTES, readRegularFile } from './read-file.js';
+import { decodeYamlText } from './encoding.js';
+import { scanScalars } from './scalars.js';
 import { checkDocument } from './schema.js';
 import { parseYaml } from './yaml.js';
 
@@ -59,24 +61,28 @@ export function resolvePolicyRef(ref: string, baseDir: string, reads: PolicyRead
     const base = dirname(chain[0]);
     throw new PolicyLoadError('policy-cycle', { file: ref, chain: [...chain, abs].map((p) => relative(base, p).split(sep).join('/')).join(' → ') });
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    const { bytes, truncated } = readRegularFile(abs, ref, MAX_YAML_BYTES);
-    if (truncated) throw Object.assign(new Error('EFBIG'), { code: 'EFBIG' });
-    noteRead(reads, abs, fingerprintBytes(bytes));
-    text = bytes.toString('utf8');
+    const read = readRegularFile(abs, ref, MAX_YAML_BYTES);
+    if (read.truncated) throw Object.assign(new Error('EFBIG'), { code: 'EFBIG' });
+    noteRead(reads, abs, fingerprintBytes(read.bytes));
+    bytes = read.bytes;
   } catch (e) {
     noteRead(reads, abs, fingerprintError(e));
     const reason = isUsageError(e) ? String(e.args.type) : ((e as NodeJS.ErrnoException).code ?? String(e));
     throw new PolicyLoadError('policy-unreadable', { file: ref, reason });
   }
-  const parsed = parseYaml(text, ref);
+  // Read as every YAML document is: bytes that are not UTF-8 are named at their place.
+  const decoded = decodeYamlText(bytes, ref);
+  if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new PolicyLoadError('policy-invalid', { file: ref }, decoded.diagnostics);
+  const parsed = parseYaml(decoded.text, ref);
   const data = parsed.data as Record<string, unknown> | undefined;
   if (!data || parsed.diagnostics.some((d) => d.severity === 'error')) {
     throw new PolicyLoadError('policy-invalid', { file: ref }, parsed.diagnostics);
   }
   if (data.kind !== 'ScoringPolicy') throw new PolicyLoadError('policy-not-a-policy', { file: ref, kind: String(data.kind) });
-  const { doc, diagnostics } = checkDocument('ScoringPolicy', data, ref);
+  // ９０ and ％ typed by an IME are read as 90 and %, as in every document of a run.
+  const { doc, diagnostics } = checkDocument('ScoringPolicy', data, ref, scanScalars(data, { fold: true }));
   const errors = diagnostics.map((d) => ({ ...d, ...parsed.locate(d.path ?? '', d.code === 'unknown-key') }));
   // Without errors there is a document, and it is a ScoringPolicy (its kind was checked above).
   if (errors.length || doc?.kind !== 'ScoringPolicy') throw new PolicyLoadError('policy-invalid', { file: ref }, errors);

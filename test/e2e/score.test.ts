@@ -116,4 +116,17 @@ describe('e2e: bpm score inputs', () => {
     expect(j.projects[0].status).to.equal('invalid');
     expect(j.diagnostics.map((d: { code: string }) => d.code)).to.include('weights-sum');
   });
+
+  it('a --policy file is read as every document: full-width numbers as ASCII, bytes that are not UTF-8 named at their place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-policy-'));
+    writeFileSync(join(dir, 'fw.yaml'), 'apiVersion: bpm/v1\nkind: ScoringPolicy\nname: fw\nextends: self\nexecution: {weight: １０, reasonBelow: 0.8}\n');
+    const ok = await runCli(['score', 'examples/culture-community-events', '--policy', join(dir, 'fw.yaml'), '--format', 'json']);
+    expect(ok.stderr).to.equal('');
+    expect(ok.code).to.equal(0);
+    expect(JSON.parse(ok.stdout).policyValues.execution.weight).to.equal(10);
+    writeFileSync(join(dir, 'gbk.yaml'), Buffer.concat([Buffer.from('apiVersion: bpm/v1\nkind: ScoringPolicy\nname: '), Buffer.from([0xb9, 0xab]), Buffer.from('\nextends: self\n')]));
+    const bad = await runCli(['score', 'examples/culture-community-events', '--policy', join(dir, 'gbk.yaml')]);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.match(/gbk\.yaml:3:7 invalid-utf8/);
+  });
 });
