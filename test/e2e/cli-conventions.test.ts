@@ -3,7 +3,8 @@
 // range check, every error starts with `bpm:` (commander's too), --color forces colour and a dumb
 // terminal gets none.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { BIN, fixture, ROOT, runCli, spawnBpm } from '../helpers/run.js';
 
 const VAGUE = fixture('validate', 'vague-goal'); // one warning, no error
@@ -20,6 +21,21 @@ function withReaderGone(args: string[]): Promise<{ code: number | null; stderr: 
 }
 
 describe('e2e: command-line conventions', () => {
+  it('a full disk under standard output is an I/O error: exit 2, said once on stderr', function () {
+    if (!existsSync('/dev/full')) this.skip();
+    for (const args of [['--help'], ['--version'], ['score', 'examples'], ['validate', 'examples']]) {
+      const fd = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+        expect(r.status, args.join(' ')).to.equal(2);
+        expect(r.stderr.trim().split('\n'), args.join(' ')).to.have.length(1);
+        expect(r.stderr, args.join(' ')).to.match(/^bpm: could not write the output to standard output \(ENOSPC/);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  });
+
   it('a reader that goes away (bpm … | head) ends bpm quietly: no stack trace, no message', async () => {
     for (const args of [['--help'], ['variance', '--help'], ['score', 'examples'], ['validate', 'examples', '--format', 'json'], ['schema', 'dossier']]) {
       const { code, stderr } = await withReaderGone(args);
