@@ -160,6 +160,8 @@ export function wrapWidth(text: string, width: number): string[] {
       end++;
       if (end < chars.length && breakBefore(chars, end)) lastBreak = end;
     }
+    // A column narrower than one wide character still takes one per line.
+    if (end === start) end = start + 1;
     if (end >= chars.length) {
       lines.push(chars.slice(start).join(''));
       break;

@@ -26,6 +26,8 @@ describe('formats: the terminal\'s width', () => {
     expect(wrapWidth('请调整分值，使其合计为 50', 10)).to.deep.equal(['请调整分', '值，使其合', '计为 50']);
     expect(wrapWidth('合计为五十分，请调整', 12)).to.deep.equal(['合计为五十', '分，请调整']);
     expect(wrapWidth('abcdefghijkl', 5)).to.deep.equal(['abcde', 'fghij', 'kl']);
+    // Narrower than a wide character: one per line, never a loop that does not advance.
+    expect(wrapWidth('中文（一）', 1)).to.deep.equal(['中', '文', '（', '一', '）']);
     // An opening bracket or quote goes down with what it opens (低于 Q2（57000）, not 低于 Q2（ / 57000）).
     expect(wrapWidth('目标（52000）低于 Q2（57000）；不能下降', 20)).to.deep.equal(['目标（52000）低于 Q2', '（57000）；不能下降']);
     expect(wrapWidth('表述模糊：“进一步提高”没有量化数值', 12)).to.deep.equal(['表述模糊：', '“进一步提高”', '没有量化数值']);
