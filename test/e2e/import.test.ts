@@ -89,6 +89,21 @@ describe('e2e: bpm import', () => {
     expect(r.stderr).to.not.match(/\n\s+at /); // no stack trace
   });
 
+  it('writes nothing when what a workbook holds fails bpm validate (a blank 申报表: required fields missing), exit 1', () => {
+    const dir = tmp();
+    expect(spawnBpm(['init', '--format', 'xlsx', 'blank'], { cwd: dir }).code).to.equal(0);
+    const validate = spawnBpm(['validate', 'blank/dossier.xlsx', '-f', 'json'], { cwd: dir });
+    const expected = JSON.parse(validate.stdout).files[0].diagnostics.filter((d: { severity: string }) => d.severity === 'error');
+    expect(expected.length).to.be.greaterThan(3);
+    const r = spawnBpm(['import', 'blank/dossier.xlsx', '-o', 'out'], { cwd: dir });
+    expect(r.code).to.equal(1);
+    expect(files(join(dir, 'out'))).to.deep.equal([]);
+    // The same errors as bpm validate, at the same cells.
+    for (const d of expected) expect(r.stderr).to.include(`blank/dossier.xlsx ${d.sheet}!${d.cell}  error  ${d.message}  ${d.code}`);
+    expect(r.stderr).to.include('required field "goal" is missing');
+    expect(r.stderr).to.include('Nothing was written');
+  });
+
   it('reports two workbooks of the same project as duplicates; a missing file is a usage error', () => {
     const dir = tmp();
     copyFileSync(book('self-evaluation.xlsx'), join(dir, 'copy.xlsx'));

@@ -15,6 +15,7 @@ import { readWorkbookDocuments, type WorkbookDocument } from '../../io/xlsx/form
 import { pairDocuments } from '../../io/form-pairs.js';
 import { documentYaml } from '../../io/yaml-write.js';
 import { schemaRef } from '../init/run.js';
+import { validateFresh } from '../validate/run.js';
 import { packageUrl } from '../../paths.js';
 
 const SCHEMA_DIR = fileURLToPath(packageUrl('schemas/'));
@@ -65,6 +66,11 @@ export async function importWorkbooks(opts: ImportOptions): Promise<ImportResult
   const moot = (d: Diagnostic) => (d.code === 'form-no-objectives' || d.code === 'form-no-weights') && superseded.has(`${d.file}\0${d.sheet}`);
   if (superseded.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !moot(d)));
   if (diagnostics.some((d) => d.severity === 'error')) return { written: [], diagnostics };
+  // The documents read are checked as `bpm validate` checks the same workbooks (schema and
+  // rules, at their sheets and cells): a workbook with an error writes nothing.
+  const { report } = await validateFresh({ paths: opts.files, cwd: opts.cwd, lang: opts.lang });
+  const errors = [...report.diagnostics, ...report.files.flatMap((f) => f.diagnostics)].filter((d) => d.severity === 'error');
+  if (errors.length) return { written: [], diagnostics: [...diagnostics, ...errors] };
 
   const plan = planFiles(picked, dir, opts.lang);
   if (!opts.force) {
