@@ -24,34 +24,43 @@ export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promi
     return 0;
   }
   const verbose = args.includes('--verbose');
-  const program = buildProgram(env);
+  const said: { error?: string } = {};
+  const program = buildProgram(env, said);
   try {
     await program.parseAsync(argv);
     return env.exitCode;
   } catch (e) {
+    if (e instanceof CommanderError && said.error !== undefined) {
+      // commander's usage error, in the language of the run.
+      const [{ commanderError }, { resolveLang }] = await Promise.all([import('./cli/commander-errors.js'), import('./i18n/lang.js')]);
+      const flag = args.find((a, i) => args[i - 1] === '--lang' || a.startsWith('--lang='));
+      env.stderr.write(commanderError(said.error, resolveLang(flag?.replace(/^--lang=/, ''), env.env)));
+    }
     return await report(e, env, verbose, args);
   }
 }
 
-function buildProgram(env: CliEnv): Command {
+function buildProgram(env: CliEnv, said: { error?: string }): Command {
   const program = new Command('bpm');
   program
     .description('预算绩效管理 budget performance management: validate, review, variance, score')
     .version(VERSION, '-V, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput(output(env));
+    .configureOutput(output(env, said));
   for (const register of REGISTRARS) register(program, env);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output(env));
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output(env, said));
   return program;
 }
 
-/** Where commander writes; its error messages get the one prefix every bpm error has (`bpm:`). */
-function output(env: CliEnv) {
+/** Where commander writes; its error messages are kept, to be said by main() in the run's language. */
+function output(env: CliEnv, said: { error?: string }) {
   return {
     writeOut: (s: string) => env.stdout.write(s),
     writeErr: (s: string) => env.stderr.write(s),
-    outputError: (s: string, write: (s: string) => void) => write(s.replace(/^error: /, 'bpm: ')),
+    outputError: (s: string) => {
+      said.error = s;
+    },
   };
 }
 

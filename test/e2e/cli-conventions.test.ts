@@ -82,6 +82,19 @@ describe('e2e: command-line conventions', () => {
     const r = await runCli(['score', '--fail-under']);
     expect([r.code, r.stderr]).to.deep.equal([2, "bpm: option '--fail-under <n>' argument missing\n"]);
   });
+  it("commander's own errors are said in the run's language (--lang zh, or a zh locale)", async () => {
+    const zh = async (args: string[]) => {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).to.equal(2);
+      return r.stderr;
+    };
+    expect(await zh(['validate', 'examples', '--lang', 'zh', '--format', 'foo'])).to.equal('bpm: 选项 -f, --format <format> 的取值“foo”无效；可选：stylish、json、junit、sarif、github、markdown\n');
+    expect(await zh(['validate', '--lang', 'zh', '--bogus', 'examples'])).to.equal('bpm: 未知选项 --bogus\n');
+    expect(await zh(['score', '--lang=zh', '--fail-under'])).to.equal('bpm: 选项 --fail-under <n> 缺少取值\n');
+    expect(await zh(['schema', 'a', 'b', '--lang', 'zh'])).to.equal('bpm: 参数过多：应为 1 个，实际为 2 个\n');
+    expect((await runCli(['scor', 'examples'], { env: { LANG: 'zh_CN.UTF-8' } })).stderr).to.equal('bpm: 未知命令 scor（是否应为 score？）\n');
+    expect((await runCli(['scor', 'examples'], { env: { LANG: 'en_US.UTF-8' } })).stderr).to.equal("bpm: unknown command 'scor' (Did you mean score?)\n");
+  });
   it('--color forces colour into a pipe; --no-color and TERM=dumb on a terminal give none', () => {
     const colored = spawnBpm(['validate', VAGUE, '--color'], { env: { FORCE_COLOR: undefined } });
     expect(colored.stdout).to.include('\u001b[');

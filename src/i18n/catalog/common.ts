@@ -4,6 +4,14 @@ import type { CatalogPair } from '../index.js';
 export const common = {
   en: {
     'internal-error': 'internal error: {message} (run again with --verbose for details)',
+    // commander's own usage errors, said again under --lang zh (src/cli/commander-errors.ts)
+    'cli.unknown-option': "unknown option '{option}'",
+    'cli.unknown-command': "unknown command '{command}'",
+    'cli.invalid-choice': "option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
+    'cli.option-argument-missing': "option '{option}' argument missing",
+    'cli.missing-argument': "missing required argument '{argument}'",
+    'cli.too-many-arguments': 'too many arguments. Expected {expected} but got {actual}.',
+    'cli.did-you-mean': '(Did you mean {suggestion}?)',
     'invalid-option': 'invalid value for {option}: "{value}"',
     'binary-needs-output': '--format {format} writes an Excel workbook, not text for a terminal: name the file to write, e.g. -o {example}',
     'binary-needs-output.out-dir': '--format {format} writes an Excel workbook, not text for a terminal: name the file to write, e.g. -o {example}, or a folder for one workbook per project (--out-dir DIR)',
@@ -30,6 +38,13 @@ export const common = {
   },
   zh: {
     'internal-error': '内部错误：{message}（加 --verbose 重新运行可查看详情）',
+    'cli.unknown-option': '未知选项 {option}',
+    'cli.unknown-command': '未知命令 {command}',
+    'cli.invalid-choice': '选项 {option} 的取值“{value}”无效；可选：{choices}',
+    'cli.option-argument-missing': '选项 {option} 缺少取值',
+    'cli.missing-argument': '缺少必需的参数 {argument}',
+    'cli.too-many-arguments': '参数过多：应为 {expected} 个，实际为 {actual} 个',
+    'cli.did-you-mean': '（是否应为 {suggestion}？）',
     'invalid-option': '{option} 的取值无效：“{value}”',
     'binary-needs-output': '--format {format} 输出的是 Excel 工作簿，不能显示在终端上：请指定要写入的文件，如 -o {example}',
     'binary-needs-output.out-dir': '--format {format} 输出的是 Excel 工作簿，不能显示在终端上：请指定要写入的文件，如 -o {example}，或指定目录，每个项目一个工作簿（--out-dir 目录）',
