@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { MonitoringRow } from '../core/monitoring/data.js';
 import { InputError } from '../errors.js';
 import { MonitoringCsvReader } from './csv-reader.js';
-import { createDecoder, decodeText, detectEncoding, mismatchDiagnostic, Utf8Validator } from './encoding.js';
+import { createDecoder, decodeText, detectEncoding, forcedMismatchDiagnostic, mismatchDiagnostic, Utf8Validator } from './encoding.js';
 
 export { decodeText } from './encoding.js';
 export { parseNumber } from './number.js';
@@ -105,6 +105,19 @@ export async function streamMonitoringCsv(
       }
       if (!(ok && validator.end())) det = { encoding: 'gb18030', bom: det.bom, mismatch: det.bom === 3 };
     }
+    // --encoding utf-8 for bytes that are not UTF-8 (a GBK file) is said, as parseMonitoringCsv says it.
+    let forcedInvalid = false;
+    if (opts.encoding !== undefined && det.encoding === 'utf-8') {
+      const check = new Utf8Validator();
+      let ok = check.write(head.subarray(det.bom));
+      for (let pos = head.length; ok && head.length === CHUNK; ) {
+        const chunk = await read(pos);
+        if (chunk.length === 0) break;
+        ok = check.write(chunk);
+        pos += chunk.length;
+      }
+      forcedInvalid = !(ok && check.end());
+    }
 
     let rows = 0;
     const reader = new MonitoringCsvReader(file, (r) => {
@@ -112,6 +125,7 @@ export async function streamMonitoringCsv(
       onRow(r);
     });
     if (det.mismatch) reader.report(mismatchDiagnostic(file));
+    if (forcedInvalid) reader.report(forcedMismatchDiagnostic(file, opts.encoding!));
     const decoder = createDecoder(det.encoding);
     let stopped = false;
     const feed = (text: string): void => {

@@ -113,6 +113,7 @@ export function decodeText(bytes: Buffer, forced?: string, file?: string): Decod
   }
   const diagnostics: Diagnostic<CsvCode>[] = [];
   if (det.mismatch) diagnostics.push(mismatchDiagnostic(file));
+  if (forced !== undefined && det.encoding === 'utf-8' && !isUtf8(bytes.subarray(det.bom))) diagnostics.push(forcedMismatchDiagnostic(file, forced));
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const { line, column } = positionOf(text, nul);
@@ -197,6 +198,11 @@ export function invalidUtf8(b: Uint8Array): { index: number; length: number }[] 
 
 export function mismatchDiagnostic(file: string | undefined): Diagnostic<CsvCode> {
   return { code: 'encoding-mismatch', severity: 'warning', file, line: 1, column: 1, args: { declared: 'utf-8', actual: 'gb18030' } };
+}
+
+/** --encoding utf-8 given for bytes that are not UTF-8 (a GBK file): read with replacement characters, and said. */
+export function forcedMismatchDiagnostic(file: string | undefined, declared: string): Diagnostic<CsvCode> {
+  return { code: 'encoding-mismatch', severity: 'warning', file, line: 1, column: 1, args: { declared, actual: 'utf-8', variant: 'forced' } };
 }
 
 export function binaryDiagnostic(file: string | undefined, line: number, column: number): Diagnostic<CsvCode> {

@@ -21,6 +21,7 @@ export const io = {
     'empty-directory': 'no YAML or CSV files in the directory {dir} (skipped: node_modules and dot-directories)',
     // Encoding diagnostics
     'encoding-mismatch': 'the file starts with a UTF-8 byte-order mark but is not UTF-8; it was read as GB18030/GBK',
+    'encoding-mismatch.forced': 'the file is not UTF-8 although --encoding {declared} says so: the characters of its invalid bytes were replaced; leave out --encoding (bpm recognises GBK by itself) or give --encoding gbk',
     'binary-content':
       'the file contains a NUL character here: it is not a text file (or is UTF-16 without a byte-order mark; try --encoding utf16le); the rest of it was not read',
     'binary-content.control': 'the header line contains a control or undecodable character ({char}) here: this is not a text CSV file (an Excel .xlsx or another binary file?); it was not read',
@@ -95,6 +96,7 @@ export const io = {
     'unknown-encoding': '未知编码“{encoding}”（可用 utf8、gbk、gb18030、utf16le、utf16be）',
     'empty-directory': '目录 {dir} 中没有 YAML 或 CSV 文件（node_modules 和以点开头的目录不会遍历）',
     'encoding-mismatch': '文件以 UTF-8 字节顺序标记（BOM）开头，但内容不是 UTF-8，已按 GB18030/GBK 读取',
+    'encoding-mismatch.forced': '文件内容不是 --encoding {declared} 所指的 UTF-8，无效字节处的字符已被替换；请去掉 --encoding（bpm 会自动识别 GBK），或指定 --encoding gbk',
     'binary-content':
       '文件在此处含有 NUL 字符：不是文本文件（或是没有 BOM 的 UTF-16，可试用 --encoding utf16le），其后内容未读取',
     'binary-content.control': '表头行在此处含有控制字符或无法解码的字符（{char}）：这不是文本 CSV 文件（是 Excel .xlsx 或其他二进制文件？），未读取',

@@ -171,6 +171,22 @@ describe('io/csv parseMonitoringCsv', () => {
     }
   });
 
+  it('says so when --encoding utf8 is given for a GBK file (read with replacement characters), whole or streamed', async () => {
+    const bytes = iconv.encode('project,period,metric,value,note\nP-1,2025-Q1,spend,1,受台风影响工期延误\n', 'gbk');
+    const whole = parseMonitoringCsv(bytes, 'x.csv', { encoding: 'utf8' });
+    expect(whole.encoding).to.equal('utf-8');
+    expect(whole.diagnostics.map((d) => [d.code, d.severity, d.line, d.args?.variant, d.args?.declared])).to.deep.equal([['encoding-mismatch', 'warning', 1, 'forced', 'utf8']]);
+    expect(whole.rows[0].note).to.include('\ufffd');
+    // Read without --encoding, the same bytes are GBK and say nothing.
+    expect(parseMonitoringCsv(bytes, 'x.csv').rows[0].note).to.equal('受台风影响工期延误');
+    for (const chunkSize of [7, 1 << 19]) {
+      const streamed = await stream(bytes, chunkSize, 'utf8');
+      expect(streamed.diagnostics, String(chunkSize)).to.deep.equal(whole.diagnostics);
+    }
+    // Valid UTF-8 under --encoding utf8: nothing to say.
+    expect(parseMonitoringCsv(Buffer.from('project,period,metric,value\nP,Q1,m,1\n'), 'u.csv', { encoding: 'utf8' }).diagnostics).to.deep.equal([]);
+  });
+
   it('reads tab-separated UTF-16LE with a BOM', () => {
     const r = parseFixture('utf16le.csv');
     expect(r.encoding).to.equal('utf-16le');
