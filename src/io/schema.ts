@@ -175,7 +175,10 @@ function translate(e: ErrorObject, file: string): Diagnostic<SchemaCode> | undef
       // The schema's bilingual description ("中文 / English") says which forms are allowed.
       const [zh, en] = String(e.parentSchema?.description ?? '').split(' / ');
       const forms = en ? { expected: en.charAt(0).toLowerCase() + en.slice(1), expectedZh: zh } : { expected: 'one of the documented forms', expectedZh: '文档规定的形式之一' };
-      return { ...base, code: 'wrong-type', args: { ...forms, actual: typeName(e.data), actualZh: typeZh(typeName(e.data)) } };
+      // "92.8%" or "53个" where a number is one of the forms: say to write the number alone.
+      const alts = ((e.parentSchema?.anyOf ?? e.parentSchema?.oneOf) as { type?: string }[] | undefined) ?? [];
+      const numberLike = typeof e.data === 'string' && /^\s*[+-]?\d[\d,]*(\.\d+)?\s*\S{0,4}\s*$/.test(e.data) && alts.some((a) => a.type === 'number' || a.type === 'integer');
+      return { ...base, code: 'wrong-type', args: { ...forms, actual: typeName(e.data), actualZh: typeZh(typeName(e.data)), ...(numberLike ? { variant: 'number' } : {}) } };
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
