@@ -74,23 +74,38 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
 
 /** A column that wraps is not made narrower than this (or its longest word), padding aside. */
 const MIN_TEXT = 8;
+/** …or than this, when the table does not fit otherwise. */
+const MIN_NARROW = 4;
 
-/** The table of boxTable fitted to `fit.width`: text columns narrowed, their cells wrapped. */
+/** The table of boxTable fitted to `fit.width`: headings and text columns wrapped, numbers whole. */
 function fitted(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit: Fit, measured: number[][]): string {
   const n = head.length;
   const cells = rows.filter((r): r is readonly string[] => !('span' in r));
   const base = head.map((h, c) => Math.max(width(h), ...cells.map((r) => width(r[c]))) + 2);
-  const floors = base.map((b, c) => Math.min(b, Math.max(MIN_TEXT, longestWord(head[c]), ...cells.map((r) => longestWord(r[c]))) + 2));
-  const widths = fitWidths(base, fit.wrap, floors, fit.width - (n + 1));
+  const room = fit.width - (n + 1);
+  const heads = head.map((h) => longestWord(h));
+  const whole = (c: number) => Math.max(...cells.map((r) => width(r[c])));
+  const words = (c: number) => Math.max(0, ...cells.map((r) => longestWord(r[c])));
+  // Narrowed step by step, each step only as far as needed: the headings wrap; then the text
+  // columns wrap at their words; then the number cells break at their spaces (never inside a
+  // number: "-281.65 (-25.60%)" onto two lines); last, the text columns break inside words.
+  const steps: ((c: number) => number)[] = [
+    (c) => Math.max(heads[c], whole(c)),
+    (c) => (fit.wrap[c] ? Math.max(MIN_TEXT, heads[c], words(c)) : Infinity),
+    (c) => (fit.wrap[c] ? Infinity : Math.max(heads[c], words(c))),
+    (c) => (fit.wrap[c] ? MIN_NARROW : Infinity),
+  ];
+  let widths = base;
+  for (const step of steps) widths = fitWidths(widths, widths.map(() => true), widths.map((w, c) => Math.min(w, step(c) + 2)), room);
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
   const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const pad = (text: string, w: number, align: Align) => {
     const gap = ' '.repeat(Math.max(0, w - 2 - width(text)));
     return ' ' + (align === 'right' ? gap + text : text + gap) + ' ';
   };
-  // A row of cells, each wrapped to its column when it may be; as many lines as its tallest cell.
+  // A row of cells, each wrapped to its column when it is wider; as many lines as its tallest cell.
   const draw = (r: readonly string[]) => {
-    const parts = r.map((text, c) => (fit.wrap[c] && width(text) > widths[c] - 2 ? wrapStyled(text, widths[c] - 2) : [text]));
+    const parts = r.map((text, c) => (width(text) > widths[c] - 2 ? wrapStyled(text, widths[c] - 2) : [text]));
     const height = Math.max(...parts.map((p) => p.length));
     const out: string[] = [];
     for (let k = 0; k < height; k++) out.push('│' + parts.map((p, c) => pad(p[k] ?? '', widths[c], aligns[c] ?? 'left')).join('│') + '│');

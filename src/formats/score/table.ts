@@ -10,7 +10,7 @@ import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES, type Grade } from '../../core/model/model.js';
 import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
-import { fitWidths, stringWidth, wrapStyled } from '../validate/width.js';
+import { fitWidths, hanging, stringWidth, wrapStyled } from '../validate/width.js';
 import { columns } from './columns.js';
 import { actualText, colon, paren, diagnosticPlace, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
@@ -29,7 +29,7 @@ export function table(report: ScoreReport, opts: FormatOptions): string {
     const lines = [c.bold(t(opts.lang, 'score.h.diagnostics')) + '  ' + t(opts.lang, 'score.line.diagnostics', { errors: count(opts.lang, 'error', errors.length), warnings: count(opts.lang, 'warning', warnings.length) })];
     for (const d of [...errors, ...warnings].slice(0, 50)) {
       const where = diagnosticPlace(d);
-      lines.push(`  ${d.severity === 'error' ? c.red('✖') : c.yellow('⚠')} ${where} ${d.message ?? d.code} ${c.dim(d.code)}`);
+      lines.push(hanging(`  ${d.severity === 'error' ? c.red('✖') : c.yellow('⚠')} `, `${where} ${d.message ?? d.code} ${c.dim(d.code)}`, opts.width));
     }
     parts.push(lines.join('\n'));
   }
@@ -98,7 +98,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
   const d = report.decimals;
   const out: string[] = [];
   out.push(c.bold(paren(lang, p.name, p.code)));
-  out.push([colon(lang, h('department'), p.department), ...(p.unit ? [colon(lang, h('unit'), p.unit)] : []), colon(lang, h('year'), String(p.year)), colon(lang, h('policy'), p.policy)].join(' · '));
+  out.push(hanging('', [colon(lang, h('department'), p.department), ...(p.unit ? [colon(lang, h('unit'), p.unit)] : []), colon(lang, h('year'), String(p.year)), colon(lang, h('policy'), p.policy)].join(' · '), opts.width));
   if (p.status === 'scored') out.push(gradeColor(c, p.grade).bold(t(lang, 'score.line.total', { total: fixed(p.total, d), grade: gradeLabel(p.grade, lang) })));
   else if (p.status === 'incomplete') out.push(c.red.bold(t(lang, 'score.line.incomplete', { partial: fixed(p.partialTotal, d) })));
   else out.push(c.red.bold(t(lang, 'score.line.invalid')));
@@ -143,7 +143,7 @@ function project(p: ProjectScore, report: ScoreReport, opts: FormatOptions, c: C
     out.push('', c.bold(kindHeading(kind, lang)));
     for (const f of list) {
       const mark = f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('⚠') : kind === 'achievement' ? c.green('✔') : c.blue('•');
-      out.push(`  ${mark} ${findingText(f, opts.lang, p.budgetUnit)}`);
+      out.push(hanging(`  ${mark} `, findingText(f, opts.lang, p.budgetUnit), opts.width));
     }
   }
   return out.join('\n');

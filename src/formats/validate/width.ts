@@ -256,3 +256,18 @@ export function wrapStyled(text: string, width: number): string[] {
   }
   return out;
 }
+
+/**
+ * `prefix` then `body`, on a terminal `width` columns wide (when given): the body wrapped so
+ * that every line fits, its lines after the first indented under its start (a hanging indent
+ * below a list mark). Either may hold colour sequences; without a width, or when the line fits,
+ * the text is `prefix + body` unchanged.
+ */
+export function hanging(prefix: string, body: string, width: number | undefined): string {
+  const text = prefix + body;
+  if (width === undefined) return text;
+  const indent = stringWidth(prefix.replace(SGR, ''));
+  if (stringWidth(text.replace(SGR, '')) <= width) return text;
+  const lines = wrapStyled(body, Math.max(1, width - indent));
+  return prefix + lines.map((l, k) => (k === 0 ? l : ' '.repeat(indent) + l)).join('\n');
+}

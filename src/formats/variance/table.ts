@@ -13,7 +13,7 @@ import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { boxTable, type Row } from '../box-table.js';
 import { memoText } from '../memo.js';
 import { showControls } from '../validate/shared.js';
-import { truncateWidth } from '../validate/width.js';
+import { hanging, truncateWidth } from '../validate/width.js';
 import type { VarianceSummary } from '../../core/monitoring/summary.js';
 import { columns } from '../score/columns.js';
 import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryLine, sparkline, statusWord, where } from './shared.js';
@@ -53,14 +53,14 @@ function summaryTable(s: VarianceSummary, opts: FormatOptions, c: ChalkInstance)
   return c.bold(t(lang, 'variance.summary.title', { period: s.period ?? '—' })) + '\n' + table;
 }
 
-function projectTitle(p: ProjectVariance, lang: FormatOptions['lang'], c: ChalkInstance): string {
-  return `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'variance.unit', { unit: p.unit })}`)}`;
+function projectTitle(p: ProjectVariance, lang: FormatOptions['lang'], c: ChalkInstance, width?: number): string {
+  return hanging('', `${c.bold(clean(p.code))}  ${clean(p.name)}  ${c.dim(`${clean(p.department)} · ${t(lang, 'variance.unit', { unit: p.unit })}`)}`, width);
 }
 
 function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): string {
   const lang = opts.lang;
   // 未报送: no data for the project (in the selected period).
-  if (p.periods.length === 0) return `${projectTitle(p, lang, c)}\n  ${color(c, 'no-data')(statusWord('no-data', lang))}${lang === 'zh' ? '：' : ': '}${t(lang, 'variance.no-data-project')}`;
+  if (p.periods.length === 0) return `${projectTitle(p, lang, c, opts.width)}\n  ${color(c, 'no-data')(statusWord('no-data', lang))}${lang === 'zh' ? '：' : ': '}${t(lang, 'variance.no-data-project')}`;
   const h = (k: Column) => heading(lang, k);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
@@ -86,11 +86,11 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     rows.push((['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const).map((k) => c.bold(h(k))));
     for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
-  const title = projectTitle(p, lang, c);
+  const title = projectTitle(p, lang, c, opts.width);
   // On a terminal, the text columns (periods and indicator names, statuses) wrap to fit it.
   const fit = opts.width === undefined ? undefined : { width: opts.width, wrap: [true, false, false, false, false, false, false, true] };
   const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], fit)];
-  lines.push(periodSummaryLine(last, n, lang));
+  lines.push(hanging('', periodSummaryLine(last, n, lang), opts.width));
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
   let top = last.budget.total;
@@ -109,7 +109,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const flags = last.flags.filter((f) => !(opts.quiet && f.severity === 'info'));
   if (flags.length > 0) {
     lines.push(t(lang, 'variance.flags-at', { period: last.period }));
-    for (const f of flags) lines.push(`  ${sevMark(c, f.severity)} ${clean(flagMessage(f, lang))}`);
+    for (const f of flags) lines.push(hanging(`  ${sevMark(c, f.severity)} `, clean(flagMessage(f, lang)), opts.width));
   }
   return lines.join('\n');
 }
@@ -135,7 +135,7 @@ function problems(list: readonly Diagnostic[], opts: FormatOptions, c: ChalkInst
   if (shown.length === 0) return c.green(t(opts.lang, 'variance.problems.none')) + '\n';
   const lines = [c.bold(t(opts.lang, 'variance.problems.title', { n: shown.length }))];
   for (const d of shown) {
-    lines.push(`  ${c.dim(clean(where(d)))}  ${sevMark(c, d.severity)} ${clean(d.message ?? message(opts.lang, d.code, d.args ?? {}))}  ${c.dim(d.code)}`);
+    lines.push(hanging('  ', `${c.dim(clean(where(d)))}  ${sevMark(c, d.severity)} ${clean(d.message ?? message(opts.lang, d.code, d.args ?? {}))}  ${c.dim(d.code)}`, opts.width));
   }
   return lines.join('\n') + '\n';
 }
