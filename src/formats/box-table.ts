@@ -83,20 +83,7 @@ function fitted(head: readonly string[], rows: readonly Row[], aligns: readonly 
   const cells = rows.filter((r): r is readonly string[] => !('span' in r));
   const base = head.map((h, c) => Math.max(width(h), ...cells.map((r) => width(r[c]))) + 2);
   const room = fit.width - (n + 1);
-  const heads = head.map((h) => longestWord(h));
-  const whole = (c: number) => Math.max(...cells.map((r) => width(r[c])));
-  const words = (c: number) => Math.max(0, ...cells.map((r) => longestWord(r[c])));
-  // Narrowed step by step, each step only as far as needed: the headings wrap; then the text
-  // columns wrap at their words; then the number cells break at their spaces (never inside a
-  // number: "-281.65 (-25.60%)" onto two lines); last, the text columns break inside words.
-  const steps: ((c: number) => number)[] = [
-    (c) => Math.max(heads[c], whole(c)),
-    (c) => (fit.wrap[c] ? Math.max(MIN_TEXT, heads[c], words(c)) : Infinity),
-    (c) => (fit.wrap[c] ? Infinity : Math.max(heads[c], words(c))),
-    (c) => (fit.wrap[c] ? MIN_NARROW : Infinity),
-  ];
-  let widths = base;
-  for (const step of steps) widths = fitWidths(widths, widths.map(() => true), widths.map((w, c) => Math.min(w, step(c) + 2)), room);
+  const widths = fitColumns(base, head, cells, fit.wrap, room);
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
   const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const pad = (text: string, w: number, align: Align) => {
@@ -122,6 +109,29 @@ function fitted(head: readonly string[], rows: readonly Row[], aligns: readonly 
   const last = rows[rows.length - 1];
   out.push(last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
   return out.join('\n');
+}
+
+/**
+ * Column widths (padding included) narrowed from `base` to fit `room`, step by step, each step
+ * only as far as needed: the headings wrap; then the text (`wrap`) columns wrap at their words;
+ * then the number cells break at their spaces (never inside a number: "-281.65 (-25.60%)" onto
+ * two lines); last, the text columns break inside words (inside their headings' words only when
+ * nothing else fits). `cells` are the rows' cells by column.
+ */
+export function fitColumns(base: readonly number[], head: readonly string[], cells: readonly (readonly string[])[], wrap: readonly boolean[], room: number): number[] {
+  const heads = head.map((h) => longestWord(h));
+  const whole = (c: number) => Math.max(0, ...cells.map((r) => (r[c] === undefined ? 0 : width(r[c]))));
+  const words = (c: number) => Math.max(0, ...cells.map((r) => (r[c] === undefined ? 0 : longestWord(r[c]))));
+  const steps: ((c: number) => number)[] = [
+    (c) => Math.max(heads[c], whole(c)),
+    (c) => (wrap[c] ? Math.max(MIN_TEXT, heads[c], words(c)) : Infinity),
+    (c) => (wrap[c] ? Infinity : Math.max(heads[c], words(c))),
+    (c) => (wrap[c] ? Math.max(MIN_NARROW, heads[c]) : Infinity),
+    (c) => (wrap[c] ? MIN_NARROW : Infinity),
+  ];
+  let widths = [...base];
+  for (const step of steps) widths = fitWidths(widths, widths.map(() => true), widths.map((w, c) => Math.min(w, step(c) + 2)), room);
+  return widths;
 }
 
 /** The widest run of text a line cannot break inside (a word without spaces or Chinese characters). */

@@ -10,7 +10,8 @@ import type { ProjectScore, ScoreReport } from '../../core/scoring/types.js';
 import { GRADES, type Grade } from '../../core/model/model.js';
 import { type KeysUnder, type MessageArgs, t } from '../../i18n/index.js';
 import { count } from '../validate/shared.js';
-import { fitWidths, hanging, stringWidth, wrapStyled } from '../validate/width.js';
+import { fitColumns } from '../box-table.js';
+import { hanging, stringWidth, wrapStyled } from '../validate/width.js';
 import { columns } from './columns.js';
 import { actualText, colon, paren, diagnosticPlace, findingText, clip, claimedText, discrepancyItem, FINDING_KINDS, findingsByKind, fixed, gradeLabel, kindHeading, level2Label, methodText, percent, plain, sectionLabel, targetText, weightText, applicationRows } from './shared.js';
 
@@ -39,14 +40,11 @@ export function table(report: ScoreReport, opts: FormatOptions): string {
 /** A boxed table: its rows are pushed, and `toString` draws it (fitted to `width` when given, see fitted). */
 function grid(head: string[], c: ChalkInstance, aligns: ('left' | 'right')[], width?: number): { push(row: Table.HorizontalTableRow): void; toString(): string } {
   const rows: Table.HorizontalTableRow[] = [];
-  const make = (colWidths?: number[]) => {
-    const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [], compact: true }, colAligns: aligns, wordWrap: true, ...(colWidths ? { colWidths } : {}) });
-    return table;
-  };
+  const make = (heads: string[], colWidths?: number[]) => new Table({ head: heads.map((h) => c.bold(h)), style: { head: [], border: [], compact: true }, colAligns: aligns, wordWrap: true, ...(colWidths ? { colWidths } : {}) });
   return {
     push: (row) => void rows.push(row),
     toString() {
-      const table = make();
+      const table = make(head);
       table.push(...rows);
       const text = table.toString();
       return width === undefined ? text : fitted(text, head, rows, aligns, width, make);
@@ -54,37 +52,36 @@ function grid(head: string[], c: ChalkInstance, aligns: ('left' | 'right')[], wi
   };
 }
 
-/** A text column that wraps keeps at least this many columns (or its longest word). */
-const MIN_TEXT = 8;
-
 /**
- * The table drawn as `text` fitted to `width`: its left-aligned columns (text) narrowed to fit
- * and their cells wrapped onto more lines; the right-aligned ones (numbers) as they are.
+ * The table drawn as `text` fitted to `width` (see fitColumns): its headings and left-aligned
+ * columns (text) wrapped onto more lines; the right-aligned ones (numbers) never cut.
  */
-function fitted(text: string, head: string[], rows: Table.HorizontalTableRow[], aligns: ('left' | 'right')[], width: number, make: (colWidths: number[]) => Table.Table): string {
+function fitted(text: string, head: string[], rows: Table.HorizontalTableRow[], aligns: ('left' | 'right')[], width: number, make: (heads: string[], colWidths: number[]) => Table.Table): string {
   const top = text.slice(0, text.indexOf('\n'));
   if (stringWidth(top) <= width) return text;
   // The natural widths, padding included, read off the top border.
   const natural = top.slice(1, -1).split('┬').map((s) => s.length);
   const wrap = aligns.map((a) => a === 'left');
-  const plain = (cell: Table.Cell) => (typeof cell === 'string' ? cell.replace(/\u001b\[[0-9;]*m/g, '') : '');
-  // The widest run a line cannot break inside (Chinese text breaks between any two characters).
-  const word = (text: string) => Math.max(0, ...text.split(' ').map((w) => (/[\u2e80-\uffef]/.test(w) ? 2 : stringWidth(w))));
-  const longest = (col: number) => Math.max(word(head[col]), ...rows.map((r) => word(plain(r[col] ?? ''))));
-  const floors = natural.map((w, col) => Math.min(w, Math.max(MIN_TEXT, longest(col)) + 2));
-  const widths = fitWidths(natural, wrap, floors, width - (natural.length + 1));
-  const table = make(widths);
-  for (const r of rows) {
-    // A spanning cell shifts the columns of the cells after it.
+  const plain = (cell: string) => cell.replace(/\u001b\[[0-9;]*m/g, '');
+  // The cells by column: a spanning cell shifts the columns of the cells after it, and belongs to none.
+  const place = (r: Table.HorizontalTableRow) => {
     let col = 0;
-    table.push(
-      r.map((cell) => {
-        const at = col;
-        col += typeof cell === 'object' && cell !== null && 'colSpan' in cell ? (cell.colSpan ?? 1) : 1;
-        return typeof cell === 'string' && wrap[at] && stringWidth(plain(cell)) > widths[at] - 2 ? wrapStyled(cell, widths[at] - 2).join('\n') : cell;
-      }),
-    );
-  }
+    return r.map((cell) => {
+      const at = col;
+      const span = typeof cell === 'object' && cell !== null && 'colSpan' in cell ? (cell.colSpan ?? 1) : 1;
+      col += span;
+      return { cell, at: span === 1 && typeof cell === 'string' ? at : -1 };
+    });
+  };
+  const cells = rows.map((r) => {
+    const byCol: string[] = [];
+    for (const { cell, at } of place(r)) if (at >= 0) byCol[at] = plain(cell as string);
+    return byCol;
+  });
+  const widths = fitColumns(natural, head, cells, wrap, width - (natural.length + 1));
+  const fit = (cell: string, at: number) => (stringWidth(plain(cell)) > widths[at] - 2 ? wrapStyled(cell, widths[at] - 2).join('\n') : cell);
+  const table = make(head.map((h, at) => fit(h, at)), widths);
+  for (const r of rows) table.push(place(r).map(({ cell, at }) => (at >= 0 ? fit(cell as string, at) : cell)));
   return table.toString();
 }
 
