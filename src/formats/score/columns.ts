@@ -2,7 +2,7 @@
 // linear time, Chinese characters counted as two columns, colour applied after measuring. On a
 // terminal narrower than the table, its text columns are shortened (…), one line per row still.
 import type { ChalkInstance } from 'chalk';
-import { fitWidths, stringWidth, truncateWidth } from '../validate/width.js';
+import { fitWidths, stringWidth, truncateWidth, wrapWidth } from '../validate/width.js';
 
 export interface Cell {
   text: string;
@@ -14,6 +14,10 @@ export interface Cell {
 export interface ColumnsFit {
   width: number;
   shrink: readonly boolean[];
+  /** Shorter headings, used in place of those given when the table does not fit otherwise. */
+  short?: readonly (string | undefined)[];
+  /** Text columns shortened only when those of `shrink` cannot give more (a grade). */
+  later?: readonly boolean[];
 }
 
 /** A shortened column keeps at least this many columns (or its heading's width). */
@@ -29,10 +33,26 @@ export function columns(head: string[], rows: (string | Cell)[][], right: boolea
     return w;
   });
   const total = 2 + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  let heads = head.map((h) => [h]);
   if (fit !== undefined && total > fit.width) {
-    const floors = widths.map((w, i) => Math.min(w, Math.max(MIN_TEXT, stringWidth(head[i]))));
-    widths = fitWidths(widths, fit.shrink, floors, fit.width - 2 - 2 * (widths.length - 1));
-    cells = cells.map((r) => r.map((x, i) => (fit.shrink[i] && widthOf(x.text) > widths[i] ? { ...x, text: truncateWidth(x.text, widths[i]) } : x)));
+    const room = fit.width - 2 - 2 * (widths.length - 1);
+    const content = widths.map((_, i) => Math.max(0, ...measured.map((r) => r[i] ?? 0)));
+    const fitHeads = (names: readonly string[]) => fitWidths(widths, widths.map(() => true), widths.map((w, i) => Math.min(w, Math.max(longestWord(names[i]), content[i]))), room);
+    const floorsOf = (names: readonly string[]) => widths.map((w, i) => Math.min(w, Math.max(MIN_TEXT, longestWord(names[i]))));
+    const over = () => widths.reduce((a, b) => a + b, 0) > room;
+    // The headings wrap at their spaces, then the text columns are shortened; then shorter
+    // headings stand in; last the `later` columns are shortened too.
+    let named = head;
+    widths = fitHeads(named);
+    widths = fitWidths(widths, fit.shrink, floorsOf(named), room);
+    if (over() && fit.short !== undefined) {
+      named = head.map((h, i) => fit.short?.[i] ?? h);
+      widths = fitHeads(named);
+    }
+    if (fit.later !== undefined) widths = fitWidths(widths, fit.later, floorsOf(named), room);
+    const shrink = widths.map((_, i) => fit.shrink[i] || fit.later?.[i] === true);
+    heads = named.map((h, i) => wrapWidth(h, widths[i]));
+    cells = cells.map((r) => r.map((x, i) => (shrink[i] && widthOf(x.text) > widths[i] ? { ...x, text: truncateWidth(x.text, widths[i]) } : x)));
     measured = cells.map((r) => r.map((x) => widthOf(x.text)));
   }
   const pad = (s: string, i: number, own: number) => {
@@ -41,7 +61,9 @@ export function columns(head: string[], rows: (string | Cell)[][], right: boolea
     return right[i] ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
   };
   const line = (parts: string[]) => ('  ' + parts.join('  ')).trimEnd();
-  const out = [line(head.map((h, i) => c.bold(pad(h, i, stringWidth(h))))), line(widths.map((w) => '─'.repeat(w)))];
+  const out: string[] = [];
+  for (let k = 0; k < Math.max(...heads.map((h) => h.length)); k++) out.push(line(heads.map((h, i) => c.bold(pad(h[k] ?? '', i, stringWidth(h[k] ?? ''))))));
+  out.push(line(widths.map((w) => '─'.repeat(w))));
   cells.forEach((r, k) => {
     const own = measured[k];
     out.push(line(r.map((x, i) => (x.style ? x.style(pad(x.text, i, own[i])) : pad(x.text, i, own[i])))));
@@ -54,3 +76,8 @@ function widthOf(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** The widest run of a heading a line cannot break inside (Chinese breaks between any two characters). */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(' ').map((w) => (/[\u2e80-\uffef]/.test(w) ? 2 : stringWidth(w))));
+}

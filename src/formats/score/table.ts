@@ -167,7 +167,8 @@ function batch(report: ScoreReport, opts: FormatOptions, c: ChalkInstance): stri
     p.discrepancies.length ? { text: String(p.discrepancies.length), style: c.red } : '0',
   ]);
   const shrink = (...cols: boolean[]) => (opts.width === undefined ? undefined : { width: opts.width, shrink: cols });
-  const rk = columns([h('rank'), h('code'), h('name'), h('department'), h('total'), h('grade'), h('rate'), h('discrepancies')], rows, [true, false, false, false, true, false, true, true], c, shrink(false, false, true, true, false, false, false, false));
+  const rankFit = opts.width === undefined ? undefined : { width: opts.width, shrink: [false, false, true, true, false, false, false, false], later: [false, false, false, false, false, true, false, false], short: [, , , , , , h('rateShort'), h('discrepanciesShort')] };
+  const rk = columns([h('rank'), h('code'), h('name'), h('department'), h('total'), h('grade'), h('rate'), h('discrepancies')], rows, [true, false, false, false, true, false, true, true], c, rankFit);
   out.push(c.bold(t(lang, 'score.h.ranking')) + '\n' + rk);
 
   const s = report.summary;

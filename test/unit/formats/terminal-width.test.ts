@@ -70,7 +70,7 @@ describe('formats: the terminal\'s width', () => {
     const tty = await runCli(['score', 'examples', '--lang', 'en'], { columns: 100 });
     const ranking = tty.stdout.slice(tty.stdout.indexOf('Ranking'), tty.stdout.indexOf('Grade distribution'));
     expect(widest(ranking)).to.be.at.most(100);
-    expect(ranking).to.match(/ {5}1 {2}DL-2025-WL-001 {2}社区文化惠… +大连市文化和… +98\.30/);
+    expect(ranking).to.match(/ {5}1 {2}DL-2025-WL-001 {2}社区文化惠民工… +大连市文化和旅… +98\.30/);
     expect(ranking).to.include('98.30').and.include('100.00%');
     expect(piped.stdout).to.include('社区文化惠民工程');
   });
