@@ -60,7 +60,8 @@ export function columns(head: string[], rows: (string | Cell)[][], right: boolea
     if (gap <= 0) return s;
     return right[i] ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
   };
-  const line = (parts: string[]) => ('  ' + parts.join('  ')).trimEnd();
+  // No trailing spaces, also where a colour closes after them.
+  const line = (parts: string[]) => ('  ' + parts.join('  ')).replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
   const out: string[] = [];
   for (let k = 0; k < Math.max(...heads.map((h) => h.length)); k++) out.push(line(heads.map((h, i) => c.bold(pad(h[k] ?? '', i, stringWidth(h[k] ?? ''))))));
   out.push(line(widths.map((w) => '─'.repeat(w))));

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckReport, FileReview, FormatOptions } from '../../core/report.js';
 import { type KeysUnder, t } from '../../i18n/index.js';
 import { batchRows, batchSummary, codeTitle, COMMON_LIMIT, verdictLabel } from './review-parts.js';
-import { padEndWidth, padStartWidth, stringWidth } from './width.js';
+import { hanging, padEndWidth, padStartWidth, stringWidth, truncateWidth } from './width.js';
 
 /**
  * The reviewer's verdict with its reasons: `pass (score 100/100, pass mark 80; 1 suggestion)`,
@@ -36,6 +36,12 @@ export function batchBlock(report: CheckReport, opts: FormatOptions, c: ChalkIns
     ...rows.map((r) => [r.project, r.score, r.verdict, String(r.required), String(r.suggestions)]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => stringWidth(row[i]))));
+  // On a narrow terminal the project names are shortened (…), never the numbers.
+  const over = opts.width === undefined ? 0 : 2 + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - opts.width;
+  if (over > 0) {
+    widths[0] = Math.max(stringWidth(table[0][0]), 8, widths[0] - over);
+    for (const row of table) row[0] = truncateWidth(row[0], widths[0]);
+  }
   const right = [false, true, false, true, true];
   const fmt = (row: string[]): string => '  ' + row.map((cell, i) => (right[i] ? padStartWidth(cell, widths[i]) : padEndWidth(cell, widths[i]))).join('  ').trimEnd();
   const lines = [c.underline(t(lang, 'review.batch.title')), c.dim(fmt(table[0]))];
@@ -49,7 +55,7 @@ export function batchBlock(report: CheckReport, opts: FormatOptions, c: ChalkIns
     const cw = Math.max(...common.map((p) => stringWidth(p.code)));
     const tw = Math.max(...common.map((p) => stringWidth(codeTitle(p.code, lang))));
     for (const p of common) {
-      lines.push(`  ${padEndWidth(p.code, cw)}  ${padEndWidth(codeTitle(p.code, lang), tw)}  ${h('dossiers')} ${p.dossiers} · ${h('count')} ${p.count}`);
+      lines.push(hanging(`  ${padEndWidth(p.code, cw)}  `, `${padEndWidth(codeTitle(p.code, lang), tw)}  ${h('dossiers')} ${p.dossiers} · ${h('count')} ${p.count}`, opts.width));
     }
   }
   lines.push('', t(lang, 'review.batch.summary', { dossiers: batch.dossiers, pass: batch.pass, revise: batch.revise }));

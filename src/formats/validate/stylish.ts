@@ -86,10 +86,18 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const loc = (i: number): string => padEndWidth(positions[i], locW);
   const sevW = Math.max(...rows.map((r) => stringWidth(r.label)));
   let msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
+  // On a terminal too narrow for a message beside long locations (workbook cells with their
+  // file), each location goes on a line of its own, the message and its code under it.
+  let stacked = false;
   if (opts.width !== undefined) {
     // What the message may take on the terminal: the width less location, severity and code.
     const codeW = Math.max(...rows.map((r) => stringWidth(r.code)));
-    const room = Math.max(MIN_MESSAGE, opts.width - (INDENT.length + (locW > 0 ? locW + GAP.length : 0) + sevW + GAP.length + GAP.length + codeW));
+    let room = opts.width - (INDENT.length + (locW > 0 ? locW + GAP.length : 0) + sevW + GAP.length + GAP.length + codeW);
+    if (room < MIN_MESSAGE && locW > 0) {
+      stacked = true;
+      room = opts.width - (INDENT.length * 2 + sevW + GAP.length + GAP.length + codeW);
+    }
+    room = Math.max(MIN_MESSAGE, room);
     if (Math.max(...rows.flatMap((r) => r.message.map(stringWidth))) > room) {
       for (const r of rows) r.message = r.message.flatMap((m) => wrapWidth(m, room));
       msgW = Math.max(...rows.map((r) => stringWidth(r.message[0])));
@@ -99,6 +107,13 @@ function block(g: Group, opts: FormatOptions, c: ChalkInstance): string {
   const review = g.result ? fileReview(g.result) : undefined;
   if (review) lines.push(scoreLine(review, opts, c));
   for (const [i, r] of rows.entries()) {
+    if (stacked) {
+      if (positions[i] !== '') lines.push(INDENT + c.dim(positions[i]));
+      lines.push(INDENT + INDENT + sevColor(c, r.severity)(padEndWidth(r.label, sevW)) + GAP + padEndWidth(r.message[0], msgW) + GAP + c.dim(r.code));
+      const indent = ' '.repeat(INDENT.length * 2 + sevW + GAP.length);
+      for (const more of r.message.slice(1)) lines.push(indent + more);
+      continue;
+    }
     const lead = locW > 0 ? INDENT + c.dim(loc(i)) + GAP : INDENT;
     lines.push(
       lead + sevColor(c, r.severity)(padEndWidth(r.label, sevW)) + GAP + padEndWidth(r.message[0], msgW) + GAP + c.dim(r.code),

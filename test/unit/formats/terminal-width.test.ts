@@ -6,10 +6,13 @@ import { expect } from 'chai';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringWidth, wrapStyled, wrapWidth } from '../../../src/formats/validate/width.js';
+import { hanging, stringWidth, wrapStyled, wrapWidth } from '../../../src/formats/validate/width.js';
 import { ROOT, runCli } from '../../helpers/run.js';
 
-const widest = (text: string) => Math.max(...text.split('\n').map(stringWidth));
+const ANSI = /\u001b\[[0-9;]*m/g;
+const widest = (text: string) => Math.max(...text.replace(ANSI, '').split('\n').map(stringWidth));
+/** The words of a text, however it is wrapped or padded (box borders and the … of shortened names aside). */
+const words = (text: string) => text.replace(ANSI, '').replace(/[│┌┐└┘├┤┬┴┼─]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A copy of the culture example with a dossier that breaks two rules and warns twice. */
 function broken(): string {
@@ -102,5 +105,68 @@ describe('formats: the terminal\'s width', () => {
     await runCli(['validate', '.', '--lang', 'en', '-o', 'out.txt'], { cwd: dir, columns: 60 });
     const piped = await runCli(['validate', '.', '--lang', 'en'], { cwd: dir });
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).to.equal(piped.stdout);
+  });
+
+  it('hanging: a line too wide wraps under the start of its text, colours kept; without a width it is unchanged', () => {
+    expect(hanging('  ⚠ ', 'budget execution only 85%, below 90%', 20)).to.equal('  ⚠ budget execution\n    only 85%, below\n    90%');
+    expect(hanging('  ⚠ ', 'budget execution only 85%, below 90%', undefined)).to.equal('  ⚠ budget execution only 85%, below 90%');
+    expect(hanging('', '\u001b[2m大连市住房和城乡建设局 · 金额单位：万元\u001b[22m', 24)).to.equal('\u001b[2m大连市住房和城乡建设局 ·\u001b[0m\n\u001b[2m金额单位：万元\u001b[22m');
+  });
+
+  // The four reports of the issue: at 80 columns no line is wider, every word is still there
+  // (wrapped), the numbers are whole; wide enough or piped, the bytes are those of a pipe.
+  const reports: [string, string[]][] = [
+    ['score batch', ['score', 'examples', '--lang', 'en']],
+    ['score of one project', ['score', 'examples/old-neighbourhood-renovation', '--lang', 'en']],
+    ['variance', ['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'en']],
+    ['variance in Chinese', ['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'zh']],
+    ['review', ['review', 'examples', '--lang', 'en']],
+  ];
+  for (const [name, args] of reports) {
+    it(`${name}: fits 80 columns, in colour too; piped unchanged`, async () => {
+      const piped = await runCli(args);
+      expect(widest(piped.stdout)).to.be.greaterThan(80);
+      const tty = await runCli(args, { columns: 80 });
+      expect(widest(tty.stdout)).to.be.at.most(80);
+      const coloured = await runCli([...args, '--color'], { columns: 80 });
+      expect(coloured.stdout).to.include('\u001b[');
+      expect(coloured.stdout.replace(ANSI, '')).to.equal(tty.stdout);
+      expect((await runCli(args, { columns: 400 })).stdout).to.equal(piped.stdout);
+    });
+  }
+
+  it('score of one project at 80 columns: the header line, the findings and the tables wrap; numbers whole, words kept', async () => {
+    const out = (await runCli(['score', 'examples/old-neighbourhood-renovation', '--lang', 'en'], { columns: 80 })).stdout;
+    const lines = out.split('\n');
+    expect(lines[1]).to.equal('Department: 大连市住房和城乡建设局 · Implementing unit: 大连市城市建设事务服务中');
+    expect(lines[2]).to.equal('心 · Year: 2025 · Policy: self');
+    // The budget table: all numbers, its headings wrap.
+    expect(out).to.include('│ Initial budget │      Full-year │ Executed │ Points │ Execution rate │ Score │\n│                │         budget │');
+    expect(out).to.include('│        2650.75 │        2650.75 │  2253.14 │     10 │         85.00% │  8.50 │');
+    // The findings: a hanging indent under the text, every word kept.
+    const at = lines.findIndex((l) => l.startsWith('  ⚠ OUT-1 完成改造老旧小区数量'));
+    expect(lines[at + 1]).to.match(/^ {4}\S/);
+    expect(words(lines.slice(at, at + 4).join(' '))).to.include('6.67 of 10 points; reason given: 甘井子区2个小区');
+    expect(out).to.include('│ Total ').and.include('│    100 │ 75.38 │');
+  });
+
+  it('score batch at 80 columns: the headings wrap or shorten, the grade and every number stay whole', async () => {
+    const out = (await runCli(['score', 'examples', '--lang', 'en'], { columns: 80 })).stdout;
+    const ranking = out.slice(out.indexOf('Ranking'), out.indexOf('Grade distribution'));
+    expect(ranking).to.match(/Grade +Exec\. +Discr\.\n +rate\n/);
+    expect(ranking).to.match(/ {5}1 {2}DL-2025-WL-001 {2}社区文… +大连市文… +98\.30 {2}excellent {2}100\.00% +0\n/);
+  });
+
+  it('variance at 80 columns: the headings wrap, the variance with its percentage goes onto two lines, never cut', async () => {
+    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'zh'], { columns: 80 })).stdout;
+    expect(out).to.match(/│ +-281\.65 │[^\n]*\n[^\n]*│ \(-25\.60%\) │/);
+    expect(words(out)).to.include('1100.25').and.include('818.60').and.include('30.88%');
+  });
+
+  it('review at 80 columns: a long workbook location goes on a line of its own, the message and code under it', async () => {
+    const out = (await runCli(['review', 'examples', '--lang', 'en'], { columns: 80 })).stdout;
+    expect(out).to.include('  examples/sports-fitness-facilities/dossier.xlsx 绩效目标申报表!A6\n    warning  no quarterly spending schedule; monitoring will  review-no-schedule\n');
+    const piped = (await runCli(['review', 'examples', '--lang', 'en'])).stdout;
+    expect(piped).to.include('  examples/sports-fitness-facilities/dossier.xlsx 绩效目标申报表!A6  warning  no quarterly spending schedule');
   });
 });
