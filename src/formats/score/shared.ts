@@ -34,8 +34,10 @@ export function sectionLabel(s: Level1, lang: Lang): string {
 }
 
 export function level2Label(level1: Level1, level2: string, lang: Lang): string {
-  if (lang === 'zh') return LEVEL2[level1]?.[level2] ?? level2;
-  return level2;
+  const known = LEVEL2[level1]?.[level2];
+  if (lang === 'zh') return known ?? level2;
+  // A level-2 code in English reads like its level 1 beside it (Output · Quantity); other text as written.
+  return known === undefined ? level2 : level2.charAt(0).toUpperCase() + level2.slice(1);
 }
 
 const OP_ZH: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };

@@ -67,7 +67,7 @@ describe('score formats', () => {
     const table = scoreFormats.table(report, { ...opts, lang: 'en' });
     expect(table).to.include('✔ SAT-1 参与市民满意度: 94% against target ≥ 90%: met (10 of 10 points)');
     expect(table).to.include('✔ OUT-1 举办社区文化活动场次: 53 场 against target ≥ 50 场: met (15 of 15 points)');
-    expect(table).to.include('│ SAT-1  │ Satisfaction │ satisfaction   │ 参与市民满意度              │ ≥90%');
+    expect(table).to.include('│ SAT-1  │ Satisfaction │ Satisfaction   │ 参与市民满意度              │ ≥90%');
     expect(table).to.include('  SAT-1: 1128 of 1200 surveyed satisfied, ±1.34 points (95%)\n');
     expect(table).to.not.match(/ \d+(\.\d+)? %/);
     const zh = scoreFormats.table(report, opts);

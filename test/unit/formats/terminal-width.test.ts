@@ -62,7 +62,7 @@ describe('formats: the terminal\'s width', () => {
     const tty = await runCli(args, { columns: 100 });
     const table = tty.stdout.slice(tty.stdout.indexOf('Indicators'), tty.stdout.indexOf('  EFF-2: expert'));
     expect(widest(table)).to.be.at.most(100);
-    expect(table).to.match(/│ OUT-1 {2}│ Output +│ quantity +│ 举办社区文 *│ ≥50 场 +│ 53 场 +│ +15 │ 15\.00 │/);
+    expect(table).to.match(/│ OUT-1 {2}│ Output +│ Quantity +│ 举办社区文 *│ ≥50 场 +│ 53 场 +│ +15 │ 15\.00 │/);
     expect(table).to.include('│ Total ').and.include('│    100 │ 98.30 │');
     expect((await runCli(args, { columns: 300 })).stdout).to.equal(piped.stdout);
   });
