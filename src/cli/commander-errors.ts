@@ -9,7 +9,7 @@ type Parse = (m: RegExpExecArray) => string;
 const PATTERNS: [RegExp, (lang: Lang) => Parse][] = [
   [/^unknown option '([^']+)'/, (lang) => (m) => t(lang, 'unknown-option', { option: m[1] })],
   [/^unknown command '([^']+)'/, (lang) => (m) => t(lang, 'unknown-command', { command: m[1] })],
-  [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/m, (lang) => (m) => t(lang, 'invalid-choice', { option: m[1], value: m[2], choices: lang === 'zh' ? m[3].split(', ').join('、') : m[3] })],
+  [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/m, (lang) => (m) => t(lang, 'invalid-choice', { option: m[1], value: m[2], choices: m[3] })],
   [/^option '([^']+)' argument missing/, (lang) => (m) => t(lang, 'option-argument-missing', { option: m[1] })],
   [/^missing required argument '([^']+)'/, (lang) => (m) => t(lang, 'missing-argument', { argument: m[1] })],
   [/^too many arguments(?: for '[^']+')?\. Expected (\d+) arguments? but got (\d+)\./, (lang) => (m) => t(lang, 'too-many-arguments', { expected: m[1], actual: m[2] })],

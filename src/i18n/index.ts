@@ -114,9 +114,18 @@ export function message(lang: Lang, key: string, args: Args = {}): string {
   for (let i = 1; i < parts.length; i += 2) {
     let v = args[parts[i]];
     if ((v === undefined || v === null) && parts[i] === 'unitSuffix') v = unitSuffix(args.unit);
-    out += (v === undefined || v === null ? `{${parts[i]}}` : String(v)) + parts[i + 1];
+    const text = v === undefined || v === null ? `{${parts[i]}}` : String(v);
+    out += (lang === 'zh' && LIST_ARGS.has(parts[i]) ? zhList(text) : text) + parts[i + 1];
   }
   return out;
+}
+
+/** Arguments that are lists, joined with ", " where they are made (the core knows no language). */
+const LIST_ARGS = new Set(['allowed', 'known', 'kinds', 'sections', 'indicators', 'codes', 'missing', 'scores', 'files', 'periods', 'choices']);
+
+/** A list as Chinese writes it: items apart by 、, an item's note in full-width brackets (economic（经济效益指标）). */
+function zhList(text: string): string {
+  return text.replace(/, /g, '、').replace(/ \(([^()]*)\)/g, '（$1）');
 }
 
 /**

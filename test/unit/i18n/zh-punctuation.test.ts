@@ -46,3 +46,14 @@ describe('i18n: full-width punctuation in Chinese', () => {
     expect(offending).to.deep.equal([]);
   });
 });
+
+describe('i18n: lists in Chinese messages', () => {
+  it('a list argument is written with 、 and its notes in full-width brackets; English keeps ", "', async () => {
+    const { message } = await import('../../../src/i18n/index.js');
+    const args = { indicator: 'OUT-1', level1: 'output', level1Zh: '产出指标', level2: 'quantty', allowed: 'quantity (数量指标), quality (质量指标)', suggestion: null };
+    expect(message('zh', 'level2-unknown', args)).to.equal('指标 OUT-1 的二级指标“quantty”不属于产出指标；可选：quantity（数量指标）、quality（质量指标）');
+    expect(message('en', 'level2-unknown', args)).to.equal('level2 "quantty" is not valid under output (OUT-1); allowed: quantity (数量指标), quality (质量指标)');
+    // Other arguments are left as written (a goal's text, a value with a comma).
+    expect(message('zh', 'invalid-option', { option: '--period', value: 'Q1, Q2' })).to.equal('--period 的取值无效：“Q1, Q2”');
+  });
+});
