@@ -115,17 +115,22 @@ function fitted(head: readonly string[], rows: readonly Row[], aligns: readonly 
  * Column widths (padding included) narrowed from `base` to fit `room`, step by step, each step
  * only as far as needed: the headings wrap; then the text (`wrap`) columns wrap at their words;
  * then the number cells break at their spaces (never inside a number: "-281.65 (-25.60%)" onto
- * two lines); last, the text columns break inside words (inside their headings' words only when
- * nothing else fits). `cells` are the rows' cells by column.
+ * two lines); then the headings of number columns break inside their words, down to the width
+ * of their figures; last, the text columns break inside words (inside their headings' words only
+ * when nothing else fits). `cells` are the rows' cells by column.
  */
 export function fitColumns(base: readonly number[], head: readonly string[], cells: readonly (readonly string[])[], wrap: readonly boolean[], room: number): number[] {
   const heads = head.map((h) => longestWord(h));
   const whole = (c: number) => Math.max(0, ...cells.map((r) => (r[c] === undefined ? 0 : width(r[c]))));
   const words = (c: number) => Math.max(0, ...cells.map((r) => (r[c] === undefined ? 0 : longestWord(r[c]))));
+  // The figures of a number column, not the words of a heading row inside the table (Expected).
+  const figures = (c: number) => Math.max(0, ...cells.map((r) => (r[c] === undefined || !/\d/.test(r[c].replace(ANSI, '')) ? 0 : longestWord(r[c]))));
   const steps: ((c: number) => number)[] = [
     (c) => Math.max(heads[c], whole(c)),
     (c) => (wrap[c] ? Math.max(MIN_TEXT, heads[c], words(c)) : Infinity),
     (c) => (wrap[c] ? Infinity : Math.max(heads[c], words(c))),
+    // A heading word of a number column breaks before a figure or a word of text does.
+    (c) => (wrap[c] ? Infinity : Math.max(MIN_NARROW, figures(c))),
     (c) => (wrap[c] ? Math.max(MIN_NARROW, heads[c]) : Infinity),
     (c) => (wrap[c] ? MIN_NARROW : Infinity),
   ];

@@ -147,7 +147,9 @@ describe('formats: the terminal\'s width', () => {
     const at = lines.findIndex((l) => l.startsWith('  ⚠ OUT-1 完成改造老旧小区数量'));
     expect(lines[at + 1]).to.match(/^ {4}\S/);
     expect(words(lines.slice(at, at + 4).join(' '))).to.include('6.67 of 10 points; reason given: 甘井子区2个小区');
-    expect(out).to.include('│ Total ').and.include('│    100 │ 75.38 │');
+    expect(out).to.include('│ Total ').and.match(/│ +100 │ 75\.38 │/);
+    // A data word stays whole (Quantity), a number column's heading breaks first (Poin/ts).
+    expect(out).to.match(/│ OUT-1 │ Output +│ Quantity │/);
   });
 
   it('score batch at 80 columns: the headings wrap or shorten, the grade and every number stay whole', async () => {
@@ -155,6 +157,11 @@ describe('formats: the terminal\'s width', () => {
     const ranking = out.slice(out.indexOf('Ranking'), out.indexOf('Grade distribution'));
     expect(ranking).to.match(/Grade +Exec\. +Discr\.\n +rate\n/);
     expect(ranking).to.match(/ {5}1 {2}DL-2025-WL-001 {2}社区文… +大连市文… +98\.30 {2}excellent {2}100\.00% +0\n/);
+  });
+
+  it('variance in English at 80 columns: a period and a status stay whole, a number column\'s heading word breaks first', async () => {
+    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'en'], { columns: 80 })).stdout;
+    expect(out).to.match(/│ 2025-Q2 │ 50\.00% │ 1100\.25 │ 818\.60 │ +-281\.65 │ 30\.88% │ +0\.62 │ yellow +│/);
   });
 
   it('variance at 80 columns: the headings wrap, the variance with its percentage goes onto two lines, never cut', async () => {
