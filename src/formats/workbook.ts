@@ -58,6 +58,21 @@ export class SheetBuilder {
   }
 
   /** A value over a merged range (a one-cell range is a plain cell). */
+  /**
+   * Rows 3 and 4 of the official forms (ten columns): 项目名称 | name | 项目编码 | code, then
+   * 主管部门 | department | 实施单位 | unit; `label` gives the labels in the report's language.
+   */
+  projectRows(label: (key: 'name' | 'code' | 'department' | 'unit') => string, p: { name: string; code: string; department: string; unit?: string }): void {
+    this.merge(3, 1, 3, 2, label('name'), STYLE.label);
+    this.merge(3, 3, 3, 6, p.name, STYLE.text);
+    this.put(3, 7, label('code'), STYLE.label);
+    this.merge(3, 8, 3, 10, p.code, STYLE.text);
+    this.merge(4, 1, 4, 2, label('department'), STYLE.label);
+    this.merge(4, 3, 4, 6, p.department, STYLE.text);
+    this.put(4, 7, label('unit'), STYLE.label);
+    this.merge(4, 8, 4, 10, p.unit ?? '', STYLE.text);
+  }
+
   merge(top: number, left: number, bottom: number, right: number, value: CellValue, style: CellStyle = STYLE.center): void {
     this.put(top, left, value, style);
     if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });

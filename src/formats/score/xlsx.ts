@@ -126,15 +126,7 @@ function projectSheet(p: ProjectScore, report: ScoreReport, lang: Lang, name: st
   const s = new SheetBuilder(name, 10);
   s.title(1, t(lang, 'score.xlsx.title.form'));
   s.merge(2, 1, 2, 10, t(lang, 'score.xlsx.year', { year: p.year }), STYLE.subtitle);
-  // 项目名称 | name | 项目编码 | code;  主管部门 | department | 实施单位 | unit
-  s.merge(3, 1, 3, 2, col(lang, 'name'), STYLE.label);
-  s.merge(3, 3, 3, 6, p.name, STYLE.text);
-  s.put(3, 7, col(lang, 'code'), STYLE.label);
-  s.merge(3, 8, 3, 10, p.code, STYLE.text);
-  s.merge(4, 1, 4, 2, col(lang, 'department'), STYLE.label);
-  s.merge(4, 3, 4, 6, p.department, STYLE.text);
-  s.put(4, 7, col(lang, 'unit'), STYLE.label);
-  s.merge(4, 8, 4, 10, p.unit ?? '', STYLE.text);
+  s.projectRows((k) => col(lang, k), p);
 
   // 项目资金: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
   const e = p.execution;

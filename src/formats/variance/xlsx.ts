@@ -106,14 +106,7 @@ function projectSheet(p: ProjectVariance, per: PeriodVariance | undefined, d: Do
   const s = new SheetBuilder(name, 10);
   s.title(1, t(lang, 'variance.xlsx.title.form'));
   s.merge(2, 1, 2, 10, per ? t(lang, 'variance.xlsx.period', { period: per.period, end: per.end }) : `（${label ?? '—'}）`, STYLE.subtitle);
-  s.merge(3, 1, 3, 2, t(lang, 'score.col.name'), STYLE.label);
-  s.merge(3, 3, 3, 6, p.name, STYLE.text);
-  s.put(3, 7, t(lang, 'score.col.code'), STYLE.label);
-  s.merge(3, 8, 3, 10, p.code, STYLE.text);
-  s.merge(4, 1, 4, 2, t(lang, 'score.col.department'), STYLE.label);
-  s.merge(4, 3, 4, 6, p.department, STYLE.text);
-  s.put(4, 7, t(lang, 'score.col.unit'), STYLE.label);
-  s.merge(4, 8, 4, 10, d?.unit ?? '', STYLE.text);
+  s.projectRows((k) => t(lang, `score.col.${k}`), { name: p.name, code: p.code, department: p.department, unit: d?.unit });
   if (!per) {
     s.merge(6, 1, 6, 10, t(lang, 'variance.xlsx.noData'), STYLE.center);
     return s.build();
