@@ -85,39 +85,28 @@ export async function streamMonitoringCsv(
       return buf.subarray(0, filled);
     };
     const head = await read(0);
-    // Validity of the whole file decides between UTF-8 and GB18030, so that a GBK character
-    // late in a big file gives the same result as parseMonitoringCsv. isUtf8 is fast (SIMD).
-    const validator = new Utf8Validator();
-    let provisional = false;
-    let det = detectEncoding(head, opts.encoding, (bom) => {
-      if (!validator.write(head.subarray(bom))) return false;
-      if (head.length < CHUNK) return validator.end();
-      provisional = true; // the rest of the file is checked below
-      return true;
-    });
-    if (provisional) {
-      let ok = true;
-      for (let pos = head.length; ok; ) {
-        const chunk = await read(pos);
-        if (chunk.length === 0) break;
-        ok = validator.write(chunk);
-        pos += chunk.length;
-      }
-      if (!(ok && validator.end())) det = { encoding: 'gb18030', bom: det.bom, mismatch: det.bom === 3 };
-    }
-    // --encoding utf-8 for bytes that are not UTF-8 (a GBK file) is said, as parseMonitoringCsv says it.
-    let forcedInvalid = false;
-    if (opts.encoding !== undefined && det.encoding === 'utf-8') {
+    /** Whether the file is UTF-8 from byte `from` of the head to its end, read chunk by chunk. */
+    const isUtf8From = async (from: number): Promise<boolean> => {
       const check = new Utf8Validator();
-      let ok = check.write(head.subarray(det.bom));
+      let ok = check.write(head.subarray(from));
       for (let pos = head.length; ok && head.length === CHUNK; ) {
         const chunk = await read(pos);
         if (chunk.length === 0) break;
         ok = check.write(chunk);
         pos += chunk.length;
       }
-      forcedInvalid = !(ok && check.end());
-    }
+      return ok && check.end();
+    };
+    // Validity of the whole file decides between UTF-8 and GB18030, so that a GBK character
+    // late in a big file gives the same result as parseMonitoringCsv. isUtf8 is fast (SIMD).
+    let provisional = false;
+    let det = detectEncoding(head, opts.encoding, () => {
+      provisional = true; // checked below, with the rest of the file
+      return true;
+    });
+    if (provisional && !(await isUtf8From(det.bom))) det = { encoding: 'gb18030', bom: det.bom, mismatch: det.bom === 3 };
+    // --encoding utf-8 for bytes that are not UTF-8 (a GBK file) is said, as parseMonitoringCsv says it.
+    const forcedInvalid = opts.encoding !== undefined && det.encoding === 'utf-8' && !(await isUtf8From(det.bom));
 
     let rows = 0;
     const reader = new MonitoringCsvReader(file, (r) => {
