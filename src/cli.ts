@@ -10,7 +10,7 @@ import { register as registerInit } from './commands/init/register.js';
 import { register as registerVariance } from './commands/variance/register.js';
 import { register as registerScore } from './commands/score/register.js';
 import { register as registerImport } from './commands/import/register.js';
-import { reportError } from './cli/report.js';
+import { langOfArgs, reportError } from './cli/report.js';
 import { VERSION } from './version.js';
 
 const REGISTRARS = [registerValidate, registerReview, registerVariance, registerScore, registerImport, registerInit, registerSchema];
@@ -32,9 +32,8 @@ export async function main(argv: string[], partial: Partial<CliEnv> = {}): Promi
   } catch (e) {
     if (e instanceof CommanderError && said.error !== undefined) {
       // commander's usage error, in the language of the run.
-      const [{ commanderError }, { resolveLang }] = await Promise.all([import('./cli/commander-errors.js'), import('./i18n/lang.js')]);
-      const flag = args.find((a, i) => args[i - 1] === '--lang' || a.startsWith('--lang='));
-      env.stderr.write(commanderError(said.error, resolveLang(flag?.replace(/^--lang=/, ''), env.env)));
+      const { commanderError } = await import('./cli/commander-errors.js');
+      env.stderr.write(commanderError(said.error, langOfArgs(args, env)));
     }
     return await report(e, env, verbose, args);
   }

@@ -91,6 +91,8 @@ describe('e2e: command-line conventions', () => {
     expect(await zh(['validate', 'examples', '--lang', 'zh', '--format', 'foo'])).to.equal('bpm: 选项 -f, --format <format> 的取值“foo”无效；可选：stylish、json、junit、sarif、github、markdown\n');
     expect(await zh(['validate', '--lang', 'zh', '--bogus', 'examples'])).to.equal('bpm: 未知选项 --bogus\n');
     expect(await zh(['score', '--lang=zh', '--fail-under'])).to.equal('bpm: 选项 --fail-under <n> 缺少取值\n');
+    // bpm's own usage errors read --lang=zh the same way.
+    expect(await zh(['validate', 'no-such-file.yaml', '--lang=zh'])).to.equal('bpm: 文件或目录不存在：no-such-file.yaml\n');
     expect(await zh(['schema', 'a', 'b', '--lang', 'zh'])).to.equal('bpm: 参数过多：应为 1 个，实际为 2 个\n');
     expect((await runCli(['scor', 'examples'], { env: { LANG: 'zh_CN.UTF-8' } })).stderr).to.equal('bpm: 未知命令 scor（是否应为“score”？）\n');
     expect((await runCli(['scor', 'examples'], { env: { LANG: 'en_US.UTF-8' } })).stderr).to.equal('bpm: unknown command \'scor\' (did you mean "score"?)\n');
