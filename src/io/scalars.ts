@@ -6,7 +6,7 @@
 import { foldValue, hasFullWidth, type Folded } from './full-width.js';
 import { invisibleEdge, type InvisibleChar } from './invisible.js';
 
-/** The words `bpm init --blank` writes where a value is to be filled in (the whole value, in either language). */
+/** The words `bpm init --blank` writes where a value is to be filled in (the whole value): Chinese, English. */
 export const PLACEHOLDERS = ['待填写', 'TODO'] as const;
 
 export interface ScalarScan {

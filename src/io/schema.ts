@@ -70,8 +70,6 @@ const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
  * `data` checked against the schema of `kind`: the typed document when it is valid, else its
  * errors as diagnostics with JSON pointers (positions are added by the caller) and no document.
  */
-export { pointerOf };
-
 export function checkDocument(kind: DocKind, data: unknown, file: string, scan: Pick<ScalarScan, 'nonFinite' | 'placeholders'> = scanScalars(data)): { doc?: SchemaDoc; diagnostics: Diagnostic<SchemaCode>[] } {
   // JSON Schema's "number" admits what YAML calls .inf and .nan (and 1e400, which overflows to
   // Infinity): an amount or a score that is not a finite number is refused before anything

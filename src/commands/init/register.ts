@@ -13,12 +13,12 @@ export function register(program: Command, env: CliEnv): void {
     .option('--year <year>', 'fiscal year of the project: the example\'s dates, periods and codes follow it (default: 2025; with --blank, the current year) / 项目年度', parseYear)
     .option('--blank', 'a skeleton to fill in: every required field, placeholders that bpm validate lists until replaced / 生成待填写的空白项目')
     .action(async (dir: string | undefined, opts: { lang?: string; format: 'yaml' | 'xlsx'; year?: number; blank?: boolean }) => {
-      const [{ init }, { t }] = await Promise.all([import('./run.js'), import('../../i18n/index.js')]);
+      const [{ init }, { t }, { PLACEHOLDERS }] = await Promise.all([import('./run.js'), import('../../i18n/index.js'), import('../../io/scalars.js')]);
       const lang = resolveLang(opts.lang, env.env);
       const xlsx = opts.format === 'xlsx';
       const blank = opts.blank === true && !xlsx;
       const year = opts.year ?? (blank ? new Date().getFullYear() : undefined);
-      const res = await init({ cwd: env.cwd, dir, format: opts.format, year, ...(blank ? { blank: { todo: lang === 'zh' ? '待填写' : 'TODO' } } : {}) });
+      const res = await init({ cwd: env.cwd, dir, format: opts.format, year, ...(blank ? { blank: { todo: PLACEHOLDERS[lang === 'zh' ? 0 : 1] } } : {}) });
       const done = t(lang, xlsx ? 'init.done.xlsx' : blank ? 'init.done.blank' : 'init.done', { dir: res.dir });
       const next = t(lang, xlsx ? 'init.next.xlsx' : blank ? 'init.next.blank' : 'init.next', { dir: dir ?? '.', file: res.files[0] });
       env.stdout.write(done + '\n' + res.files.map((f) => `  ${f}`).join('\n') + '\n' + next + '\n');
