@@ -2,13 +2,13 @@
 // definitions, SARIF that code scanning accepts (rule help, stable fingerprints), report paths
 // relative to the repository root, standard input, --skip-non-bpm and JUnit warnings.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import { fixture, ROOT, spawnBpm } from '../helpers/run.js';
 import { findAll, parseXml } from '../unit/formats/xml-check.js';
+import { tempDir } from '../helpers/temp.js';
 
 interface SarifRule {
   id: string;
@@ -30,7 +30,7 @@ const BROKEN = fixture('validate', 'realistic-broken-dossier');
 describe('e2e: CI and editor integration', function () {
   this.timeout(60_000);
   let tmp: string;
-  beforeEach(() => (tmp = mkdtempSync(path.join(tmpdir(), 'bpm-ci-'))));
+  beforeEach(() => (tmp = tempDir('bpm-ci-')));
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('action.yml: a composite action running bpm validate with paths, format, output, args and working-directory', () => {

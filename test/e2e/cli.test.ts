@@ -1,9 +1,9 @@
 // End-to-end: spawn the real binary (compiled dist/) and check exit codes and output.
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('e2e: bpm binary', () => {
   it('prints its version and help', () => {
@@ -23,7 +23,7 @@ describe('e2e: bpm binary', () => {
   });
 
   it('exits 1 with file:line:col diagnostics for a broken dossier, and never a stack trace', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-e2e-'));
+    const dir = tempDir('bpm-e2e-');
     writeFileSync(join(dir, 'd.yaml'), 'apiVersion: bpm/v1\nkind: ProjectDossier\nproject:\n  code: X\n  nmae: 1\n');
     const r = spawnBpm(['validate', 'd.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).to.equal(1);

@@ -4,11 +4,11 @@
 // within a time bound, never with a stack trace or a hang, and no input file may be modified.
 // variance and score are run on the same inputs once those commands exist in the build.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { fixture, spawnBpm, ROOT, type RunResult } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const HOSTILE = fixture('hostile');
 /** Generous: the slowest case takes well under a second on an idle machine. */
@@ -95,7 +95,7 @@ describe('e2e: hostile inputs', function () {
 
   before(() => {
     hashesBefore = hashTree(HOSTILE);
-    tmp = mkdtempSync(path.join(tmpdir(), 'bpm-hostile-'));
+    tmp = tempDir('bpm-hostile-');
   });
   after(() => {
     // No input file was modified, created or removed by any run.

@@ -2,17 +2,17 @@
 // CSV), names the source in the first line, never writes over a file without --force, and
 // writes nothing when a workbook has an error.
 import { expect } from 'chai';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseMonitoringCsv } from '../../src/io/csv.js';
 import { readWorkbookDocuments } from '../../src/io/xlsx/forms/index.js';
 import { readWorkbook } from '../../src/io/xlsx/read.js';
 import { fixture, spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const book = (name: string) => fixture('xlsx', name);
-const tmp = () => mkdtempSync(join(tmpdir(), 'bpm-import-'));
+const tmp = () => tempDir('bpm-import-');
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];

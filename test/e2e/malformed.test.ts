@@ -2,11 +2,11 @@
 // diagnostics or a clear error with exit code 1 or 2 — never a stack trace, never a hang — and
 // is left exactly as it was.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { fixture, spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const VALID = readFileSync(fixture('validate', '_valid', 'dossier.yaml'));
 const HEADER = 'apiVersion: bpm/v1\nkind: ProjectDossier\n';
@@ -83,7 +83,7 @@ describe('e2e: malformed input never crashes or hangs bpm validate', function ()
 
   for (const c of CASES) {
     it(c.name, () => {
-      const dir = mkdtempSync(join(tmpdir(), 'bpm-malformed-'));
+      const dir = tempDir('bpm-malformed-');
       for (const [name, content] of Object.entries(c.files)) {
         if (name.endsWith('/')) mkdirSync(join(dir, name), { recursive: true });
         else writeFileSync(join(dir, name), content);

@@ -2,11 +2,11 @@
 // script (npm 11 warns on every install about scripts it was not told to trust), while the
 // repository keeps `prepare` so that `npm install` in a clone still builds.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ROOT } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
 
@@ -34,7 +34,7 @@ describe('e2e: the npm package', function () {
   });
 
   it('takes prepare out of the packed package.json and puts it back afterwards', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bpm-pack-'));
+    const dir = tempDir('bpm-pack-');
     try {
       cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
       cpSync(path.join(ROOT, 'scripts', 'pack-manifest.mjs'), path.join(dir, 'scripts', 'pack-manifest.mjs'), { recursive: true });

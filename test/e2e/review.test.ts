@@ -1,10 +1,10 @@
 // End-to-end: `bpm review` through the real binary — exit codes, the review letter a
 // department receives, the batch summary, and every output format on a review report.
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const WEAK = 'test/fixtures/review/vague-goal';
 
@@ -97,7 +97,7 @@ describe('e2e: bpm review', () => {
   });
 
   it('writes the report to a file with -o', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-review-'));
+    const dir = tempDir('bpm-review-');
     const out = join(dir, 'review.md');
     const r = spawnBpm(['review', WEAK, '--format', 'markdown', '-o', out]);
     expect(r.code).to.equal(1);

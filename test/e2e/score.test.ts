@@ -1,9 +1,9 @@
 // End-to-end: `bpm score` as a user runs it (the real binary, compiled dist/).
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, ROOT, runCli, spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('e2e: bpm score', () => {
   it('prints a readable ranking of the examples and exits 0', () => {
@@ -44,7 +44,7 @@ describe('e2e: bpm score', () => {
   });
 
   it('reports a project with input errors as not scored and still scores the rest', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-'));
+    const dir = tempDir('bpm-score-');
     cpSync(join(ROOT, 'examples/culture-community-events'), join(dir, 'a'), { recursive: true });
     cpSync(join(ROOT, 'examples/health-elderly-care'), join(dir, 'b'), { recursive: true });
     const ev = join(dir, 'b/evaluation.yaml');
@@ -61,7 +61,7 @@ describe('e2e: bpm score', () => {
   });
 
   it('writes one report per project with --out-dir, atomically, never over an input', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bpm-score-out-'));
+    const out = tempDir('bpm-score-out-');
     const r = await runCli(['score', 'examples', '--format', 'markdown', '--out-dir', out, '-o', join(out, 'summary.md')]);
     expect(r.code).to.equal(0);
     expect(readdirSync(out).sort()).to.deep.equal(['DL-2025-HB-001.md', 'DL-2025-JY-001.md', 'DL-2025-MZ-001.md', 'DL-2025-TY-001.md', 'DL-2025-WL-001.md', 'DL-2025-ZJ-001.md', 'summary.md']);
@@ -84,7 +84,7 @@ describe('e2e: bpm score', () => {
 
 describe('e2e: bpm score inputs', () => {
   it('takes the executed amount from --data when the evaluation has none', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-data-'));
+    const dir = tempDir('bpm-score-data-');
     cpSync(fixture('score', 'monitoring-default'), join(dir, 'p'), { recursive: true });
     cpSync(join(dir, 'p/monitoring.csv'), join(dir, 'spend.csv'));
     const { rmSync } = await import('node:fs');
@@ -98,7 +98,7 @@ describe('e2e: bpm score inputs', () => {
   });
 
   it('reports a dossier without an evaluation as incomplete', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-noeval-'));
+    const dir = tempDir('bpm-score-noeval-');
     cpSync(join(ROOT, 'examples/culture-community-events/dossier.yaml'), join(dir, 'dossier.yaml'));
     const r = await runCli(['score', '.', '--format', 'json'], { cwd: dir });
     expect(r.code).to.equal(1);
@@ -118,7 +118,7 @@ describe('e2e: bpm score inputs', () => {
   });
 
   it('a --policy file is read as every document: full-width numbers as ASCII, bytes that are not UTF-8 named at their place', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-policy-'));
+    const dir = tempDir('bpm-score-policy-');
     writeFileSync(join(dir, 'fw.yaml'), 'apiVersion: bpm/v1\nkind: ScoringPolicy\nname: fw\nextends: self\nexecution: {weight: １０, reasonBelow: 0.8}\n');
     const ok = await runCli(['score', 'examples/culture-community-events', '--policy', join(dir, 'fw.yaml'), '--format', 'json']);
     expect(ok.stderr).to.equal('');

@@ -4,11 +4,11 @@
 // walk that would leave its root through a link, a report written over a document, and bpm's
 // own reports read back as monitoring data.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { BIN, ROOT, spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'culture-community-events');
 
@@ -30,7 +30,7 @@ describe('e2e: special files and safe outputs', function () {
   this.timeout(60_000);
   let tmp: string;
   beforeEach(() => {
-    tmp = mkdtempSync(path.join(tmpdir(), 'bpm-special-'));
+    tmp = tempDir('bpm-special-');
     cpSync(EXAMPLE, path.join(tmp, 'p'), { recursive: true });
   });
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));

@@ -2,19 +2,19 @@
 // bin/bpm.js): options, every output format, languages, colour and the exit codes of
 // FORMATS.md §4. Inputs are the fixture folders of test/fixtures/validate/.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { expect } from 'chai';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { fixture, spawnBpm, type RunResult } from '../helpers/run.js';
 import { findAll, parseXml } from '../unit/formats/xml-check.js';
+import { tempDir } from '../helpers/temp.js';
 
 const NO_STACK = /^\s+at /m;
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'bpm-cli-'));
+  return tempDir('bpm-cli-');
 }
 
 /** A writable copy of a fixture folder (so that -o and init never write into the repository). */

@@ -1,11 +1,10 @@
 // End-to-end: spawn bin/bpm.js variance on the bundled examples and on generated data.
 import { expect } from 'chai';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnBpm } from '../helpers/run.js';
 // @ts-expect-error: a plain ES module script without type declarations
 import { generateMonitoring, ROWS_PER_PROJECT } from '../../scripts/gen-monitoring.mjs';
+import { tempDir } from '../helpers/temp.js';
 
 describe('e2e: bpm variance', () => {
   it('--fail-on red exits 1 on the lagging renovation project, 0 on the culture project', () => {
@@ -49,7 +48,7 @@ describe('e2e: bpm variance', () => {
   });
 
   it('streams generated data: every row accounted for, no data problems', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-gen-'));
+    const dir = tempDir('bpm-gen-');
     const info = await generateMonitoring({ rows: 3 * ROWS_PER_PROJECT + 5, dir: join(dir, 'gen'), csv: join(dir, 'big.csv'), seed: 7 });
     expect(info.projects).to.equal(4);
     const r = spawnBpm(['variance', 'gen', '--data', 'big.csv', '--format', 'csv'], { cwd: dir });

@@ -4,13 +4,13 @@
 // the documented exit code, never a stack trace; the input is left as it was and a failed run
 // writes nothing. The xlsx formats need a file; -o replaces bpm's own workbook report, never a form.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { readWorkbook } from '../../src/io/xlsx/read.js';
 import { writeZip } from '../../src/io/xlsx/zip.js';
 import { fixture, spawnBpm } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const XLSX = fixture('xlsx');
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -52,7 +52,7 @@ const CASES: Case[] = [
 describe('e2e: bad workbooks', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bpm-e2e-wb-'));
+    dir = tempDir('bpm-e2e-wb-');
     for (const c of CASES) if (c.file !== 'enormous.xlsx') copyFileSync(join(XLSX, c.file), join(dir, c.file));
     writeFileSync(join(dir, 'enormous.xlsx'), enormous());
     // The old .xls under the name of a WPS workbook is refused alike.
@@ -109,7 +109,7 @@ describe('e2e: bad workbooks', () => {
 
 describe('e2e: workbook reports', () => {
   it('score --format xlsx -o writes a workbook; running again replaces it; a form workbook is protected', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-e2e-report-'));
+    const dir = tempDir('bpm-e2e-report-');
     const out = join(dir, '评价结果.xlsx');
     const r = spawnBpm(['score', 'examples', '--format', 'xlsx', '-o', out, '--lang', 'zh']);
     expect(r.code, r.stderr).to.equal(0);
@@ -133,7 +133,7 @@ describe('e2e: workbook reports', () => {
   });
 
   it('score --format xlsx --out-dir writes one workbook per project and nothing to stdout', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-e2e-outdir-'));
+    const dir = tempDir('bpm-e2e-outdir-');
     const r = spawnBpm(['score', 'examples', '--format', 'xlsx', '--out-dir', dir]);
     expect(r.code, r.stderr).to.equal(0);
     expect(r.stdout).to.equal('');
@@ -142,7 +142,7 @@ describe('e2e: workbook reports', () => {
   });
 
   it('variance --data book.xlsx --format xlsx -o writes the monitoring workbook', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-e2e-var-'));
+    const dir = tempDir('bpm-e2e-var-');
     const out = join(dir, 'monitoring-report.xlsx');
     const r = spawnBpm(['variance', 'examples/old-neighbourhood-renovation/dossier.yaml', '--data', join(XLSX, 'monitoring.xlsx'), '--format', 'xlsx', '-o', out]);
     expect(r.code, r.stderr).to.equal(0);
