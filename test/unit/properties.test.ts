@@ -2,8 +2,7 @@
 // exact budget arithmetic, deterministic output whatever the file order, `-o` never leaving a
 // partial file, and (once src/core/scoring/project.ts exists) the bounds and scale invariance of scores.
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -21,8 +20,9 @@ import { parseWithPositions } from '../../src/io/workspace.js';
 import { BIN, runCli } from '../helpers/run.js';
 // @ts-expect-error: a plain ES module script without types
 import { dossierYaml, evaluationYaml } from '../../scripts/gen-dossiers.mjs';
+import { tempDir } from '../helpers/temp.js';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'bpm-prop-'));
+const tmp = () => tempDir('bpm-prop-');
 
 /** A decimal amount as YAML writes it: up to 9 integer digits and 0-4 decimals (<= 13 digits). */
 const amount = fc.tuple(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 4 })).map(([i, f, places]) => {

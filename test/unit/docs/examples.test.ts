@@ -7,12 +7,12 @@
 // - a JSON block after `<!-- output of: bpm … -->` is part of that command's real output (every
 //   field shown has the value shown; arrays may be trimmed). With "(in a folder holding this
 //   page's examples)" the command runs in that folder, else in the repository root.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { ROOT, runCli } from '../../helpers/run.js';
 import { docPages, type Fence, fences } from './markdown.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const pages = docPages();
 const ELLIPSIS = '…';
@@ -66,7 +66,7 @@ const NAMES: Record<string, string> = { ProjectDossier: 'dossier', Evaluation: '
 
 /** The example files of docs/formats.md in a fresh folder. */
 function exampleFolder(): { dir: string; count: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'bpm-docs-'));
+  const dir = tempDir('bpm-docs-');
   const written = new Set<string>();
   const write = (name: string, ext: string, body: string) => {
     let file = `${name}.${ext}`;

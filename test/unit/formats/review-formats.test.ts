@@ -1,13 +1,13 @@
 // The validate formatters on real `bpm review` reports: what review adds and what it leaves alone.
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { review } from '../../../src/commands/review/run.js';
 import { validate } from '../../../src/commands/validate/run.js';
 import type { FormatOptions } from '../../../src/core/report.js';
 import { validateFormats } from '../../../src/formats/validate/index.js';
 import { fixture, ROOT } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const en: FormatOptions = { lang: 'en', color: false, version: '1.2.3' };
 
@@ -77,7 +77,7 @@ describe('validate formats on review reports', () => {
   });
 
   it('the policy schema rejects unknown keys in the review section', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-review-policy-'));
+    const dir = tempDir('bpm-review-policy-');
     writeFileSync(join(dir, 'p.yaml'), 'apiVersion: bpm/v1\nkind: ScoringPolicy\nname: x\nreview:\n  minScor: 90\n  weights: {clarity: 3}\n');
     const { report } = await validate({ paths: [join(dir, 'p.yaml')], cwd: dir, lang: 'en' });
     expect(report.files[0].diagnostics.map((d) => [d.code, d.line])).to.deep.equal([

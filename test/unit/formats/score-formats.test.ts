@@ -1,16 +1,16 @@
 // The score formats on hostile text: CSV quoting and formula guard, markdown escaping, colour.
 import { expect } from 'chai';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { score } from '../../../src/commands/score/run.js';
 import { scoreFormats } from '../../../src/formats/score/index.js';
 import { t } from '../../../src/i18n/index.js';
 import { ROOT } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('score formats', () => {
   async function hostile() {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-fmt-'));
+    const dir = tempDir('bpm-score-fmt-');
     for (const name of ['culture-community-events', 'health-elderly-care']) cpSync(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
     const d = join(dir, 'culture-community-events/dossier.yaml');
     writeFileSync(d, readFileSync(d, 'utf8').replace('name: 社区文化惠民工程', `name: '=SUM(A1), "惠民" | *工程*'`));
@@ -38,7 +38,7 @@ describe('score formats', () => {
   });
 
   it('markdown leaves the pie out when no project was graded (all incomplete)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-pie-'));
+    const dir = tempDir('bpm-score-pie-');
     for (const name of ['culture-community-events', 'health-elderly-care']) {
       mkdirSync(join(dir, name));
       cpSync(join(ROOT, 'examples', name, 'dossier.yaml'), join(dir, name, 'dossier.yaml'));
@@ -76,7 +76,7 @@ describe('score formats', () => {
   });
 
   it('table lists the input problems one a line under their heading, with no blank line between them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-problems-'));
+    const dir = tempDir('bpm-score-problems-');
     cpSync(join(ROOT, 'examples', 'culture-community-events'), dir, { recursive: true });
     const file = join(dir, 'dossier.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^goal: .*$/m, 'goal: 提高群众满意度'));

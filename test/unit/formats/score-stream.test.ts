@@ -4,8 +4,7 @@
 // format has always had. Checked on the examples and on a generated batch with incomplete and
 // invalid projects and diagnostics.
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { score } from '../../../src/commands/score/run.js';
 import type { ScoreReport } from '../../../src/core/scoring/types.js';
@@ -16,6 +15,7 @@ import fc from 'fast-check';
 import { ROOT } from '../../helpers/run.js';
 // @ts-expect-error: a plain ES module script without types
 import { generateProjects } from '../../../scripts/gen-projects.mjs';
+import { tempDir } from '../../helpers/temp.js';
 
 const OPTS = [
   { lang: 'en' as const, color: false, version: 'test' },
@@ -49,7 +49,7 @@ describe('score: streamed formats', () => {
     const one = await score({ paths: ['examples/culture-community-events'], cwd: ROOT, lang: 'en' });
     expect(one.report.projects).to.have.length(1);
     checkJson(one.report);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-stream-empty-'));
+    const dir = tempDir('bpm-stream-empty-');
     try {
       writeFileSync(path.join(dir, 'notes.yaml'), 'a: 1\n');
       const none = await score({ paths: [dir], cwd: dir, lang: 'en' });
@@ -66,7 +66,7 @@ describe('score: streamed formats', () => {
     let report: ScoreReport;
     before(async function () {
       this.timeout(60_000);
-      dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-stream-'));
+      dir = tempDir('bpm-stream-');
       await generateProjects(dir, 150, { seed: 11, incomplete: 0.05 });
       // A dossier that fails its schema (diagnostics in the report) and one whose weights do not
       // add up (a semantic error: an invalid project).

@@ -3,11 +3,11 @@
 // wrap their text columns, the lists (ranking, summaries) shorten their names; numbers are never
 // cut. Piped, or on a terminal wide enough, the output is byte for byte what it always was.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hanging, stringWidth, wrapStyled, wrapWidth } from '../../../src/formats/validate/width.js';
 import { ROOT, runCli } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const widest = (text: string) => Math.max(...text.replace(ANSI, '').split('\n').map(stringWidth));
@@ -16,7 +16,7 @@ const words = (text: string) => text.replace(ANSI, '').replace(/[│┌┐└┘
 
 /** A copy of the culture example with a dossier that breaks two rules and warns twice. */
 function broken(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bpm-width-'));
+  const dir = tempDir('bpm-width-');
   cpSync(join(ROOT, 'examples', 'culture-community-events'), dir, { recursive: true });
   const file = join(dir, 'dossier.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^goal: .*$/m, 'goal: 提高群众满意度').replace(/weight: 15$/m, 'weight: 14'));

@@ -4,8 +4,7 @@
 // read back: sheet names, cells, merges, number types and formats — and their project sheets
 // read as the official forms they imitate.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importWorkbooks } from '../../../src/commands/import/run.js';
 import { score } from '../../../src/commands/score/run.js';
@@ -19,6 +18,7 @@ import { readWorkbookDocuments } from '../../../src/io/xlsx/forms/index.js';
 import { cellAt, readWorkbook, type Sheet } from '../../../src/io/xlsx/read.js';
 import { writeZip, ZipReader } from '../../../src/io/xlsx/zip.js';
 import { fixture, ROOT } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const en: FormatOptions = { lang: 'en', color: false, version: 'test' };
 const zh: FormatOptions = { lang: 'zh', color: false, version: 'test' };
@@ -36,7 +36,7 @@ async function scoreJson(paths: string[], cwd: string): Promise<Json> {
 }
 
 async function imported(files: string[]): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'bpm-import-'));
+  const dir = tempDir('bpm-import-');
   const res = await importWorkbooks({ cwd: ROOT, files, outDir: dir, lang: 'en' });
   expect(res.diagnostics.filter((d) => d.severity === 'error')).to.deep.equal([]);
   return dir;
@@ -78,7 +78,7 @@ describe('formats/workbooks: scoring a workbook and its imported YAML give the s
   });
 
   it('a YAML dossier and a 自评表 (re-keyed by indicator name) score as the workbook alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-pair-'));
+    const dir = tempDir('bpm-pair-');
     try {
       cpSync(join(ROOT, 'examples/old-neighbourhood-renovation/dossier.yaml'), join(dir, 'dossier.yaml'));
       cpSync(fixture('xlsx', 'self-evaluation.xlsx'), join(dir, 'self-evaluation.xlsx'));
@@ -214,7 +214,7 @@ describe('formats/workbooks: score --format xlsx', () => {
     expect(zj.claimed.indicators['OUT-1']).to.equal(6.67);
     expect(zj.claimed.grade).to.equal('fair');
     // Scored again, the sheet agrees with the rules (the YAML's 4.5 for EFF-2 is printed in band).
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-readback-'));
+    const dir = tempDir('bpm-readback-');
     try {
       writeFileSync(join(dir, 'report.xlsx'), unmarked(bytes));
       const { report } = await score({ paths: ['report.xlsx'], cwd: dir, lang: 'en' });

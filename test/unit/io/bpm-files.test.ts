@@ -1,11 +1,11 @@
 // What a file is to bpm, from its first bytes: every CSV report bpm writes must be recognised
 // as a report (so a walk leaves it out and -o may replace it), and inputs as inputs.
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { bpmDocumentKind, isBpmReport } from '../../../src/io/bpm-files.js';
 import { ROOT, runCli } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('io/bpm-files: bpm reports and bpm documents', () => {
   const runs: [string, string[]][] = [];
@@ -43,7 +43,7 @@ describe('io/bpm-files: bpm reports and bpm documents', () => {
     expect((await bpmDocumentKind(path.join(ROOT, 'examples', 'sports-fitness-facilities', 'dossier.xlsx')))?.zh).to.equal('输入工作簿（申报表、自评表或监控数据）');
     for (const f of ['encrypted.xlsx', 'legacy.xls', 'corrupt.xlsx']) expect((await bpmDocumentKind(xlsx(f)))?.en, f).to.match(/^workbook that bpm cannot read/);
     expect(await bpmDocumentKind(xlsx('no-form.xlsx'))).to.equal(null);
-    const dir = mkdtempSync(path.join(tmpdir(), 'bpm-kind-'));
+    const dir = tempDir('bpm-kind-');
     try {
       const out = path.join(dir, 'report.xlsx');
       const r = await runCli(['score', 'examples/culture-community-events', '--format', 'xlsx', '-o', out]);

@@ -2,9 +2,8 @@
 // combinations: an unchanged run prints those bytes, or renders the cached results for another
 // combination. Either way the output must be byte-identical to a fresh run's, and every change
 // that could alter a result must be noticed.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { validate } from '../../../src/commands/validate/run.js';
@@ -13,6 +12,7 @@ import { RunCache, runKey } from '../../../src/io/cache.js';
 import { resolvePolicyRef } from '../../../src/io/policy-files.js';
 import { VERSION } from '../../../src/version.js';
 import { ROOT, runCli } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const FORMATS = ['stylish', 'json', 'junit', 'sarif', 'github', 'markdown'];
 
@@ -20,7 +20,7 @@ describe('io/cache: cached output is byte-identical, and every change is noticed
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-cache-out-'));
+    dir = tempDir('bpm-cache-out-');
     cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

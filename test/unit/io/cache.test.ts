@@ -1,16 +1,16 @@
 // validate --cache: reused only when nothing that could change the results has changed, and a
 // cached run reports exactly what a fresh run reports (cross-file rules included).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { validate } from '../../../src/commands/validate/run.js';
 import { ROOT, runCli } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('io/cache: validate --cache', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-cache-'));
+    dir = tempDir('bpm-cache-');
     cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

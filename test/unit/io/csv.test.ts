@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Decimal } from 'decimal.js';
@@ -9,6 +8,7 @@ import iconv from 'iconv-lite';
 import type { Diagnostic } from '../../../src/core/diagnostics.js';
 import { decodeText, parseMonitoringCsv, parseNumber, streamMonitoringCsv, type MonitoringRow } from '../../../src/io/csv.js';
 import { UsageError } from '../../../src/errors.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/io/csv');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -18,7 +18,7 @@ const brief = (rows: MonitoringRow[]) => rows.map((r) => [r.line, r.project, r.p
 
 let tmp: string;
 before(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'bpm-csv-'));
+  tmp = tempDir('bpm-csv-');
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 

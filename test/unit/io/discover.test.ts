@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { discover, type Found } from '../../../src/io/discover.js';
 import { expandBraces } from '../../../src/io/glob.js';
 import { InputError } from '../../../src/errors.js';
+import { tempDir } from '../../helpers/temp.js';
 
 let root: string;
 
@@ -32,7 +32,7 @@ async function rejection(p: Promise<unknown>): Promise<InputError> {
 describe('io/discover', () => {
   beforeEach(() => {
     // realpath: on some systems the temp directory itself is behind a symlink.
-    root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bpm-discover-')));
+    root = realpathSync(tempDir('bpm-discover-'));
     touch(
       'a/dossier.yaml',
       'a/evaluation.yml',

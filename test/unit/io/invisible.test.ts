@@ -1,12 +1,12 @@
 // Characters that look like white space but are not YAML white space stay in a value; messages
 // name them (src/io/invisible.ts, used by io/schema.ts and io/workspace.ts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { validate } from '../../../src/commands/validate/run.js';
 import { findInvisible, invisibleEdge } from '../../../src/io/invisible.js';
 import { fixture } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('io/invisible: characters the user cannot see', () => {
   it('names the full-width space, the no-break space, \\f, \\v and other spaces', () => {
@@ -21,7 +21,7 @@ describe('io/invisible: characters the user cannot see', () => {
   });
 
   it('reports a value that starts with one, and a key that holds one, in both languages', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bpm-invisible-'));
+    const dir = tempDir('bpm-invisible-');
     try {
       const base = readFileSync(fixture('validate', '_valid', 'dossier.yaml'), 'utf8');
       const text = base.replace('  department: 大连市文化和旅游局\n', '  department: \u3000大连市文化和旅游局\n').replace('  year: 2025\n', '  year\u3000: 2025\n  year: 2025\n');

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
-import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { linkSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { outputIsInput } from '../../../src/io/output-guard.js';
 import { isSameFile } from '../../../src/io/output-guard.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('io/output-guard outputIsInput', () => {
   let dir: string;
   beforeEach(() => {
-    dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bpm-guard-')));
+    dir = realpathSync(tempDir('bpm-guard-'));
     mkdirSync(path.join(dir, 'real'));
     mkdirSync(path.join(dir, 'out'));
     for (let i = 0; i < 50; i++) writeFileSync(path.join(dir, 'real', `in${i}.yaml`), `a: ${i}\n`);

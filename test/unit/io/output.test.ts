@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import os from 'node:os';
+import { linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { isSameFile } from '../../../src/io/output-guard.js';
 import { writeOutput } from '../../../src/io/output.js';
 import { UsageError } from '../../../src/errors.js';
+import { tempDir } from '../../helpers/temp.js';
 
 let dir: string;
 
@@ -21,7 +21,7 @@ async function rejection(p: Promise<unknown>): Promise<UsageError> {
 
 describe('io/output writeOutput', () => {
   beforeEach(() => {
-    dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bpm-output-')));
+    dir = realpathSync(tempDir('bpm-output-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -138,7 +138,7 @@ describe('io/output writeOutput', () => {
 
 describe('io/output isSameFile', () => {
   before(() => {
-    dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bpm-same-')));
+    dir = realpathSync(tempDir('bpm-same-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,8 +3,7 @@
 // validate format, walking skips what is not a form, a dossier and its 自评表 pair up, and the
 // commands read workbooks as data (score --data, variance --data).
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { review } from '../../../src/commands/review/run.js';
 import { score } from '../../../src/commands/score/run.js';
@@ -15,16 +14,13 @@ import type { FormatOptions, ValidateReport } from '../../../src/core/report.js'
 import { xlsx as scoreXlsx } from '../../../src/formats/score/xlsx.js';
 import { validateFormats } from '../../../src/formats/validate/index.js';
 import { fixture, ROOT } from '../../helpers/run.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const XLSX = fixture('xlsx');
 const en: FormatOptions = { lang: 'en', color: false, version: 'test' };
 
 const all = (r: ValidateReport): Diagnostic[] => [...r.diagnostics, ...r.files.flatMap((f) => f.diagnostics)];
 const place = (d: Diagnostic) => [d.file, d.code, d.severity, d.sheet ?? null, d.cell ?? null, d.line ?? null, d.column ?? null];
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'bpm-wb-'));
-}
 
 describe('io/workbooks: a workbook is validated like YAML, at its sheets and cells', () => {
   it('a placeholder 申报表: the reading errors at their cells, no schema error repeated at the same value', async () => {
@@ -90,7 +86,7 @@ describe('io/workbooks: a workbook is validated like YAML, at its sheets and cel
   });
 
   it('walking skips a workbook without a form and one of bpm\'s reports; named, each is an error', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bpm-wb-');
     try {
       cpSync(join(ROOT, 'examples/culture-community-events'), join(dir, 'p'), { recursive: true });
       cpSync(join(XLSX, 'no-form.xlsx'), join(dir, 'p', '通讯录.xlsx'));
@@ -120,7 +116,7 @@ describe('io/workbooks: a workbook is validated like YAML, at its sheets and cel
 
 describe('io/workbooks: a dossier and its 自评表 in one run', () => {
   it('the YAML dossier is the reference: no second dossier, the 自评表 is the evaluation', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bpm-wb-');
     try {
       cpSync(join(ROOT, 'examples/old-neighbourhood-renovation/dossier.yaml'), join(dir, 'dossier.yaml'));
       cpSync(join(XLSX, 'self-evaluation.xlsx'), join(dir, 'self-evaluation.xlsx'));
@@ -137,7 +133,7 @@ describe('io/workbooks: a dossier and its 自评表 in one run', () => {
   });
 
   it('re-keys the 自评表 to the reference codes by indicator name, and its cells are still found', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bpm-wb-');
     try {
       // The YAML dossier numbers its indicators otherwise: OUT-1 and OUT-2 swapped.
       const yaml = readFileSync(join(ROOT, 'examples/old-neighbourhood-renovation/dossier.yaml'), 'utf8').replace('code: OUT-1\n', 'code: X-1\n').replace('code: OUT-2\n', 'code: OUT-1\n').replace('code: X-1\n', 'code: OUT-2\n');
@@ -169,7 +165,7 @@ describe('io/workbooks: a dossier and its 自评表 in one run', () => {
 
 describe('io/workbooks: workbooks as monitoring data', () => {
   it('variance --data book.xlsx reads its monitoring sheet; a problem of a row is at its cell', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bpm-wb-');
     try {
       cpSync(join(ROOT, 'examples/old-neighbourhood-renovation/dossier.yaml'), join(dir, 'dossier.yaml'));
       const run = await variance({ paths: ['dossier.yaml'], data: [join(XLSX, 'monitoring.xlsx')], cwd: dir, lang: 'en' });
@@ -190,7 +186,7 @@ describe('io/workbooks: workbooks as monitoring data', () => {
   });
 
   it('a data problem of a workbook row points at the cell it is about', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bpm-wb-');
     try {
       // The sheet's rows are for DL-2025-ZJ-001; the dossier of this run has another code.
       const yaml = readFileSync(join(ROOT, 'examples/old-neighbourhood-renovation/dossier.yaml'), 'utf8').replace('DL-2025-ZJ-001', 'DL-2025-ZJ-009');

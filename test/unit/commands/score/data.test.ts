@@ -2,14 +2,14 @@
 // rows of projects outside the run are ignored with one info line (errors with --strict-data);
 // --project scores only the projects named.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 describe('score: data against the run, --project', () => {
   function bureau(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-data-'));
+    const dir = tempDir('bpm-score-data-');
     for (const name of ['culture-community-events', 'health-elderly-care']) cpSync(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
     // A bureau-wide file: two rows for a project of the run, three for projects that are not.
     writeFileSync(

@@ -2,10 +2,10 @@
 // §1.2): only from a spend row the data checks accepted, with a warning when the data ends
 // before the project period does; the execution messages name the policy's threshold.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, runCli } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 interface Finding {
   code: string;
@@ -14,7 +14,7 @@ interface Finding {
 }
 
 async function scoreWith(csv: string[], lang = 'en') {
-  const dir = mkdtempSync(join(tmpdir(), 'bpm-score-executed-'));
+  const dir = tempDir('bpm-score-executed-');
   cpSync(fixture('score', 'monitoring-partial'), dir, { recursive: true });
   writeFileSync(join(dir, 'monitoring.csv'), ['project,period,metric,value,note', ...csv, ''].join('\n'));
   const r = await runCli(['score', '.', '--format', 'json', '--lang', lang], { cwd: dir });

@@ -2,18 +2,18 @@
 // (it used to be read, parsed and checked once per evaluation), with the same results, and a
 // broken policy file is still reported on every evaluation that names it.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { score } from '../../../../src/commands/score/run.js';
 import { ROOT } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 const PROJECTS = ['education-smart-classrooms', 'health-elderly-care', 'environment-river-cleanup'];
 
 describe('score: evaluations naming a policy file', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-policy-ref-'));
+    dir = tempDir('bpm-policy-ref-');
     for (const p of PROJECTS) {
       cpSync(path.join(ROOT, 'examples', p), path.join(dir, 'batch', p), { recursive: true });
       const file = path.join(dir, 'batch', p, 'evaluation.yaml');

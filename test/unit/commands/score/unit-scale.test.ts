@@ -3,16 +3,16 @@
 // ranked, whether the amount comes from the evaluation or from the monitoring spend; above the
 // budget it is a warning and the project is listed under attention.
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 describe('score: executed amounts in the wrong unit', () => {
   let out: { projects: Record<string, any>[]; ranking: { code: string }[]; attention: { code: string; reasons: string[] }[]; summary: Record<string, unknown>; diagnostics: { code: string; severity: string; file: string; line: number }[] };
   let code: number;
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-score-scale-'));
+    const dir = tempDir('bpm-score-scale-');
     for (const name of ['culture-community-events', 'health-elderly-care', 'education-smart-classrooms']) cpSync(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
     const edit = (file: string, from: string, to: string) => {
       const f = join(dir, file);

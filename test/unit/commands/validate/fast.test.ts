@@ -1,8 +1,7 @@
 // bin/bpm.js runs `bpm validate` without building the commander program
 // (src/commands/validate/fast.ts). It must print exactly what the program prints, and leave every
 // command line it is not sure of to the program.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Command } from 'commander';
@@ -12,6 +11,7 @@ import { FAST_OPTIONS, fastValidate, parseFast } from '../../../../src/commands/
 import { register } from '../../../../src/commands/validate/register.js';
 import type { CliEnv } from '../../../../src/cli/env.js';
 import { captured, ROOT, runCli, spawnBpm } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 function fast(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return captured(fastValidate, args, { cwd, env });
@@ -119,7 +119,7 @@ describe('validate fast path (bin/bpm.js before the program)', function () {
   describe('on a tree', () => {
     let dir: string;
     beforeEach(() => {
-      dir = mkdtempSync(path.join(os.tmpdir(), 'bpm-fast-'));
+      dir = tempDir('bpm-fast-');
       cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
       const f = path.join(dir, 'examples/culture-community-events/dossier.yaml');
       writeFileSync(f, readFileSync(f, 'utf8').replace('weight: 15\n    basis: plan\n    baseline: 42', 'weight: 16\n    basis: plan\n    baseline: 42'));

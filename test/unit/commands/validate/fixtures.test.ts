@@ -7,8 +7,7 @@
 //   { "paths": ["dossier.yaml"], "strategy": "plans/strategy.yaml", "policy": "key",
 //     "diagnostics": [...] }
 // for a case that needs command-line paths or options (the default path is the folder itself).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { validate } from '../../../../src/commands/validate/run.js';
@@ -18,6 +17,7 @@ import { MAX_YAML_BYTES } from '../../../../src/io/workspace.js';
 import { MAX_DIAGNOSTICS } from '../../../../src/io/csv.js';
 import { MAX_RECORD } from '../../../../src/io/csv-tokenizer.js';
 import { fixture } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 interface Expected {
   file: string;
@@ -136,7 +136,7 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
 
   // Too big to commit: generated.
   it('csv-record-too-long and csv-too-many-problems: oversized rows and floods of problems are capped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-csv-'));
+    const dir = tempDir('bpm-csv-');
     try {
       writeFileSync(join(dir, 'long.csv'), 'project,period,metric,value\nA,2025-Q1,spend,' + '9'.repeat(MAX_RECORD + 10) + '\n');
       assertMatches(await run({ dir, paths: ['long.csv'] }), [{ file: 'long.csv', code: 'csv-record-too-long', severity: 'error', line: 2, column: 1 }]);
@@ -154,7 +154,7 @@ describe('validate fixtures (test/fixtures/validate/<case>/expected.json)', () =
   // Too big to commit: generated. A bpm file over the limit is an error, named or walked; other
   // YAML over the limit is an error when named and skipped when walked.
   it('file-too-large: a YAML file over the size limit is refused without being parsed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-large-'));
+    const dir = tempDir('bpm-large-');
     try {
       const padding = '# padding\n'.repeat(Math.ceil(MAX_YAML_BYTES / 10) + 1);
       writeFileSync(join(dir, 'big.yaml'), 'apiVersion: bpm/v1\nkind: ProjectDossier\n' + padding);

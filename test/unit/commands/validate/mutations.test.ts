@@ -1,13 +1,13 @@
 // Property: whatever a careless edit does to a valid dossier (a line deleted or doubled, a
 // character replaced by YAML punctuation, the text cut short), `validate` returns a report —
 // it never throws — and every diagnostic points at a line and column that exist in the file.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { validate } from '../../../../src/commands/validate/run.js';
 import { fixture } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 const VALID = readFileSync(fixture('validate', '_valid', 'dossier.yaml'), 'utf8');
 const PUNCTUATION = [':', '-', '[', ']', '{', '}', '"', "'", '#', '\t', '\n', '&', '*', '!', '|', '>', '%', '@', '`', ',', ' ', '0'];
@@ -47,7 +47,7 @@ function apply(text: string, e: Edit): string {
 
 describe('validate: random edits of a valid dossier', function () {
   this.timeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'bpm-mutate-'));
+  const dir = tempDir('bpm-mutate-');
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('never throws, and every position lies inside the file', async () => {

@@ -1,11 +1,11 @@
 // bpm variance end to end in-process: the hand-computed fixture (test/fixtures/variance/hand,
 // arithmetic in its README.md), the GBK twin of its CSV, --increments, --period, formats.
 import { expect } from 'chai';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { fixture, ROOT, runCli } from '../../../helpers/run.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 const HAND = fixture('variance', 'hand');
 
@@ -26,7 +26,7 @@ function withoutMessages(j: Json): unknown {
 
 /** A temporary copy of the hand fixture's dossiers with `csv` (bytes) as data.csv. */
 function twin(csv: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-'));
+  const dir = tempDir('bpm-variance-');
   for (const f of ['cal.yaml', 'even.yaml']) copyFileSync(join(HAND, f), join(dir, f));
   writeFileSync(join(dir, 'data.csv'), csv);
   return dir;
@@ -97,7 +97,7 @@ describe('bpm variance', () => {
   });
 
   it('prints a value of more digits than a double holds as written (table, csv, markdown)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-digits-'));
+    const dir = tempDir('bpm-variance-digits-');
     copyFileSync(join(HAND, 'cal.yaml'), join(dir, 'cal.yaml'));
     writeFileSync(join(dir, 'data.csv'), 'project,period,metric,value\nFX-CAL,2025-Q1,spend,50\nFX-CAL,2025-Q1,OUT-2,1234567890123456.78\n');
     const csv = await runCli(['variance', '.', '--data', 'data.csv', '--format', 'csv', '--lang', 'en'], { cwd: dir });
@@ -122,7 +122,7 @@ describe('bpm variance', () => {
   });
 
   it('a budget pace flag quotes the spend row\'s note as the reason instead of asking for one (both engines)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-note-'));
+    const dir = tempDir('bpm-variance-note-');
     copyFileSync(join(ROOT, 'examples', 'old-neighbourhood-renovation', 'dossier.yaml'), join(dir, 'dossier.yaml'));
     const rows = ['project,period,metric,value,note', 'DL-2025-ZJ-001,2025-Q1,spend,100,', 'DL-2025-ZJ-001,2025-Q2,spend,818.6,居民意见征询未完成'];
     writeFileSync(join(dir, 'data.csv'), rows.join('\n') + '\n');
@@ -140,7 +140,7 @@ describe('bpm variance', () => {
   });
 
   it('lists a dossier\'s problems under "Input problems", its warnings with its errors', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpm-variance-input-'));
+    const dir = tempDir('bpm-variance-input-');
     for (const f of ['dossier.yaml', 'monitoring.csv']) copyFileSync(join(ROOT, 'examples', 'culture-community-events', f), join(dir, f));
     const file = join(dir, 'dossier.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^goal: .*$/m, 'goal: 提高群众满意度').replace('weight: 15\n    basis: plan\n    baseline: 42', 'weight: 14\n    basis: plan\n    baseline: 42'));
