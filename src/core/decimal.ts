@@ -15,22 +15,18 @@ export const HUNDRED = new D(100);
 /** A decimal from a YAML/JSON number or a canonical decimal string. */
 export function dec(x: number | string | Dec): Dec {
   if (typeof x === 'number') {
-    // Decimals are immutable, so one instance per number can be shared: a batch of dossiers
-    // repeats the same weights, targets and amounts thousands of times.
-    let d = DEC_OF_NUMBER.get(x);
-    if (d === undefined) {
-      // decimal.js reads a number through Number#toString, the shortest text that round-trips,
-      // which is the text the user wrote for every ordinary decimal (0.1 stays "0.1", not
-      // 0.1000000000000000055…); it skips the check a string gets, and small integers the text.
-      d = new D(x);
-      if (DEC_OF_NUMBER.size >= 50_000) DEC_OF_NUMBER.clear();
-      DEC_OF_NUMBER.set(x, d);
-    }
-    return d;
+    // Decimals are immutable, so one instance per small whole number can be shared: weights,
+    // targets and percentages repeat thousands of times in a batch. Other numbers are read as
+    // they come (a table of them costs more to look up than decimal.js takes to read one).
+    if (x >= 0 && x < SMALL.length && Number.isInteger(x) && !Object.is(x, -0)) return (SMALL[x] ??= new D(x));
+    // decimal.js reads a number through Number#toString, the shortest text that round-trips,
+    // which is the text the user wrote for every ordinary decimal (0.1 stays "0.1", not
+    // 0.1000000000000000055…); it skips the check a string gets, and small integers the text.
+    return new D(x);
   }
   return x instanceof D ? x : new D(x);
 }
-const DEC_OF_NUMBER = new Map<number, Dec>();
+const SMALL: (Dec | undefined)[] = new Array(10_000).fill(undefined);
 
 export function sum(xs: Iterable<Dec>): Dec {
   let s = ZERO;

@@ -132,7 +132,11 @@ export function decodeYamlText(bytes: Buffer, file?: string): DecodedYaml {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const bom = hasUtf8Bom(bytes) ? 3 : 0;
   const body = bytes.subarray(bom);
-  if (utf16 || isUtf8(body)) return decodeText(bytes, utf16 ? undefined : 'utf-8', file);
+  if (utf16) return decodeText(bytes, undefined, file);
+  const valid = isUtf8(body);
+  // The common case, valid UTF-8 without a NUL byte: decoded once, nothing else to look for.
+  if (valid && body.indexOf(0) < 0) return { text: body.toString('utf8'), encoding: 'utf-8', diagnostics: [] };
+  if (valid) return decodeText(bytes, 'utf-8', file);
   const text = body.toString('utf8');
   const nul = text.indexOf('\0');
   if (nul >= 0) {

@@ -39,6 +39,12 @@ const resolvePlain = ((s: string): unknown => {
 
 /** The number a plain scalar that starts like one resolves to, or undefined (it stays a string). */
 function numberOf(s: string): number | undefined {
+  const n = numberText(s);
+  if (n !== undefined && !Number.isFinite(n)) nonFinite++;
+  return n;
+}
+
+function numberText(s: string): number | undefined {
   if (INT_OCT.test(s)) return parseInt(s.slice(2), 8);
   if (INT_DEC.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.slice(2), 16);
@@ -46,6 +52,9 @@ function numberOf(s: string): number | undefined {
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return undefined;
 }
+
+/** How many numbers that are not finite (.inf, .nan, 1e400) the reader has read so far. */
+let nonFinite = 0;
 resolvePlain.suspiciousKey = (k) => suspiciousKey(k);
 
 /**
@@ -77,6 +86,13 @@ export const BPM_API = /^\s*apiVersion\s*:\s*["']?bpm\/v1["']?\s*(#.*)?$/m;
  */
 export function parseYamlFast(text: string): Record<string, unknown> | undefined {
   return OUTSIDE.test(text) ? undefined : parseSimpleYaml(text, resolvePlain);
+}
+
+/** parseYamlFast(), and whether every number the text holds is finite. */
+export function parseYamlFastChecked(text: string): { data: Record<string, unknown>; finite: boolean } | undefined {
+  const before = nonFinite;
+  const data = parseYamlFast(text);
+  return data === undefined ? undefined : { data, finite: nonFinite === before };
 }
 
 /**

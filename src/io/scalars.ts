@@ -4,7 +4,7 @@
 // still a placeholder of `bpm init --blank`, and text that starts or ends with a character YAML
 // does not take as white space (invisible.ts). Pointers are built only for what is found.
 import { foldValue, hasFullWidth, type Folded } from './full-width.js';
-import { invisibleEdge, type InvisibleChar } from './invisible.js';
+import { invisibleEdge, isInvisible, type InvisibleChar } from './invisible.js';
 
 /** The words `bpm init --blank` writes where a value is to be filled in (the whole value): Chinese, English. */
 export const PLACEHOLDERS = ['待填写', 'TODO'] as const;
@@ -25,6 +25,25 @@ export interface ScanOptions {
   fold?: boolean;
   /** Look for invisible characters at the edges of text. */
   invisible?: boolean;
+}
+
+/**
+ * Whether the text of a document can hold a value scanScalars() reports or folds, numbers that are
+ * not finite aside (the caller knows those from the reader): a full-width digit or ＋－．％ (a value
+ * to fold), an invisible character, or a placeholder word. False: the walk would find nothing and
+ * change nothing, and is skipped (most documents of a batch). True does not mean there is something.
+ */
+export function scalarsWorthScanning(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? c === 0x0b || c === 0x0c : isInvisible(c) || (c >= 0xff10 && c <= 0xff19) || c === 0xff0b || c === 0xff0d || c === 0xff0e || c === 0xff05) return true;
+  }
+  return text.includes(PLACEHOLDERS[0]) || text.includes(PLACEHOLDERS[1]);
+}
+
+/** Nothing found, nothing folded: the scan of a document scalarsWorthScanning() rules out. */
+export function emptyScan(): ScalarScan {
+  return { folded: [], nonFinite: [], placeholders: [], invisible: [] };
 }
 
 /** Walks every scalar of `data` once (depth first, keys in order, arrays by index). */

@@ -101,6 +101,36 @@ function trimmedEnd(text: string, from: number, end: number): number {
   return end;
 }
 
+/**
+ * text[from, end) as a string of its own. V8 makes a longer substring a view into the text
+ * (a sliced string), which keeps the whole file alive for as long as the value lives: a run of
+ * thousands of documents would hold every file's text. Prefixing a character and slicing it off
+ * again gives a copy of just the value.
+ */
+function own(text: string, from: number, end: number): string {
+  return end - from < 13 ? text.slice(from, end) : (' ' + text.slice(from, end)).slice(1);
+}
+
+/**
+ * The keys met so far, by a hash of their length and first and last characters: documents of one
+ * kind repeat the same few dozen keys thousands of times. A key found here is the string used
+ * before, already a property name to V8 (no new string, no new lookup of it when it is set).
+ */
+const KEY_SLOTS = 1024;
+const seenKeys: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
+
+/** The plain key text[from, end), as the same string each time it recurs. */
+function keyText(text: string, from: number, end: number): string {
+  const len = end - from;
+  if (len > 32) return text.slice(from, end);
+  const slot = (len * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
+  const seen = seenKeys[slot];
+  if (seen !== undefined && seen.length === len && text.startsWith(seen, from)) return seen;
+  const key = text.slice(from, end);
+  seenKeys[slot] = key;
+  return key;
+}
+
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -168,7 +198,7 @@ function quoteEnd(text: string, i: number, end: number): number {
 
 /** The value of the quoted scalar from `start` (its opening quote) to `end` (its closing one). */
 function unquote(text: string, start: number, end: number): string {
-  const s = text.slice(start + 1, end);
+  const s = own(text, start + 1, end);
   return text.charCodeAt(start) === 39 && s.includes("''") ? s.replace(/''/g, "'") : s;
 }
 
@@ -319,7 +349,7 @@ class Reader {
       const keyEnd = trimmedEnd(text, from, colon);
       // (plainKeyEnd found no " #" before the colon, so none is in the key.)
       if (keyEnd === from || badStart(text, from, keyEnd)) giveUp();
-      this.k = text.slice(from, keyEnd);
+      this.k = keyText(text, from, keyEnd);
       if (this.resolve.suspiciousKey(this.k)) giveUp();
       after = colon + 1;
     }
@@ -359,7 +389,7 @@ class Reader {
     for (let j = i; j < valueEnd; j++) {
       if (text.charCodeAt(j) === 58 && (j + 1 === valueEnd || text.charCodeAt(j + 1) === 32)) giveUp();
     }
-    return this.resolve(text.slice(i, valueEnd));
+    return this.resolve(own(text, i, valueEnd));
   }
 }
 
@@ -423,7 +453,7 @@ class Flow {
     this.pos = j;
     const end = trimmedEnd(t, start, j);
     if (end === start) giveUp();
-    return t.slice(start, end);
+    return own(t, start, end);
   }
 
   private seq(): unknown[] {
@@ -492,7 +522,7 @@ class Flow {
         }
         const keyEnd = trimmedEnd(t, start, j);
         if (keyEnd === start || j - start > MAX_KEY_SPAN) giveUp();
-        key = t.slice(start, keyEnd);
+        key = keyText(t, start, keyEnd);
         if (this.resolve.suspiciousKey(key)) giveUp();
         this.pos = j;
       }

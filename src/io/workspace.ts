@@ -23,9 +23,9 @@ export { MAX_YAML_BYTES };
 // Kept here too: callers found it in this module first.
 export { discoverInputs };
 import { PolicyLoadError, resolvePolicyDoc, resolvePolicyRef, type PolicyReads } from './policy-files.js';
-import { BPM_API, locateFast, parseYamlFast } from './fast-yaml.js';
+import { BPM_API, locateFast, parseYamlFastChecked } from './fast-yaml.js';
 import { checkDocument, DOC_KINDS } from './schema.js';
-import { scanScalars } from './scalars.js';
+import { emptyScan, scalarsWorthScanning, scanScalars } from './scalars.js';
 import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './yaml.js';
 import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
 import { pairForms } from './form-pairs.js';
@@ -224,7 +224,9 @@ async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d:
   if (!f.explicit && !BPM_API.test(text)) return undefined;
   for (const d of decoded.diagnostics) diag({ ...d });
   if (decoded.diagnostics.some((d) => d.severity === 'error')) return null;
-  return { ...parseWithPositions(text, f.display), text };
+  // Positions come from the bytes, decoded again if a finding asks for one: the decoded text
+  // (twice the size, on the JavaScript heap) is not kept for the whole run.
+  return { ...parseWithPositions(text, f.display, decodeAgain(bytes, f.display)), text };
 }
 
 /**
@@ -233,12 +235,32 @@ async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d:
  * something asks for one, as the `yaml` package would give them. Both see the text with its line
  * ends normalised.
  */
-export function parseWithPositions(source: string, file: string): ParsedYaml {
+export function parseWithPositions(source: string, file: string, again?: () => string): ParsedYaml {
   const text = normaliseLineEnds(source);
-  const data = parseYamlFast(text);
-  if (data === undefined) return parseYaml(text, file);
+  const fast = parseYamlFastChecked(text);
+  if (fast === undefined) return parseYaml(text, file);
+  return { data: fast.data, diagnostics: [], locate: lazyLocate(again ?? text, file), ...(fast.finite ? { finite: true as const } : {}) };
+}
+
+/**
+ * Positions in a text, read only when first asked for: from `source`, or from what `source()`
+ * gives then. Made here, apart from any other closure, so that it holds the text only when
+ * given the text (V8 keeps a scope's variables for all the closures made in it).
+ */
+function lazyLocate(source: string | (() => string), file: string): ParsedYaml['locate'] {
   let locate: ParsedYaml['locate'] | undefined;
-  return { data, diagnostics: [], locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key) };
+  return (pointer, key) => {
+    if (locate === undefined) {
+      const text = typeof source === 'string' ? source : normaliseLineEnds(source());
+      locate = locateFast(text) ?? parseYaml(text, file).locate;
+    }
+    return locate(pointer, key);
+  };
+}
+
+/** The text of `bytes` decoded again (a closure that holds the bytes, not the text). */
+function decodeAgain(bytes: Buffer, file: string): () => string {
+  return () => decodeYamlText(bytes, file).text;
 }
 
 async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
@@ -263,7 +285,8 @@ async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyD
   loaded.kind = kind;
   // One walk over the values: ９０ and ％ typed by an IME are read as 90 and %, with a note
   // where each was; what else it finds is reported below and by checkDocument.
-  const scan = scanScalars(data, { fold: true, invisible: true });
+  // (Skipped when the text shows there is nothing to find: most documents of a batch.)
+  const scan = parsed.finite !== true || scalarsWorthScanning(parsed.text) ? scanScalars(data, { fold: true, invisible: true }) : emptyScan();
   for (const x of scan.folded) {
     diag({ code: 'full-width-normalised', severity: 'info', path: x.pointer, args: { value: x.from, as: x.to }, ...parsed.locate(x.pointer) });
   }

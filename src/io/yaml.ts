@@ -29,6 +29,8 @@ export interface ParsedYaml {
    * key instead of its value (for unknown keys). Falls back to the deepest existing ancestor.
    */
   locate(pointer: string, key?: boolean): Position;
+  /** Set when bpm's reader of the plain subset read the text and every number in it is finite. */
+  finite?: true;
 }
 
 /** Alias expansions allowed before a document is treated as an alias bomb (billion laughs). */

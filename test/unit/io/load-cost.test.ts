@@ -1,0 +1,130 @@
+// What loading a batch keeps and skips (docs/performance.md#speed-devices): values read by the
+// subset reader are strings of their own, not views that keep each file's text alive; positions
+// are read again from the file's bytes when a finding asks for one; the walk over a document's
+// values is skipped when its text shows there is nothing to find; the reader's keys and small
+// whole numbers are shared. Each of these changes what a run holds or does, never its answers.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { dec } from '../../../src/core/decimal.js';
+import { parseYamlFast, parseYamlFastChecked } from '../../../src/io/fast-yaml.js';
+import { scalarsWorthScanning, scanScalars } from '../../../src/io/scalars.js';
+import { loadWorkspace } from '../../../src/io/workspace.js';
+import { parseYaml } from '../../../src/io/yaml.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Heap bytes still in use after a full collection. */
+function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A YAML text of about `kb` kilobytes of Chinese (two bytes a character on the heap), with long values. */
+function bigText(i: number, kb: number): string {
+  const filler = `# ${'项目支出绩效目标申报表说明'.repeat(Math.ceil((kb * 1024) / 26))}\n`;
+  return `${filler}name: 居家养老服务项目（第${i}号）的长名称\ngoal: 2025年内完成培训人次219人次以上，服务群众8427人次，单位成本控制在4.49万元以内${i}\nlist: [第一个很长的列表值（${i}）, '引号里的很长的值（${i}）']\n`;
+}
+
+describe('io: what loading keeps', () => {
+  it('values read by the subset reader do not keep their file’s text alive', () => {
+    const before = heapUsed();
+    const kept: unknown[] = [];
+    for (let i = 0; i < 40; i++) kept.push(parseYamlFast(bigText(i, 256)));
+    const grown = heapUsed() - before;
+    // 40 texts of 256 KB are 10 MB on the heap; the values alone are a few kilobytes.
+    expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
+    expect(kept[7]).to.deep.equal({ name: '居家养老服务项目（第7号）的长名称', goal: '2025年内完成培训人次219人次以上，服务群众8427人次，单位成本控制在4.49万元以内7', list: ['第一个很长的列表值（7）', '引号里的很长的值（7）'] });
+  });
+
+  it('a loaded batch keeps its files’ bytes for positions, not their decoded text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bpm-load-'));
+    try {
+      for (let i = 0; i < 30; i++) writeFileSync(path.join(dir, `d${i}.yaml`), `apiVersion: bpm/v1\nkind: ScoringPolicy\nname: p${i}\nextends: self\n${bigText(i, 256).replace(/^(name|goal|list):/gm, '# $1:')}`);
+      await loadWorkspace([dir], { cwd: dir, readCsv: true }); // what the first load sets up once
+      const before = heapUsed();
+      const ws = await loadWorkspace([dir], { cwd: dir, readCsv: true });
+      const grown = heapUsed() - before;
+      expect(ws.files).to.have.length(30);
+      // 30 texts of 256 KB would be 7.7 MB on the heap.
+      expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
+      // …and still gives positions, read again from the bytes.
+      const f = ws.files.find((x) => x.file.endsWith('d3.yaml'))!;
+      expect(f.locate!('/name')).to.deep.include({ line: 3, column: 7 });
+      expect(f.locate!('/extends', true)).to.deep.include({ line: 4, column: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('io: the walk over values, skipped when the text shows nothing to find', () => {
+  it('says a text may hold something for each kind scanScalars finds', () => {
+    for (const text of ['target: ９０', 'unit: ％', 'a: －5', 'a: ＋5', 'a: ５．５', 'name: 万元\u3000', 'name: \u00a0x', 'a: b\u200b', 'a: b\u000b', 'code: TODO', 'name: 待填写']) {
+      expect(scalarsWorthScanning(text), JSON.stringify(text)).to.equal(true);
+    }
+    for (const text of ['name: 社区（文化）惠民工程，第1号：完成', 'target: 90\nunit: "%"', 'todo: later', 'a: 待填']) {
+      expect(scalarsWorthScanning(text), JSON.stringify(text)).to.equal(false);
+    }
+  });
+
+  it('whenever it says there is nothing, the walk finds nothing and changes nothing (random documents)', () => {
+    const chars = ['a', 'b', '1', '9', '.', '-', '%', ' ', '万', '元', '（', '）', '，', '：', '０', '９', '％', '．', '－', '＋', 'Ａ', '\u3000', '\u00a0', '\u200b', 'T', 'O', 'D', '待', '填', '写'];
+    const scalar = fc.oneof(
+      fc.array(fc.constantFrom(...chars), { maxLength: 8 }).map((c) => c.join('')),
+      fc.integer(),
+      fc.double({ noNaN: false }),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('name', 'target', 'unit', 'amount', 'code'), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }))), (doc) => {
+        const text = JSON.stringify(doc); // JSON is YAML: the text the values came from
+        if (scalarsWorthScanning(text)) return;
+        const data = structuredClone(doc);
+        const scan = scanScalars(data, { fold: true, invisible: true });
+        expect(scan.folded).to.deep.equal([]);
+        expect(scan.placeholders).to.deep.equal([]);
+        expect(scan.invisible).to.deep.equal([]);
+        expect(data).to.deep.equal(doc);
+      }),
+      { numRuns: 5_000, seed: 7 },
+    );
+  });
+
+  it('the reader says whether every number it read is finite', () => {
+    expect(parseYamlFastChecked('a: 1\nb: 2.5\nc: [1e300, 0x1F]\n')?.finite).to.equal(true);
+    for (const text of ['a: .inf\n', 'a: -.Inf\n', 'a: .nan\n', 'a: 1e400\n', `a: ${'9'.repeat(400)}\n`, 'a: [1, .NaN]\n', 'a: {b: 1e999}\n']) {
+      const r = parseYamlFastChecked(text);
+      expect(r, text).to.not.equal(undefined);
+      expect(r!.finite, text).to.equal(false);
+      expect(scanScalars(r!.data).nonFinite, text).to.have.length(1);
+    }
+    // Text the reader declines goes to the yaml package and is always walked.
+    expect(parseYamlFastChecked('a: !!float 1e400\n')).to.equal(undefined);
+    expect(scanScalars(parseYaml('a: !!float 1e400\n', 'x.yaml').data).nonFinite).to.have.length(1);
+  });
+});
+
+describe('io: shared keys and numbers', () => {
+  it('keys that share a length and first and last characters are told apart', () => {
+    const text = 'abxc: 1\naxbc: 2\nabcc: 3\nnested:\n  - {abxc: 4, axbc: 5}\n  - axbc: 6\n    abxc: 7\n';
+    expect(parseYamlFast(text)).to.deep.equal({ abxc: 1, axbc: 2, abcc: 3, nested: [{ abxc: 4, axbc: 5 }, { axbc: 6, abxc: 7 }] });
+    expect(parseYamlFast('axbc: 1\nabxc: 2\n')).to.deep.equal({ axbc: 1, abxc: 2 });
+  });
+
+  it('one decimal per small whole number, -0 and fractions read as decimal.js reads them', () => {
+    expect(dec(20)).to.equal(dec(20));
+    expect(dec(20).toFixed()).to.equal('20');
+    expect(dec(-0).isNegative()).to.equal(true);
+    expect(dec(0).isNegative()).to.equal(false);
+    expect(dec(0.1).plus(dec(0.2)).toFixed()).to.equal('0.3');
+    expect(dec(9999).toFixed()).to.equal('9999');
+    expect(dec(10_000).toFixed()).to.equal('10000');
+    expect(dec(-3).toFixed()).to.equal('-3');
+  });
+});
