@@ -32,12 +32,24 @@ export interface Fit {
  */
 export function boxTable(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit?: Fit): string {
   const n = head.length;
-  const widths = head.map((h) => Math.max(1, width(h) + 2));
-  const measured = rows.map((r) => ('span' in r ? [width(r.span)] : r.map(width)));
-  rows.forEach((r, k) => {
-    if ('span' in r) return;
-    for (let c = 0; c < n; c++) widths[c] = Math.max(widths[c], measured[k][c] + 2);
-  });
+  const headWidths = head.map(width);
+  const widths = headWidths.map((w) => Math.max(1, w + 2));
+  // Each cell's width, measured once (a spanning row: its one cell).
+  const measured: number[][] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if ('span' in r) {
+      measured[k] = [width(r.span)];
+      continue;
+    }
+    const m: number[] = new Array(n);
+    for (let c = 0; c < n; c++) {
+      const w = width(r[c]);
+      m[c] = w;
+      if (w + 2 > widths[c]) widths[c] = w + 2;
+    }
+    measured[k] = m;
+  }
   // A spanning cell wider than the columns under it widens them, the difference shared out
   // from the left as cli-table3 does (rounded shares, last spanner first).
   for (let k = rows.length - 1; k >= 0; k--) {
@@ -54,22 +66,34 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
   }
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
   if (fit !== undefined && total + 2 > fit.width) return fitted(head, rows, aligns, fit, measured);
-  const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
-  const cell = (text: string, w: number, textWidth: number, align: Align) => {
-    const gap = ' '.repeat(Math.max(0, w - 2 - textWidth));
-    return ' ' + (align === 'right' ? gap + text : text + gap) + ' ';
+  const rules = widths.map((w) => '─'.repeat(w));
+  const line = (left: string, mid: string, right: string) => left + rules.join(mid) + right;
+  const right = aligns.map((a) => a === 'right');
+  // One row of cells: │ text │ text │, each padded to its column on the side its alignment says.
+  const row = (cells: readonly string[], textWidths: readonly number[]) => {
+    let out = '│';
+    for (let c = 0; c < n; c++) {
+      const gap = spaces(widths[c] - 2 - textWidths[c]);
+      out += right[c] ? ' ' + gap + cells[c] + ' │' : ' ' + cells[c] + gap + ' │';
+    }
+    return out;
   };
-  const out = [line('┌', '┬', '┐')];
-  out.push('│' + head.map((h, c) => cell(h, widths[c], width(h), aligns[c] ?? 'left')).join('│') + '│');
+  let out = line('┌', '┬', '┐') + '\n' + row(head, headWidths) + '\n';
   // The line under the heading meets the row below: no junctions into a spanning cell.
-  out.push(rows[0] !== undefined && 'span' in rows[0] ? line('├', '┴', '┤') : line('├', '┼', '┤'));
-  rows.forEach((r, k) => {
-    if ('span' in r) out.push('│' + cell(r.span, total, measured[k][0], 'left') + '│');
-    else out.push('│' + r.map((text, c) => cell(text, widths[c], measured[k][c], aligns[c] ?? 'left')).join('│') + '│');
-  });
+  out += rows[0] !== undefined && 'span' in rows[0] ? line('├', '┴', '┤') : line('├', '┼', '┤');
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    out += '\n' + ('span' in r ? '│ ' + r.span + spaces(total - 2 - measured[k][0]) + ' │' : row(r, measured[k]));
+  }
   const last = rows[rows.length - 1];
-  out.push(last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
-  return out.join('\n');
+  return out + '\n' + (last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
+}
+
+const SPACES = ' '.repeat(256);
+
+/** `n` spaces (none for n ≤ 0). */
+function spaces(n: number): string {
+  return n <= 0 ? '' : n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
 }
 
 /** A column that wraps is not made narrower than this (or its longest word), padding aside. */

@@ -31,15 +31,17 @@ export function likelihoodWord(l: string | null, lang: Lang): string {
   return l === null ? '—' : word(lang, 'variance.likelihood.', l);
 }
 
-// Status and likelihood words are looked up for every row of a big report: kept per language.
-const WORDS: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
+// Status and likelihood words are looked up for every row of a big report: kept per language
+// and prefix, by the key alone (no key text is put together per row).
+const WORDS: Record<Lang, Map<string, Map<string, string>>> = { en: new Map(), zh: new Map() };
 
 function word(lang: Lang, prefix: string, key: string): string {
-  const words = WORDS[lang];
-  let w = words.get(prefix + key);
+  let words = WORDS[lang].get(prefix);
+  if (words === undefined) WORDS[lang].set(prefix, (words = new Map()));
+  let w = words.get(key);
   if (w === undefined) {
     w = message(lang, prefix + key);
-    words.set(prefix + key, w);
+    words.set(key, w);
   }
   return w;
 }
@@ -96,7 +98,21 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
  */
 export function fixed(x: number | null, places: number, text?: string): string {
   if (x === null) return '—';
-  const s = text ?? plain(x);
+  if (text === undefined && places < SCALE.length) {
+    // A value with at most `places` decimals (every computed value: they arrive rounded) is an
+    // integer count of 10^-places: its digits are that integer's, without the shortest-text
+    // conversion of a double. Exactly the text below gives: when scaled / 10^places gives x back
+    // and |x| is well inside 2^53, x's shortest text is that decimal (no other decimal with so
+    // few places rounds to x), padded to `places`.
+    const p = SCALE[places];
+    const scaled = Math.round(x * p);
+    if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return scaledText(scaled, places);
+  }
+  return fixedText(text ?? plain(x), places);
+}
+
+/** A number's decimal text with `places` decimals: padded, or rounded half-up exactly. */
+export function fixedText(s: string, places: number): string {
   const dot = s.indexOf('.');
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
   if (decimals > places) {
@@ -105,6 +121,18 @@ export function fixed(x: number | null, places: number, text?: string): string {
   }
   if (places === 0) return s;
   return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
+}
+
+const SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/** The text of scaled × 10^-places with exactly `places` decimals (-0 is 0). */
+function scaledText(scaled: number, places: number): string {
+  const neg = scaled < 0;
+  let s = String(neg ? -scaled : scaled);
+  if (places === 0) return neg ? '-' + s : s;
+  if (s.length <= places) s = '0'.repeat(places - s.length + 1) + s;
+  const point = s.length - places;
+  return (neg ? '-' : '') + s.slice(0, point) + '.' + s.slice(point);
 }
 
 /** An input number as written (no exponent); `text`: its exact text when the double is not it. */
