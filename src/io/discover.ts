@@ -1,7 +1,7 @@
 // Turns command-line path arguments (files, directories, globs) into a sorted list of input
 // files. Directories are walked; globs are matched by a small matcher of our own because
 // Node 20 has no fs.glob. Nothing here prints: problems are thrown as InputError.
-import { constants as fsConstants, promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp, readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -316,9 +316,13 @@ function nextStates(segs: Segment[], states: number[], name: string): number[] {
   return closure(segs, next).filter((s) => s < segs.length);
 }
 
+/**
+ * A directory's entries, read synchronously: a walk of thousands of project folders on a local
+ * disk is faster one directory after the other than through the thread pool.
+ */
 async function readDir(dir: string, ctx: WalkContext, arg: string): Promise<Dirent[]> {
   try {
-    return await fsp.readdir(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     const code = errCode(err);
     // Removed while walking, or not a directory after all: nothing to report.
