@@ -43,7 +43,7 @@ export function register(program: Command, env: CliEnv): void {
       ]);
       const { t } = await import('../../i18n/index.js');
       const progress = progressBar(env, { files: t(lang, 'score.progress.files'), projects: t(lang, 'score.progress.projects') });
-      const { report, workspace } = await score({
+      const { report, inputs } = await score({
         paths,
         ...loadOptions(opts, env, lang),
         data: opts.data,
@@ -62,13 +62,13 @@ export function register(program: Command, env: CliEnv): void {
         await mkdir(dir, { recursive: true });
         for (const p of report.projects) {
           const text = format(projectReport(report, p), { ...fopts, color: false, width: undefined });
-          await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format)), force: opts.force, cwd: env.cwd, inputs: workspace.inputs });
+          await writeOutput(text, { output: path.join(dir, reportFileName(p, opts.format)), force: opts.force, cwd: env.cwd, inputs });
         }
       }
       const stream = scoreStreams[opts.format];
       // With --out-dir alone, a workbook report is the per-project workbooks.
       if (!(binary && toStdout)) {
-        await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, force: opts.force, cwd: env.cwd, inputs: workspace.inputs, stdout: env.stdout });
+        await writeOutput(stream(report, opts.output ? { ...fopts, color: false } : fopts), { output: opts.output, force: opts.force, cwd: env.cwd, inputs, stdout: env.stdout });
       }
       env.exitCode = scoreExitCode(report, opts.failUnder);
     });

@@ -18,6 +18,7 @@ import { unscorableProject } from '../../core/scoring/project.js';
 import type { ScoreFormatName } from '../../formats/names.js';
 import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
+import { BIG_RUN_FILES, collectGarbage } from '../../io/heap.js';
 import { loadWorkspace, positionIn, shownFile, showFiles, type LoadOptions, type Workspace } from '../../io/workspace.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -37,7 +38,12 @@ export interface ScoreOptions extends LoadOptions {
 
 export interface ScoreResult {
   report: ScoreReport;
-  workspace: Workspace;
+  /**
+   * Absolute paths of every input: -o must not replace one. Only these: the loaded files, their
+   * positions and the monitoring rows are let go before the report is written (a batch of
+   * thousands of projects would hold them all while the report streams).
+   */
+  inputs: string[];
 }
 
 export async function score(opts: ScoreOptions): Promise<ScoreResult> {
@@ -55,6 +61,16 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     else byFile.set(d.file, [d]);
   }
   const errorFiles = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file as string));
+  // A sheet of a workbook with several forms is named by the workbook in the report.
+  const shown = shownFile(ws);
+  const show = showFiles(ws);
+  // What scoring still needs of the load is its documents: the files' positions and the
+  // monitoring rows (checked above) go before the projects are scored, and in a big batch their
+  // garbage is collected then, so that the heap does not hold it and the scored projects at once.
+  const big = ws.files.length >= BIG_RUN_FILES;
+  ws.files = [];
+  ws.monitoring = [];
+  if (big) collectGarbage();
 
   const evalByCode = new Map<string, Evaluation>();
   for (const e of ws.evaluations) if (!evalByCode.has(e.project)) evalByCode.set(e.project, e);
@@ -83,9 +99,6 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     opts.onProgress?.(i + 1, dossiers.length, 'projects');
   });
   projects.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  // A sheet of a workbook with several forms is named by the workbook in the report.
-  const shown = shownFile(ws);
-  const show = showFiles(ws);
   for (const p of projects) {
     p.diagnostics = show(p.diagnostics);
     p.files = p.files.map(shown);
@@ -109,7 +122,7 @@ export async function score(opts: ScoreOptions): Promise<ScoreResult> {
     batch: projects.length > 1,
     decimals,
   };
-  return { report, workspace: ws };
+  return { report, inputs: ws.inputs };
 }
 
 /**

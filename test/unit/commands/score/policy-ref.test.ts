@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { score } from '../../../../src/commands/score/run.js';
+import { loadWorkspace } from '../../../../src/io/workspace.js';
 import { ROOT } from '../../../helpers/run.js';
 import { tempDir } from '../../../helpers/temp.js';
 
@@ -24,10 +25,12 @@ describe('score: evaluations naming a policy file', () => {
 
   it('uses the file for every project, resolved once', async () => {
     writeFileSync(path.join(dir, 'policy.yaml'), 'apiVersion: bpm/v1\nkind: ScoringPolicy\nname: dalian-2025\nextends: self\nassessorWeights: {expert: 2, self: 1}\n');
-    const { report, workspace } = await score({ paths: ['batch'], cwd: dir, lang: 'en' });
+    const { report } = await score({ paths: ['batch'], cwd: dir, lang: 'en' });
     expect(report.projects).to.have.length(3);
     expect(report.projects.map((p) => p.policy)).to.deep.equal(['dalian-2025', 'dalian-2025', 'dalian-2025']);
     expect(report.policy).to.equal('dalian-2025');
+    // The load score runs: one policy object for the three evaluations that name the file.
+    const workspace = await loadWorkspace(['batch'], { cwd: dir, readCsv: true });
     const policies = new Set(workspace.dossiers.map((d) => workspace.ctx.policyFor(d)));
     expect(policies.size).to.equal(1);
     expect(report.projects.every((p) => p.status === 'scored')).to.equal(true);
