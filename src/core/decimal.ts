@@ -28,10 +28,111 @@ export function dec(x: number | string | Dec): Dec {
 }
 const SMALL: (Dec | undefined)[] = new Array(10_000).fill(undefined);
 
+/**
+ * The sum of decimals. Amounts, weights and targets have few digits: when each is a whole number
+ * of 10^-k with at most 15 digits, they are added as integers, exactly (a decimal.js addition
+ * copies both operands and allocates its result); otherwise decimal.js adds them.
+ */
 export function sum(xs: Iterable<Dec>): Dec {
+  const list = Array.isArray(xs) ? (xs as Dec[]) : [...xs];
+  const fast = exactSum(list);
+  if (fast !== undefined) return fast;
   let s = ZERO;
-  for (const x of xs) s = s.plus(x);
+  for (const x of list) s = s.plus(x);
   return s;
+}
+
+/**
+ * Whether a and b are equal, less or greater (-1, 0, 1), as a.comparedTo(b), without copying b
+ * when both are short enough to compare as scaled integers.
+ */
+export function compare(a: Dec, b: Dec): number {
+  if (a === b) return 0;
+  const na = scaledOf(a);
+  const pa = scaleOut;
+  const nb = scaledOf(b);
+  const pb = scaleOut;
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) {
+    const q = Math.min(pa, pb);
+    const x = na * POW10[pa - q];
+    const y = nb * POW10[pb - q];
+    if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(y) <= Number.MAX_SAFE_INTEGER) return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return a.comparedTo(b);
+}
+
+/** Whether a equals b (the same value, whatever its form). */
+export function same(a: Dec, b: Dec): boolean {
+  return compare(a, b) === 0;
+}
+
+// Exact powers of ten as doubles (10^22 is the last one a double holds exactly).
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** The scale (power of ten) of the last scaledOf() that gave a number. */
+let scaleOut = 0;
+
+/**
+ * x as n × 10^scaleOut with n a safe integer (decimal.js keeps a value as base-10^7 words `d`, the
+ * decimal exponent `e` of its first digit and the sign `s`), or NaN when x has more than 15
+ * digits or is not finite.
+ */
+function scaledOf(x: Dec): number {
+  const d = x.d;
+  if (!d || d.length > 3) return NaN;
+  let n = d[0];
+  let len = n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : 7;
+  for (let i = 1; i < d.length; i++) {
+    n = n * 1e7 + d[i];
+    len += 7;
+  }
+  if (n > 999_999_999_999_999) return NaN; // 15 digits: every such integer is a safe one
+  scaleOut = x.e - len + 1;
+  return x.s * n;
+}
+
+/** The exact sum of `xs` as integers of a common scale, or undefined when that is not sure to be exact. */
+function exactSum(xs: readonly Dec[]): Dec | undefined {
+  const total = scaledSum(xs);
+  if (Number.isNaN(total)) return undefined;
+  return total === 0 ? ZERO : new D(`${total}e${scaleOut}`);
+}
+
+/** The sum of `xs` as n × 10^scaleOut with n a safe integer, or NaN when that is not sure to be exact. */
+function scaledSum(xs: readonly Dec[]): number {
+  let q = 0;
+  for (let i = 0; i < xs.length; i++) {
+    if (Number.isNaN(scaledOf(xs[i]))) return NaN;
+    if (i === 0 || scaleOut < q) q = scaleOut;
+  }
+  let total = 0;
+  for (const x of xs) {
+    const n = scaledOf(x);
+    const k = scaleOut - q;
+    if (k >= POW10.length) return NaN;
+    const v = n * POW10[k];
+    total += v;
+    if (Math.abs(v) > Number.MAX_SAFE_INTEGER || Math.abs(total) > Number.MAX_SAFE_INTEGER) return NaN;
+  }
+  scaleOut = q;
+  return total;
+}
+
+/** Whether the decimals `xs` add up to exactly `expected` (sum() and same(), without the sum's decimal when they are short). */
+export function sumIs(xs: readonly Dec[], expected: Dec): boolean {
+  const total = scaledSum(xs);
+  if (!Number.isNaN(total)) {
+    const q = scaleOut;
+    const e = scaledOf(expected);
+    const p = scaleOut;
+    const m = Math.min(p, q);
+    if (!Number.isNaN(e) && p - m < POW10.length && q - m < POW10.length) {
+      const x = total * POW10[q - m];
+      const y = e * POW10[p - m];
+      if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(y) <= Number.MAX_SAFE_INTEGER) return x === y;
+    }
+  }
+  return sum(xs).equals(expected);
 }
 
 /** Half-up rounding to `places` decimals (财政 practice: 四舍五入). */

@@ -12,6 +12,8 @@ export const VAGUE_WORDS = ['进一步', '提高', '加强', '有所', '显著',
 
 /** The vague phrases of `s` whose clause holds no number, e.g. ['提高市民文化素养']. */
 export function vaguePhrases(s: string): string[] {
+  // Most text has none of the words: nothing to split into clauses.
+  if (!VAGUE_WORDS.some((v) => s.includes(v))) return [];
   const found: string[] = [];
   // A clause ends at Chinese or Western punctuation; a number anywhere in it makes it concrete.
   for (const clause of s.split(/[,，;；。!！?？、\n]/)) {

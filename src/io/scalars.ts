@@ -4,7 +4,7 @@
 // still a placeholder of `bpm init --blank`, and text that starts or ends with a character YAML
 // does not take as white space (invisible.ts). Pointers are built only for what is found.
 import { foldValue, hasFullWidth, type Folded } from './full-width.js';
-import { invisibleEdge, isInvisible, type InvisibleChar } from './invisible.js';
+import { invisibleEdge, type InvisibleChar } from './invisible.js';
 
 /** The words `bpm init --blank` writes where a value is to be filled in (the whole value): Chinese, English. */
 export const PLACEHOLDERS = ['待填写', 'TODO'] as const;
@@ -34,12 +34,10 @@ export interface ScanOptions {
  * change nothing, and is skipped (most documents of a batch). True does not mean there is something.
  */
 export function scalarsWorthScanning(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 ? c === 0x0b || c === 0x0c : isInvisible(c) || (c >= 0xff10 && c <= 0xff19) || c === 0xff0b || c === 0xff0d || c === 0xff0e || c === 0xff05) return true;
-  }
-  return text.includes(PLACEHOLDERS[0]) || text.includes(PLACEHOLDERS[1]);
+  return WORTH_SCANNING.test(text) || text.includes(PLACEHOLDERS[0]) || text.includes(PLACEHOLDERS[1]);
 }
+// The invisible characters of invisible.ts (isInvisible) and the full-width ０-９ ＋ － ． ％.
+const WORTH_SCANNING = /[\x0b\x0c\x85\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uff05\uff0b\uff0d\uff0e\uff10-\uff19]/;
 
 /** Nothing found, nothing folded: the scan of a document scalarsWorthScanning() rules out. */
 export function emptyScan(): ScalarScan {

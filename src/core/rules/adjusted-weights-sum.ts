@@ -1,5 +1,5 @@
 import { inForce } from '../model/adjust.js';
-import { sum, text } from '../decimal.js';
+import { sum, sumIs, text } from '../decimal.js';
 import { LEVEL1_ZH } from '../model/aliases.js';
 import { LEVEL1, type Level1 } from '../model/model.js';
 import { escapePointer } from '../model/normalise.js';
@@ -33,8 +33,9 @@ export const adjustedWeights: DossierRule<Code> = {
         const inSection = after.filter((ind) => !ind.informational && sectionOf(policy, ind.level1) === s);
         const touched = changed.find((code) => inSection.some((ind) => ind.code === code));
         if (touched === undefined) continue;
-        const actual = sum(inSection.map((ind) => ind.weight));
-        if (actual.equals(expected)) continue;
+        const weights = inSection.map((ind) => ind.weight);
+        if (sumIs(weights, expected)) continue;
+        const actual = sum(weights);
         out.push({
           code: 'adjusted-weights-sum',
           file: d.origin.file,

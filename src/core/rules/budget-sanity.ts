@@ -1,4 +1,4 @@
-import { text } from '../decimal.js';
+import { same, text } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
 
 const CODES = ['budget-total-zero', 'budget-initial-differs'] as const;
@@ -24,7 +24,7 @@ export const budgetSanity: DossierRule<Code> = {
       if (a.budgetTotal?.isZero()) out.push({ file, path: `/adjustments/${i}/budget/total`, code: 'budget-total-zero', args: { unit, date: a.date } });
     });
     const { initial, total } = d.budget;
-    if (!initial.equals(total)) {
+    if (!same(initial, total)) {
       out.push({ file, path: '/budget/initial', code: 'budget-initial-differs', severity: 'warning', args: { initial: text(initial), total: text(total), unit, difference: text(total.minus(initial)) } });
     }
     return out;

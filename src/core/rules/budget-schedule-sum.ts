@@ -1,5 +1,5 @@
 import { inForce } from '../model/adjust.js';
-import { sum, text, type Dec } from '../decimal.js';
+import { sum, sumIs, text, type Dec } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
 import { scaleHint } from './unit-scale.js';
 
@@ -21,8 +21,9 @@ export const budgetScheduleSum: DossierRule<Code> = {
     const unit = d.budget.unit;
     const sch = d.budget.schedule;
     if (sch) {
-      const s = sum(Object.values(sch) as Dec[]);
-      if (!s.equals(d.budget.total)) {
+      const amounts = Object.values(sch) as Dec[];
+      if (!sumIs(amounts, d.budget.total)) {
+        const s = sum(amounts);
         // A sum of 10 times the total or more names the quarter that looks like 元 in a 万元 dossier.
         const hint = scaleHint(unit, s, d.budget.total, Object.entries(sch).map(([name, amount]) => ({ name, amount: amount as Dec })));
         const args = { sum: text(s), total: text(d.budget.total), unit, difference: text(s.minus(d.budget.total)) };
@@ -32,8 +33,9 @@ export const budgetScheduleSum: DossierRule<Code> = {
     d.adjustments.forEach((a, i) => {
       if (a.budgetSchedule === undefined) return;
       const total = inForce(d, a.date).budgetTotal;
-      const s = sum(Object.values(a.budgetSchedule) as Dec[]);
-      if (s.equals(total)) return;
+      const amounts = Object.values(a.budgetSchedule) as Dec[];
+      if (sumIs(amounts, total)) return;
+      const s = sum(amounts);
       out.push({ code: 'adjusted-schedule-sum', file: d.origin.file, path: `/adjustments/${i}/budget/schedule`, args: { date: a.date, sum: text(s), total: text(total), unit, difference: text(s.minus(total)) } });
     });
     return out;

@@ -1,4 +1,4 @@
-import { sum, text } from '../decimal.js';
+import { sum, sumIs, text } from '../decimal.js';
 import type { DossierRule } from './types.js';
 import { scaleHint } from './unit-scale.js';
 
@@ -16,8 +16,9 @@ export const budgetSourcesSum: DossierRule<Code> = {
   codes: CODES,
   check(d) {
     if (d.budget.sources.length === 0) return [];
-    const s = sum(d.budget.sources.map((x) => x.amount));
-    if (s.equals(d.budget.total)) return [];
+    const amounts = d.budget.sources.map((x) => x.amount);
+    if (sumIs(amounts, d.budget.total)) return [];
+    const s = sum(amounts);
     const hint = scaleHint(d.budget.unit, s, d.budget.total, d.budget.sources);
     const args = { sum: text(s), total: text(d.budget.total), unit: d.budget.unit, difference: text(s.minus(d.budget.total)) };
     return [{ code: 'budget-sources-sum', file: d.origin.file, path: '/budget/sources', args: hint ? { ...args, ...hint, source: hint.name } : args }];

@@ -1,4 +1,4 @@
-import { text, type Dec } from '../decimal.js';
+import { compare, same, text, type Dec } from '../decimal.js';
 import { QUARTERS, type Quarter } from '../model/model.js';
 import type { DossierRule, Finding } from './types.js';
 
@@ -24,14 +24,14 @@ export const milestones: DossierRule<Code> = {
         let prev: { q: Quarter; v: Dec } | undefined;
         for (const q of given) {
           const v = ms[q] as Dec;
-          if (prev && v.lessThan(prev.v)) {
+          if (prev && compare(v, prev.v) < 0) {
             out.push({ file: d.origin.file, path: `/indicators/${i}/milestones/${q}`, code: 'milestone-decreasing', args: { indicator: ind.code, quarter: q, value: text(v), previousQuarter: prev.q, previous: text(prev.v) } });
           }
           prev = { q, v };
         }
       }
       const last = given[given.length - 1];
-      if (last && ind.target && !(ms[last] as Dec).equals(ind.target)) {
+      if (last && ind.target && !same(ms[last] as Dec, ind.target)) {
         out.push({ file: d.origin.file, path: `/indicators/${i}/milestones/${last}`, code: 'milestone-target-mismatch', args: { indicator: ind.code, quarter: last, value: text(ms[last] as Dec), target: text(ind.target) } });
       }
     });

@@ -1,4 +1,4 @@
-import { HUNDRED, ONE, text } from '../decimal.js';
+import { compare, HUNDRED, ONE, text, ZERO } from '../decimal.js';
 import type { DossierRule, Finding } from './types.js';
 
 const CODES = ['percent-as-fraction'] as const;
@@ -22,7 +22,7 @@ export const percentAsFraction: DossierRule<Code> = {
       if (ind.unit?.trim() !== '%' || ind.target === null) return;
       if (ind.operator !== '>=' && ind.operator !== '=') return;
       const t = ind.target;
-      if (!t.greaterThan(0) || t.greaterThan(ONE)) return;
+      if (compare(t, ZERO) <= 0 || compare(t, ONE) > 0) return;
       const percent = text(t.times(HUNDRED));
       // "95%", "95 %", "95％" in the goal or the name: the writer meant that figure.
       const printed = new RegExp(`(^|[^0-9.])${percent.replace('.', '\\.')}\\s*[%％]`).test(`${d.goal} ${ind.name}`);

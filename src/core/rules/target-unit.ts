@@ -1,4 +1,4 @@
-import { text } from '../decimal.js';
+import { compare, HUNDRED, text } from '../decimal.js';
 import { escapePointer } from '../model/normalise.js';
 import type { DossierRule, Finding } from './types.js';
 
@@ -17,15 +17,15 @@ export const targetUnit: DossierRule<Code> = {
   check(d) {
     const out: Finding<Code>[] = [];
     d.indicators.forEach((ind, i) => {
-      const base = `/indicators/${i}`;
       if (ind.operator === 'qualitative') return;
+      const base = `/indicators/${i}`;
       if (!ind.target) {
         out.push({ file: d.origin.file, path: `${base}/target`, code: 'target-not-number', args: { indicator: ind.code, target: ind.targetText, operator: ind.operator } });
         return;
       }
       if (!ind.unit || ind.unit.trim() === '') {
         out.push({ file: d.origin.file, path: base, code: 'target-unit-missing', args: { indicator: ind.code, target: text(ind.target) } });
-      } else if (ind.unit.trim() === '%' && (ind.target.isNegative() || ind.target.greaterThan(100))) {
+      } else if (ind.unit.trim() === '%' && (ind.target.isNegative() || compare(ind.target, HUNDRED) > 0)) {
         out.push({ file: d.origin.file, path: `${base}/target`, code: 'percent-out-of-range', args: { indicator: ind.code, target: text(ind.target) } });
       }
     });

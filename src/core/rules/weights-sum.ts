@@ -1,4 +1,4 @@
-import { sum, text } from '../decimal.js';
+import { sum, sumIs, text } from '../decimal.js';
 import { LEVEL1, type Level1 } from '../model/model.js';
 import { sectionOf } from '../model/policy.js';
 import { LEVEL1_ZH } from '../model/aliases.js';
@@ -38,8 +38,9 @@ export const weightsSum: DossierRule<Code> = {
       const expected = policy.sections[s];
       if (expected === undefined) continue;
       const idx = bySection.get(s) ?? [];
-      const actual = sum(idx.map((i) => d.indicators[i].weight));
-      if (!actual.equals(expected)) {
+      const weights = idx.map((i) => d.indicators[i].weight);
+      if (!sumIs(weights, expected)) {
+        const actual = sum(weights);
         out.push({
           code: 'weights-sum',
           file: d.origin.file,

@@ -12,6 +12,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { dec } from '../../../src/core/decimal.js';
 import { parseYamlFast, parseYamlFastChecked } from '../../../src/io/fast-yaml.js';
+import { isInvisible } from '../../../src/io/invisible.js';
 import { scalarsWorthScanning, scanScalars } from '../../../src/io/scalars.js';
 import { loadWorkspace } from '../../../src/io/workspace.js';
 import { parseYaml } from '../../../src/io/yaml.js';
@@ -71,6 +72,13 @@ describe('io: the walk over values, skipped when the text shows nothing to find'
     }
     for (const text of ['name: 社区（文化）惠民工程，第1号：完成', 'target: 90\nunit: "%"', 'todo: later', 'a: 待填']) {
       expect(scalarsWorthScanning(text), JSON.stringify(text)).to.equal(false);
+    }
+  });
+
+  it('knows every invisible character and every full-width character a number folds from', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const folds = (c >= 0xff10 && c <= 0xff19) || c === 0xff0b || c === 0xff0d || c === 0xff0e || c === 0xff05;
+      if (isInvisible(c) || folds) expect(scalarsWorthScanning(`a: x${String.fromCharCode(c)}`), c.toString(16)).to.equal(true);
     }
   });
 
