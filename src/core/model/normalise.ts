@@ -77,7 +77,7 @@ export function normaliseDossier(doc: ProjectDossierDoc, file: string): Dossier 
     category: p.category,
     budget: {
       unit: doc.budget.unit ?? '万元',
-      initial: doc.budget.initial !== undefined ? dec(doc.budget.initial) : total,
+      initial: doc.budget.initial !== undefined && doc.budget.initial !== doc.budget.total ? dec(doc.budget.initial) : total,
       total,
       sources: (doc.budget.sources ?? []).map((s) => ({ name: s.name, amount: dec(s.amount) })),
       schedule: quarters(doc.budget.schedule),

@@ -136,3 +136,18 @@ describe('io: shared keys and numbers', () => {
     expect(dec(-3).toFixed()).to.equal('-3');
   });
 });
+
+describe('io/fast-yaml: numbers of the common forms', () => {
+  it('reads them as the YAML 1.2 core schema does, and leaves every other form to it', () => {
+    const cases: [string, unknown][] = [
+      ['120', 120], ['-5', -5], ['+7', 7], ['007', 7], ['-0', -0], ['1542.38', 1542.38], ['.5', 0.5], ['-.5', -0.5], ['3.', 3], ['+1.50', 1.5],
+      ['.', '.'], ['+.', '+.'], ['1.2.3', '1.2.3'], ['--1', '--1'], ['1e3', 1000], ['0x1F', 31], ['0o17', 15], ['1_000', '1_000'], ['12a', '12a'], ['1,5', '1,5'],
+    ];
+    for (const [text, value] of cases) {
+      const got = parseYamlFast(`v: ${text}\n`);
+      expect(got, text).to.not.equal(undefined);
+      expect(Object.is(got!.v, value), `${text} → ${String(got!.v)}`).to.equal(true);
+      expect(Object.is(got!.v, parseYaml(`v: ${text}\n`, 'x.yaml').data && (parseYaml(`v: ${text}\n`, 'x.yaml').data as { v: unknown }).v), text).to.equal(true);
+    }
+  });
+});
