@@ -111,26 +111,6 @@ function own(text: string, from: number, end: number): string {
   return end - from < 13 ? text.slice(from, end) : (' ' + text.slice(from, end)).slice(1);
 }
 
-/**
- * The keys met so far, by a hash of their length and first and last characters: documents of one
- * kind repeat the same few dozen keys thousands of times. A key found here is the string used
- * before, already a property name to V8 (no new string, no new lookup of it when it is set).
- */
-const KEY_SLOTS = 1024;
-const seenKeys: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
-
-/** The plain key text[from, end), as the same string each time it recurs. */
-function keyText(text: string, from: number, end: number): string {
-  const len = end - from;
-  if (len > 32) return text.slice(from, end);
-  const slot = (len * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
-  const seen = seenKeys[slot];
-  if (seen !== undefined && seen.length === len && text.startsWith(seen, from)) return seen;
-  const key = text.slice(from, end);
-  seenKeys[slot] = key;
-  return key;
-}
-
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -349,7 +329,7 @@ class Reader {
       const keyEnd = trimmedEnd(text, from, colon);
       // (plainKeyEnd found no " #" before the colon, so none is in the key.)
       if (keyEnd === from || badStart(text, from, keyEnd)) giveUp();
-      this.k = keyText(text, from, keyEnd);
+      this.k = text.slice(from, keyEnd);
       if (this.resolve.suspiciousKey(this.k)) giveUp();
       after = colon + 1;
     }
@@ -522,7 +502,7 @@ class Flow {
         }
         const keyEnd = trimmedEnd(t, start, j);
         if (keyEnd === start || j - start > MAX_KEY_SPAN) giveUp();
-        key = keyText(t, start, keyEnd);
+        key = t.slice(start, keyEnd);
         if (this.resolve.suspiciousKey(key)) giveUp();
         this.pos = j;
       }

@@ -1,8 +1,7 @@
 // What loading a batch keeps and skips (docs/performance.md#speed-devices): values read by the
 // subset reader are strings of their own, not views that keep each file's text alive; positions
 // are read again from the file's bytes when a finding asks for one; the walk over a document's
-// values is skipped when its text shows there is nothing to find; the reader's keys and small
-// whole numbers are shared. Each of these changes what a run holds or does, never its answers.
+// values is skipped when its text shows there is nothing to find; small whole numbers are shared. Each of these changes what a run holds or does, never its answers.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,13 +117,7 @@ describe('io: the walk over values, skipped when the text shows nothing to find'
   });
 });
 
-describe('io: shared keys and numbers', () => {
-  it('keys that share a length and first and last characters are told apart', () => {
-    const text = 'abxc: 1\naxbc: 2\nabcc: 3\nnested:\n  - {abxc: 4, axbc: 5}\n  - axbc: 6\n    abxc: 7\n';
-    expect(parseYamlFast(text)).to.deep.equal({ abxc: 1, axbc: 2, abcc: 3, nested: [{ abxc: 4, axbc: 5 }, { axbc: 6, abxc: 7 }] });
-    expect(parseYamlFast('axbc: 1\nabxc: 2\n')).to.deep.equal({ axbc: 1, abxc: 2 });
-  });
-
+describe('core/decimal: small whole numbers', () => {
   it('one decimal per small whole number, -0 and fractions read as decimal.js reads them', () => {
     expect(dec(20)).to.equal(dec(20));
     expect(dec(20).toFixed()).to.equal('20');
