@@ -1,7 +1,8 @@
 // What loading a batch keeps and skips (docs/performance.md#speed-devices): values read by the
 // subset reader are strings of their own, not views that keep each file's text alive; positions
 // are read again from the file's bytes when a finding asks for one; the walk over a document's
-// values is skipped when its text shows there is nothing to find; small whole numbers are shared. Each of these changes what a run holds or does, never its answers.
+// values is skipped when its text shows there is nothing to find; small whole numbers are shared.
+// Each of these changes what a run holds or does, never its answers.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
