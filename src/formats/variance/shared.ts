@@ -98,21 +98,7 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
  */
 export function fixed(x: number | null, places: number, text?: string): string {
   if (x === null) return '—';
-  if (text === undefined && places < SCALE.length) {
-    // A value with at most `places` decimals (every computed value: they arrive rounded) is an
-    // integer count of 10^-places: its digits are that integer's, without the shortest-text
-    // conversion of a double. Exactly the text below gives: when scaled / 10^places gives x back
-    // and |x| is well inside 2^53, x's shortest text is that decimal (no other decimal with so
-    // few places rounds to x), padded to `places`.
-    const p = SCALE[places];
-    const scaled = Math.round(x * p);
-    if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return scaledText(scaled, places);
-  }
-  return fixedText(text ?? plain(x), places);
-}
-
-/** A number's decimal text with `places` decimals: padded, or rounded half-up exactly. */
-export function fixedText(s: string, places: number): string {
+  const s = text ?? plain(x);
   const dot = s.indexOf('.');
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
   if (decimals > places) {
@@ -121,18 +107,6 @@ export function fixedText(s: string, places: number): string {
   }
   if (places === 0) return s;
   return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
-}
-
-const SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
-
-/** The text of scaled × 10^-places with exactly `places` decimals (-0 is 0). */
-function scaledText(scaled: number, places: number): string {
-  const neg = scaled < 0;
-  let s = String(neg ? -scaled : scaled);
-  if (places === 0) return neg ? '-' + s : s;
-  if (s.length <= places) s = '0'.repeat(places - s.length + 1) + s;
-  const point = s.length - places;
-  return (neg ? '-' : '') + s.slice(0, point) + '.' + s.slice(point);
 }
 
 /** An input number as written (no exponent); `text`: its exact text when the double is not it. */
