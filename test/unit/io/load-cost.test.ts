@@ -3,8 +3,7 @@
 // are read again from the file's bytes when a finding asks for one; the walk over a document's
 // values is skipped when its text shows there is nothing to find; small whole numbers are shared.
 // Each of these changes what a run holds or does, never its answers.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,6 +15,7 @@ import { isInvisible } from '../../../src/io/invisible.js';
 import { scalarsWorthScanning, scanScalars } from '../../../src/io/scalars.js';
 import { loadWorkspace } from '../../../src/io/workspace.js';
 import { parseYaml } from '../../../src/io/yaml.js';
+import { tempDir } from '../../helpers/temp.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -45,23 +45,19 @@ describe('io: what loading keeps', () => {
   });
 
   it('a loaded batch keeps its files’ bytes for positions, not their decoded text', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bpm-load-'));
-    try {
-      for (let i = 0; i < 30; i++) writeFileSync(path.join(dir, `d${i}.yaml`), `apiVersion: bpm/v1\nkind: ScoringPolicy\nname: p${i}\nextends: self\n${bigText(i, 256).replace(/^(name|goal|list):/gm, '# $1:')}`);
-      await loadWorkspace([dir], { cwd: dir, readCsv: true }); // what the first load sets up once
-      const before = heapUsed();
-      const ws = await loadWorkspace([dir], { cwd: dir, readCsv: true });
-      const grown = heapUsed() - before;
-      expect(ws.files).to.have.length(30);
-      // 30 texts of 256 KB would be 7.7 MB on the heap.
-      expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
-      // …and still gives positions, read again from the bytes.
-      const f = ws.files.find((x) => x.file.endsWith('d3.yaml'))!;
-      expect(f.locate!('/name')).to.deep.include({ line: 3, column: 7 });
-      expect(f.locate!('/extends', true)).to.deep.include({ line: 4, column: 1 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('bpm-load-');
+    for (let i = 0; i < 30; i++) writeFileSync(path.join(dir, `d${i}.yaml`), `apiVersion: bpm/v1\nkind: ScoringPolicy\nname: p${i}\nextends: self\n${bigText(i, 256).replace(/^(name|goal|list):/gm, '# $1:')}`);
+    await loadWorkspace([dir], { cwd: dir, readCsv: true }); // what the first load sets up once
+    const before = heapUsed();
+    const ws = await loadWorkspace([dir], { cwd: dir, readCsv: true });
+    const grown = heapUsed() - before;
+    expect(ws.files).to.have.length(30);
+    // 30 texts of 256 KB would be 7.7 MB on the heap.
+    expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
+    // …and still gives positions, read again from the bytes.
+    const f = ws.files.find((x) => x.file.endsWith('d3.yaml'))!;
+    expect(f.locate!('/name')).to.deep.include({ line: 3, column: 7 });
+    expect(f.locate!('/extends', true)).to.deep.include({ line: 4, column: 1 });
   });
 });
 
