@@ -47,7 +47,7 @@ export function sum(xs: Iterable<Dec>): Dec {
  * when both are short enough to compare as scaled integers.
  */
 export function compare(a: Dec, b: Dec): number {
-  if (a === b) return 0;
+  if (a === b && !a.isNaN()) return 0;
   const na = scaledOf(a);
   const pa = scaleOut;
   const nb = scaledOf(b);

@@ -1,8 +1,7 @@
 // A full garbage collection at a phase boundary of a big run. V8 lets its old generation grow to
 // several times what was live at its last full collection before it collects again, so the
 // garbage a load leaves behind (each file's parse, the positions and rows let go after the checks)
-// would still be held while the next phase builds its results: a score of 10,000 project folders
-// peaked at about 410 MB with it, 340 MB with one collection after the load (docs/performance.md).
+// would still be held while the next phase builds its results (docs/performance.md#speed-devices).
 // Node has no public call for this; its own gc() is reached through a new context once the
 // flag is set, as node's tests do. Where that is not possible, nothing happens.
 import { setFlagsFromString } from 'node:v8';

@@ -224,9 +224,7 @@ async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d:
   if (!f.explicit && !BPM_API.test(text)) return undefined;
   for (const d of decoded.diagnostics) diag({ ...d });
   if (decoded.diagnostics.some((d) => d.severity === 'error')) return null;
-  // Positions come from the bytes, decoded again if a finding asks for one: the decoded text
-  // (twice the size, on the JavaScript heap) is not kept for the whole run.
-  return { ...parseWithPositions(text, f.display, decodeAgain(bytes, f.display)), text };
+  return { ...parseWithPositions(text, f.display), text };
 }
 
 /**
@@ -235,32 +233,17 @@ async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d:
  * something asks for one, as the `yaml` package would give them. Both see the text with its line
  * ends normalised.
  */
-export function parseWithPositions(source: string, file: string, again?: () => string): ParsedYaml {
+export function parseWithPositions(source: string, file: string): ParsedYaml {
   const text = normaliseLineEnds(source);
   const fast = parseYamlFastChecked(text);
   if (fast === undefined) return parseYaml(text, file);
-  return { data: fast.data, diagnostics: [], locate: lazyLocate(again ?? text, file), ...(fast.finite ? { finite: true as const } : {}) };
-}
-
-/**
- * Positions in a text, read only when first asked for: from `source`, or from what `source()`
- * gives then. Made here, apart from any other closure, so that it holds the text only when
- * given the text (V8 keeps a scope's variables for all the closures made in it).
- */
-function lazyLocate(source: string | (() => string), file: string): ParsedYaml['locate'] {
   let locate: ParsedYaml['locate'] | undefined;
-  return (pointer, key) => {
-    if (locate === undefined) {
-      const text = typeof source === 'string' ? source : normaliseLineEnds(source());
-      locate = locateFast(text) ?? parseYaml(text, file).locate;
-    }
-    return locate(pointer, key);
+  return {
+    data: fast.data,
+    diagnostics: [],
+    locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key),
+    ...(fast.finite ? { finite: true as const } : {}),
   };
-}
-
-/** The text of `bytes` decoded again (a closure that holds the bytes, not the text). */
-function decodeAgain(bytes: Buffer, file: string): () => string {
-  return () => decodeYamlText(bytes, file).text;
 }
 
 async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {

@@ -22,7 +22,7 @@ export const percentAsFraction: DossierRule<Code> = {
       if (ind.unit?.trim() !== '%' || ind.target === null) return;
       if (ind.operator !== '>=' && ind.operator !== '=') return;
       const t = ind.target;
-      if (compare(t, ZERO) <= 0 || compare(t, ONE) > 0) return;
+      if (!(compare(t, ZERO) > 0) || compare(t, ONE) > 0) return;
       const percent = text(t.times(HUNDRED));
       // "95%", "95 %", "95％" in the goal or the name: the writer meant that figure.
       const printed = new RegExp(`(^|[^0-9.])${percent.replace('.', '\\.')}\\s*[%％]`).test(`${d.goal} ${ind.name}`);

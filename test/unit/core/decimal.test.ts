@@ -63,6 +63,9 @@ describe('core/decimal: sum and compare', () => {
     expect(same(dec(1542.38), new D('1542.380'))).to.equal(true);
     expect(compare(new D('1e30'), new D('999999999999999'))).to.equal(1);
     expect(compare(new D(NaN), dec(1))).to.be.NaN;
+    const nan = new D(NaN);
+    expect(compare(nan, nan)).to.be.NaN; // as comparedTo(): NaN equals nothing, itself included
+    expect(same(nan, nan)).to.equal(false);
     // Past 2^53 a double no longer holds every integer: such values go to decimal.js.
     expect(compare(new D('9007199254740993'), new D('9007199254740992'))).to.equal(1);
     expect(compare(new D('90071992547409.93'), new D('90071992547409.92'))).to.equal(1);

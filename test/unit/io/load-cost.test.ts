@@ -1,10 +1,8 @@
 // What loading a batch keeps and skips (docs/performance.md#speed-devices): values read by the
-// subset reader are strings of their own, not views that keep each file's text alive; positions
-// are read again from the file's bytes when a finding asks for one; the walk over a document's
-// values is skipped when its text shows there is nothing to find; small whole numbers are shared.
+// subset reader are strings of their own, not views that keep each file's text alive once the
+// files are let go; the walk over a document's values is skipped when its text shows there is
+// nothing to find; small whole numbers are shared.
 // Each of these changes what a run holds or does, never its answers.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect } from 'chai';
@@ -13,9 +11,7 @@ import { dec } from '../../../src/core/decimal.js';
 import { parseYamlFast, parseYamlFastChecked } from '../../../src/io/fast-yaml.js';
 import { isInvisible } from '../../../src/io/invisible.js';
 import { scalarsWorthScanning, scanScalars } from '../../../src/io/scalars.js';
-import { loadWorkspace } from '../../../src/io/workspace.js';
 import { parseYaml } from '../../../src/io/yaml.js';
-import { tempDir } from '../../helpers/temp.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -42,22 +38,6 @@ describe('io: what loading keeps', () => {
     // 40 texts of 256 KB are 10 MB on the heap; the values alone are a few kilobytes.
     expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
     expect(kept[7]).to.deep.equal({ name: '居家养老服务项目（第7号）的长名称', goal: '2025年内完成培训人次219人次以上，服务群众8427人次，单位成本控制在4.49万元以内7', list: ['第一个很长的列表值（7）', '引号里的很长的值（7）'] });
-  });
-
-  it('a loaded batch keeps its files’ bytes for positions, not their decoded text', async () => {
-    const dir = tempDir('bpm-load-');
-    for (let i = 0; i < 30; i++) writeFileSync(path.join(dir, `d${i}.yaml`), `apiVersion: bpm/v1\nkind: ScoringPolicy\nname: p${i}\nextends: self\n${bigText(i, 256).replace(/^(name|goal|list):/gm, '# $1:')}`);
-    await loadWorkspace([dir], { cwd: dir, readCsv: true }); // what the first load sets up once
-    const before = heapUsed();
-    const ws = await loadWorkspace([dir], { cwd: dir, readCsv: true });
-    const grown = heapUsed() - before;
-    expect(ws.files).to.have.length(30);
-    // 30 texts of 256 KB would be 7.7 MB on the heap.
-    expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
-    // …and still gives positions, read again from the bytes.
-    const f = ws.files.find((x) => x.file.endsWith('d3.yaml'))!;
-    expect(f.locate!('/name')).to.deep.include({ line: 3, column: 7 });
-    expect(f.locate!('/extends', true)).to.deep.include({ line: 4, column: 1 });
   });
 });
 
