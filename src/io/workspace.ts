@@ -144,7 +144,7 @@ export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise
     if (lower.endsWith('.csv')) loaded = opts.readCsv === false ? listCsv(f, ws) : await loadCsv(f, opts, ws);
     else if (isWorkbookName(lower)) {
       for (const part of readWorkbookFile(f, ws, forms)) ws.files.push(part);
-    } else loaded = await loadYaml(f, ws, policyDocs);
+    } else loaded = loadYaml(f, ws, policyDocs);
     if (loaded && opts.keepPositions === false) loaded.locate = undefined;
     if (loaded) ws.files.push(loaded);
     opts.onFile?.(i + 1, all.length);
@@ -208,7 +208,7 @@ function readBytes(f: Found, ws: Loading, cap: number): ReadResult | undefined {
  * Reads, decodes and parses one YAML file: the parse result, null when the file is done (a
  * diagnostic was recorded), or undefined when it is skipped (not a bpm document, found by walking).
  */
-async function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d: Omit<Diagnostic<InputCode>, 'file'>) => void): Promise<(ParsedYaml & { text: string }) | null | undefined> {
+function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d: Omit<Diagnostic<InputCode>, 'file'>) => void): (ParsedYaml & { text: string }) | null | undefined {
   const read = readBytes(f, ws, MAX_YAML_BYTES);
   if (!read) return undefined;
   const bytes = read.bytes;
@@ -246,10 +246,10 @@ export function parseWithPositions(source: string, file: string): ParsedYaml {
   };
 }
 
-async function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): Promise<LoadedFile | undefined> {
+function loadYaml(f: Found, ws: Loading, policyDocs: { doc: ScoringPolicyDoc; file: LoadedFile }[]): LoadedFile | undefined {
   const loaded: LoadedFile = { file: f.display, abs: f.abs, kind: null, diagnostics: [] };
   const diag = (d: Omit<Diagnostic<InputCode>, 'file'>) => loaded.diagnostics.push({ line: 1, column: 1, ...d, file: f.display });
-  const parsed = await readAndParse(f, ws, loaded, diag);
+  const parsed = readAndParse(f, ws, loaded, diag);
   if (!parsed) return parsed === null ? loaded : undefined;
   loaded.locate = parsed.locate;
   loaded.diagnostics.push(...parsed.diagnostics);
