@@ -98,6 +98,15 @@ export function jsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unknow
  */
 export function fixed(x: number | null, places: number, text?: string): string {
   if (x === null) return '—';
+  // A value with at most `places` decimals (every computed value: they arrive rounded) is written
+  // by toFixed, exactly the text below gives it: when scaled / 10^places gives x back and |x| is
+  // well inside 2^53, the decimal nearest to x with `places` decimals is the one x was rounded
+  // to, and its shortest text too.
+  if (text === undefined && places < SCALE.length) {
+    const p = SCALE[places];
+    const scaled = Math.round(x * p);
+    if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return x.toFixed(places);
+  }
   const s = text ?? plain(x);
   const dot = s.indexOf('.');
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
@@ -108,6 +117,8 @@ export function fixed(x: number | null, places: number, text?: string): string {
   if (places === 0) return s;
   return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
 }
+
+const SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 
 /** An input number as written (no exponent); `text`: its exact text when the double is not it. */
 export function asWritten(x: number | null, text?: string): string {

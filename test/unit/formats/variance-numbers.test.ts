@@ -2,6 +2,8 @@
 // computed value (already rounded) to the policy's places, and rounds an input value with more
 // decimals half-up from its decimal text, never from binary.
 import { expect } from 'chai';
+import fc from 'fast-check';
+import { plain } from '../../../src/core/monitoring/flags.js';
 import { fixed } from '../../../src/formats/variance/shared.js';
 
 describe('formats/variance: fixed()', () => {
@@ -20,5 +22,20 @@ describe('formats/variance: fixed()', () => {
     expect(fixed(1e-7, 2)).to.equal('0.00');
     expect(fixed(null, 2)).to.equal('—');
     expect(fixed(3, 2, '3.005')).to.equal('3.01');
+  });
+});
+
+describe('formats/variance: fixed() of rounded values', () => {
+  // The text path alone (the shortest decimal text, padded or rounded half-up), as a reference.
+  const reference = (x: number, places: number) => fixed(x, places, plain(x));
+
+  it('writes exactly what the decimal text gives, for rounded values, integers and any double', () => {
+    const rounded = fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 })).map(([n, k]) => n / 10 ** k);
+    fc.assert(
+      fc.property(fc.oneof(rounded, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer()), fc.integer({ min: 0, max: 6 }), (x, places) => {
+        expect(fixed(x, places), `${x} to ${places}`).to.equal(reference(x, places));
+      }),
+      { numRuns: 50_000, seed: 11 },
+    );
   });
 });
