@@ -6,6 +6,7 @@ import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import { runRules } from '../../core/rules/run.js';
 import type { Dossier } from '../../core/model/model.js';
 import { MonitoringCollector } from '../../core/monitoring/collector.js';
+import { flat } from '../../core/monitoring/store.js';
 import { summaryEntry, summaryPeriod, type SummaryAt, type SummaryEntry } from '../../core/monitoring/summary.js';
 import { formatDate, parsePeriod, type ReportPeriod } from '../../core/model/periods.js';
 import { atOrAbove, worse, worstStatus, type Status } from '../../core/monitoring/variance.js';
@@ -227,7 +228,7 @@ export function varianceExitCode(outcome: { worst: Status | null; errors: number
  * for a dossier) alive. Thousands of dossiers in a streamed run need not keep their sources.
  */
 function detach(d: Dossier): void {
-  const own = (s: string): string => (s.length < 13 ? s : s.split('').join(''));
+  const own = flat;
   d.name = own(d.name);
   d.goal = own(d.goal);
   d.department = own(d.department);

@@ -102,8 +102,9 @@ function faithful(text: string, n: number): boolean {
 /**
  * A copy of a string that does not keep the chunk of the file it was cut from alive (V8 keeps
  * substrings of 13 characters or more as views into their parent): stored values and notes of
- * a streamed file must not pin the whole file in memory.
+ * a streamed file must not pin the whole file in memory. A character put in front and sliced
+ * off again makes V8 copy the characters once (splitting and joining them costs twenty times more).
  */
 export function flat(s: string): string {
-  return s.length < 13 ? s : s.split('').join('');
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { dec } from '../../../src/core/decimal.js';
+import { flat } from '../../../src/core/monitoring/store.js';
 import { parseYamlFast, parseYamlFastChecked } from '../../../src/io/fast-yaml.js';
 import { isInvisible } from '../../../src/io/invisible.js';
 import { scalarsWorthScanning, scanScalars } from '../../../src/io/scalars.js';
@@ -38,6 +39,18 @@ describe('io: what loading keeps', () => {
     // 40 texts of 256 KB are 10 MB on the heap; the values alone are a few kilobytes.
     expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
     expect(kept[7]).to.deep.equal({ name: '居家养老服务项目（第7号）的长名称', goal: '2025年内完成培训人次219人次以上，服务群众8427人次，单位成本控制在4.49万元以内7', list: ['第一个很长的列表值（7）', '引号里的很长的值（7）'] });
+  });
+});
+
+describe('core/monitoring: flat()', () => {
+  it('a value cut from a streamed chunk does not keep the chunk alive', () => {
+    const before = heapUsed();
+    const kept: string[] = [];
+    for (let i = 0; i < 40; i++) kept.push(flat(bigText(i, 256).slice(-60)));
+    const grown = heapUsed() - before;
+    expect(grown, `${(grown / 1e6).toFixed(1)} MB kept`).to.be.below(3e6);
+    expect(kept[7]).to.equal(bigText(7, 256).slice(-60));
+    expect(flat('short')).to.equal('short');
   });
 });
 
