@@ -123,12 +123,16 @@ export function decodeText(bytes: Buffer, forced?: string, file?: string): Decod
 }
 
 /**
- * Decodes a YAML document: UTF-8 with or without a BOM, or UTF-16 with a BOM. YAML is Unicode, so
- * bytes that are not UTF-8 are never read as GBK (which would turn every Chinese value into
- * mojibake): the first invalid sequence is reported (`invalid-utf8`) at its line and column, and
- * the text is returned with U+FFFD in its place. A NUL character is `binary-content` instead.
+ * Decodes a YAML document: UTF-8 with or without a BOM, or UTF-16 or UTF-32 with a BOM (the
+ * encodings YAML 1.2 reads). YAML is Unicode, so bytes that are not UTF-8 are never read as GBK
+ * (which would turn every Chinese value into mojibake): the first invalid sequence is reported
+ * (`invalid-utf8`) at its line and column, and the text is returned with U+FFFD in its place. A
+ * NUL character is `binary-content` instead.
  */
 export function decodeYamlText(bytes: Buffer, file?: string): DecodedYaml {
+  // UTF-32's little-endian mark begins like UTF-16's: it is looked for first.
+  const utf32 = bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0 ? 'le' : bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff ? 'be' : undefined;
+  if (utf32 !== undefined) return decodeUtf32(bytes, utf32 === 'le', file);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const bom = hasUtf8Bom(bytes) ? 3 : 0;
   const body = bytes.subarray(bom);
@@ -152,6 +156,48 @@ export function decodeYamlText(bytes: Buffer, file?: string): DecodedYaml {
   const hex = [...body.subarray(first.index, first.index + first.length)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
   const args = { bytes: hex, count: invalid.length, ...(invalid.length > 1 ? { variant: 'many' } : {}) };
   return { text, encoding: 'utf-8', diagnostics: [{ code: 'invalid-utf8', severity: 'error', file, line, column, args }] };
+}
+
+/**
+ * A UTF-32 document after its byte-order mark: four bytes a character. A unit that is no
+ * character (above U+10FFFF, a surrogate, or the bytes left over at the end) is `invalid-utf8`
+ * (variant utf32) at its place, as U+FFFD in the text; a NUL character is `binary-content`.
+ */
+function decodeUtf32(bytes: Buffer, le: boolean, file?: string): DecodedYaml {
+  const pieces: string[] = [];
+  const chunk: number[] = [];
+  let units = 0; // UTF-16 code units of the text so far
+  let bad: { at: number; bytes: Uint8Array } | undefined;
+  let badCount = 0;
+  let nul = -1;
+  for (let i = 4; i < bytes.length; i += 4) {
+    let cp: number;
+    if (i + 4 > bytes.length) cp = -1;
+    else if (le) cp = (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
+    else cp = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
+    if (cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      bad ??= { at: units, bytes: bytes.subarray(i, i + 4) };
+      badCount++;
+      cp = 0xfffd;
+    } else if (cp === 0 && nul < 0) nul = units;
+    chunk.push(cp);
+    units += cp > 0xffff ? 2 : 1;
+    if (chunk.length >= 4096) {
+      pieces.push(String.fromCodePoint(...chunk));
+      chunk.length = 0;
+    }
+  }
+  pieces.push(String.fromCodePoint(...chunk));
+  const text = pieces.join('');
+  const encoding = le ? 'utf-32le' : 'utf-32be';
+  if (nul >= 0) {
+    const { line, column } = positionOf(text, nul);
+    return { text, encoding, diagnostics: [binaryDiagnostic(file, line, column)] };
+  }
+  if (bad === undefined) return { text, encoding, diagnostics: [] };
+  const { line, column } = positionOf(text, bad.at);
+  const hex = [...bad.bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return { text, encoding, diagnostics: [{ code: 'invalid-utf8', severity: 'error', file, line, column, args: { bytes: hex, count: badCount, variant: 'utf32' } }] };
 }
 
 /**

@@ -36,6 +36,14 @@ function noise(n: number, seed = 0x2545f491): Buffer {
   return b;
 }
 
+/** `s` in UTF-32LE with its byte-order mark, each UTF-16 unit a unit of its own (a lone surrogate stays one). */
+function utf32le(s: string): Buffer {
+  const out = Buffer.alloc((s.length + 1) * 4);
+  out.writeUInt32LE(0xfeff, 0);
+  for (let i = 0; i < s.length; i++) out.writeUInt32LE(s.charCodeAt(i), (i + 1) * 4);
+  return out;
+}
+
 function billionLaughs(): string {
   let s = HEADER + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
   const names = 'bcdefghijk';
@@ -66,6 +74,7 @@ const CASES: Case[] = [
   { name: 'NUL bytes in YAML', files: { 'd.yaml': Buffer.concat([Buffer.from(HEADER + 'goal: a'), Buffer.from([0, 0, 0]), Buffer.from('b\n')]) }, args: ['d.yaml'], code: 1 },
   { name: 'NUL bytes in CSV', files: { 'm.csv': Buffer.concat([Buffer.from('project,period,metric,value\nA,2025-Q1,spend,1'), Buffer.from([0]), Buffer.from('2\n')]) }, args: ['m.csv'], code: 1, expect: 'binary-content' },
   { name: 'a UTF-16 file without a BOM', files: { 'd.yaml': Buffer.from(HEADER, 'utf16le') }, args: ['d.yaml'], code: 1 },
+  { name: 'UTF-32 with a character that is none', files: { 'd.yaml': utf32le(HEADER + 'goal: 社区\ud800文化\n') }, args: ['d.yaml'], code: 1, expect: 'invalid-utf8' },
   { name: 'a lone CR line ending and tabs', files: { 'd.yaml': HEADER.replace(/\n/g, '\r') + 'project:\n\tcode: X\n' }, args: ['d.yaml'], code: 1 },
 ];
 
@@ -110,4 +119,21 @@ describe('e2e: malformed input never crashes or hangs bpm validate', function ()
       expect(hashes(dir), 'inputs unmodified').to.deep.equal(before);
     });
   }
+});
+
+describe('e2e: a dossier saved as UTF-32', () => {
+  it('is read as YAML 1.2 reads it (with its byte-order mark, either byte order): no problems', () => {
+    const dir = tempDir('bpm-utf32-');
+    const text = VALID.toString('utf8');
+    const be = Buffer.alloc(([...text].length + 1) * 4);
+    [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)].forEach((cp, i) => be.writeUInt32BE(cp, i * 4));
+    writeFileSync(join(dir, 'be.yaml'), be);
+    writeFileSync(join(dir, 'le.yaml'), utf32le(text));
+    // One at a time: the same project twice in one run would be a duplicate.
+    for (const name of ['be.yaml', 'le.yaml']) {
+      const r = spawnBpm(['validate', name, '--format', 'json'], { cwd: dir });
+      expect(r.code, `${name}: ${r.stdout.slice(0, 400)}`).to.equal(0);
+      expect(JSON.parse(r.stdout).files.map((f: { file: string; valid: boolean }) => [f.file, f.valid])).to.deep.equal([[name, true]]);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-// YAML is Unicode (UTF-8, or UTF-16 with a byte-order mark): bytes that are not UTF-8 are
+// YAML is Unicode (UTF-8, or UTF-16 or UTF-32 with a byte-order mark): bytes that are not UTF-8 are
 // reported where they are, never decoded as GBK (src/io/encoding.ts, decodeYamlText).
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -7,7 +7,15 @@ import { decodeYamlText, invalidUtf8 } from '../../../src/io/encoding.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-describe('io/encoding: YAML text is UTF-8 or UTF-16', () => {
+/** `s` in UTF-32 with its byte-order mark. */
+function utf32(s: string, order: 'le' | 'be'): Buffer {
+  const cps = [0xfeff, ...[...s].map((c) => c.codePointAt(0)!)];
+  const out = Buffer.alloc(cps.length * 4);
+  cps.forEach((cp, i) => (order === 'le' ? out.writeUInt32LE(cp, i * 4) : out.writeUInt32BE(cp, i * 4)));
+  return out;
+}
+
+describe('io/encoding: YAML text is UTF-8, UTF-16 or UTF-32', () => {
   it('reports one invalid byte in a UTF-8 file at its line and column, and keeps the Chinese text', () => {
     const bytes = Buffer.concat([utf8('apiVersion: bpm/v1\nbudget:\n  unit: 万元\n  name: 社区'), Buffer.from([0xc3, 0x28]), utf8('文化\n')]);
     const r = decodeYamlText(bytes, 'd.yaml');
@@ -34,6 +42,28 @@ describe('io/encoding: YAML text is UTF-8 or UTF-16', () => {
     expect(decodeYamlText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])).text).to.equal(text);
     // A BOM does not make GBK bytes UTF-8.
     expect(decodeYamlText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'gbk')])).diagnostics[0].code).to.equal('invalid-utf8');
+  });
+
+  it('reads UTF-32 with a BOM, little- and big-endian, astral characters included (YAML 1.2 reads it)', () => {
+    const text = 'apiVersion: bpm/v1\nname: 社区文化 𠮷\nunit: 万元\n';
+    const le = utf32(text, 'le');
+    const be = utf32(text, 'be');
+    expect(decodeYamlText(le)).to.deep.equal({ text, encoding: 'utf-32le', diagnostics: [] });
+    expect(decodeYamlText(be)).to.deep.equal({ text, encoding: 'utf-32be', diagnostics: [] });
+    // Long enough to be decoded in several pieces.
+    const long = '社区文化活动 𠮷\n'.repeat(3000);
+    expect(decodeYamlText(utf32(long, 'le')).text).to.equal(long);
+  });
+
+  it('reports what is no UTF-32 character where it is, and a NUL as binary', () => {
+    const text = 'a: 1\nname: 社区文化\n';
+    const bad = Buffer.concat([utf32(text, 'le').subarray(0, 4 + 4 * 10), Buffer.from([0x00, 0xd8, 0x00, 0x00]), utf32('x\n', 'le').subarray(4), Buffer.from([0x00, 0x00, 0x11, 0x00])]);
+    const r = decodeYamlText(bad, 'u.yaml');
+    expect(r.diagnostics).to.deep.equal([{ code: 'invalid-utf8', severity: 'error', file: 'u.yaml', line: 2, column: 6, args: { bytes: '00 D8 00 00', count: 2, variant: 'utf32' } }]);
+    expect(r.text).to.equal('a: 1\nname:\ufffdx\n\ufffd');
+    // Bytes left over at the end are no character either.
+    expect(decodeYamlText(Buffer.concat([utf32('a: 1', 'be'), Buffer.from([0x00, 0x00])])).diagnostics.map((d) => [d.code, d.line, d.column, d.args?.variant])).to.deep.equal([['invalid-utf8', 1, 5, 'utf32']]);
+    expect(decodeYamlText(utf32('a: 1\nb: \0', 'le')).diagnostics.map((d) => [d.code, d.line, d.column])).to.deep.equal([['binary-content', 2, 4]]);
   });
 
   it('calls a file with a NUL binary, not mis-encoded', () => {
