@@ -153,8 +153,7 @@ export function decodeYamlText(bytes: Buffer, file?: string): DecodedYaml {
   if (first === undefined) return { text, encoding: 'utf-8', diagnostics: [] }; // isUtf8 and this never disagree
   const before = body.toString('utf8', 0, first.index);
   const { line, column } = positionOf(before, before.length);
-  const hex = [...body.subarray(first.index, first.index + first.length)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-  const args = { bytes: hex, count: invalid.length, ...(invalid.length > 1 ? { variant: 'many' } : {}) };
+  const args = { bytes: hexBytes(body.subarray(first.index, first.index + first.length)), count: invalid.length, ...(invalid.length > 1 ? { variant: 'many' } : {}) };
   return { text, encoding: 'utf-8', diagnostics: [{ code: 'invalid-utf8', severity: 'error', file, line, column, args }] };
 }
 
@@ -196,8 +195,12 @@ function decodeUtf32(bytes: Buffer, le: boolean, file?: string): DecodedYaml {
   }
   if (bad === undefined) return { text, encoding, diagnostics: [] };
   const { line, column } = positionOf(text, bad.at);
-  const hex = [...bad.bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-  return { text, encoding, diagnostics: [{ code: 'invalid-utf8', severity: 'error', file, line, column, args: { bytes: hex, count: badCount, variant: 'utf32' } }] };
+  return { text, encoding, diagnostics: [{ code: 'invalid-utf8', severity: 'error', file, line, column, args: { bytes: hexBytes(bad.bytes), count: badCount, variant: 'utf32' } }] };
+}
+
+/** Bytes as a person reads them in a message: `C3 28`. */
+function hexBytes(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 }
 
 /**
