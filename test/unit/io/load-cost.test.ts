@@ -121,6 +121,19 @@ describe('core/decimal: small whole numbers', () => {
 });
 
 describe('io/fast-yaml: numbers of the common forms', () => {
+  it('reads every plain scalar made of digits, signs and dots as the yaml package does (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'0123456789+-.eExo_'), { minLength: 1, maxLength: 12 }), (chars) => {
+        const text = `v: ${chars.join('')}\n`;
+        const fast = parseYamlFast(text);
+        if (fast === undefined) return; // declined: the yaml package reads it
+        const slow = parseYaml(text, 'x.yaml').data as { v: unknown };
+        expect(Object.is(fast.v, slow.v), `${chars.join('')} → ${String(fast.v)} / ${String(slow.v)}`).to.equal(true);
+      }),
+      { numRuns: 20_000, seed: 13 },
+    );
+  });
+
   it('reads them as the YAML 1.2 core schema does, and leaves every other form to it', () => {
     const cases: [string, unknown][] = [
       ['120', 120], ['-5', -5], ['+7', 7], ['007', 7], ['-0', -0], ['1542.38', 1542.38], ['.5', 0.5], ['-.5', -0.5], ['3.', 3], ['+1.50', 1.5],
