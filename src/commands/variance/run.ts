@@ -228,20 +228,19 @@ export function varianceExitCode(outcome: { worst: Status | null; errors: number
  * for a dossier) alive. Thousands of dossiers in a streamed run need not keep their sources.
  */
 function detach(d: Dossier): void {
-  const own = flat;
-  d.name = own(d.name);
-  d.goal = own(d.goal);
-  d.department = own(d.department);
-  if (d.unit !== undefined) d.unit = own(d.unit);
-  if (d.category !== undefined) d.category = own(d.category);
+  d.name = flat(d.name);
+  d.goal = flat(d.goal);
+  d.department = flat(d.department);
+  if (d.unit !== undefined) d.unit = flat(d.unit);
+  if (d.category !== undefined) d.category = flat(d.category);
   for (const i of d.indicators) {
-    i.name = own(i.name);
-    i.targetText = own(i.targetText);
-    if (i.unit !== undefined) i.unit = own(i.unit);
+    i.name = flat(i.name);
+    i.targetText = flat(i.targetText);
+    if (i.unit !== undefined) i.unit = flat(i.unit);
   }
   for (const a of d.adjustments) {
-    if (a.reason !== undefined) a.reason = own(a.reason);
-    if (a.approvedBy !== undefined) a.approvedBy = own(a.approvedBy);
+    if (a.reason !== undefined) a.reason = flat(a.reason);
+    if (a.approvedBy !== undefined) a.approvedBy = flat(a.approvedBy);
   }
-  d.budget.sources = d.budget.sources.map((s) => ({ ...s, name: own(s.name) }));
+  d.budget.sources = d.budget.sources.map((s) => ({ ...s, name: flat(s.name) }));
 }
