@@ -46,7 +46,7 @@ export function emptyScan(): ScalarScan {
 
 /** Walks every scalar of `data` once (depth first, keys in order, arrays by index). */
 export function scanScalars(data: unknown, opts: ScanOptions = {}): ScalarScan {
-  const scan: ScalarScan = { folded: [], nonFinite: [], placeholders: [], invisible: [] };
+  const scan = emptyScan();
   const segments: string[] = [];
   const visit = (v: unknown): unknown => {
     if (v === null) return v;
