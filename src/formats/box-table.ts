@@ -32,23 +32,31 @@ export interface Fit {
  */
 export function boxTable(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit?: Fit): string {
   const n = head.length;
-  const headWidths = head.map(width);
-  const widths = headWidths.map((w) => Math.max(1, w + 2));
+  // Arrays here are built by push, never by map(): map() makes packed arrays in the interpreter
+  // and holey ones once optimised, and each such change of shape sends this code (run once per
+  // project of a big report) back to the interpreter to be optimised again.
+  const headWidths: number[] = [];
+  const widths: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const w = width(head[c]);
+    headWidths.push(w);
+    widths.push(Math.max(1, w + 2));
+  }
   // Each cell's width, measured once (a spanning row: its one cell).
-  const measured: number[][] = new Array(rows.length);
+  const measured: number[][] = [];
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     if ('span' in r) {
-      measured[k] = [width(r.span)];
+      measured.push([width(r.span)]);
       continue;
     }
-    const m: number[] = new Array(n);
+    const m: number[] = [];
     for (let c = 0; c < n; c++) {
       const w = width(r[c]);
-      m[c] = w;
+      m.push(w);
       if (w + 2 > widths[c]) widths[c] = w + 2;
     }
-    measured[k] = m;
+    measured.push(m);
   }
   // A spanning cell wider than the columns under it widens them, the difference shared out
   // from the left as cli-table3 does (rounded shares, last spanner first).
@@ -66,9 +74,13 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
   }
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
   if (fit !== undefined && total + 2 > fit.width) return fitted(head, rows, aligns, fit, measured);
-  const rules = widths.map((w) => '─'.repeat(w));
+  const rules: string[] = [];
+  const right: boolean[] = [];
+  for (let c = 0; c < n; c++) {
+    rules.push('─'.repeat(widths[c]));
+    right.push(aligns[c] === 'right');
+  }
   const line = (left: string, mid: string, right: string) => left + rules.join(mid) + right;
-  const right = aligns.map((a) => a === 'right');
   // One row of cells: │ text │ text │, each padded to its column on the side its alignment says.
   const row = (cells: readonly string[], textWidths: readonly number[]) => {
     let out = '│';

@@ -7,6 +7,7 @@ import { QUARTERS } from './model.js';
 import { BASIS_ALIASES, canonicalLevel2, GRADE_ALIASES, LEVEL1_ALIASES, OPERATOR_ALIASES, QUAL_ALIASES } from './aliases.js';
 import type { Band, Policy } from './policy.js';
 import { D } from '../decimal.js';
+import { mapped } from '../arrays.js';
 
 function quarters(m: Partial<Record<Quarter, number>> | undefined): Partial<Record<Quarter, Dec>> | undefined {
   if (!m) return undefined;
@@ -23,7 +24,7 @@ function defaultTracking(operator: string, unit: string | undefined): 'cumulativ
 export function normaliseDossier(doc: ProjectDossierDoc, file: string): Dossier {
   const p = doc.project;
   const total = dec(doc.budget.total);
-  const indicators: Indicator[] = doc.indicators.map((ind, i) => {
+  const indicators: Indicator[] = mapped(doc.indicators, (ind, i) => {
     const level1 = LEVEL1_ALIASES[ind.level1];
     const operator = OPERATOR_ALIASES[ind.operator];
     const numeric = typeof ind.target === 'number';
@@ -45,7 +46,7 @@ export function normaliseDossier(doc: ProjectDossierDoc, file: string): Dossier 
       milestones: quarters(ind.milestones),
     };
   });
-  const adjustments: Adjustment[] = (doc.adjustments ?? []).map((a, i) => {
+  const adjustments: Adjustment[] = mapped(doc.adjustments ?? [], (a, i) => {
     const patches: Record<string, IndicatorPatch> = {};
     for (const [code, patch] of Object.entries(a.indicators ?? {})) {
       patches[code] = {
@@ -79,7 +80,7 @@ export function normaliseDossier(doc: ProjectDossierDoc, file: string): Dossier 
       unit: doc.budget.unit ?? '万元',
       initial: doc.budget.initial !== undefined && doc.budget.initial !== doc.budget.total ? dec(doc.budget.initial) : total,
       total,
-      sources: (doc.budget.sources ?? []).map((s) => ({ name: s.name, amount: dec(s.amount) })),
+      sources: mapped(doc.budget.sources ?? [], (s) => ({ name: s.name, amount: dec(s.amount) })),
       schedule: quarters(doc.budget.schedule),
     },
     goal: doc.goal,
@@ -138,7 +139,7 @@ export function normaliseStrategy(doc: StrategyPlanDoc, file: string): StrategyP
   return {
     origin: { file, path: '' },
     name: doc.name,
-    objectives: doc.objectives.map((o, i) => ({ id: o.id, title: o.title, parent: o.parent, origin: { file, path: `/objectives/${i}` } })),
+    objectives: mapped(doc.objectives, (o, i) => ({ id: o.id, title: o.title, parent: o.parent, origin: { file, path: `/objectives/${i}` } })),
   };
 }
 

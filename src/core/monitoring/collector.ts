@@ -13,6 +13,7 @@ import { compareDates, formatDate, parseDate, parsePeriod, type ReportPeriod, ty
 import { EXECUTED_SCALE } from '../model/policy.js';
 import { flat, Store } from './store.js';
 import { suggest } from '../suggest.js';
+import { mapped } from '../arrays.js';
 
 /** The metric name of cumulative spending (执行数) and the names accepted for it. */
 const SPEND = 'spend';
@@ -373,7 +374,7 @@ export class MonitoringCollector {
       const store = acc.store;
       if (store === null) continue;
       // The project's periods from the last; one that cannot beat the latest so far ends the search.
-      const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(b.p, a.p));
+      const order = mapped(store.periods, (p, k) => ({ p, k })).sort((a, b) => comparePeriods(b.p, a.p));
       for (const { p, k } of order) {
         if (latest !== undefined && comparePeriods(p, latest) <= 0) break;
         if (this.keptAt(acc, k)) {
@@ -438,7 +439,7 @@ export class MonitoringCollector {
     if (acc.checked) return acc.checked;
     const d = acc.dossier;
     const store = acc.store!;
-    const order = store.periods.map((p, k) => ({ p, k })).sort((a, b) => comparePeriods(a.p, b.p));
+    const order = mapped(store.periods, (p, k) => ({ p, k })).sort((a, b) => comparePeriods(a.p, b.p));
     const rejected = new Set<number>();
     // Metrics in a fixed order (spend first, then the dossier's indicators) so that diagnostics
     // and results never depend on the order of the rows.
@@ -511,7 +512,8 @@ export class MonitoringCollector {
   private finishProject(acc: ProjectAcc): ProjectObservations {
     const { order, rejected } = this.check(acc);
     const store = acc.store!;
-    const slots = order.map(({ p }) => ({ period: p, indicators: new Map() }) as PeriodObservations);
+    // (spend present from the start, undefined until set: every observation has one shape)
+    const slots = mapped(order, ({ p }): PeriodObservations => ({ period: p, spend: undefined, indicators: new Map() }));
     // The hottest loop of a big run (a value per row): no object but the observation itself.
     const anyRejected = rejected.size > 0;
     for (const [metric, column] of acc.column) {

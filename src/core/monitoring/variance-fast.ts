@@ -167,10 +167,14 @@ function compute(d: Dossier, obs: PeriodObservations, policy: Policy, t: Thresho
   const facts: FlagIndicator[] = [];
   const numeric: Indicator[] = [];
   let hasCumulative = false;
-  for (const ind of budgetOnly ? [] : force.indicators) {
-    if (ind.operator === 'qualitative' || ind.target === null) continue;
-    numeric.push(ind);
-    if (ind.tracking === 'cumulative' && !ind.informational) hasCumulative = true;
+  // (not a loop over `budgetOnly ? [] : …`: an empty literal is an array of another shape, and
+  // the optimised loop would be thrown away the first time it meets the other one)
+  if (!budgetOnly) {
+    for (const ind of force.indicators) {
+      if (ind.operator === 'qualitative' || ind.target === null) continue;
+      numeric.push(ind);
+      if (ind.tracking === 'cumulative' && !ind.informational) hasCumulative = true;
+    }
   }
   let partSum = 0;
   let partAbs = 0;

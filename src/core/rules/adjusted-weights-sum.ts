@@ -5,6 +5,7 @@ import { LEVEL1, type Level1 } from '../model/model.js';
 import { escapePointer } from '../model/normalise.js';
 import { sectionOf } from '../model/policy.js';
 import type { DossierRule, Finding } from './types.js';
+import { mapped } from '../arrays.js';
 
 const CODES = ['adjusted-weights-sum'] as const;
 type Code = (typeof CODES)[number];
@@ -33,7 +34,7 @@ export const adjustedWeights: DossierRule<Code> = {
         const inSection = after.filter((ind) => !ind.informational && sectionOf(policy, ind.level1) === s);
         const touched = changed.find((code) => inSection.some((ind) => ind.code === code));
         if (touched === undefined) continue;
-        const weights = inSection.map((ind) => ind.weight);
+        const weights = mapped(inSection, (ind) => ind.weight);
         if (sumIs(weights, expected)) continue;
         const actual = sum(weights);
         out.push({

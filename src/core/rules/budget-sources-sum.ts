@@ -1,6 +1,7 @@
 import { sum, sumIs, text } from '../decimal.js';
 import type { DossierRule } from './types.js';
 import { scaleHint } from './unit-scale.js';
+import { mapped } from '../arrays.js';
 
 const CODES = ['budget-sources-sum'] as const;
 type Code = (typeof CODES)[number];
@@ -16,7 +17,7 @@ export const budgetSourcesSum: DossierRule<Code> = {
   codes: CODES,
   check(d) {
     if (d.budget.sources.length === 0) return [];
-    const amounts = d.budget.sources.map((x) => x.amount);
+    const amounts = mapped(d.budget.sources, (x) => x.amount);
     if (sumIs(amounts, d.budget.total)) return [];
     const s = sum(amounts);
     const hint = scaleHint(d.budget.unit, s, d.budget.total, d.budget.sources);

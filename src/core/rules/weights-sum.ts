@@ -3,6 +3,7 @@ import { LEVEL1, type Level1 } from '../model/model.js';
 import { sectionOf } from '../model/policy.js';
 import { LEVEL1_ZH } from '../model/aliases.js';
 import type { DossierRule, Finding } from './types.js';
+import { mapped } from '../arrays.js';
 
 const CODES = ['weights-sum', 'section-not-in-policy'] as const;
 type Code = (typeof CODES)[number];
@@ -38,7 +39,7 @@ export const weightsSum: DossierRule<Code> = {
       const expected = policy.sections[s];
       if (expected === undefined) continue;
       const idx = bySection.get(s) ?? [];
-      const weights = idx.map((i) => d.indicators[i].weight);
+      const weights = mapped(idx, (i) => d.indicators[i].weight);
       if (!sumIs(weights, expected)) {
         const actual = sum(weights);
         out.push({

@@ -180,15 +180,22 @@ export function periodSummaryLine(per: PeriodVariance, n: number, lang: Lang): s
  * The eighth steps round half-up, so equal values draw equal bars across the two lines.
  */
 export function sparkline(values: readonly (number | null)[], max: number): string {
-  const bars = '▁▂▃▄▅▆▇█';
-  return values
-    .map((v) => {
-      if (v === null) return '·';
-      if (max <= 0) return bars[0];
-      const x = (v / max) * 7;
-      let k = roundHalfUp(x, Math.abs(x) * 4 * U, 0);
-      if (Number.isNaN(k)) k = new D(plain(v)).dividedBy(new D(plain(max))).times(7).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
-      return bars[Math.max(0, Math.min(7, k))];
-    })
-    .join('');
+  let out = '';
+  for (const v of values) {
+    if (v === null) {
+      out += '·';
+      continue;
+    }
+    if (max <= 0) {
+      out += BARS[0];
+      continue;
+    }
+    const x = (v / max) * 7;
+    let k = roundHalfUp(x, Math.abs(x) * 4 * U, 0);
+    if (Number.isNaN(k)) k = new D(plain(v)).dividedBy(new D(plain(max))).times(7).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+    out += BARS[Math.max(0, Math.min(7, k))];
+  }
+  return out;
 }
+
+const BARS = '▁▂▃▄▅▆▇█';

@@ -61,10 +61,9 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const lang = opts.lang;
   // 未报送: no data for the project (in the selected period).
   if (p.periods.length === 0) return `${projectTitle(p, lang, c, opts.width)}\n  ${color(c, 'no-data')(statusWord('no-data', lang))}${lang === 'zh' ? '：' : ': '}${t(lang, 'variance.no-data-project')}`;
-  const h = (k: Column) => heading(lang, k);
   const n = p.decimals;
   const paint = (status: string | null, text: string) => color(c, status)(text);
-  const head = (['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'] as const).map((k) => c.bold(h(k)));
+  const head = headings(lang, PERIOD_COLUMNS, c);
   const rows: Row[] = [];
   for (const per of p.periods) {
     const b = per.budget;
@@ -83,7 +82,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
   const last = p.periods[p.periods.length - 1];
   if (last.indicators.length > 0) {
     rows.push({ span: c.bold(t(lang, 'variance.indicators-at', { period: last.period })) });
-    rows.push((['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const).map((k) => c.bold(h(k))));
+    rows.push(headings(lang, INDICATOR_COLUMNS, c));
     for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
   }
   const title = projectTitle(p, lang, c, opts.width);
@@ -98,8 +97,14 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     top = Math.max(top, per.budget.planned);
     if (per.budget.actual !== null) top = Math.max(top, per.budget.actual);
   }
-  const actual = sparkline(p.periods.map((per) => per.budget.actual), top);
-  const plan = sparkline(p.periods.map((per) => per.budget.planned), top);
+  const spent: (number | null)[] = [];
+  const planned: number[] = [];
+  for (const per of p.periods) {
+    spent.push(per.budget.actual);
+    planned.push(per.budget.planned);
+  }
+  const actual = sparkline(spent, top);
+  const plan = sparkline(planned, top);
   lines.push(`${t(lang, 'variance.spark.actual')} ${actual}  ${t(lang, 'variance.spark.plan')} ${plan}  ${c.dim(t(lang, 'variance.spark.scale', { max: asWritten(top), unit: p.unit }))}`);
   for (const per of p.periods) {
     if (per.adjustments.length > 0 && per === last) {
@@ -159,6 +164,16 @@ function color(c: ChalkInstance, status: string | null): ChalkInstance {
     default:
       return c.dim;
   }
+}
+
+const PERIOD_COLUMNS = ['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'] as const;
+const INDICATOR_COLUMNS = ['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const;
+
+/** The bold headings of `keys`, in a new array built by push (see boxTable: one shape of array). */
+function headings(lang: FormatOptions['lang'], keys: readonly Column[], c: ChalkInstance): string[] {
+  const out: string[] = [];
+  for (const k of keys) out.push(c.bold(heading(lang, k)));
+  return out;
 }
 
 // Column headings, per language: every project's table has the same.
