@@ -224,7 +224,9 @@ function readAndParse(f: Found, ws: Loading, loaded: LoadedFile, diag: (d: Omit<
   if (!f.explicit && !BPM_API.test(text)) return undefined;
   for (const d of decoded.diagnostics) diag({ ...d });
   if (decoded.diagnostics.some((d) => d.severity === 'error')) return null;
-  return { ...parseWithPositions(text, f.display), text };
+  // (no `{ ...parsed, text }`: see src/core/shapes.ts)
+  const parsed = parseWithPositions(text, f.display);
+  return { data: parsed.data, diagnostics: parsed.diagnostics, locate: parsed.locate, finite: parsed.finite, text };
 }
 
 /**
@@ -242,7 +244,7 @@ export function parseWithPositions(source: string, file: string): ParsedYaml {
     data: fast.data,
     diagnostics: [],
     locate: (pointer, key) => (locate ??= locateFast(text) ?? parseYaml(text, file).locate)(pointer, key),
-    ...(fast.finite ? { finite: true as const } : {}),
+    finite: fast.finite ? true : undefined,
   };
 }
 

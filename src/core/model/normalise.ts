@@ -7,7 +7,7 @@ import { QUARTERS } from './model.js';
 import { BASIS_ALIASES, canonicalLevel2, GRADE_ALIASES, LEVEL1_ALIASES, OPERATOR_ALIASES, QUAL_ALIASES } from './aliases.js';
 import type { Band, Policy } from './policy.js';
 import { D } from '../decimal.js';
-import { mapped } from '../arrays.js';
+import { mapped } from '../shapes.js';
 
 function quarters(m: Partial<Record<Quarter, number>> | undefined): Partial<Record<Quarter, Dec>> | undefined {
   if (!m) return undefined;

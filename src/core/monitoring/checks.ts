@@ -17,7 +17,8 @@ export function checkMonitoring(rows: readonly MonitoringRow[], dossiers: readon
   // Without a dossier in the run there is nothing to check project and metric codes against
   // (validating a lone CSV file checks its syntax only).
   if (dossiers.length === 0) return { diagnostics: [], ignored: { rows: 0, projects: [] }, spend: new Map() };
-  const c = new MonitoringCollector(dossiers, { ...opts, reportIgnored: false });
+  // (Object.assign, not { ...opts, reportIgnored }: one hidden class for every project's options, see src/core/shapes.ts)
+  const c = new MonitoringCollector(dossiers, Object.assign({}, opts, { reportIgnored: false }));
   for (const r of rows) c.add(r);
   // Each project's values are checked and released in turn; only the problems and the last
   // accepted spend are kept.

@@ -13,7 +13,7 @@ import { compareDates, formatDate, parseDate, parsePeriod, type ReportPeriod, ty
 import { EXECUTED_SCALE } from '../model/policy.js';
 import { flat, Store } from './store.js';
 import { suggest } from '../suggest.js';
-import { mapped } from '../arrays.js';
+import { mapped } from '../shapes.js';
 
 /** The metric name of cumulative spending (执行数) and the names accepted for it. */
 const SPEND = 'spend';

@@ -13,7 +13,7 @@ import type { ProjectObservations } from './collector.js';
 import type { Policy } from '../model/policy.js';
 import type { SummaryStatus } from './summary.js';
 import { fastPeriod } from './variance-fast.js';
-import { periodVariance, projectHead, type ExactIndicator, type ProjectHead, type VarianceOptions, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
+import { periodVariance, projectWith, type ExactIndicator, type ProjectHead, type VarianceOptions, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
 
 export interface BudgetRow {
   /** 全年预算数 in force at the period end. */
@@ -115,7 +115,7 @@ export function projectReport(obs: ProjectObservations, policy: Policy, opts: Re
     const v = (opts.exact ? undefined : fastPeriod(d, p, policy, brief)) ?? fromExact(periodVariance(d, p, policy), n);
     periods.push(brief ? budgetOnly(v) : v);
   });
-  return { ...projectHead(d, policy), periods };
+  return projectWith(d, policy, periods);
 }
 
 /** A period reduced to its budget row (see ReportOptions.detail). */

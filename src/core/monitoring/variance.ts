@@ -115,8 +115,9 @@ export interface ProjectHead {
   decimals: number;
 }
 
-export function projectHead(d: Dossier, policy: Policy): ProjectHead {
-  return { code: d.code, name: d.name, department: d.department, unit: d.budget.unit, file: d.origin.file, policy: policy.name, decimals: policy.decimals };
+/** A project's head and its periods, in one object literal (no `{ ...head, periods }`: see src/core/shapes.ts). */
+export function projectWith<P>(d: Dossier, policy: Policy, periods: P[]): ProjectHead & { periods: P[] } {
+  return { code: d.code, name: d.name, department: d.department, unit: d.budget.unit, file: d.origin.file, policy: policy.name, decimals: policy.decimals, periods };
 }
 
 export interface ExactProject extends ProjectHead {
@@ -131,7 +132,7 @@ export interface VarianceOptions {
 export function projectVariance(obs: ProjectObservations, policy: Policy, opts: VarianceOptions = {}): ExactProject {
   const d = obs.dossier;
   const periods = obs.periods.filter((p) => !opts.period || opts.period(p.period)).map((p) => periodVariance(d, p, policy));
-  return { ...projectHead(d, policy), periods };
+  return projectWith(d, policy, periods);
 }
 
 export function periodVariance(d: Dossier, obs: PeriodObservations, policy: Policy): ExactPeriod {

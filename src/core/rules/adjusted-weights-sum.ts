@@ -5,7 +5,7 @@ import { LEVEL1, type Level1 } from '../model/model.js';
 import { escapePointer } from '../model/normalise.js';
 import { sectionOf } from '../model/policy.js';
 import type { DossierRule, Finding } from './types.js';
-import { mapped } from '../arrays.js';
+import { mapped } from '../shapes.js';
 
 const CODES = ['adjusted-weights-sum'] as const;
 type Code = (typeof CODES)[number];

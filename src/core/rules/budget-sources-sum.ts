@@ -1,7 +1,7 @@
 import { sum, sumIs, text } from '../decimal.js';
 import type { DossierRule } from './types.js';
 import { scaleHint } from './unit-scale.js';
-import { mapped } from '../arrays.js';
+import { mapped } from '../shapes.js';
 
 const CODES = ['budget-sources-sum'] as const;
 type Code = (typeof CODES)[number];

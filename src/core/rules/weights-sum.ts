@@ -3,7 +3,7 @@ import { LEVEL1, type Level1 } from '../model/model.js';
 import { sectionOf } from '../model/policy.js';
 import { LEVEL1_ZH } from '../model/aliases.js';
 import type { DossierRule, Finding } from './types.js';
-import { mapped } from '../arrays.js';
+import { mapped } from '../shapes.js';
 
 const CODES = ['weights-sum', 'section-not-in-policy'] as const;
 type Code = (typeof CODES)[number];

@@ -47,7 +47,7 @@ function word(lang: Lang, prefix: string, key: string): string {
 }
 
 export function flagMessage(f: Flag, lang: Lang): string {
-  const args = { ...f.args };
+  const args = Object.assign({}, f.args); // (not { ...f.args }, then written to: see src/core/shapes.ts)
   if (typeof args.status === 'string') args.statusWord = statusWord(args.status, lang);
   if (typeof args.likelihood === 'string') args.likelihoodWord = likelihoodWord(args.likelihood, lang);
   const variant = typeof args.direction === 'string' ? args.direction : typeof args.variant === 'string' ? args.variant : undefined;
