@@ -101,6 +101,12 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
   return out + '\n' + (last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
 }
 
+/** The width boxTable draws `head` and `rows` in, borders included, when nothing is fitted. */
+export function boxWidth(head: readonly string[], rows: readonly Row[]): number {
+  const table = boxTable(head, rows, head.map(() => 'left'));
+  return width(table.slice(0, table.indexOf('\n')));
+}
+
 const SPACES = ' '.repeat(256);
 
 /** `n` spaces (none for n ≤ 0). */

@@ -10,7 +10,7 @@ import type { FormatOptions } from '../../core/report.js';
 import type { IndicatorRow, ProjectVariance } from '../../core/monitoring/report.js';
 import type { VarianceReport } from '../../core/report.js';
 import { type KeysUnder, message, t } from '../../i18n/index.js';
-import { boxTable, type Row } from '../box-table.js';
+import { boxTable, boxWidth, type Align, type Row } from '../box-table.js';
 import { memoText } from '../memo.js';
 import { showControls } from '../validate/shared.js';
 import { hanging, truncateWidth } from '../validate/width.js';
@@ -80,15 +80,25 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     ]);
   }
   const last = p.periods[p.periods.length - 1];
-  if (last.indicators.length > 0) {
-    rows.push({ span: c.bold(t(lang, 'variance.indicators-at', { period: last.period })) });
-    rows.push(headings(lang, INDICATOR_COLUMNS, c));
-    for (const i of last.indicators) rows.push(indicatorRow(i, n, opts, paint));
-  }
+  const atTitle = c.bold(t(lang, 'variance.indicators-at', { period: last.period }));
+  const indicatorRows: Row[] = [];
+  for (const i of last.indicators) indicatorRows.push(indicatorRow(i, n, opts, paint));
   const title = projectTitle(p, lang, c, opts.width);
-  // On a terminal, the text columns (periods and indicator names, statuses) wrap to fit it.
-  const fit = opts.width === undefined ? undefined : { width: opts.width, wrap: [true, false, false, false, false, false, false, true] };
-  const lines = [title, boxTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], fit)];
+  const lines = [title];
+  // One table: the periods, then the indicators of the last one under a spanning title row,
+  // their columns shared.
+  const all: Row[] = indicatorRows.length === 0 ? rows : [...rows, { span: atTitle }, headings(lang, INDICATOR_COLUMNS, c), ...indicatorRows];
+  if (opts.width === undefined || boxWidth(head, all) <= opts.width) lines.push(boxTable(head, all, ALIGNS));
+  else {
+    // Too wide for the terminal: the periods and the indicators in a table each, so that each
+    // table's columns are as wide as its own cells, fitted to the terminal: statuses and
+    // indicator names wrap, a period label never breaks (no more than a number does).
+    lines.push(boxTable(head, rows, ALIGNS, { width: opts.width, wrap: [false, false, false, false, false, false, false, true] }));
+    if (indicatorRows.length > 0) {
+      lines.push(hanging('', atTitle, opts.width));
+      lines.push(boxTable(headings(lang, INDICATOR_COLUMNS, c), indicatorRows, ALIGNS, { width: opts.width, wrap: [true, false, false, false, false, false, false, true] }));
+    }
+  }
   lines.push(hanging('', periodSummaryLine(last, n, lang), opts.width));
 
   // Sparklines: cumulative spend and plan on one scale (the largest of budget, plan and spend).
@@ -166,6 +176,7 @@ function color(c: ChalkInstance, status: string | null): ChalkInstance {
   }
 }
 
+const ALIGNS: readonly Align[] = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'];
 const PERIOD_COLUMNS = ['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'] as const;
 const INDICATOR_COLUMNS = ['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const;
 

@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import Table from 'cli-table3';
 import fc from 'fast-check';
-import { boxTable, type Align, type Row } from '../../../src/formats/box-table.js';
+import { boxTable, boxWidth, type Align, type Row } from '../../../src/formats/box-table.js';
+import { stringWidth } from '../../../src/formats/validate/width.js';
 
 function reference(head: string[], rows: Row[], aligns: Align[]): string {
   const tbl = new Table({ head, style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 }, colAligns: aligns });
@@ -36,6 +37,19 @@ describe('formats/box-table', () => {
         expect(boxTable(head, rows, aligns.slice(0, n))).to.equal(reference(head, rows, aligns.slice(0, n)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('boxWidth: the width of every line boxTable draws (a variance table is split on a terminal narrower than that)', () => {
+    const text = fc.stringMatching(/^[a-z0-9 .%·—中文指标]{0,12}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.array(text, { minLength: 4, maxLength: 4 })), { minLength: 1, maxLength: 6 }), (specs) => {
+        const head = specs[0][1].map((h) => h || 'h');
+        const rows: Row[] = specs.map(([span, cells], k) => (span && k < specs.length - 1 ? { span: cells.join(' ') } : cells));
+        const w = boxWidth(head, rows);
+        for (const line of boxTable(head, rows, ['left', 'right', 'right', 'left']).split('\n')) expect(stringWidth(line)).to.equal(w);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -83,7 +83,10 @@ describe('formats: the terminal\'s width', () => {
     const piped = await runCli(args);
     expect(widest(piped.stdout)).to.be.greaterThan(110);
     const tty = await runCli(args, { columns: 100 });
-    const table = tty.stdout.slice(tty.stdout.indexOf('┌'), tty.stdout.indexOf('┘') + 1);
+    // Too wide for 100 columns as one table: the periods and the indicators in a table each.
+    const table = tty.stdout.slice(tty.stdout.indexOf('┌'), tty.stdout.lastIndexOf('┘') + 1);
+    expect(table.match(/┌/g)).to.have.length(2);
+    expect(table).to.include('┘\n2025-Q2 绩效指标\n┌');
     expect(widest(table)).to.be.at.most(100);
     expect(table).to.include('-281.65 (-25.60%)').and.include('1100.25');
     expect(table.replace(/[│ ]/g, '')).to.include('OUT-1完');
@@ -159,14 +162,29 @@ describe('formats: the terminal\'s width', () => {
     expect(ranking).to.match(/ {5}1 {2}DL-2025-WL-001 {2}社区文… +大连市文… +98\.30 {2}excellent {2}100\.00% +0\n/);
   });
 
-  it('variance in English at 80 columns: a period and a status stay whole, a number column\'s heading word breaks first', async () => {
-    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'en'], { columns: 80 })).stdout;
-    expect(out).to.match(/│ 2025-Q2 │ 50\.00% │ 1100\.25 │ 818\.60 │ +-281\.65 │ 30\.88% │ +0\.62 │ yellow +│/);
+  it('variance in English at 80 columns: the periods and the indicators in a table each; a period and a status stay whole', async () => {
+    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--lang', 'en'], { columns: 80 })).stdout;
+    expect(widest(out)).to.be.at.most(80);
+    // The periods' table is as wide as its own cells: no heading breaks, no period label either.
+    expect(out).to.include('│ Period  │   Time │ Planned │  Actual │   Variance │ Executed │ Pace │ Status │\n');
+    for (const q of ['2025-Q1', '2025-Q2', '2025-Q3']) expect(out).to.match(new RegExp(`│ ${q} │ [^\n]*│ (red|yellow) +│\n`));
+    expect(out).to.match(/│ 2025-Q2 │ 50\.00% │ 1100\.25 │ +818\.60 │ +-281\.65 │ +30\.88% │ 0\.62 │ yellow │\n│ +│ +│ +│ +│ +\(-25\.60%\) │/);
+    // The indicators under their own title, in their own table: names wrap, statuses too.
+    expect(out).to.include('┘\nIndicators at 2025-Q3\n┌');
+    expect(out).to.match(/│ red · +│\n[^\n]*│ unlikely +│\n/).and.match(/│ green · +│\n[^\n]*│ certain +│\n/);
   });
 
-  it('variance at 80 columns: the headings wrap, the variance with its percentage goes onto two lines, never cut', async () => {
-    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'zh'], { columns: 80 })).stdout;
-    expect(out).to.match(/│ +-281\.65 │[^\n]*\n[^\n]*│ \(-25\.60%\) │/);
+  it('variance one period in English at 80 columns: the period row whole, the variance never cut', async () => {
+    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--period', '2025-Q2', '--lang', 'en'], { columns: 80 })).stdout;
+    expect(widest(out)).to.be.at.most(80);
+    expect(out).to.match(/│ 2025-Q2 │ 50\.00% │ 1100\.25 │ 818\.60 │ +-281\.65 │ +30\.88% │ 0\.62 │ yellow │/);
+  });
+
+  it('variance at 80 columns: the headings wrap, the variance with its percentage never cut', async () => {
+    const out = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--lang', 'zh'], { columns: 80 })).stdout;
+    expect(widest(out)).to.be.at.most(80);
+    expect(out).to.match(/│ 2025-Q1 │ 25\.00% │ +300\.00 │ +265\.40 │ -34\.60 \(-11\.53%\) │/);
+    expect(out).to.match(/│ +-281\.65 │[^\n]*\n[^\n]*│ +\(-25\.60%\) │/);
     expect(words(out)).to.include('1100.25').and.include('818.60').and.include('30.88%');
   });
 
