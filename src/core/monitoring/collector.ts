@@ -552,7 +552,7 @@ export class MonitoringCollector {
       dossier: d,
       start,
       end,
-      store: new Store(column.size),
+      store: new Store(column.size, monthsBetween(start, end)),
       column,
       codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
       metrics: new Map(),
@@ -632,6 +632,11 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
 }
 
 /** First day of a monitoring period. */
+/** The calendar months from `start` to `end` (a whole year: 12), at least 4 and at most 24. */
+function monthsBetween(start: YMD, end: YMD): number {
+  return Math.min(24, Math.max(4, (end.y - start.y) * 12 + end.m - start.m + 1));
+}
+
 function periodStart(p: ReportPeriod): YMD {
   if (p.month !== undefined) return { y: p.year, m: p.month, d: 1 };
   return { y: p.year, m: (p.quarter! - 1) * 3 + 1, d: 1 };

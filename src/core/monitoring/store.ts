@@ -22,7 +22,14 @@ export class Store {
   private exotic?: Map<number, string>;
   private notes?: Map<number, string>;
 
-  constructor(readonly width: number) {}
+  /**
+   * `expected`: how many periods to make room for at first (the months of the project's period:
+   * monthly data then fills the store without growing it; quarterly data uses a third of it).
+   */
+  constructor(
+    readonly width: number,
+    private readonly expected = 4,
+  ) {}
 
   /** The period index of `p`, added when new (room for twice as many periods when full). */
   period(p: ReportPeriod): number {
@@ -33,7 +40,7 @@ export class Store {
       this.slotOf.set(p.label, k);
       const need = (k + 1) * this.width;
       if (need > this.values.length) {
-        const size = Math.max(need, 4 * this.width, this.values.length * 2);
+        const size = Math.max(need, this.expected * this.width, this.values.length * 2);
         const values = new Float64Array(size).fill(NaN);
         values.set(this.values);
         const pos = new Float64Array(size);
