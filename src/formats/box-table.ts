@@ -32,7 +32,46 @@ export interface Fit {
  */
 export function boxTable(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit?: Fit): string {
   const n = head.length;
-  // Arrays here are built by push, never by map(): map() makes packed arrays in the interpreter
+  const { headWidths, widths, measured, total } = measure(head, rows);
+  if (fit !== undefined && total + 2 > fit.width) return fitted(head, rows, aligns, fit, measured);
+  const rules: string[] = [];
+  const right: boolean[] = [];
+  for (let c = 0; c < n; c++) {
+    rules.push('─'.repeat(widths[c]));
+    right.push(aligns[c] === 'right');
+  }
+  const line = (left: string, mid: string, right: string) => left + rules.join(mid) + right;
+  // One row of cells: │ text │ text │, each padded to its column on the side its alignment says.
+  const row = (cells: readonly string[], textWidths: readonly number[]) => {
+    let out = '│';
+    for (let c = 0; c < n; c++) {
+      const gap = spaces(widths[c] - 2 - textWidths[c]);
+      out += right[c] ? ' ' + gap + cells[c] + ' │' : ' ' + cells[c] + gap + ' │';
+    }
+    return out;
+  };
+  let out = line('┌', '┬', '┐') + '\n' + row(head, headWidths) + '\n';
+  // The line under the heading meets the row below: no junctions into a spanning cell.
+  out += rows[0] !== undefined && 'span' in rows[0] ? line('├', '┴', '┤') : line('├', '┼', '┤');
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    out += '\n' + ('span' in r ? '│ ' + r.span + spaces(total - 2 - measured[k][0]) + ' │' : row(r, measured[k]));
+  }
+  const last = rows[rows.length - 1];
+  return out + '\n' + (last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
+}
+
+/** Column widths (padding included), each cell's width, and the width inside the outer borders. */
+interface Measured {
+  headWidths: number[];
+  widths: number[];
+  measured: number[][];
+  total: number;
+}
+
+function measure(head: readonly string[], rows: readonly Row[]): Measured {
+  const n = head.length;
+  // Arrays here and in boxTable are built by push, never by map(): map() makes packed arrays in the interpreter
   // and holey ones once optimised, and each such change of shape sends this code (run once per
   // project of a big report) back to the interpreter to be optimised again.
   const headWidths: number[] = [];
@@ -73,38 +112,12 @@ export function boxTable(head: readonly string[], rows: readonly Row[], aligns: 
     }
   }
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
-  if (fit !== undefined && total + 2 > fit.width) return fitted(head, rows, aligns, fit, measured);
-  const rules: string[] = [];
-  const right: boolean[] = [];
-  for (let c = 0; c < n; c++) {
-    rules.push('─'.repeat(widths[c]));
-    right.push(aligns[c] === 'right');
-  }
-  const line = (left: string, mid: string, right: string) => left + rules.join(mid) + right;
-  // One row of cells: │ text │ text │, each padded to its column on the side its alignment says.
-  const row = (cells: readonly string[], textWidths: readonly number[]) => {
-    let out = '│';
-    for (let c = 0; c < n; c++) {
-      const gap = spaces(widths[c] - 2 - textWidths[c]);
-      out += right[c] ? ' ' + gap + cells[c] + ' │' : ' ' + cells[c] + gap + ' │';
-    }
-    return out;
-  };
-  let out = line('┌', '┬', '┐') + '\n' + row(head, headWidths) + '\n';
-  // The line under the heading meets the row below: no junctions into a spanning cell.
-  out += rows[0] !== undefined && 'span' in rows[0] ? line('├', '┴', '┤') : line('├', '┼', '┤');
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    out += '\n' + ('span' in r ? '│ ' + r.span + spaces(total - 2 - measured[k][0]) + ' │' : row(r, measured[k]));
-  }
-  const last = rows[rows.length - 1];
-  return out + '\n' + (last !== undefined && 'span' in last ? '└' + '─'.repeat(total) + '┘' : line('└', '┴', '┘'));
+  return { headWidths, widths, measured, total };
 }
 
 /** The width boxTable draws `head` and `rows` in, borders included, when nothing is fitted. */
 export function boxWidth(head: readonly string[], rows: readonly Row[]): number {
-  const table = boxTable(head, rows, head.map(() => 'left'));
-  return width(table.slice(0, table.indexOf('\n')));
+  return measure(head, rows).total + 2;
 }
 
 const SPACES = ' '.repeat(256);

@@ -631,12 +631,12 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
   return c.finish();
 }
 
-/** First day of a monitoring period. */
 /** The calendar months from `start` to `end` (a whole year: 12), at least 4 and at most 24. */
 function monthsBetween(start: YMD, end: YMD): number {
   return Math.min(24, Math.max(4, (end.y - start.y) * 12 + end.m - start.m + 1));
 }
 
+/** First day of a monitoring period. */
 function periodStart(p: ReportPeriod): YMD {
   if (p.month !== undefined) return { y: p.year, m: p.month, d: 1 };
   return { y: p.year, m: (p.quarter! - 1) * 3 + 1, d: 1 };
