@@ -552,7 +552,7 @@ export class MonitoringCollector {
       dossier: d,
       start,
       end,
-      store: new Store(column.size, monthsBetween(start, end)),
+      store: new Store(column.size, start, monthsBetween(start, end)),
       column,
       codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
       metrics: new Map(),
@@ -631,9 +631,9 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
   return c.finish();
 }
 
-/** The calendar months from `start` to `end` (a whole year: 12), at least 4 and at most 24. */
+/** The calendar months from `start` to `end` (a whole year: 12), at most 24. */
 function monthsBetween(start: YMD, end: YMD): number {
-  return Math.min(24, Math.max(4, (end.y - start.y) * 12 + end.m - start.m + 1));
+  return Math.min(24, (end.y - start.y) * 12 + end.m - start.m + 1);
 }
 
 /** First day of a monitoring period. */

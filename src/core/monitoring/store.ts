@@ -23,12 +23,16 @@ export class Store {
   private notes?: Map<number, string>;
 
   /**
-   * `expected`: how many periods to make room for at first (the months of the project's period:
-   * monthly data then fills the store without growing it; quarterly data uses a third of it).
+   * `start` and `months`: the first month of the project's period and how many months it has.
+   * Room is made for 4 periods at first, or for every month when the first period stored is the
+   * project's first month (monthly data, in order: it then never grows the store; a typed array
+   * costs far more to make than an object of its size). Quarters, or months at the quarters'
+   * ends, start with 4.
    */
   constructor(
     readonly width: number,
-    private readonly expected = 4,
+    private readonly start?: { y: number; m: number },
+    private readonly months = 4,
   ) {}
 
   /** The period index of `p`, added when new (room for twice as many periods when full). */
@@ -40,7 +44,8 @@ export class Store {
       this.slotOf.set(p.label, k);
       const need = (k + 1) * this.width;
       if (need > this.values.length) {
-        const size = Math.max(need, this.expected * this.width, this.values.length * 2);
+        const monthly = this.values.length === 0 && p.month === this.start?.m && p.year === this.start?.y;
+        const size = Math.max(need, (monthly ? this.months : 4) * this.width, this.values.length * 2);
         const values = new Float64Array(size).fill(NaN);
         values.set(this.values);
         const pos = new Float64Array(size);

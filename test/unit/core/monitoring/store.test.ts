@@ -1,12 +1,16 @@
 // The compact value store of the collector (src/core/monitoring/store.ts): values, positions and
 // notes read back as written, however many periods come and in whatever order, whether the store
-// was made with room for them (`expected`) or has to grow.
+// made room for all of them at first (the project's first month came first) or has to grow.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parsePeriod } from '../../../../src/core/model/periods.js';
 import { Store } from '../../../../src/core/monitoring/store.js';
 
-const MONTHS = Array.from({ length: 36 }, (_, k) => parsePeriod(`${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`)!);
+// Months and quarters of three years: a store may hold both kinds.
+const MONTHS = [
+  ...Array.from({ length: 36 }, (_, k) => parsePeriod(`${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`)!),
+  ...Array.from({ length: 12 }, (_, k) => parsePeriod(`${2024 + Math.floor(k / 4)}-Q${(k % 4) + 1}`)!),
+];
 
 describe('core/monitoring/store', () => {
   it('reads back every value, line and note, with room for fewer periods than come or for more', () => {
@@ -15,8 +19,13 @@ describe('core/monitoring/store', () => {
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 24 }),
         fc.uniqueArray(fc.integer({ min: 0, max: MONTHS.length - 1 }), { minLength: 1, maxLength: MONTHS.length }),
-        (width, expected, order) => {
-          const store = new Store(width, expected);
+        fc.boolean(),
+        (width, months, order, firstIsStart) => {
+          // The project starts with the first period stored (room for every month at once), or
+          // with another month (room for 4, then growing).
+          const first = MONTHS[order[0]];
+          const start = firstIsStart && first.month !== undefined ? { y: first.year, m: first.month } : { y: 2023, m: 1 };
+          const store = new Store(width, start, months);
           const written = new Map<number, { text: string; line: number; note?: string }>();
           for (const [i, m] of order.entries()) {
             const k = store.period(MONTHS[m]);
