@@ -6,6 +6,10 @@
 // engine can optimise"). Needs `npm run build` first.
 //
 //   node scripts/bench-warm.mjs [--runs N] -- variance bench-data/variance-realistic --data bench-data/variance-realistic.csv > /dev/null
+//
+// The options of this script come before `--`, the command line after it. Every command runs
+// through main() (dist/cli.js, the commander program), `validate` too: bin/bpm.js runs most
+// validate command lines from dist/validate.js instead, without the program.
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);

@@ -5,6 +5,7 @@
 // force (monitoring/variance.ts: planned = cumulative schedule × budgetTotal / scheduleTotal).
 import type { Dec } from '../decimal.js';
 import type { Adjustment, Dossier, Indicator, Quarter } from './model.js';
+import { mapped } from '../shapes.js';
 
 export interface InForce {
   /** 全年预算数 in force. */
@@ -51,5 +52,5 @@ export function inForce(d: Dossier, date?: string): InForce {
       if (patch.milestones !== undefined) ind.milestones = { ...ind.milestones, ...patch.milestones };
     }
   }
-  return { budgetTotal, schedule, scheduleTotal, indicators: d.indicators.map((i) => byCode.get(i.code) ?? i), applied };
+  return { budgetTotal, schedule, scheduleTotal, indicators: mapped(d.indicators, (i) => byCode.get(i.code) ?? i), applied };
 }

@@ -14,6 +14,7 @@ import type { Policy } from '../model/policy.js';
 import type { SummaryStatus } from './summary.js';
 import { fastPeriod } from './variance-fast.js';
 import { periodVariance, projectWith, type ExactIndicator, type ProjectHead, type VarianceOptions, type ExactPeriod, type ExpectedBasis, type Flag, type IndicatorStatus, type Likelihood, type Status } from './variance.js';
+import { packed } from '../shapes.js';
 
 export interface BudgetRow {
   /** 全年预算数 in force at the period end. */
@@ -193,7 +194,8 @@ function fromExact(v: ExactPeriod, n: number): PeriodVariance {
     end: v.end,
     timeProgress: roundExact(v.timeProgress, n + 2),
     budget,
-    indicators: v.indicators.map((i) => indicatorRow(i, n)),
+    // (pushed, as the fast engine's rows are: see src/core/shapes.ts)
+    indicators: packed(v.indicators, (i) => indicatorRow(i, n)),
     goalProgress: r(v.goalProgress, n),
     dualGap: r(v.dualGap, n),
     earnedValue: { bac: ev.bac.toNumber(), pv: roundExact(ev.pv, n), ev: r(ev.ev, n), ac: given(ev.ac), cpi: r(ev.cpi, n), spi: r(ev.spi, n), eac: r(ev.eac, n) },

@@ -15,6 +15,7 @@ import type { Observation, PeriodObservations, ProjectObservations } from './col
 import { formatDate, monthIndex, monthsElapsed, monthsInPeriod, parseDate, type ReportPeriod, type YMD } from '../model/periods.js';
 import type { Policy } from '../model/policy.js';
 import { flags, type FlagCode, type FlagFacts, type FlagIndicator } from './flags.js';
+import { packed } from '../shapes.js';
 
 export { FLAG_CODES } from './flags.js';
 
@@ -186,7 +187,7 @@ function exactFacts(v: ExactPeriod, policy: Policy): FlagFacts {
     period: v.period,
     budget: { missing: b.actual === null, status: b.status, ...(b.note !== undefined ? { note: b.note } : {}), pace: r2(b.pace), executionRate: r2(b.executionRate), timeProgress: r2(v.timeProgress.times(HUNDRED))! },
     gap: gap !== null && gap.abs().greaterThan(policy.monitoring.dualGap) ? { positive: gap.isPositive(), executionRate: r2(b.executionRate), goalProgress: r2(v.goalProgress), gap: r2(gap.abs())! } : null,
-    indicators: v.indicators.map(indicatorFact),
+    indicators: packed(v.indicators, indicatorFact),
   };
 }
 
