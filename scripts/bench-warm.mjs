@@ -9,7 +9,7 @@
 //
 // The options of this script come before `--`, the command line after it. Every command runs
 // through main() (dist/cli.js, the commander program), `validate` too: bin/bpm.js runs most
-// validate command lines from dist/validate.js instead, without the program.
+// validate command lines from dist/validate.cjs instead, without the program.
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);

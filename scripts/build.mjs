@@ -3,7 +3,7 @@
 //
 //   dist/cli.js              the program (src/cli.ts): main(), which bin/bpm.js runs
 //   dist/<name>-<hash>.js    its parts, loaded on demand (a command, the formatters …)
-//   dist/validate.js         `bpm validate` without the commander program (src/commands/validate/
+//   dist/validate.cjs        `bpm validate` without the commander program (src/commands/validate/
 //                            fast.ts), which bin/bpm.js tries first: what an editor or a
 //                            pre-commit hook runs loads one file, not a hundred modules
 //   dist/validators/*.cjs    one standalone ajv validator per document kind (build-validators.js),
@@ -11,7 +11,7 @@
 //
 // All of them sit in dist/ itself, one level below the package root, as src/paths.ts expects.
 // The packages in node_modules are not bundled: they load from there as before.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { validatorSources } from './build-validators.js';
@@ -35,13 +35,22 @@ await build({
   packages: 'external',
 });
 
-// `bpm validate` in one file: everything it may need, parsed at once, run as it is needed.
+// `bpm validate` in one CommonJS file: everything it may need, parsed at once, run as it is
+// needed. CommonJS, because bin/bpm.js (CommonJS too) then loads it with require(): an ES module
+// graph costs an editor's every save several milliseconds more (an ES module facade per
+// built-in module, the module graph linked). chalk is bundled in (it is an ES module only); the
+// other packages load from node_modules, and `import.meta.url` is the file's own URL.
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
 await build({
   ...node,
   entryPoints: { validate: 'src/commands/validate/fast.ts' },
-  outdir: 'dist',
-  format: 'esm',
-  packages: 'external',
+  outfile: 'dist/validate.cjs',
+  format: 'cjs',
+  external: Object.keys(pkg.dependencies)
+    .filter((name) => name !== 'chalk')
+    .flatMap((name) => [name, `${name}/*`]),
+  define: { 'import.meta.url': '__bpmModuleUrl' },
+  banner: { js: "const __bpmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 const sources = validatorSources();

@@ -1,5 +1,5 @@
 // `bpm validate` without the command-line program (bin/bpm.js tries this first, from its own
-// bundle dist/validate.js): building the program loads commander and every subcommand's options,
+// bundle dist/validate.cjs): building the program loads commander and every subcommand's options,
 // a large part of validating a file or two (an editor on save, a pre-commit hook) and most of a
 // `--cache` run on an unchanged tree. Only a command line this parser is sure of is taken, one
 // commander would parse the same way: known options of `bpm validate`, each at most once, as

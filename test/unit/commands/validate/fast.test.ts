@@ -10,7 +10,8 @@ import { openCache, variantOf } from '../../../../src/commands/validate/cache.js
 import { FAST_OPTIONS, fastValidate, parseFast } from '../../../../src/commands/validate/fast.js';
 import { register } from '../../../../src/commands/validate/register.js';
 import type { CliEnv } from '../../../../src/cli/env.js';
-import { captured, ROOT, runCli, spawnBpm } from '../../../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, captured, ROOT, runCli, spawnBpm } from '../../../helpers/run.js';
 import { tempDir } from '../../../helpers/temp.js';
 
 function fast(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
@@ -202,5 +203,32 @@ describe('validate fast path (bin/bpm.js before the program)', function () {
       expect(help.code).to.equal(0);
       expect(help.stdout).to.contain('--cache-strategy');
     });
+  });
+
+  it('bin/bpm.js validate loads CommonJS only: itself, dist/validate.cjs and the validator, no ES module, not the program', () => {
+    const dir = tempDir('bpm-fast-load-');
+    try {
+      // A module required before bin/bpm.js lists, as the process exits, what it loaded.
+      const probe = path.join(dir, 'probe.cjs');
+      writeFileSync(
+        probe,
+        `process.on('exit', () => process.stderr.write(JSON.stringify({
+          esm: process.moduleLoadList.filter((m) => m.includes('esm/translators')),
+          ours: Object.keys(require.cache).filter((f) => !f.includes('node_modules') && f !== ${JSON.stringify(probe)}).map((f) => require('node:path').relative(${JSON.stringify(ROOT)}, f)),
+        })));`,
+      );
+      const load = (args: string[]) => {
+        const r = spawnSync(process.execPath, ['-r', probe, BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+        return { code: r.status, ...(JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('{'))) as { esm: string[]; ours: string[] }) };
+      };
+      const one = load(['validate', 'examples/culture-community-events/dossier.yaml']);
+      expect(one.code).to.equal(0);
+      expect(one.esm, 'no ES module loaded').to.deep.equal([]);
+      expect(one.ours.sort()).to.deep.equal(['bin/bpm.js', 'dist/validate.cjs', 'dist/validators/ProjectDossier.cjs']);
+      // Another command goes to the program, an ES module.
+      expect(load(['score', 'examples/culture-community-events']).esm).to.not.deep.equal([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
