@@ -30,6 +30,7 @@ import { normaliseLineEnds, parseYaml, type ParsedYaml, type Position } from './
 import { loadWorkbook, type CellLocation, type FormDossier } from './workbook-files.js';
 import { pairForms } from './form-pairs.js';
 import { ZIP_LIMITS } from './xlsx/zip.js';
+import { BIG_RUN_FILES, tuneForBatch } from './engine.js';
 
 /** A monitoring CSV read whole (validate, score); `bpm variance` streams files of any size. */
 export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
@@ -120,6 +121,7 @@ type Loading = Omit<Workspace, 'ctx'>;
 export async function loadWorkspace(paths: string[], opts: LoadOptions): Promise<Workspace> {
   const found = opts.inputs ?? (await discoverInputs(paths, opts));
   const all = opts.skipNonBpm ? found.map((f) => (f.explicit ? { ...f, explicit: false } : f)) : found;
+  if (all.length >= BIG_RUN_FILES) tuneForBatch();
 
   const ws: Loading = {
     files: [],

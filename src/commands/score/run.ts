@@ -18,7 +18,7 @@ import { unscorableProject } from '../../core/scoring/project.js';
 import type { ScoreFormatName } from '../../formats/names.js';
 import type { Lang } from '../../i18n/index.js';
 import { renderDiagnostics } from '../../i18n/render.js';
-import { BIG_RUN_FILES, collectGarbage } from '../../io/heap.js';
+import { BIG_RUN_FILES, collectGarbage } from '../../io/engine.js';
 import { loadWorkspace, positionIn, shownFile, showFiles, type LoadOptions, type Workspace } from '../../io/workspace.js';
 
 export interface ScoreOptions extends LoadOptions {
