@@ -10,7 +10,8 @@
 //                            required when a run first meets the kind
 //
 // All of them sit in dist/ itself, one level below the package root, as src/paths.ts expects.
-// The packages in node_modules are not bundled: they load from there as before.
+// The packages in node_modules are not bundled (chalk aside, in dist/validate.cjs): they load
+// from there as before.
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
