@@ -51,7 +51,9 @@ await build({
     .filter((name) => name !== 'chalk')
     .flatMap((name) => [name, `${name}/*`]),
   define: { 'import.meta.url': '__bpmModuleUrl' },
-  banner: { js: "const __bpmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: "// Includes chalk (MIT License, Copyright (c) Sindre Sorhus; the licence: node_modules/chalk/license).\nconst __bpmModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
 });
 
 const sources = validatorSources();
