@@ -52,7 +52,7 @@ await build({
     .flatMap((name) => [name, `${name}/*`]),
   define: { 'import.meta.url': '__bpmModuleUrl' },
   banner: {
-    js: "// Includes chalk (MIT License, Copyright (c) Sindre Sorhus; the licence: node_modules/chalk/license).\nconst __bpmModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+    js: "'use strict';\n// Includes chalk (MIT License, Copyright (c) Sindre Sorhus; the licence: node_modules/chalk/license).\nconst __bpmModuleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
 });
 
