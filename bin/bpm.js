@@ -25,11 +25,12 @@ process.on('exit', (code) => {
   process.exitCode = 2;
 });
 
+/** The exit code of the command line `args`. */
 async function run(args) {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const { readFileSync } = require('node:fs');
     process.stdout.write(JSON.parse(readFileSync(require('node:path').join(__dirname, '..', 'package.json'), 'utf8')).version + '\n');
-    return;
+    return 0;
   }
   let code;
   if (args[0] === 'validate') code = await require('../dist/validate.cjs').fastValidate(process.argv);
@@ -37,7 +38,21 @@ async function run(args) {
     const { main } = await import('../dist/cli.js');
     code = await main(process.argv);
   }
-  process.exitCode = code;
+  return code;
 }
 
-run(process.argv.slice(2));
+// Until the run has settled, its exit code is 13, as Node gives a top-level await that never
+// settles: a run that stops without an answer is never a success. A failure that escapes the
+// program's own error boundary (a missing or broken dist/) is thrown again outside the promise,
+// so that it ends the process with its message and exit code 1 whatever --unhandled-rejections
+// says.
+process.exitCode = 13;
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) =>
+    process.nextTick(() => {
+      throw err;
+    }),
+);

@@ -11,8 +11,9 @@
 // most of them before the step's optimised code is ready, and that code comes sooner when less is
 // inlined into it (less compiling, on a core the run shares with its own garbage collection).
 // Both change V8's flags, which costs the process the code cache of Node's own modules loaded
-// afterwards (about 14 ms on a one-file run): only runs of BIG_RUN_FILES files or more do it.
-// docs/performance.md#speed-devices has the figures.
+// afterwards (about 14 ms on a one-file run): only runs of BIG_RUN_FILES files or more do them.
+// (`bpm variance` also sets its own, smaller heap growth step on every run: commands/variance/
+// register.ts.) docs/performance.md#speed-devices has the figures.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -38,16 +39,13 @@ export function collectGarbage(): void {
 let tuned = false;
 
 /**
- * For a batch of BIG_RUN_FILES files or more, once: TurboFan inlines at most 200 bytes of
- * bytecode into a function it optimises (920 by default). Only on V8 11 (Node 20), the engine it
- * was measured on: another may not know the flag or do better without it.
+ * For a batch of BIG_RUN_FILES files or more (loadWorkspace calls it once it has found them),
+ * once: TurboFan inlines at most 200 bytes of bytecode into a function it optimises (920 by
+ * default). Only on V8 11 (Node 20), the engine it was measured on: another may do better
+ * without it, or not know the flag (V8 would then print an error of its own on stderr).
  */
 export function tuneForBatch(): void {
-  if (tuned || !process.versions.v8.startsWith('11.')) return;
+  if (tuned || process.versions.v8?.startsWith('11.') !== true) return;
   tuned = true;
-  try {
-    setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
-  } catch {
-    // nothing to tune
-  }
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 }
