@@ -9,7 +9,7 @@ import type { Args, Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Dossier, Indicator } from '../model/model.js';
 import type { MonitoringRow } from './data.js';
-import { compareDates, formatDate, parseDate, parsePeriod, type ReportPeriod, type YMD } from '../model/periods.js';
+import { compareDates, formatDate, monthsInPeriod, parseDate, parsePeriod, type ReportPeriod, type YMD } from '../model/periods.js';
 import { EXECUTED_SCALE } from '../model/policy.js';
 import { flat, Store } from './store.js';
 import { suggest } from '../suggest.js';
@@ -552,7 +552,7 @@ export class MonitoringCollector {
       dossier: d,
       start,
       end,
-      store: new Store(column.size, start, monthsBetween(start, end)),
+      store: new Store(column.size, start, Math.min(24, monthsInPeriod(start, end))),
       column,
       codes: new Map(d.indicators.map((i) => [i.code.toLowerCase(), i])),
       metrics: new Map(),
@@ -629,11 +629,6 @@ export function collectMonitoring(rows: Iterable<MonitoringRow>, dossiers: reado
   const c = new MonitoringCollector(dossiers, opts);
   for (const r of rows) c.add(r);
   return c.finish();
-}
-
-/** The calendar months from `start` to `end` (a whole year: 12), at most 24. */
-function monthsBetween(start: YMD, end: YMD): number {
-  return Math.min(24, (end.y - start.y) * 12 + end.m - start.m + 1);
 }
 
 /** First day of a monitoring period. */

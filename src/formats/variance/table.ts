@@ -12,6 +12,7 @@ import type { VarianceReport } from '../../core/report.js';
 import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { boxTable, boxWidth, type Align, type Row } from '../box-table.js';
 import { memoText } from '../memo.js';
+import { packed } from '../../core/shapes.js';
 import { showControls } from '../validate/shared.js';
 import { hanging, truncateWidth } from '../validate/width.js';
 import type { VarianceSummary } from '../../core/monitoring/summary.js';
@@ -180,11 +181,9 @@ const ALIGNS: readonly Align[] = ['left', 'right', 'right', 'right', 'right', 'r
 const PERIOD_COLUMNS = ['period', 'time', 'planned', 'actual', 'variance', 'execution', 'pace', 'status'] as const;
 const INDICATOR_COLUMNS = ['indicator', 'target', 'expected', 'value', 'variance', 'ratio', 'projection', 'status-likelihood'] as const;
 
-/** The bold headings of `keys`, in a new array built by push (see boxTable: one shape of array). */
+/** The bold headings of `keys`, in a new array of one shape (packed(): see src/core/shapes.ts). */
 function headings(lang: FormatOptions['lang'], keys: readonly Column[], c: ChalkInstance): string[] {
-  const out: string[] = [];
-  for (const k of keys) out.push(c.bold(heading(lang, k)));
-  return out;
+  return packed(keys, (k) => c.bold(heading(lang, k)));
 }
 
 // Column headings, per language: every project's table has the same.
