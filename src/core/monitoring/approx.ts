@@ -17,7 +17,8 @@
 /** Relative error allowed per operation (≈ 9 × 2^-53). */
 export const U = 1e-15;
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+/** 10^k for the places a report rounds to (a policy's `decimals` is at most 6; time progress has 2 more). */
+export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 /** Beyond this a scaled double has no fraction digits left to decide a tie from. */
 const LIMIT = 2 ** 51;
 

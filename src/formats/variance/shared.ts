@@ -5,7 +5,7 @@
 // `decimals`; time progress to decimals + 2); values read from the input (budget total,
 // targets, actual values) are printed as given, or rounded exactly where a column rounds them.
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { roundHalfUp, U } from '../../core/monitoring/approx.js';
+import { POW10, roundHalfUp, U } from '../../core/monitoring/approx.js';
 import { D, type Dec } from '../../core/decimal.js';
 import { plain } from '../../core/monitoring/flags.js';
 import type { Adjustment } from '../../core/model/model.js';
@@ -102,8 +102,8 @@ export function fixed(x: number | null, places: number, text?: string): string {
   // by toFixed, exactly the text below gives it: when scaled / 10^places gives x back and |x| is
   // well inside 2^53, the decimal nearest to x with `places` decimals is the one x was rounded
   // to, and its shortest text too.
-  if (text === undefined && places < SCALE.length) {
-    const p = SCALE[places];
+  if (text === undefined && places < POW10.length) {
+    const p = POW10[places];
     const scaled = Math.round(x * p);
     if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return x.toFixed(places);
   }
@@ -117,8 +117,6 @@ export function fixed(x: number | null, places: number, text?: string): string {
   if (places === 0) return s;
   return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
 }
-
-const SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 
 /** An input number as written (no exponent); `text`: its exact text when the double is not it. */
 export function asWritten(x: number | null, text?: string): string {
