@@ -78,24 +78,39 @@ function inRanges(ranges: ReadonlyArray<readonly [number, number]>, cp: number):
 function codePointWidth(cp: number): 0 | 1 | 2 {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // control characters
   if (cp < 0x300) return 1; // fast path: ASCII and Latin-1
+  if (cp >= 0x4e00 && cp <= 0x9fff) return 2; // fast path: CJK unified ideographs (no zero-width one among them)
   if (inRanges(ZERO, cp)) return 0;
   return inRanges(WIDE, cp) ? 2 : 1;
 }
 
 /** Terminal width of `text` (no ANSI escapes expected: measure before colouring). */
 export function stringWidth(text: string): number {
+  const n = text.length;
   // Printable ASCII, the common case of numbers and codes: one column a character.
   let i = 0;
-  while (i < text.length) {
+  while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c >= 0x7f) break;
     i++;
   }
-  if (i === text.length) return i;
-  let width = i;
-  let last = 0;
-  for (const ch of text.slice(i)) {
-    const cp = ch.codePointAt(0) ?? 0;
+  // The rest, after `i` columns of ASCII (the last of them one column wide, for a VS16 after it:
+  // a keycap such as #️⃣).
+  return i === n ? n : widthFrom(text, i, i, i > 0 ? 1 : 0);
+}
+
+/** The width of text[i…] added to `width` (the columns before it, the last of them `last` wide). */
+function widthFrom(text: string, i: number, width: number, last: number): number {
+  const n = text.length;
+  for (; i < n; i++) {
+    let cp = text.charCodeAt(i);
+    // A surrogate pair is one code point; a lone surrogate counts as itself.
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     // VS16 asks for the emoji presentation of the character before it: two columns (✔️ ⚠️).
     if (cp === 0xfe0f && last === 1) {
       width += 1;

@@ -1,0 +1,67 @@
+// Terminal column widths (src/formats/validate/width.ts): what every table and wrapped line of the
+// terminal formats is aligned by.
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { stringWidth } from '../../../src/formats/validate/width.js';
+
+/** Any code point, lone surrogates included (a text read from a broken file may hold one). */
+const codePoint = fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp));
+
+describe('formats: stringWidth', () => {
+  it('counts printable ASCII one column a character, control characters none', () => {
+    expect(stringWidth('')).to.equal(0);
+    expect(stringWidth('-93.00 (-18.09%)')).to.equal(16);
+    expect(stringWidth('a\u0000b\u001b\u007fc\u0085')).to.equal(3);
+    expect(stringWidth('é café')).to.equal(6);
+  });
+
+  it('counts CJK, kana, Hangul and full-width forms two columns, combining marks none', () => {
+    expect(stringWidth('正常')).to.equal(4);
+    expect(stringWidth('OUT-1 指标 OUT-1')).to.equal(16);
+    expect(stringWidth('进度（１２％）')).to.equal(14);
+    expect(stringWidth('カナ한글')).to.equal(8);
+    expect(stringWidth('e\u0301')).to.equal(1);
+    expect(stringWidth('a\u200bb')).to.equal(2);
+    expect(stringWidth('·—…')).to.equal(3); // ambiguous: one column
+  });
+
+  it('reads a surrogate pair as one code point, a lone surrogate as one column', () => {
+    expect(stringWidth('𠀀𪚥')).to.equal(4); // CJK extension B
+    expect(stringWidth('😀 ok')).to.equal(5);
+    expect(stringWidth('a\ud800b')).to.equal(3);
+    expect(stringWidth('\udc00\ud83d')).to.equal(2);
+    expect(stringWidth('𝐀')).to.equal(1); // mathematical bold A: astral, narrow
+  });
+
+  it('gives a character followed by VS16 its emoji presentation: two columns', () => {
+    expect(stringWidth('⚠️ yes')).to.equal(6);
+    expect(stringWidth('✔️')).to.equal(2);
+    expect(stringWidth('⚠ yes')).to.equal(5);
+    expect(stringWidth('正\ufe0f')).to.equal(2); // already wide: VS16 adds nothing
+    expect(stringWidth('#️⃣ 1')).to.equal(4); // a keycap: ASCII, VS16, combining keycap
+    expect(stringWidth('a\ufe0f')).to.equal(stringWidth('é\ufe0f'));
+  });
+
+  it('is the sum of its parts wherever a text is cut between two code points (VS16 aside)', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', '1', ' ', '正', '，', '😀', '\u0301', '\ufe0f', '\u001b', '\ud800', '\udc00', 'é', '⚠'), codePoint), maxLength: 30 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const splitsPair = /[\ud800-\udbff]$/.test(a) && /^[\udc00-\udfff]/.test(b);
+        fc.pre(!splitsPair && !b.startsWith('\ufe0f'));
+        expect(stringWidth(a + b)).to.equal(stringWidth(a) + stringWidth(b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('measures each code point as the code point alone does', () => {
+    fc.assert(
+      fc.property(fc.array(codePoint, { maxLength: 20 }), (cps) => {
+        const text = cps.filter((c) => c !== '\ufe0f').join('');
+        let sum = 0;
+        for (const ch of text) sum += stringWidth(ch);
+        expect(stringWidth(text)).to.equal(sum);
+      }),
+    );
+  });
+});
