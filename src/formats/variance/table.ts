@@ -11,7 +11,6 @@ import type { IndicatorRow, ProjectVariance } from '../../core/monitoring/report
 import type { VarianceReport } from '../../core/report.js';
 import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { boxTable, boxWidth, type Align, type Row } from '../box-table.js';
-import { memoText } from '../memo.js';
 import { packed } from '../../core/shapes.js';
 import { showControls } from '../validate/shared.js';
 import { hanging, truncateWidth } from '../validate/width.js';
@@ -196,5 +195,14 @@ function heading(lang: FormatOptions['lang'], key: Column): string {
   return h;
 }
 
-/** Terminal-safe text from the input: control characters visible, one line (kept per text). */
-const clean = memoText((text) => showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' ')));
+// C0 and C1 control characters, line ends and tabs among them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Terminal-safe text from the input: control characters visible, one line. Almost every text
+ * has none: one test says so, cheaper than keeping results per text (most flag messages are
+ * written once).
+ */
+function clean(text: string): string {
+  return CONTROL.test(text) ? showControls(text.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' ')) : text;
+}
