@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// Entry point: the program is dist/cli.js, bundled from src/cli.ts by `npm run build`
+// Entry point: the program is dist/cli.cjs, bundled from src/cli.ts by `npm run build`
 // (scripts/build.mjs). `bpm --version` alone is answered here, before anything loads; `bpm
 // validate` runs from dist/validate.cjs (src/commands/validate/fast.ts), a smaller bundle without
 // the commander program, which it falls back to whenever it has any doubt about the command line.
 //
-// This file is CommonJS (bin/package.json), as dist/validate.cjs is: what an editor or a
-// pre-commit hook runs on every save then loads without the ES module loader's work (its
-// facades of the built-in modules, a module graph to link); the program, an ES module, is
-// imported when it is needed.
+// This file is CommonJS (bin/package.json), as both bundles are: a run loads them with require(),
+// without the ES module loader's work (its facades of the built-in modules, a module graph to
+// resolve and link).
 //
 // A reader that goes away (`bpm --help | head -1`) is not an error of bpm's: what is written after
 // that is dropped without a trace (io/output.ts stops a report there). Any other failure to write
@@ -34,10 +33,7 @@ async function run(args) {
   }
   let code;
   if (args[0] === 'validate') code = await require('../dist/validate.cjs').fastValidate(process.argv);
-  if (code === undefined) {
-    const { main } = await import('../dist/cli.js');
-    code = await main(process.argv);
-  }
+  if (code === undefined) code = await require('../dist/cli.cjs').main(process.argv);
   return code;
 }
 

@@ -8,9 +8,9 @@
 //   node scripts/bench-warm.mjs [--runs N] -- variance bench-data/variance-realistic --data bench-data/variance-realistic.csv > /dev/null
 //
 // The options of this script come before `--`, the command line after it. Every command runs
-// through main() (dist/cli.js, the commander program), `validate` too: bin/bpm.js runs most
+// through main() (dist/cli.cjs, the commander program), `validate` too: bin/bpm.js runs most
 // validate command lines from dist/validate.cjs instead, without the program.
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const args = process.argv.slice(2);
 const sep = args.indexOf('--');
@@ -22,7 +22,7 @@ if (command.length === 0 || !(runs >= 1)) {
   process.stderr.write('usage: node scripts/bench-warm.mjs [--runs N] -- <bpm command line> > /dev/null\n');
   process.exit(2);
 }
-const { main } = await import(fileURLToPath(new URL('../dist/cli.js', import.meta.url)));
+const { main } = createRequire(import.meta.url)('../dist/cli.cjs');
 for (let k = 1; k <= runs; k++) {
   const t = performance.now();
   const code = await main(['node', 'bpm', ...command]);

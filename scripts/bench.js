@@ -203,7 +203,7 @@ async function benchXlsx(o) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first (npm run bench does)');
+  if (!existsSync(path.join(ROOT, 'dist', 'cli.cjs'))) throw new Error('run `npm run build` first (npm run bench does)');
   const cpus = os.cpus();
   process.stdout.write(`bpm benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
   process.stdout.write(`median wall time of ${o.runs} runs (after one warm-up), min–max, median CPU time (user+sys), peak RSS${TIME ? '' : ' (n/a: /usr/bin/time missing)'}\n`);
