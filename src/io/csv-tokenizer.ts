@@ -7,6 +7,8 @@
 // csv-parse on large files, and because it must keep going after malformed input (an
 // unbalanced quote, a stray quote) while reporting exact line numbers.
 
+import { mapped } from '../core/shapes.js';
+
 export interface RawRecord {
   /** Cell contents, unquoted but not trimmed. */
   fields: string[];
@@ -69,6 +71,8 @@ export class CsvTokenizer {
   private quoteCol = 0;
   private prevCR = false;
   private strayReported = false;
+  /** Where the delimiters of the current plain line are (kept from line to line). */
+  private readonly cuts: number[] = [];
 
   constructor(
     delimiter: string,
@@ -114,17 +118,24 @@ export class CsvTokenizer {
       }
       const recLine = this.line;
       this.line++;
-      const fields: string[] = [];
+      // The delimiters' places first, then an array of exactly as many fields (growing an
+      // empty array by push gives it room for 16: a million rows, a million such arrays).
+      const cuts = this.cuts;
+      let k = 0;
       for (let a = i; ; ) {
         // Cached like the line ends: a line without a delimiter must not rescan the chunk.
         if (nextD !== -1 && nextD < a) nextD = s.indexOf(delim, a);
-        if (nextD === -1 || nextD > eol) {
-          fields.push(s.slice(a, eol));
-          break;
-        }
-        fields.push(s.slice(a, nextD));
+        if (nextD === -1 || nextD > eol) break;
+        cuts[k++] = nextD;
         a = nextD + 1;
       }
+      const fields: string[] = new Array(k + 1);
+      let a = i;
+      for (let f = 0; f < k; f++) {
+        fields[f] = s.slice(a, cuts[f]);
+        a = cuts[f] + 1;
+      }
+      fields[k] = s.slice(a, eol);
       if (s.charCodeAt(eol) === CR) {
         if (eol + 1 === n) this.skipLF = true;
         i = s.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
@@ -297,7 +308,9 @@ export class CsvTokenizer {
   }
 
   private emit(): void {
-    const rec: RawRecord = { fields: this.fields, line: this.recLine, positions: this.positions, tooLong: this.tooLong };
+    // Fields in an array of exactly their number, as the fast path makes them: one shape of
+    // array for the reader (src/core/shapes.ts).
+    const rec: RawRecord = { fields: mapped(this.fields, (f) => f), line: this.recLine, positions: this.positions, tooLong: this.tooLong };
     this.fields = [];
     this.positions = [];
     this.events.record(rec);
