@@ -31,9 +31,10 @@ const FAITHFUL = new WeakMap<Dec, Faithful>();
 function faithful(x: Dec): Faithful {
   let f = FAITHFUL.get(x);
   if (f === undefined) {
-    const num = x.toNumber();
+    // The text once: the double is the one nearest to it, as toNumber() gives (but for the sign of zero).
     const text = x.toFixed();
-    f = { num: String(num) === text ? num : NaN, text };
+    const num = Number(text);
+    f = { num: String(num) !== text ? NaN : num === 0 ? x.toNumber() : num, text };
     FAITHFUL.set(x, f);
   }
   return f;

@@ -190,10 +190,31 @@ export function sparkline(values: readonly (number | null)[], max: number): stri
     }
     const x = (v / max) * 7;
     let k = roundHalfUp(x, Math.abs(x) * 4 * U, 0);
+    if (Number.isNaN(k)) k = tieBar(v, max, Math.floor(x));
     if (Number.isNaN(k)) k = new D(plain(v)).dividedBy(new D(plain(max))).times(7).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
     out += BARS[Math.max(0, Math.min(7, k))];
   }
   return out;
+}
+
+/**
+ * 7·v/max rounded half-up, where it lies within rounding error of k + ½ (a plan at half its
+ * total: 3.5, every project), decided exactly on the scaled integers of v and max when both
+ * are decimals of at most 4 places (v ≥ 0, max > 0): 7v/max ≥ k + ½ ⟺ 14·a ≥ (2k + 1)·b. NaN
+ * when they are not.
+ */
+function tieBar(v: number, max: number, k: number): number {
+  if (!(v >= 0 && max > 0 && k >= 0 && k < 8)) return NaN;
+  for (let d = 0; d <= 4; d++) {
+    const p = POW10[d];
+    const a = Math.round(v * p);
+    const b = Math.round(max * p);
+    if (a / p !== v || b / p !== max) continue;
+    // Products of integers below 2^53 are exact.
+    if (a > 2 ** 48 || b > 2 ** 48) return NaN;
+    return 14 * a >= (2 * k + 1) * b ? k + 1 : k;
+  }
+  return NaN;
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

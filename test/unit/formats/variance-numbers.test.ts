@@ -4,7 +4,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { plain } from '../../../src/core/monitoring/flags.js';
-import { fixed } from '../../../src/formats/variance/shared.js';
+import { D } from '../../../src/core/decimal.js';
+import { fixed, sparkline } from '../../../src/formats/variance/shared.js';
 
 describe('formats/variance: fixed()', () => {
   it('pads rounded values and rounds longer ones half-up from their text', () => {
@@ -36,6 +37,37 @@ describe('formats/variance: fixed() of rounded values', () => {
         expect(fixed(x, places), `${x} to ${places}`).to.equal(reference(x, places));
       }),
       { numRuns: 50_000, seed: 11 },
+    );
+  });
+});
+
+describe('formats/variance: sparkline()', () => {
+  const BARS = '▁▂▃▄▅▆▇█';
+  // The bar of v on the scale 0…max in exact decimals: 7·v/max rounded half-up, within 0…7.
+  const reference = (v: number, max: number) => {
+    const k = new D(plain(v)).dividedBy(new D(plain(max))).times(7).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+    return BARS[Math.max(0, Math.min(7, k))];
+  };
+
+  it('draws eighths of the scale, half-up, with · for an unknown value', () => {
+    // Half of 3085 is 1542.5: 7 × ½ = 3.5, a tie in the middle of the plan line, rounded up.
+    expect(sparkline([0, 1542.5, 3085, null, -5, 4000], 3085)).to.equal('▁▅█·▁█');
+    expect(sparkline([1, 2, 3], 0)).to.equal('▁▁▁');
+    // 7 × 0.5/1 = 3.5 and 7 × 1.5/3 = 3.5 (ties); 7 × 1/14 = 0.5, the first step's tie.
+    expect(sparkline([0.5, 1.5], 1)).to.equal('▅█');
+    expect(sparkline([1.5], 3)).to.equal('▅');
+    expect(sparkline([1], 14)).to.equal('▂');
+  });
+
+  it('gives every value the bar exact decimals give, ties included (property)', () => {
+    const decimal = fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 6 })).map(([n, k]) => n / 10 ** k);
+    // On a tie: max = 14·m (so that (2k + 1)·max/14 is a decimal), v = (2k + 1)·m, scaled alike.
+    const tie = fc.tuple(fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 5 })).map(([m, k, d]) => ({ v: ((2 * k + 1) * m) / 10 ** d, max: (14 * m) / 10 ** d }));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(decimal, decimal).map(([v, max]) => ({ v, max: max || 1 })), tie), ({ v, max }) => {
+        expect(sparkline([v], max), `${v} of ${max}`).to.equal(reference(v, max));
+      }),
+      { numRuns: 20_000, seed: 5 },
     );
   });
 });
