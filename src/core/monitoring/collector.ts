@@ -453,7 +453,7 @@ export class MonitoringCollector {
       // text, or a sum of increments, is compared as a decimal.
       const exactSums = cumulative && this.opts.increments === true;
       let last: { num: number; value: Dec | undefined; period: string; line: number } | undefined;
-      let total: { num: number; value: Dec; faithful: boolean; scale: Dec } | undefined;
+      let total: { num: number; value: Dec; faithful: boolean } | undefined;
       for (let i = 0; i < order.length; i++) {
         const period = order[i].p;
         const slot = order[i].k * store.width + column;
@@ -480,7 +480,7 @@ export class MonitoringCollector {
           const budget = d.adjustments.length === 0 ? d.budget.total : inForce(d, formatDate(period.end)).budgetTotal;
           if (total === undefined || (total.value !== budget && !total.value.equals(budget))) {
             const n = budget.toNumber();
-            total = { num: n, value: budget, faithful: String(n) === budget.toFixed(), scale: budget.times(SCALE) };
+            total = { num: n, value: budget, faithful: String(n) === budget.toFixed() };
           }
           const exactly = exact !== undefined || !total.faithful;
           const over = exactly ? (exact ?? new D(num)).greaterThan(total.value) : num > total.num;
@@ -489,7 +489,7 @@ export class MonitoringCollector {
             const args = { project: d.code, period: period.label, value: value.toFixed(), total: total.value.toFixed(), unit: d.budget.unit };
             // Unit scale (docs/scoring.md#budget-execution): 10 times the budget or more is 元 written for 万元
             // (or a like slip): left out; above the budget, a warning and the row is kept.
-            if (value.greaterThanOrEqualTo(total.scale)) {
+            if (value.greaterThanOrEqualTo(total.value.times(SCALE))) {
               this.reportAt(this.where(store, slot), 'executed-scale', { ...args, times: value.dividedBy(total.value).toDecimalPlaces(0, D.ROUND_DOWN).toFixed(), asWanyuan: value.dividedBy(10000).toFixed(), variant: d.budget.unit === '万元' ? 'spend-wanyuan' : 'spend' });
               rejected.add(slot);
               continue;
