@@ -9,7 +9,7 @@ import type { VarianceReport } from '../../core/report.js';
 import { type KeysUnder, message, t } from '../../i18n/index.js';
 import { escapeMd } from '../validate/markdown.js';
 import type { VarianceSummary } from '../../core/monitoring/summary.js';
-import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryLine, rounded, statusWord, where } from './shared.js';
+import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, percentOf, periodSummaryLine, rounded, statusWord, where } from './shared.js';
 
 const MARK: Record<string, string> = { red: '🔴', yellow: '🟡', green: '🟢', ahead: '🔵', 'no-data': '⚪' };
 
@@ -60,7 +60,7 @@ function project(p: ProjectVariance, opts: FormatOptions): string {
     out.push(
       `| ${[
         per.period,
-        fixed(per.timeProgress * 100, n) + '%',
+        percentOf(per.timeProgress, n) + '%',
         asWritten(b.total),
         fixed(b.planned, n),
         b.actual === null ? '—' : fixed(b.actual, n, b.actualText),

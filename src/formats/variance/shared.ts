@@ -118,6 +118,21 @@ export function fixed(x: number | null, places: number, text?: string): string {
   return (dot < 0 ? s + '.' : s) + '0'.repeat(places - decimals);
 }
 
+/**
+ * A fraction rounded to `places` + 2 decimals (time progress: 0.0833) as a percentage with
+ * `places` decimals ("8.33"), shifted in decimal: x × 100 in binary is rarely the double of the
+ * percentage (8.330000000000002), which would send fixed() to its exact decimal path for every
+ * period of every project.
+ */
+export function percentOf(x: number, places: number): string {
+  if (places + 2 < POW10.length) {
+    const p = POW10[places + 2];
+    const scaled = Math.round(x * p);
+    if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return fixed(scaled / POW10[places], places);
+  }
+  return fixed(x * 100, places);
+}
+
 /** An input number as written (no exponent); `text`: its exact text when the double is not it. */
 export function asWritten(x: number | null, text?: string): string {
   return x === null ? '—' : (text ?? plain(x));

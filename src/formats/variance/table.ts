@@ -16,7 +16,7 @@ import { showControls } from '../validate/shared.js';
 import { hanging, truncateWidth } from '../validate/width.js';
 import type { VarianceSummary } from '../../core/monitoring/summary.js';
 import { columns } from '../score/columns.js';
-import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, periodSummaryLine, sparkline, statusWord, where } from './shared.js';
+import { asWritten, Deferred, fixed, flagMessage, likelihoodWord, percentOf, periodSummaryLine, sparkline, statusWord, where } from './shared.js';
 
 const NAME_WIDTH = 18;
 
@@ -69,7 +69,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     const b = per.budget;
     rows.push([
       per.period,
-      fixed(per.timeProgress * 100, n) + '%',
+      percentOf(per.timeProgress, n) + '%',
       fixed(b.planned, n),
       b.actual === null ? '—' : fixed(b.actual, n, b.actualText),
       // actual − planned, and as a share of planned: 偏差 (偏差率)

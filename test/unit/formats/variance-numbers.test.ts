@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { plain } from '../../../src/core/monitoring/flags.js';
 import { D } from '../../../src/core/decimal.js';
-import { fixed, sparkline } from '../../../src/formats/variance/shared.js';
+import { fixed, percentOf, sparkline } from '../../../src/formats/variance/shared.js';
 
 describe('formats/variance: fixed()', () => {
   it('pads rounded values and rounds longer ones half-up from their text', () => {
@@ -68,6 +68,35 @@ describe('formats/variance: sparkline()', () => {
         expect(sparkline([v], max), `${v} of ${max}`).to.equal(reference(v, max));
       }),
       { numRuns: 20_000, seed: 5 },
+    );
+  });
+});
+
+describe('formats/variance: percentOf()', () => {
+  it('shifts a rounded fraction two places in decimal, whatever x × 100 gives in binary', () => {
+    expect(0.1667 * 100).to.not.equal(16.67);
+    expect(percentOf(0.1667, 2)).to.equal('16.67');
+    expect(percentOf(0.5833, 2)).to.equal('58.33');
+    expect(percentOf(1, 2)).to.equal('100.00');
+    expect(percentOf(0, 0)).to.equal('0');
+    expect(percentOf(0.083333, 4)).to.equal('8.3333');
+  });
+
+  it('writes what exact decimals give for a fraction of at most places + 2 decimals, else what fixed() gives x × 100 (property)', () => {
+    const fraction = fc.tuple(fc.integer({ min: -(10 ** 9), max: 10 ** 9 }), fc.integer({ min: 0, max: 6 })).map(([k, places]) => ({ x: k / 10 ** (places + 2), places }));
+    fc.assert(
+      fc.property(fraction, ({ x, places }) => {
+        const exact = new D(plain(x)).times(100).toFixed(places, D.ROUND_HALF_UP);
+        expect(percentOf(x, places), `${x} at ${places}`).to.equal(/^-0\.?0*$/.test(exact) ? exact.slice(1) : exact);
+      }),
+      { numRuns: 20_000, seed: 3 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, places) => {
+        const fits = Math.round(x * 10 ** (places + 2)) / 10 ** (places + 2) === x;
+        if (!fits) expect(percentOf(x, places)).to.equal(fixed(x * 100, places));
+      }),
+      { numRuns: 5_000, seed: 3 },
     );
   });
 });
