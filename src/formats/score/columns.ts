@@ -26,7 +26,7 @@ const MIN_TEXT = 8;
 export function columns(head: string[], rows: (string | Cell)[][], right: boolean[], c: ChalkInstance, fit?: ColumnsFit): string {
   let cells = rows.map((r) => r.map((x) => (typeof x === 'string' ? { text: x } : x)));
   // Each cell is measured once (for the column width and again for its padding).
-  let measured = cells.map((r) => r.map((x) => widthOf(x.text)));
+  let measured = cells.map((r) => r.map((x) => stringWidth(x.text)));
   let widths = head.map((h, i) => {
     let w = stringWidth(h);
     for (const r of measured) if (r[i] !== undefined && r[i] > w) w = r[i];
@@ -52,16 +52,15 @@ export function columns(head: string[], rows: (string | Cell)[][], right: boolea
     if (fit.later !== undefined) widths = fitWidths(widths, fit.later, floorsOf(named), room);
     const shrink = widths.map((_, i) => fit.shrink[i] || fit.later?.[i] === true);
     heads = named.map((h, i) => wrapWidth(h, widths[i]));
-    cells = cells.map((r) => r.map((x, i) => (shrink[i] && widthOf(x.text) > widths[i] ? { ...x, text: truncateWidth(x.text, widths[i]) } : x)));
-    measured = cells.map((r) => r.map((x) => widthOf(x.text)));
+    cells = cells.map((r) => r.map((x, i) => (shrink[i] && stringWidth(x.text) > widths[i] ? { ...x, text: truncateWidth(x.text, widths[i]) } : x)));
+    measured = cells.map((r) => r.map((x) => stringWidth(x.text)));
   }
   const pad = (s: string, i: number, own: number) => {
     const gap = widths[i] - own;
     if (gap <= 0) return s;
     return right[i] ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
   };
-  // No trailing spaces, also where a colour closes after them.
-  const line = (parts: string[]) => ('  ' + parts.join('  ')).replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
+  const line = (parts: string[]) => withoutTrailingSpaces('  ' + parts.join('  '));
   const out: string[] = [];
   for (let k = 0; k < Math.max(...heads.map((h) => h.length)); k++) out.push(line(heads.map((h, i) => c.bold(pad(h[k] ?? '', i, stringWidth(h[k] ?? ''))))));
   out.push(line(widths.map((w) => '─'.repeat(w))));
@@ -72,11 +71,16 @@ export function columns(head: string[], rows: (string | Cell)[][], right: boolea
   return out.join('\n');
 }
 
-/** stringWidth, with printable ASCII (codes, numbers, grades in English) counted by length. */
-function widthOf(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+/**
+ * `line` without trailing spaces, also where a colour closes after them. A line of thousands
+ * that ends in plain spaces is cut without a regular expression.
+ */
+function withoutTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  if (end > 0 && line.charCodeAt(end - 1) === 0x6d) return line.replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
+  return end === line.length ? line : line.slice(0, end);
 }
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The widest run of a heading a line cannot break inside (Chinese breaks between any two characters). */
 function longestWord(text: string): number {
