@@ -24,6 +24,11 @@ function width(text: string): number {
 export interface Fit {
   width: number;
   wrap: readonly boolean[];
+  /**
+   * Shorter headings, drawn instead of `head` when a heading of a number column would otherwise
+   * break inside a word (English `Expected` as `Expecte/d`).
+   */
+  short?: readonly string[];
 }
 
 /**
@@ -133,12 +138,17 @@ const MIN_TEXT = 8;
 const MIN_NARROW = 4;
 
 /** The table of boxTable fitted to `fit.width`: headings and text columns wrapped, numbers whole. */
-function fitted(head: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit: Fit, measured: number[][]): string {
-  const n = head.length;
+function fitted(full: readonly string[], rows: readonly Row[], aligns: readonly Align[], fit: Fit, measured: number[][]): string {
+  const n = full.length;
   const cells = rows.filter((r): r is readonly string[] => !('span' in r));
-  const base = head.map((h, c) => Math.max(width(h), ...cells.map((r) => width(r[c]))) + 2);
   const room = fit.width - (n + 1);
-  const widths = fitColumns(base, head, cells, fit.wrap, room);
+  const widthsFor = (names: readonly string[]) => fitColumns(names.map((h, c) => Math.max(width(h), ...cells.map((r) => width(r[c]))) + 2), names, cells, fit.wrap, room);
+  let head = full;
+  let widths = widthsFor(head);
+  if (fit.short !== undefined && head.some((h, c) => !fit.wrap[c] && longestWord(h) > widths[c] - 2)) {
+    head = fit.short;
+    widths = widthsFor(head);
+  }
   const total = widths.reduce((a, b) => a + b, 0) + n - 1;
   const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const pad = (text: string, w: number, align: Align) => {

@@ -96,7 +96,8 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     lines.push(boxTable(head, rows, ALIGNS, { width: opts.width, wrap: [false, false, false, false, false, false, false, true] }));
     if (indicatorRows.length > 0) {
       lines.push(hanging('', atTitle, opts.width));
-      lines.push(boxTable(headings(lang, INDICATOR_COLUMNS, c), indicatorRows, ALIGNS, { width: opts.width, wrap: [true, false, false, false, false, false, false, true] }));
+      const short = packed(INDICATOR_COLUMNS, (k) => c.bold(t(lang, `variance.short.${k}`)));
+      lines.push(boxTable(headings(lang, INDICATOR_COLUMNS, c), indicatorRows, ALIGNS, { width: opts.width, wrap: [true, false, false, false, false, false, false, true], short }));
     }
   }
   lines.push(hanging('', periodSummaryLine(last, n, lang), opts.width));

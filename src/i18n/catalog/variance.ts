@@ -82,6 +82,17 @@ export const variance = {
     'variance.col.projection': 'Year-end',
     'variance.col.likelihood': 'Likelihood',
     'variance.col.status-likelihood': 'Status · likelihood',
+    // The indicators' headings on a terminal too narrow for the ones above whole (finance's
+    // abbreviations: Var. variance, Y/E year-end; Due: the value expected by the period's end;
+    // outlook: the likelihood of meeting the target).
+    'variance.short.indicator': 'Indicator',
+    'variance.short.target': 'Target',
+    'variance.short.expected': 'Due',
+    'variance.short.value': 'Actual',
+    'variance.short.variance': 'Var.',
+    'variance.short.ratio': 'Ratio',
+    'variance.short.projection': 'Y/E',
+    'variance.short.status-likelihood': 'Status · outlook',
     'variance.col.note': 'Reason',
     'variance.col.where': 'File:line',
     'variance.indicators-at': 'Indicators at {period}',
@@ -190,6 +201,15 @@ export const variance = {
     'variance.col.projection': '全年预计',
     'variance.col.likelihood': '完成可能性',
     'variance.col.status-likelihood': '预警 · 完成可能性',
+    // Chinese headings break between any two characters: the short ones are the same.
+    'variance.short.indicator': '指标',
+    'variance.short.target': '年度指标值',
+    'variance.short.expected': '进度目标',
+    'variance.short.value': '实际完成',
+    'variance.short.variance': '偏差',
+    'variance.short.ratio': '完成比',
+    'variance.short.projection': '全年预计',
+    'variance.short.status-likelihood': '预警 · 完成可能性',
     'variance.col.note': '偏差原因',
     'variance.col.where': '文件：行',
     'variance.indicators-at': '{period} 绩效指标',

@@ -52,4 +52,19 @@ describe('formats/box-table', () => {
       { numRuns: 200 },
     );
   });
+
+  it('fitted to a terminal: the short headings only where a number heading would break inside a word', () => {
+    const head = ['Name', 'Expected', 'Year-end'];
+    const short = ['Name', 'Due', 'Y/E'];
+    const rows: Row[] = [['a long indicator name', '100.00', '7.50']];
+    const aligns = ['left', 'right', 'right'] as const;
+    const narrow = boxTable(head, rows, aligns, { width: 30, wrap: [true, false, false], short });
+    expect(narrow.split('\n')[1]).to.match(/^│ Name +│ +Due │ +Y\/E │$/);
+    for (const line of narrow.split('\n')) expect(stringWidth(line)).to.be.at.most(30);
+    const roomy = boxTable(head, rows, aligns, { width: 40, wrap: [true, false, false], short });
+    expect(roomy.split('\n')[1]).to.match(/^│ Name +│ Expected │ Year-end │$/);
+    // Without short headings the number headings break, their figures never.
+    const broken = boxTable(head, rows, aligns, { width: 30, wrap: [true, false, false] });
+    expect(broken).to.include('100.00').and.include('7.50').and.not.include('Due');
+  });
 });

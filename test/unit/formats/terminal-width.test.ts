@@ -172,6 +172,12 @@ describe('formats: the terminal\'s width', () => {
     // The indicators under their own title, in their own table: names wrap, statuses too.
     expect(out).to.include('┘\nIndicators at 2025-Q3\n┌');
     expect(out).to.match(/│ red · +│\n[^\n]*│ unlikely +│\n/).and.match(/│ green · +│\n[^\n]*│ certain +│\n/);
+    // Its headings whole: the short ones, since Expected, Year-end and likelihood do not fit.
+    expect(out).to.include('│ Indicator │ Target │     Due │ Actual │    Var. │ Ratio │     Y/E │ Status · │\n│           │        │         │        │         │       │         │ outlook  │\n');
+    // Where the whole headings fit, they are written.
+    const wider = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--lang', 'en'], { columns: 86 })).stdout;
+    expect(widest(wider)).to.be.at.most(86);
+    expect(wider).to.match(/│ Indicator +│ Target │ Expected │ Actual │ Variance │ Ratio │ Year-end │ Status · +│\n/);
   });
 
   it('variance one period in English at 80 columns: the period row whole, the variance never cut', async () => {
