@@ -66,8 +66,13 @@ export function same(a: Dec, b: Dec): boolean {
   return compare(a, b) === 0;
 }
 
-// Exact powers of ten as doubles (10^22 is the last one a double holds exactly).
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** 10^k as doubles, exact: 10^22 is the last power of ten a double holds exactly. */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** How many digits a word of decimal.js's digits (`x.d`, base 10^7: 0 … 9,999,999) has, leading zeros aside. */
+export function wordDigits(w: number): number {
+  return w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
+}
 
 /** The scale (power of ten) of the last scaledOf() that gave a number. */
 let scaleOut = 0;
@@ -81,7 +86,7 @@ function scaledOf(x: Dec): number {
   const d = x.d;
   if (!d || d.length > 3) return NaN;
   let n = d[0];
-  let len = n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : 7;
+  let len = wordDigits(n);
   for (let i = 1; i < d.length; i++) {
     n = n * 1e7 + d[i];
     len += 7;

@@ -13,12 +13,11 @@
 // The bounds of quotients in variance-fast.ts are first-order (they leave out products of two
 // error terms): sound because U is about 9 times the real rounding error of one operation, and
 // the chains are a few operations long.
+import { POW10 } from '../decimal.js';
 
 /** Relative error allowed per operation (≈ 9 × 2^-53). */
 export const U = 1e-15;
 
-/** 10^k for the places a report rounds to (a policy's `decimals` is at most 6; time progress has 2 more). */
-export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 /** Beyond this a scaled double has no fraction digits left to decide a tie from. */
 const LIMIT = 2 ** 51;
 
@@ -28,7 +27,7 @@ const LIMIT = 2 ** 51;
  * when the exact value may lie on the other side of a tie. Never negative zero.
  */
 export function roundHalfUp(x: number, err: number, places: number): number {
-  const scale = POW10[places] ?? 10 ** places;
+  const scale = places < POW10.length ? POW10[places] : 10 ** places;
   const s = Math.abs(x) * scale;
   if (!(s < LIMIT)) return NaN;
   const floor = Math.floor(s);

@@ -2,7 +2,7 @@
 // the policy's decimals; ratios are given to 4 decimals and rates (percent) to 2. Fields beyond
 // the contract (policyValues, partialTotal, ranking, departments, attention, per-indicator
 // name/level/survey/panel, per-finding kind, per-discrepancy reason) are additions.
-import { type Dec, num, round } from '../../core/decimal.js';
+import { type Dec, num, POW10, round, wordDigits } from '../../core/decimal.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Policy } from '../../core/model/policy.js';
 import type { FormatOptions } from '../../core/report.js';
@@ -113,14 +113,13 @@ function exactNumber(x: Dec): number | undefined {
   // decimal.js keeps the digits in words of 7 (the first word without leading zeros); the first
   // word's leading digit has the exponent x.e.
   const first = d[0];
-  const firstDigits = first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7;
+  const firstDigits = wordDigits(first);
   const int = d.length === 1 ? first : first * 1e7 + d[1];
   const k = x.e - firstDigits + 1 - 7 * (d.length - 1);
   if (k > 22 || k < -22) return undefined;
   const v = k >= 0 ? int * POW10[k] : int / POW10[-k];
   return x.s < 0 ? -v : v;
 }
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 const n = jsonNumber;
 
 function project(p: ProjectScore, opts: FormatOptions): Record<string, unknown> {

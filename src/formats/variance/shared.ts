@@ -5,8 +5,8 @@
 // `decimals`; time progress to decimals + 2); values read from the input (budget total,
 // targets, actual values) are printed as given, or rounded exactly where a column rounds them.
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { POW10, roundHalfUp, U } from '../../core/monitoring/approx.js';
-import { D, type Dec } from '../../core/decimal.js';
+import { roundHalfUp, U } from '../../core/monitoring/approx.js';
+import { D, POW10, type Dec } from '../../core/decimal.js';
 import { plain } from '../../core/monitoring/flags.js';
 import type { Adjustment } from '../../core/model/model.js';
 import type { Flag } from '../../core/monitoring/variance.js';
