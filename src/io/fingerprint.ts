@@ -1,9 +1,9 @@
 // Fingerprints of validate's inputs for its cache (src/io/cache.ts): what a file's content or
 // metadata was, taken as cheaply as a lookup of 10,000 files allows (one buffer, synchronous
 // reads, one SHA-1 over all of them), and fully when a cache is written.
-import { createHash } from 'node:crypto';
-import * as crypto from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** An input file as the cache sees it: where it is and how it is shown. */
 export interface CacheInput {
@@ -19,10 +19,18 @@ export interface CacheInput {
  */
 export const RACY_MS = 2500;
 
-// crypto.hash (Node >= 20.12) hashes in one call, without a Hash object per file; the Hash
-// object remains for an older Node.
-const hashOf: (bytes: Buffer | string) => string =
-  typeof crypto.hash === 'function' ? (bytes) => crypto.hash('sha1', bytes, 'hex') : (bytes) => createHash('sha1').update(bytes).digest('hex');
+// node:crypto is loaded on first use: most runs hash nothing (no --cache, no policy file), and
+// loading it costs every command's start-up about 2 ms. crypto.hash (Node >= 20.12) hashes in one
+// call, without a Hash object per file; the Hash object remains for an older Node.
+let cryptoLib: typeof Crypto | undefined;
+function crypto(): typeof Crypto {
+  return (cryptoLib ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
+}
+const createHash = (algorithm: string) => crypto().createHash(algorithm);
+function hashOf(bytes: Buffer | string): string {
+  const c = crypto();
+  return typeof c.hash === 'function' ? c.hash('sha1', bytes, 'hex') : c.createHash('sha1').update(bytes).digest('hex');
+}
 export const HASH_LEN = 40;
 
 export const namesHash = (files: readonly CacheInput[]) => hashOf(files.map((f) => f.display).join('\0'));
