@@ -3,6 +3,7 @@
 // over a bpm document without --force. A symbolic link keeps being a link (its target is
 // replaced); a FIFO or a device (-o /dev/null) is written through, never replaced by a file.
 import { promises as fsp } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { bpmDocumentKind } from './bpm-files.js';
@@ -95,8 +96,9 @@ async function writeThrough(target: string, data: string | Buffer | Iterable<str
  * is gone) is removed by the next write to the same target.
  */
 async function temporaryName(target: string): Promise<string> {
-  // node:crypto loads only when a file is written, not for output to stdout.
-  const { randomBytes } = await import('node:crypto');
+  // node:crypto loads only when a file is written, not for output to stdout (by require: an
+  // import() would start the ES module loader in the CommonJS bundle).
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 

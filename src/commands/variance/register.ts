@@ -29,20 +29,16 @@ export function register(program: Command, env: CliEnv): void {
       const { lang, color, width } = resolveCommon(opts, env);
       // A workbook goes to a file (-o), never to a terminal.
       if (BINARY_FORMATS.has(opts.format) && (opts.output === undefined || opts.output === '-')) throw new UsageError('binary-needs-output', { format: opts.format, example: 'variance.xlsx' });
-      const [{ variance, varianceExitCode }, { varianceFormats }, { writeOutput }, { VERSION }] = await Promise.all([
+      const [{ variance, varianceExitCode }, { varianceFormats }, { writeOutput }, { VERSION }, { smallHeapSteps }] = await Promise.all([
         import('./run.js'),
         import('../../formats/variance/index.js'),
         import('../../io/output.js'),
         import('../../version.js'),
+        import('../../io/engine.js'),
       ]);
-      // A monitoring file of a million rows is streamed and its report written as it is
-      // computed, so the live heap stays small (≈ 16 bytes a row plus the dossiers); by default
-      // V8 lets its old generation grow to several times the live set before collecting. A
-      // smaller growth step keeps the peak near the live set, for a little more GC work. Set
-      // once the command's modules are loaded: a change of V8's flags costs the code cache of
-      // Node's own modules loaded after it (src/io/engine.ts).
-      const v8 = await import('node:v8');
-      v8.setFlagsFromString('--heap-growing-percent=25');
+      // The peak memory of a big monitoring file near its live set; set once the command's
+      // modules are loaded (src/io/engine.ts).
+      smallHeapSteps();
       const run = await variance({
         paths,
         ...loadOptions(opts, env, lang),
