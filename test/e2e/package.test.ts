@@ -33,6 +33,14 @@ describe('e2e: the npm package', function () {
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('scripts/'))).to.deep.equal([]);
   });
 
+  it('bundles the program and validate as CommonJS without import(): each would start the ES module loader', () => {
+    for (const f of ['dist/cli.cjs', 'dist/validate.cjs']) {
+      const text = readFileSync(path.join(ROOT, f), 'utf8');
+      expect(text.startsWith("'use strict';"), f).to.equal(true);
+      expect(text.match(/\bimport\(\s*["'`]/g), f).to.equal(null);
+    }
+  });
+
   it('takes prepare out of the packed package.json and puts it back afterwards', () => {
     const dir = tempDir('bpm-pack-');
     try {
