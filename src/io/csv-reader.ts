@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { CsvCode } from './codes.js';
 import { CsvTokenizer, MAX_RECORD, type RawRecord } from './csv-tokenizer.js';
 import { binaryDiagnostic } from './encoding.js';
-import { parseNumber, plainNumber } from './number.js';
+import { parseNumber } from './number.js';
 import type { MonitoringRow } from './csv.js';
 
 export type Column = 'project' | 'period' | 'metric' | 'value' | 'note';
@@ -154,14 +154,12 @@ export class MonitoringCsvReader {
       return;
     }
     const raw = f[cols.value!].trim();
-    // The common case first: a plain decimal, finite (fewer than 309 digits before its point).
-    const plain = plainNumber(raw);
-    let value: string | null = plain !== undefined && plain.length < 300 ? plain : null;
+    let value: string | null = null;
     let percent = false;
-    if (value === null && raw === '') {
+    if (raw === '') {
       const [line, column] = fieldPosition(rec, cols.value!);
       this.report(this.diag('value-empty', line, column, { metric }));
-    } else if (value === null) {
+    } else {
       const num = parseNumber(raw);
       if (num && !Number.isFinite(Number(num.value))) {
         // Digits beyond the range of a double (1e309 written out): no figure can be made of it.

@@ -58,16 +58,6 @@ export function parseNumber(raw: string): ParsedNumber | null {
   return fullWidth ? { value, percent, fullWidth } : { value, percent };
 }
 
-/**
- * The canonical text of `s` when it is a plain decimal (`-1234.50` → `-1234.5`), written the
- * common way: ASCII digits, an optional sign and dot, nothing else; undefined otherwise (the
- * general parser then decides). What parseNumber gives for it, without the object: a million rows
- * of monitoring data are read through here.
- */
-export function plainNumber(s: string): string | undefined {
-  return canonicalPlain(s) ?? undefined;
-}
-
 const DOT = 46;
 
 function isDigit(c: number): boolean {
