@@ -225,8 +225,10 @@ describe('validate fast path (bin/bpm.js before the program)', function () {
       expect(one.code).to.equal(0);
       expect(one.esm, 'no ES module loaded').to.deep.equal([]);
       expect(one.ours.sort()).to.deep.equal(['bin/bpm.js', 'dist/validate.cjs', 'dist/validators/ProjectDossier.cjs']);
-      // Another command goes to the program, an ES module.
-      expect(load(['score', 'examples/culture-community-events']).esm).to.not.deep.equal([]);
+      // Another command goes to the program, CommonJS too (dist/cli.cjs).
+      const score = load(['score', 'examples/culture-community-events']);
+      expect(score.ours).to.include('dist/cli.cjs').and.not.include('dist/validate.cjs');
+      expect(score.esm, 'no ES module loaded').to.deep.equal([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
