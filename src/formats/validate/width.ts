@@ -79,6 +79,14 @@ function codePointWidth(cp: number): 0 | 1 | 2 {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // control characters
   if (cp < 0x300) return 1; // fast path: ASCII and Latin-1
   if (cp >= 0x4e00 && cp <= 0x9fff) return 2; // fast path: CJK unified ideographs (no zero-width one among them)
+  return rangeWidth(cp);
+}
+
+/**
+ * The columns of a code point from U+0300 on, by the range tables alone (codePointWidth answers
+ * the common ranges before them; a test holds the two to the same answers).
+ */
+export function rangeWidth(cp: number): 0 | 1 | 2 {
   if (inRanges(ZERO, cp)) return 0;
   return inRanges(WIDE, cp) ? 2 : 1;
 }
@@ -111,16 +119,24 @@ function widthFrom(text: string, i: number, width: number, last: number): number
         i++;
       }
     }
-    // VS16 asks for the emoji presentation of the character before it: two columns (✔️ ⚠️).
-    if (cp === 0xfe0f && last === 1) {
-      width += 1;
-      last = 2;
-      continue;
-    }
-    last = codePointWidth(cp);
-    width += last;
+    const cw = columnsAfter(cp, last);
+    width += cw;
+    last = widthNow(cp, last, cw);
   }
   return width;
+}
+
+/**
+ * The columns code point `cp` adds after a character that takes `last` columns: VS16 asks for
+ * the emoji presentation of a narrow character before it, two columns in all (✔️ ⚠️ #️⃣).
+ */
+function columnsAfter(cp: number, last: number): number {
+  return cp === 0xfe0f && last === 1 ? 1 : codePointWidth(cp);
+}
+
+/** The columns the character before the next one takes, once `cp` has added `cw`. */
+function widthNow(cp: number, last: number, cw: number): number {
+  return cp === 0xfe0f && last === 1 ? 2 : cw;
 }
 
 /** `text` followed by spaces up to `width` columns. */
@@ -140,11 +156,14 @@ export function truncateWidth(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
   let out = '';
   let w = 0;
+  let last = 0;
   for (const ch of text) {
-    const cw = stringWidth(ch);
+    const cp = ch.codePointAt(0) ?? 0;
+    const cw = columnsAfter(cp, last);
     if (w + cw > width - 1) break;
     out += ch;
     w += cw;
+    last = widthNow(cp, last, cw);
   }
   return out + '…';
 }
@@ -166,12 +185,15 @@ export function wrapWidth(text: string, width: number): string[] {
   let start = 0;
   while (start < chars.length) {
     let w = 0;
+    let last = 0; // the columns of the character before chars[end] (for a VS16 after it)
     let end = start;
     let lastBreak = -1; // a break is allowed before chars[lastBreak]
     while (end < chars.length) {
-      const cw = stringWidth(chars[end]);
+      const cp = chars[end].codePointAt(0) ?? 0;
+      const cw = columnsAfter(cp, last);
       if (w + cw > width) break;
       w += cw;
+      last = widthNow(cp, last, cw);
       end++;
       if (end < chars.length && breakBefore(chars, end)) lastBreak = end;
     }

@@ -2,7 +2,7 @@
 // terminal formats is aligned by.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { stringWidth } from '../../../src/formats/validate/width.js';
+import { rangeWidth, stringWidth, truncateWidth, wrapWidth } from '../../../src/formats/validate/width.js';
 
 /** Any code point, lone surrogates included (a text read from a broken file may hold one). */
 const codePoint = fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp));
@@ -42,6 +42,14 @@ describe('formats: stringWidth', () => {
     expect(stringWidth('a\ufe0f')).to.equal(stringWidth('é\ufe0f'));
   });
 
+  it('answers every code point from U+0300 as the range tables do (its fast paths included)', () => {
+    for (let cp = 0x300; cp <= 0x2ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const w = stringWidth(String.fromCodePoint(cp));
+      if (w !== rangeWidth(cp)) expect(w, `U+${cp.toString(16)}`).to.equal(rangeWidth(cp));
+    }
+  });
+
   it('is the sum of its parts wherever a text is cut between two code points (VS16 aside)', () => {
     const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', '1', ' ', '正', '，', '😀', '\u0301', '\ufe0f', '\u001b', '\ud800', '\udc00', 'é', '⚠'), codePoint), maxLength: 30 });
     fc.assert(
@@ -62,6 +70,21 @@ describe('formats: stringWidth', () => {
         for (const ch of text) sum += stringWidth(ch);
         expect(stringWidth(text)).to.equal(sum);
       }),
+    );
+  });
+
+  it('truncateWidth and wrapWidth count VS16 as stringWidth does: no line wider than asked', () => {
+    expect(stringWidth(truncateWidth('ab#️⃣cdefgh', 4))).to.be.at.most(4);
+    expect(truncateWidth('ab#️⃣cdefgh', 5)).to.equal('ab#️⃣…');
+    for (const line of wrapWidth('1 A#️⃣ keycap ✔️ok', 4)) expect(stringWidth(line), line).to.be.at.most(4);
+    const unit = fc.constantFrom('a', 'b', ' ', '正', '，', '#', '⚠', '\ufe0f', '\u20e3', '😀', 'é');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 24 }), fc.integer({ min: 2, max: 12 }), (cs, width) => {
+        const text = cs.join('');
+        expect(stringWidth(truncateWidth(text, width)), `truncate ${JSON.stringify(text)} to ${width}`).to.be.at.most(width);
+        for (const line of wrapWidth(text, width)) expect(stringWidth(line), `wrap ${JSON.stringify(text)} at ${width}`).to.be.at.most(width);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
