@@ -96,7 +96,7 @@ function project(p: ProjectVariance, opts: FormatOptions, c: ChalkInstance): str
     lines.push(boxTable(head, rows, ALIGNS, { width: opts.width, wrap: [false, false, false, false, false, false, false, true] }));
     if (indicatorRows.length > 0) {
       lines.push(hanging('', atTitle, opts.width));
-      const short = packed(INDICATOR_COLUMNS, (k) => c.bold(t(lang, `variance.short.${k}`)));
+      const short = packed(INDICATOR_COLUMNS, (k) => c.bold(shortHeading(lang, k)));
       lines.push(boxTable(headings(lang, INDICATOR_COLUMNS, c), indicatorRows, ALIGNS, { width: opts.width, wrap: [true, false, false, false, false, false, false, true], short }));
     }
   }
@@ -190,9 +190,18 @@ function headings(lang: FormatOptions['lang'], keys: readonly Column[], c: Chalk
 const HEADINGS = new Map<string, string>();
 type Column = KeysUnder<'variance.col.'>;
 
+type ShortColumn = KeysUnder<'variance.short.'>;
+
 function heading(lang: FormatOptions['lang'], key: Column): string {
   let h = HEADINGS.get(lang + key);
   if (h === undefined) HEADINGS.set(lang + key, (h = t(lang, `variance.col.${key}`)));
+  return h;
+}
+
+/** The short heading of an indicators' column, for a narrow terminal. */
+function shortHeading(lang: FormatOptions['lang'], key: ShortColumn): string {
+  let h = HEADINGS.get(`short.${lang}${key}`);
+  if (h === undefined) HEADINGS.set(`short.${lang}${key}`, (h = t(lang, `variance.short.${key}`)));
   return h;
 }
 

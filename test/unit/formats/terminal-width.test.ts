@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hanging, stringWidth, wrapStyled, wrapWidth } from '../../../src/formats/validate/width.js';
+import { catalogKeys, message } from '../../../src/i18n/index.js';
 import { ROOT, runCli } from '../../helpers/run.js';
 import { tempDir } from '../../helpers/temp.js';
 
@@ -178,6 +179,12 @@ describe('formats: the terminal\'s width', () => {
     const wider = (await runCli(['variance', 'examples/old-neighbourhood-renovation', '--lang', 'en'], { columns: 86 })).stdout;
     expect(widest(wider)).to.be.at.most(86);
     expect(wider).to.match(/│ Indicator +│ Target │ Expected │ Actual │ Variance │ Ratio │ Year-end │ Status · +│\n/);
+  });
+
+  it('variance: the Chinese short headings are the full ones (Chinese breaks between any two characters)', () => {
+    const keys = catalogKeys('zh').filter((k) => k.startsWith('variance.short.'));
+    expect(keys).to.have.length(8);
+    for (const k of keys) expect(message('zh', k), k).to.equal(message('zh', k.replace('variance.short.', 'variance.col.')));
   });
 
   it('variance one period in English at 80 columns: the period row whole, the variance never cut', async () => {
