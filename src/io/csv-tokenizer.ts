@@ -71,8 +71,8 @@ export class CsvTokenizer {
   private quoteCol = 0;
   private prevCR = false;
   private strayReported = false;
-  /** Where the delimiters of the current plain line are (kept from line to line). */
-  private readonly cuts: number[] = [];
+  /** Where the delimiters of the current plain line are (kept from line to line, unless long). */
+  private cuts: number[] = [];
 
   constructor(
     delimiter: string,
@@ -136,6 +136,8 @@ export class CsvTokenizer {
         a = cuts[f] + 1;
       }
       fields[k] = s.slice(a, eol);
+      // A line of thousands of fields (a mistake, or an attack) does not keep its places.
+      if (k > 1024) this.cuts = [];
       if (s.charCodeAt(eol) === CR) {
         if (eol + 1 === n) this.skipLF = true;
         i = s.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;

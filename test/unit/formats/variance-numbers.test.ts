@@ -57,6 +57,8 @@ describe('formats/variance: sparkline()', () => {
     expect(sparkline([0.5, 1.5], 1)).to.equal('▅█');
     expect(sparkline([1.5], 3)).to.equal('▅');
     expect(sparkline([1], 14)).to.equal('▂');
+    // Just below a tie where the integers' products pass 2^53 (and would round onto it): decimals decide.
+    expect(sparkline([13 * 2 ** 46 + 12], 14 * 2 ** 46 + 13)).to.equal('▇');
   });
 
   it('gives every value the bar exact decimals give, ties included (property)', () => {
@@ -80,6 +82,8 @@ describe('formats/variance: percentOf()', () => {
     expect(percentOf(1, 2)).to.equal('100.00');
     expect(percentOf(0, 0)).to.equal('0');
     expect(percentOf(0.083333, 4)).to.equal('8.3333');
+    // More decimals than places + 2: fixed() of x × 100, half-up away from zero (-12.5 → -13).
+    expect(percentOf(-0.125, 0)).to.equal('-13');
   });
 
   it('writes what exact decimals give for a fraction of at most places + 2 decimals, else what fixed() gives x × 100 (property)', () => {

@@ -135,6 +135,13 @@ describe('io/csv parseNumber', () => {
     );
   });
 
+  it('reads the rows after a line of thousands of fields as before it (csv-column-count for that line)', () => {
+    const wide = 'P1,' + ','.repeat(5000);
+    const r = parseMonitoringCsv(Buffer.from(`project,period,metric,value\nP1,2025-Q1,spend,1\n${wide}\nP1,2025-Q2,spend,2\n`), 'd.csv');
+    expect(r.rows.map((x) => [x.line, x.value])).to.deep.equal([[2, '1'], [4, '2']]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.args?.actual])).to.deep.equal([['csv-column-count', 3, 5002]]);
+  });
+
   it('keeps a value of 308 digits (within the range of a double) and refuses one of 309', () => {
     const big = '9'.repeat(308);
     const huge = '9'.repeat(309);

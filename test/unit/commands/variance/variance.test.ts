@@ -208,10 +208,10 @@ describe('bpm variance', () => {
   it('shows control characters of names in the table as escapes and keeps each name on one line', async () => {
     const dir = twin(readFileSync(join(HAND, 'data.csv')));
     const file = join(dir, 'cal.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('name: 社区体育赛事活动', 'name: "社区体育\\u0007赛事\\n活动"').replace('department: 测试局', 'department: "测试\\t局"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: 社区体育赛事活动', 'name: "社区体育\\u0007赛事\\n活动\\u009b"').replace('department: 测试局', 'department: "测试\\t局"'));
     const r = await runCli(['variance', '.'], { cwd: dir });
-    expect(r.stdout).to.include('FX-CAL  社区体育\\u0007赛事 活动  测试 局 · ');
-    expect(r.stdout).not.to.match(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(r.stdout).to.include('FX-CAL  社区体育\\u0007赛事 活动\\u009b  测试 局 · ');
+    expect(r.stdout).not.to.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     // Names without any are written as they are.
     expect(r.stdout).to.include('FX-EVEN  健康讲座进社区  ');
   });
