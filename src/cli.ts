@@ -3,6 +3,7 @@
 // process.exit; main() returns the exit code and bin/bpm.js sets it.
 import { Command, CommanderError } from 'commander';
 import { cliEnv, type CliEnv } from './cli/env.js';
+import { helpLayout } from './cli/common.js';
 import { register as registerValidate } from './commands/validate/register.js';
 import { register as registerReview } from './commands/review/register.js';
 import { register as registerSchema } from './commands/schema/register.js';
@@ -46,6 +47,7 @@ function buildProgram(env: CliEnv, said: { error?: string }): Command {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
+    .configureHelp(helpLayout(env.columns))
     .configureOutput(output(env, said));
   for (const register of REGISTRARS) register(program, env);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output(env, said));

@@ -1,7 +1,8 @@
 // Shared option definitions and helpers for the subcommands.
-import { Option, type Command } from 'commander';
+import { Option, type Command, type HelpConfiguration } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatNames, type FormatTable } from '../formats/names.js';
+import { hanging, stringWidth, wrapWidth } from '../formats/validate/width.js';
 import { formats as catalog } from '../i18n/catalog/formats.js';
 
 export { loadOptions, reportPaths, resolveCommon, sarifHelp } from './resolve.js';
@@ -11,7 +12,7 @@ export { loadOptions, reportPaths, resolveCommon, sarifHelp } from './resolve.js
  * table of formats, and --help lists each format with its description from the catalog.
  */
 export function addCommonOptions<T extends FormatTable>(cmd: Command, formats: T, defaultFormat: keyof T & string): Command {
-  cmd.addHelpText('after', formatsHelp(formats));
+  cmd.addHelpText('after', ({ command }) => formatsHelp(formats, command.createHelp().helpWidth ?? HELP_WIDTH));
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format / 输出格式').choices(formatNames(formats)).default(defaultFormat))
     .option('-o, --output <file>', 'write to a file (atomically; never over an input) / 写入文件')
@@ -65,9 +66,29 @@ export function junitWarningsOption(): Option {
  * English and, below it, in Chinese (like every line of bpm's help, in both languages: help is
  * printed before --lang is read).
  */
-export function formatsHelp(formats: FormatTable): string {
+export function formatsHelp(formats: FormatTable, columns = HELP_WIDTH): string {
   const names = formatNames(formats);
   const width = Math.max(...names.map((n) => n.length));
-  const lines = names.flatMap((n) => [`  ${n.padEnd(width)}  ${catalog.en[formats[n]]}`, `  ${' '.repeat(width)}  ${catalog.zh[formats[n]]}`]);
+  const lines = names.flatMap((n) => [hanging(`  ${n.padEnd(width)}  `, catalog.en[formats[n]], columns), hanging(`  ${' '.repeat(width)}  `, catalog.zh[formats[n]], columns)]);
   return ['', 'Formats / 输出格式:', ...lines].join('\n');
+}
+
+/** The width of --help when it does not go to a terminal (commander's own). */
+const HELP_WIDTH = 80;
+/** A column of descriptions narrower than this is not wrapped (commander's default: 40). */
+const MIN_WRAP = 16;
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * How commander lays out --help: to the terminal's width (`columns`, the one CliEnv gives, so
+ * that a test sets it), counting a Chinese character two columns and breaking lines between
+ * Chinese characters as well as at spaces, as every other text bpm writes to a terminal.
+ */
+export function helpLayout(columns: number | undefined): HelpConfiguration {
+  return {
+    helpWidth: columns,
+    minWidthToWrap: MIN_WRAP,
+    displayWidth: (text: string) => stringWidth(text.replace(SGR, '')),
+    boxWrap: (text: string, width: number) => (width < MIN_WRAP ? text : text.split(/\r\n|\n/).flatMap((line) => wrapWidth(line, width)).join('\n')),
+  };
 }

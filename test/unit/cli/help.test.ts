@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { formatNames, SCORE_FORMATS, VALIDATE_FORMATS, VARIANCE_FORMATS, type FormatTable } from '../../../src/formats/names.js';
 import { formats as catalog } from '../../../src/i18n/catalog/formats.js';
+import { stringWidth } from '../../../src/formats/validate/width.js';
 import { ROOT, runCli } from '../../helpers/run.js';
 
 const COMMANDS: [string, FormatTable][] = [
@@ -20,10 +21,28 @@ describe('cli: --help lists the formats', () => {
       const names = formatNames(table);
       const section = r.stdout.slice(r.stdout.indexOf('Formats / 输出格式:'));
       const width = Math.max(...names.map((n) => n.length));
-      const expected = names.flatMap((n) => [`  ${n.padEnd(width)}  ${catalog.en[table[n]]}`, `  ${' '.repeat(width)}  ${catalog.zh[table[n]]}`]);
-      expect(section.trimEnd().split('\n')).to.deep.equal(['Formats / 输出格式:', ...expected]);
+      const lines = section.trimEnd().split('\n');
+      expect(lines[0]).to.equal('Formats / 输出格式:');
+      // Each format: its name, the English line, the Chinese one below, wrapped under the description.
+      for (const n of names) expect(lines.some((l) => l.startsWith(`  ${n.padEnd(width)}  ${catalog.en[table[n]].split(' ')[0]}`)), n).to.equal(true);
+      const flat = (text: string) => text.replace(/\s+/g, '');
+      expect(flat(section)).to.equal(flat(['Formats / 输出格式:', ...names.map((n) => `${n}${catalog.en[table[n]]}${catalog.zh[table[n]]}`)].join('')));
+      for (const line of lines) expect(stringWidth(line), line).to.be.at.most(80);
+      for (const line of lines.slice(1)) expect(line.startsWith(' '.repeat(2 + width + 2)) || /^ {2}\S/.test(line), line).to.equal(true);
     });
   }
+
+  it('fits --help to the terminal, Chinese two columns a character (every command, 50 to 100 columns)', async () => {
+    for (const columns of [50, 72, 100]) {
+      for (const command of ['validate', 'review', 'score', 'variance', 'init', 'import', 'schema']) {
+        const r = await runCli([command, '--help'], { columns });
+        expect(r.code).to.equal(0);
+        for (const line of r.stdout.split('\n')) expect(stringWidth(line), `${command} at ${columns}: ${line}`).to.be.at.most(columns);
+      }
+    }
+    // Piped, as commander does: 80 columns.
+    for (const line of (await runCli(['variance', '--help'])).stdout.split('\n')) expect(stringWidth(line), line).to.be.at.most(80);
+  });
 
   it('--encoding names every encoding the unknown-encoding message offers', async () => {
     const r = await runCli(['variance', '--help']);
