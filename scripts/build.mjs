@@ -5,13 +5,16 @@
 //   dist/validate.cjs        `bpm validate` without the commander program (src/commands/validate/
 //                            fast.ts), which bin/bpm.js tries first: what an editor or a
 //                            pre-commit hook runs parses a third of the program
+//   dist/*.cjs.cache         V8's code cache of each bundle, which bin/bpm.js compiles it from
 //   dist/validators/*.cjs    one standalone ajv validator per document kind (build-validators.js),
 //                            required when a run first meets the kind
 //
 // All of them sit in dist/ itself, one level below the package root, as src/paths.ts expects.
 // The packages in node_modules are not bundled (chalk aside): they load from there, each when a
 // run first needs it.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { validatorSources } from './build-validators.js';
@@ -50,6 +53,15 @@ async function commonjs(entry, outfile) {
 
 await commonjs('src/cli.ts', 'dist/cli.cjs');
 await commonjs('src/commands/validate/fast.ts', 'dist/validate.cjs');
+
+// The V8 code cache of each bundle's top level, for bin/bpm.js to compile it from (13 ms → 2 ms
+// for the program): made here, by the Node that builds, with no V8 flags set; a Node of another
+// version refuses it and compiles the source as usual.
+for (const name of ['cli.cjs', 'validate.cjs']) {
+  const file = `${ROOT}dist/${name}`;
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+  writeFileSync(`${file}.cache`, script.createCachedData());
+}
 
 const sources = validatorSources();
 await build({

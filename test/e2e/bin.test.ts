@@ -2,15 +2,17 @@
 // exits 0. Here it runs over stand-in programs (a dist/ of its own in a temporary directory) that
 // fail where the program's own error boundary cannot catch them, with Node's gentlest settings
 // for unhandled promise rejections.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { Script } from 'node:vm';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ROOT } from '../helpers/run.js';
 import { tempDir } from '../helpers/temp.js';
 
-/** bin/bpm.js over a dist/cli.cjs whose source is `program`; its exit code and standard error. */
-function runOver(program: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+/** bin/bpm.js over a dist/cli.cjs whose source is `program` (and `cache` as its code cache); its exit code and standard error. */
+function runOver(program: string, args: string[], env: NodeJS.ProcessEnv = {}, cache?: Buffer) {
   const dir = tempDir('bpm-bin-');
   mkdirSync(path.join(dir, 'bin'));
   mkdirSync(path.join(dir, 'dist'));
@@ -18,6 +20,7 @@ function runOver(program: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   cpSync(path.join(ROOT, 'bin', 'package.json'), path.join(dir, 'bin', 'package.json'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'stand-in', version: '9.9.9', type: 'module' }));
   writeFileSync(path.join(dir, 'dist', 'cli.cjs'), program);
+  if (cache !== undefined) writeFileSync(path.join(dir, 'dist', 'cli.cjs.cache'), cache);
   const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'bpm.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
@@ -34,6 +37,34 @@ describe('e2e: bin/bpm.js', () => {
   it('a program that never answers does not exit 0 (13, as an unsettled top-level await)', () => {
     const r = runOver('exports.main = () => new Promise(() => {});\n', ['score', '.']);
     expect(r.code).to.equal(13);
+  });
+
+  it('loads the program from its code cache as require() would, and compiles it anew when V8 refuses the cache', () => {
+    const program = "exports.main = async (argv) => { process.stdout.write(JSON.stringify({ argv: argv.slice(2), file: __filename.endsWith('cli.cjs'), dir: require('node:path').basename(__dirname), cached: require.cache[__filename] === module })); return 3; };\n";
+    const made = new Script(Module.wrap(program), { filename: 'cli.cjs' }).createCachedData();
+    for (const cache of [made, Buffer.from('not a code cache'), Buffer.alloc(0)]) {
+      const r = runOver(program, ['score', '.'], {}, cache);
+      expect(r.code).to.equal(3);
+      expect(JSON.parse(r.stdout)).to.deep.equal({ argv: ['score', '.'], file: true, dir: 'dist', cached: true });
+      expect(r.stderr).to.equal('');
+    }
+  });
+
+  it('gives the same output through the code caches as through require() alone', () => {
+    const dir = tempDir('bpm-bin-nocache-');
+    cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
+    cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.cache') });
+    cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    cpSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    expect(existsSync(path.join(ROOT, 'dist', 'cli.cjs.cache')), 'the build writes the caches').to.equal(true);
+    expect(existsSync(path.join(dir, 'dist', 'cli.cjs.cache'))).to.equal(false);
+    for (const args of [['score', 'examples', '--lang', 'en'], ['validate', 'examples', '-f', 'json'], ['variance', 'examples/old-neighbourhood-renovation', '--lang', 'zh']]) {
+      const run = (bin: string) => spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8' });
+      const plain = run(path.join(dir, 'bin', 'bpm.js'));
+      const cached = run(path.join(ROOT, 'bin', 'bpm.js'));
+      expect({ code: cached.status, out: cached.stdout, err: cached.stderr }, args.join(' ')).to.deep.equal({ code: plain.status, out: plain.stdout, err: plain.stderr });
+    }
   });
 
   it("the program's exit code is the process's; --version is answered without the program", () => {
