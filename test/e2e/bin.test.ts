@@ -39,13 +39,29 @@ describe('e2e: bin/bpm.js', () => {
     expect(r.code).to.equal(13);
   });
 
-  it('loads the program from its code cache as require() would, and compiles it anew when V8 refuses the cache', () => {
-    const program = "exports.main = async (argv) => { process.stdout.write(JSON.stringify({ argv: argv.slice(2), file: __filename.endsWith('cli.cjs'), dir: require('node:path').basename(__dirname), cached: require.cache[__filename] === module })); return 3; };\n";
-    const made = new Script(Module.wrap(program), { filename: 'cli.cjs' }).createCachedData();
-    for (const cache of [made, Buffer.from('not a code cache'), Buffer.alloc(0)]) {
-      const r = runOver(program, ['score', '.'], {}, cache);
-      expect(r.code).to.equal(3);
-      expect(JSON.parse(r.stdout)).to.deep.equal({ argv: ['score', '.'], file: true, dir: 'dist', cached: true });
+  it('loads the program from its code cache as require() would; a cache V8 refuses or of another bundle is passed over', () => {
+    const program = (code: number) => `exports.main = async (argv) => { process.stdout.write(JSON.stringify({ argv: argv.slice(2), file: __filename.endsWith('cli.cjs'), dir: require('node:path').basename(__dirname), cached: require.cache[__filename] === module, vm: process.moduleLoadList.includes('NativeModule vm') })); return ${code}; };\n`;
+    /** A cache file as the build writes it: the length of V8's data, the data, the bundle it was made from. */
+    const cacheOf = (source: string, data = new Script(Module.wrap(source), { filename: 'cli.cjs' }).createCachedData()) => {
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(data.length);
+      return Buffer.concat([size, data, Buffer.from(source)]);
+    };
+    // [bundle, cache file, whether it is compiled through node:vm with the cache's data]
+    const cases: [string, Buffer, boolean][] = [
+      [program(3), cacheOf(program(3)), true],
+      // V8 refuses the data and compiles the bundle itself.
+      [program(3), cacheOf(program(3), Buffer.from('not a code cache')), true],
+      // The bundle edited after the build, to a source of the same length: its own code runs,
+      // not the stale cache's (V8 would check only the length).
+      [program(4), cacheOf(program(3)), false],
+      [program(3), Buffer.alloc(0), false],
+      [program(3), Buffer.from([255, 255, 255, 255]), false],
+    ];
+    for (const [source, cache, vm] of cases) {
+      const r = runOver(source, ['score', '.'], {}, cache);
+      expect(r.code).to.equal(source === program(4) ? 4 : 3);
+      expect(JSON.parse(r.stdout)).to.deep.equal({ argv: ['score', '.'], file: true, dir: 'dist', cached: true, vm });
       expect(r.stderr).to.equal('');
     }
   });
