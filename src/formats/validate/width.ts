@@ -203,10 +203,12 @@ export function wrapWidth(text: string, width: number): string[] {
       lines.push(chars.slice(start).join(''));
       break;
     }
-    let cut = chars[end] === ' ' ? end : lastBreak > start ? lastBreak : end;
+    // At a space, unless what follows may not begin a line (the % of "12.5 %").
+    const atSpace = chars[end] === ' ' && (end + 1 >= chars.length || breakBefore(chars, end + 1));
+    let cut = atSpace ? end : lastBreak > start ? lastBreak : end;
     // Never a line that starts with closing punctuation (move it down with the character before)
-    // or ends with opening punctuation (move that down).
-    if (cut === end && NO_LINE_START.has(chars[end]) && end - 1 > start) cut = end - 1;
+    // or ends with opening punctuation (move that down); a VS16 stays with its character.
+    if (cut === end && (NO_LINE_START.has(chars[end]) || chars[end] === '\ufe0f') && end - 1 > start) cut = end - 1;
     while (NO_LINE_END.has(chars[cut - 1]) && cut - 1 > start) cut--;
     lines.push(chars.slice(start, cut).join('').trimEnd());
     start = cut;
@@ -215,10 +217,14 @@ export function wrapWidth(text: string, width: number): string[] {
   return lines;
 }
 
-/** Whether a line may break before chars[i]: after a space, or next to a wide character (but not before closing punctuation or after opening punctuation). */
+/**
+ * Whether a line may break before chars[i]: after a space (a word begins, `.bpmcache` too, but
+ * not a percent sign or Chinese closing punctuation), or next to a wide character (but not before
+ * closing punctuation or after opening punctuation).
+ */
 function breakBefore(chars: readonly string[], i: number): boolean {
+  if (chars[i - 1] === ' ') return !(chars[i] === '%' || (NO_LINE_START.has(chars[i]) && chars[i].charCodeAt(0) > 0x7f));
   if (NO_LINE_START.has(chars[i]) || NO_LINE_END.has(chars[i - 1])) return false;
-  if (chars[i - 1] === ' ') return true;
   return stringWidth(chars[i]) === 2 || stringWidth(chars[i - 1]) === 2;
 }
 

@@ -87,4 +87,21 @@ describe('formats: stringWidth', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('wrapWidth breaks after a space before any word (.bpmcache too), never before a % or inside a VS16 pair', () => {
+    expect(wrapWidth('(default: .bpmcache) / 缓存位置', 17)).to.deep.equal(['(default:', '.bpmcache) / 缓存', '位置']);
+    expect(wrapWidth('see the file .bpmcache for details', 20)).to.deep.equal(['see the file', '.bpmcache for', 'details']);
+    expect(wrapWidth('rate 12.5 %, below', 9)).to.deep.equal(['rate', '12.5 %,', 'below']);
+    expect(wrapWidth('abc✔️', 4)).to.deep.equal(['abc', '✔️']);
+    // Words of ASCII no longer than a line are never cut (words that may begin a line, and that
+    // do not end with an opening bracket).
+    const word = fc.stringMatching(/^[a-z.,:/)][a-z.,:/)%-]{0,7}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), fc.integer({ min: 8, max: 30 }), (words, width) => {
+        const lines = wrapWidth(words.join(' '), width);
+        expect(lines.join(' ').split(' ').filter((x) => x !== ''), `${words.join(' ')} at ${width}`).to.deep.equal(words);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
