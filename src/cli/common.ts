@@ -86,7 +86,8 @@ const SGR = /\u001b\[[0-9;]*m/g;
  */
 export function helpLayout(columns: number | undefined): HelpConfiguration {
   return {
-    helpWidth: columns,
+    // A terminal that gives no size (0) is taken as none: commander's 80 columns.
+    helpWidth: columns !== undefined && columns > 0 ? columns : undefined,
     minWidthToWrap: MIN_WRAP,
     displayWidth: (text: string) => stringWidth(text.replace(SGR, '')),
     boxWrap: (text: string, width: number) => (width < MIN_WRAP ? text : text.split(/\r\n|\n/).flatMap((line) => wrapWidth(line, width)).join('\n')),

@@ -8,7 +8,7 @@ export interface CliEnv {
   /** Read only when a path is `-` (bpm validate -). */
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
-  /** The width of the terminal stdout is (process.stdout.columns), when it is one. */
+  /** The width of the terminal stdout is (process.stdout.columns), when it is one and says (not 0). */
   columns?: number;
   // The BPM_* switches are read here, once, and handed to the commands as options.
   /** BPM_EXACT=1: `bpm variance` computes every period with the exact engine alone (for a check by hand). */
@@ -33,7 +33,7 @@ export function cliEnv(partial: Partial<CliEnv> = {}): CliEnv {
     },
     env,
     // The process's terminal width, unless the caller gives its own stdout (and with it, maybe, its width).
-    columns: 'columns' in partial ? partial.columns : partial.stdout === undefined && process.stdout.isTTY ? process.stdout.columns : undefined,
+    columns: 'columns' in partial ? partial.columns : partial.stdout === undefined && process.stdout.isTTY ? process.stdout.columns || undefined : undefined,
     exact: partial.exact ?? env.BPM_EXACT === '1',
     docsUrl: partial.docsUrl ?? (env.BPM_DOCS_URL || undefined),
     exitCode: 0,
