@@ -43,7 +43,9 @@ async function run(args) {
  * compile in about 2 ms instead of 13, on every run. The cache file holds the bundle it was made
  * from after the V8 data (V8 itself checks only the source's length): a bundle that differs from
  * that copy, edited or rebuilt, is required as it is. V8 refuses a cache that another Node or
- * other V8 flags made, and then compiles the source as without one.
+ * other V8 flags made, and then compiles the source as without one. (V8 does not checksum the
+ * data itself: a cache damaged on disk in its middle could crash the process; the build writes it
+ * whole or not at all. A bundle must not use import(), which a script compiled here cannot run.)
  */
 function load(name) {
   const fs = require('node:fs');

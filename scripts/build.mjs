@@ -13,7 +13,7 @@
 // All of them sit in dist/ itself, one level below the package root, as src/paths.ts expects.
 // The packages in node_modules are not bundled (chalk aside): they load from there, each when a
 // run first needs it.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,9 @@ for (const name of ['cli.cjs', 'validate.cjs']) {
   const data = new Script(Module.wrap(source.toString('utf8')), { filename: file }).createCachedData();
   const size = Buffer.alloc(4);
   size.writeUInt32LE(data.length);
-  writeFileSync(`${file}.cache`, Buffer.concat([size, data, source]));
+  // Whole or not at all: written beside it, then renamed into place.
+  writeFileSync(`${file}.cache.tmp`, Buffer.concat([size, data, source]));
+  renameSync(`${file}.cache.tmp`, `${file}.cache`);
 }
 
 const sources = validatorSources();

@@ -35,11 +35,11 @@ describe('e2e: the npm package', function () {
     expect(files.filter((f) => f.endsWith('.cache'))).to.deep.equal([]);
   });
 
-  it('bundles the program and validate as CommonJS without import(): each would start the ES module loader', () => {
+  it('bundles the program and validate as CommonJS without import(): each would start the ES module loader, and fail when bin/bpm.js compiles the bundle from its code cache', () => {
     for (const f of ['dist/cli.cjs', 'dist/validate.cjs']) {
       const text = readFileSync(path.join(ROOT, f), 'utf8');
       expect(text.startsWith("'use strict';"), f).to.equal(true);
-      expect(text.match(/\bimport\(\s*["'`]/g), f).to.equal(null);
+      expect(text.match(/\bimport\s*\(/g), f).to.equal(null);
     }
   });
 
