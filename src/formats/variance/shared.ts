@@ -102,11 +102,7 @@ export function fixed(x: number | null, places: number, text?: string): string {
   // by toFixed, exactly the text below gives it: when scaled / 10^places gives x back and |x| is
   // well inside 2^53, the decimal nearest to x with `places` decimals is the one x was rounded
   // to, and its shortest text too.
-  if (text === undefined && places < POW10.length) {
-    const p = POW10[places];
-    const scaled = Math.round(x * p);
-    if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return x.toFixed(places);
-  }
+  if (text === undefined && !Number.isNaN(scaledBy(x, places))) return x.toFixed(places);
   const s = text ?? plain(x);
   const dot = s.indexOf('.');
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
@@ -125,12 +121,20 @@ export function fixed(x: number | null, places: number, text?: string): string {
  * period of every project.
  */
 export function percentOf(x: number, places: number): string {
-  if (places + 2 < POW10.length) {
-    const p = POW10[places + 2];
-    const scaled = Math.round(x * p);
-    if (scaled / p === x && Math.abs(scaled) < 2 ** 49) return fixed(scaled / POW10[places], places);
-  }
-  return fixed(x * 100, places);
+  const scaled = scaledBy(x, places + 2);
+  return Number.isNaN(scaled) ? fixed(x * 100, places) : fixed(scaled / POW10[places], places);
+}
+
+/**
+ * x × 10^places as an integer when x is the double of a decimal of at most `places` decimals
+ * (scaled / 10^places gives x back) and the integer stays below `limit` (well inside 2^53); NaN
+ * otherwise.
+ */
+function scaledBy(x: number, places: number, limit = 2 ** 49): number {
+  if (places >= POW10.length) return NaN;
+  const p = POW10[places];
+  const scaled = Math.round(x * p);
+  return scaled / p === x && Math.abs(scaled) < limit ? scaled : NaN;
 }
 
 /** An input number as written (no exponent); `text`: its exact text when the double is not it. */
@@ -221,13 +225,10 @@ export function sparkline(values: readonly (number | null)[], max: number): stri
 function tieBar(v: number, max: number, k: number): number {
   if (!(v >= 0 && max > 0 && k >= 0 && k < 8)) return NaN;
   for (let d = 0; d <= 4; d++) {
-    const p = POW10[d];
-    const a = Math.round(v * p);
-    const b = Math.round(max * p);
-    if (a / p !== v || b / p !== max) continue;
-    // Products of integers below 2^53 are exact.
-    if (a > 2 ** 48 || b > 2 ** 48) return NaN;
-    return 14 * a >= (2 * k + 1) * b ? k + 1 : k;
+    // Below 2^48, the products (at most 15 times) are integers below 2^53: exact.
+    const a = scaledBy(v, d, 2 ** 48);
+    const b = scaledBy(max, d, 2 ** 48);
+    if (!Number.isNaN(a) && !Number.isNaN(b)) return 14 * a >= (2 * k + 1) * b ? k + 1 : k;
   }
   return NaN;
 }
