@@ -2,7 +2,7 @@
 import { Option, type Command, type HelpConfiguration } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatNames, type FormatTable } from '../formats/names.js';
-import { hanging, stringWidth, wrapWidth } from '../formats/validate/width.js';
+import { hanging, styledWidth, wrapWidth } from '../formats/validate/width.js';
 import { formats as catalog } from '../i18n/catalog/formats.js';
 
 export { loadOptions, reportPaths, resolveCommon, sarifHelp } from './resolve.js';
@@ -77,7 +77,6 @@ export function formatsHelp(formats: FormatTable, columns = HELP_WIDTH): string 
 const HELP_WIDTH = 80;
 /** A column of descriptions narrower than this is not wrapped (commander's default: 40). */
 const MIN_WRAP = 16;
-const SGR = /\u001b\[[0-9;]*m/g;
 
 /**
  * How commander lays out --help: to the terminal's width (`columns`, the one CliEnv gives, so
@@ -89,7 +88,7 @@ export function helpLayout(columns: number | undefined): HelpConfiguration {
     // A terminal that gives no size (0) is taken as none: commander's 80 columns.
     helpWidth: columns !== undefined && columns > 0 ? columns : undefined,
     minWidthToWrap: MIN_WRAP,
-    displayWidth: (text: string) => stringWidth(text.replace(SGR, '')),
+    displayWidth: styledWidth,
     boxWrap: (text: string, width: number) => (width < MIN_WRAP ? text : text.split(/\r\n|\n/).flatMap((line) => wrapWidth(line, width)).join('\n')),
   };
 }

@@ -5,7 +5,7 @@
 // at a small fraction of the cost: a variance report of thousands of projects draws thousands
 // of tables, and cli-table3 spent most of that run measuring strings.
 // test/unit/formats/box-table.test.ts compares the two on the same rows.
-import { fitWidths, stringWidth, wrapStyled } from './validate/width.js';
+import { fitWidths, stringWidth, styledWidth, wrapStyled } from './validate/width.js';
 
 export type Align = 'left' | 'right';
 /** A row of cells, or one cell across the whole table (left-aligned). */
@@ -14,9 +14,8 @@ export type Row = readonly string[] | { span: string };
 // Colour codes take no column.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function width(text: string): number {
-  return stringWidth(text.includes('\u001b') ? text.replace(ANSI, '') : text);
-}
+/** A cell's columns (colour codes take none). */
+const width = styledWidth;
 
 /**
  * On a terminal: the width to fit, and which columns hold text that may wrap (never numbers).

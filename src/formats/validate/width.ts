@@ -139,6 +139,11 @@ function widthNow(cp: number, last: number, cw: number): number {
   return cp === 0xfe0f && last === 1 ? 2 : cw;
 }
 
+/** Terminal width of `text` that may hold colour sequences (SGR: no column). */
+export function styledWidth(text: string): number {
+  return stringWidth(text.includes('\u001b') ? text.replace(SGR, '') : text);
+}
+
 /** `text` followed by spaces up to `width` columns. */
 export function padEndWidth(text: string, width: number): string {
   const gap = width - stringWidth(text);
@@ -309,8 +314,8 @@ export function wrapStyled(text: string, width: number): string[] {
 export function hanging(prefix: string, body: string, width: number | undefined): string {
   const text = prefix + body;
   if (width === undefined) return text;
-  const indent = stringWidth(prefix.replace(SGR, ''));
-  if (stringWidth(text.replace(SGR, '')) <= width) return text;
+  const indent = styledWidth(prefix);
+  if (styledWidth(text) <= width) return text;
   const lines = wrapStyled(body, Math.max(1, width - indent));
   return prefix + lines.map((l, k) => (k === 0 ? l : ' '.repeat(indent) + l)).join('\n');
 }
